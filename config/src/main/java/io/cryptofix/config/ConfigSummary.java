@@ -1,0 +1,52 @@
+package io.cryptofix.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The startup summary of a configuration. It prints only what is safe to show: when secrets join the
+ * model, they stay out of here.
+ */
+final class ConfigSummary
+{
+    private ConfigSummary()
+    {
+    }
+
+    static String describe(final GatewayConfig config)
+    {
+        final FixConfig fix = config.fix();
+        final MetricsConfig metrics = config.metrics();
+        final List<String> lines = new ArrayList<>();
+        lines.add("FIX acceptor: " + hostPort(fix.bindAddress(), fix.port()) + ", SenderCompID " + fix.senderCompId());
+        lines.add("sessions: " + sessions(fix.sessions()));
+        lines.add("metrics: " +
+            (metrics.enabled() ? "http://" + hostPort(metrics.bindAddress(), metrics.port()) + "/metrics" : "disabled"));
+        for (final Map.Entry<String, VenueConfig> venue : config.venues().entrySet())
+        {
+            lines.add("venue " + venue.getKey() + " (" + venue.getValue().type() + "): " +
+                String.join(", ", venue.getValue().instruments().keySet()));
+        }
+        lines.add("performance profile: " + config.performance().profile().configName());
+        lines.add("data directory: " + config.dataDir());
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    private static String sessions(final List<SessionConfig> sessions)
+    {
+        final List<String> described = new ArrayList<>();
+        for (final SessionConfig session : sessions)
+        {
+            described.add(session.targetCompId() + " (default venue " + session.defaultVenue() +
+                (session.resetOnLogon() ? ", ResetOnLogon" : "") + ")");
+        }
+        return String.join(", ", described);
+    }
+
+    private static String hostPort(final String host, final int port)
+    {
+        // an IPv6 literal needs brackets before the port, as in a URL
+        return (host != null && host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+}

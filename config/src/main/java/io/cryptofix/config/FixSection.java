@@ -1,0 +1,30 @@
+package io.cryptofix.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code fix} section: where the acceptor listens, the gateway's CompID, the client sessions.
+ */
+final class FixSection
+{
+    static final List<String> KEYS = List.of("bindAddress", "port", "SenderCompID", "sessions");
+
+    private FixSection()
+    {
+    }
+
+    static FixConfig read(
+        final YamlMap fix, final FixConfig fallback, final Map<String, VenueConfig> venues, final Problems problems)
+    {
+        fix.allowOnly(KEYS);
+        final String bindAddress = fix.text(
+            "bindAddress", fallback == null ? null : fallback.bindAddress(), Addresses.RULE.allowed(), Addresses.RULE);
+        final Long port = fix.integer("port", fallback == null ? null : (long)fallback.port(), 1, 65535, "a valid TCP port");
+        final String senderCompId = fix.text(
+            "SenderCompID", fallback == null ? null : fallback.senderCompId(), "the gateway's CompID", CompIds.RULE);
+        final List<SessionConfig> sessions = SessionsSection.read(
+            fix, fallback == null ? null : fallback.sessions(), senderCompId, venues, problems);
+        return new FixConfig(bindAddress, port == null ? 0 : port.intValue(), senderCompId, sessions);
+    }
+}

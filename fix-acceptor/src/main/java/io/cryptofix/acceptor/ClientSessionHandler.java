@@ -1,0 +1,74 @@
+package io.cryptofix.acceptor;
+
+import org.agrona.DirectBuffer;
+import uk.co.real_logic.artio.library.OnMessageInfo;
+import uk.co.real_logic.artio.library.SessionHandler;
+import uk.co.real_logic.artio.messages.DisconnectReason;
+import uk.co.real_logic.artio.session.Session;
+
+import static io.aeron.logbuffer.ControlledFragmentHandler.Action;
+import static io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE;
+
+/**
+ * Artio's hook for one logged-on client session: passes its messages to the shared
+ * {@link OrderEntryHandler} and notices when it goes away.
+ */
+final class ClientSessionHandler implements SessionHandler
+{
+    private final OrderEntryHandler orderEntry;
+    private final ClientSessions sessions;
+    private final GatewayMetrics metrics;
+    private final SessionEvents events;
+
+    ClientSessionHandler(
+        final OrderEntryHandler orderEntry,
+        final ClientSessions sessions,
+        final GatewayMetrics metrics,
+        final SessionEvents events)
+    {
+        this.orderEntry = orderEntry;
+        this.sessions = sessions;
+        this.metrics = metrics;
+        this.events = events;
+    }
+
+    @Override
+    public Action onMessage(
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final int libraryId,
+        final Session session,
+        final int sequenceIndex,
+        final long messageType,
+        final long timestampInNs,
+        final long position,
+        final OnMessageInfo messageInfo)
+    {
+        return orderEntry.onMessage(buffer, offset, length, session, messageType, timestampInNs, messageInfo);
+    }
+
+    @Override
+    public void onTimeout(final int libraryId, final Session session)
+    {
+    }
+
+    @Override
+    public void onSlowStatus(final int libraryId, final Session session, final boolean hasBecomeSlow)
+    {
+    }
+
+    @Override
+    public Action onDisconnect(final int libraryId, final Session session, final DisconnectReason reason)
+    {
+        sessions.onLogout(session);
+        metrics.sessionLoggedOut();
+        events.onLogout(session.compositeKey().remoteCompId(), session.id(), reason.name());
+        return CONTINUE;
+    }
+
+    @Override
+    public void onSessionStart(final Session session)
+    {
+    }
+}

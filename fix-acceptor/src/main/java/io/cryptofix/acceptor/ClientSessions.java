@@ -1,0 +1,59 @@
+package io.cryptofix.acceptor;
+
+import io.cryptofix.config.FixConfig;
+import io.cryptofix.config.SessionConfig;
+import org.agrona.collections.Long2ObjectHashMap;
+import uk.co.real_logic.artio.session.Session;
+
+/**
+ * The client sessions logged on right now, by Artio session id, with their configuration.
+ * Duty-cycle thread only.
+ */
+final class ClientSessions
+{
+    private final FixConfig fixConfig;
+    private final Long2ObjectHashMap<Session> sessionsById = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<SessionConfig> configsById = new Long2ObjectHashMap<>();
+
+    ClientSessions(final FixConfig fixConfig)
+    {
+        this.fixConfig = fixConfig;
+    }
+
+    void onLogon(final Session session)
+    {
+        sessionsById.put(session.id(), session);
+        configsById.put(session.id(), fixConfig.session(session.compositeKey().remoteCompId()));
+    }
+
+    void onLogout(final Session session)
+    {
+        sessionsById.remove(session.id());
+    }
+
+    /**
+     * @return the session if it is logged on, else null.
+     */
+    Session session(final long sessionId)
+    {
+        return sessionsById.get(sessionId);
+    }
+
+    /**
+     * @return the session's default venue, or null if it has none.
+     */
+    /**
+     * @return the client's CompID (the session's TargetCompID in the configuration), or null.
+     */
+    String clientCompId(final long sessionId)
+    {
+        final SessionConfig config = configsById.get(sessionId);
+        return config == null ? null : config.targetCompId();
+    }
+
+    String defaultVenue(final long sessionId)
+    {
+        final SessionConfig config = configsById.get(sessionId);
+        return config == null ? null : config.defaultVenue();
+    }
+}

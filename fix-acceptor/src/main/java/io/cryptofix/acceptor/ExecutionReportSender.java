@@ -1,0 +1,204 @@
+package io.cryptofix.acceptor;
+
+import io.cryptofix.domain.CxlRejReason;
+import io.cryptofix.domain.ExecType;
+import io.cryptofix.domain.OrdRejReason;
+import io.cryptofix.order.MassCancelCommand;
+import io.cryptofix.order.MassStatusCommand;
+import io.cryptofix.order.ExecutionReportListener;
+import io.cryptofix.order.NewOrderCommand;
+import io.cryptofix.order.Order;
+import io.cryptofix.order.OrderEvent;
+import io.cryptofix.order.OrderStatusCommand;
+import io.cryptofix.translation.ExecutionReportTranslator;
+import org.agrona.concurrent.EpochNanoClock;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/**
+ * Turns what the order core reports into FIX messages on the client's session.
+ */
+final class ExecutionReportSender implements ExecutionReportListener
+{
+    private static final Logger LOG = System.getLogger(ExecutionReportSender.class.getName());
+
+    private final ExecutionReportTranslator translator;
+    private final ClientSessions sessions;
+    private final ReportSender sender;
+    private final GatewayMetrics metrics;
+    private final EpochNanoClock clock;
+
+    ExecutionReportSender(
+        final ExecutionReportTranslator translator,
+        final ClientSessions sessions,
+        final ReportSender sender,
+        final GatewayMetrics metrics,
+        final EpochNanoClock clock)
+    {
+        this.translator = translator;
+        this.sessions = sessions;
+        this.sender = sender;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onExecutionReport(
+        final Order order,
+        final ExecType execType,
+        final String clOrdId,
+        final String origClOrdId,
+        final long execId,
+        final long lastQty,
+        final long lastPx,
+        final String text,
+        final long timeMillis)
+    {
+        final boolean sent = sender.send(sessions.session(order.sessionId()),
+            translator.executionReport(order, execType, clOrdId, origClOrdId, execId, lastQty, lastPx, text, timeMillis));
+        if (!sent)
+        {
+            undeliverable(order.sessionId(), execType, order.clOrdId());
+            return;
+        }
+        metrics.executionReportSent(execType);
+        if (execType == ExecType.NEW || execType == ExecType.REJECTED)
+        {
+            metrics.firstReportLatency(clock.nanoTime() - order.receivedTimeNanos());
+        }
+        if (execType == ExecType.REJECTED)
+        {
+            metrics.orderRejectedByVenue();
+        }
+    }
+
+    @Override
+    public void onNewOrderRejected(
+        final NewOrderCommand command,
+        final long orderKey,
+        final long execId,
+        final OrdRejReason reason,
+        final String text,
+        final long timeMillis)
+    {
+        final boolean sent = sender.send(sessions.session(command.sessionId()),
+            translator.newOrderRejected(command, orderKey, execId, reason, text, timeMillis));
+        metrics.orderRejected(reason);
+        if (!sent)
+        {
+            undeliverable(command.sessionId(), ExecType.REJECTED, command.clOrdId());
+            return;
+        }
+        metrics.executionReportSent(ExecType.REJECTED);
+        metrics.firstReportLatency(clock.nanoTime() - command.receivedTimeNanos());
+    }
+
+    @Override
+    public void onStatusOfUnknownOrder(final OrderStatusCommand command, final long execId, final long timeMillis)
+    {
+        if (sender.send(sessions.session(command.sessionId()),
+            translator.statusOfUnknownOrder(command, execId, timeMillis)))
+        {
+            metrics.executionReportSent(ExecType.ORDER_STATUS);
+        }
+        else
+        {
+            undeliverable(command.sessionId(), ExecType.ORDER_STATUS, command.clOrdId());
+        }
+    }
+
+    @Override
+    public void onCancelRejected(
+        final long sessionId,
+        final String clOrdId,
+        final String origClOrdId,
+        final boolean replace,
+        final Order order,
+        final CxlRejReason reason,
+        final String text,
+        final long timeMillis)
+    {
+        metrics.cancelRejected(reason);
+        if (!sender.send(sessions.session(sessionId),
+            translator.cancelRejected(clOrdId, origClOrdId, replace, order, reason, text, timeMillis)))
+        {
+            LOG.log(Level.WARNING, "OrderCancelReject for ClOrdID {0} of session {1} could not be delivered",
+                clOrdId, sessionId);
+            metrics.reportUndeliverable();
+        }
+    }
+
+    @Override
+    public void onMassCancelReport(
+        final MassCancelCommand command,
+        final long reportKey,
+        final boolean accepted,
+        final int affectedOrders,
+        final String text,
+        final long timeMillis)
+    {
+        if (!sender.send(sessions.session(command.sessionId()),
+            translator.massCancelReport(command, reportKey, accepted, affectedOrders, text, timeMillis)))
+        {
+            LOG.log(Level.WARNING, "OrderMassCancelReport for ClOrdID {0} of session {1} could not be delivered",
+                command.clOrdId(), command.sessionId());
+            metrics.reportUndeliverable();
+        }
+    }
+
+    @Override
+    public void onMassStatusReport(
+        final MassStatusCommand command,
+        final Order order,
+        final long execId,
+        final int totNumReports,
+        final boolean last,
+        final long timeMillis)
+    {
+        if (sender.send(sessions.session(command.sessionId()),
+            translator.massStatusReport(command, order, execId, totNumReports, last, timeMillis)))
+        {
+            metrics.executionReportSent(ExecType.ORDER_STATUS);
+        }
+        else
+        {
+            undeliverable(command.sessionId(), ExecType.ORDER_STATUS, order == null ? null : order.clOrdId());
+        }
+    }
+
+    @Override
+    public void onTimeoutFired(final Order order, final String rule, final long lateMillis, final long timeMillis)
+    {
+        metrics.timeoutFired(rule, lateMillis);
+    }
+
+    @Override
+    public void onGatewayCancelRetried(final Order order, final long timeMillis)
+    {
+        metrics.gatewayCancelRetried();
+        LOG.log(Level.WARNING, "cancel of {0} could not go to venue {1} or was refused; trying again",
+            order, order.venueId());
+    }
+
+    @Override
+    public void onIllegalTransition(final Order order, final OrderEvent event, final long timeMillis)
+    {
+        metrics.illegalTransition();
+        LOG.log(Level.WARNING, "venue event {0} not allowed for {1}; order left unchanged", event, order);
+    }
+
+    @Override
+    public void onUnknownOrder(final long orderKey, final OrderEvent event, final long timeMillis)
+    {
+        metrics.illegalTransition();
+        LOG.log(Level.WARNING, "venue event {0} for unknown order key {1}; nothing changed", event, orderKey);
+    }
+
+    private void undeliverable(final long sessionId, final ExecType execType, final String clOrdId)
+    {
+        metrics.reportUndeliverable();
+        LOG.log(Level.WARNING, "ExecutionReport {0} for ClOrdID {1} could not be delivered: session {2} is offline",
+            execType, clOrdId, sessionId);
+    }
+}

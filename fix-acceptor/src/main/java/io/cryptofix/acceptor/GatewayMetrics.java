@@ -1,0 +1,210 @@
+package io.cryptofix.acceptor;
+
+import io.cryptofix.domain.CxlRejReason;
+import io.cryptofix.domain.ExecType;
+import io.cryptofix.domain.OrdRejReason;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+import java.util.EnumMap;
+
+/**
+ * The gateway's Prometheus metrics. Label children are resolved once here, so that counting on the
+ * duty cycle is a plain increment with no lookup or allocation.
+ */
+public final class GatewayMetrics
+{
+    private final PrometheusRegistry registry;
+    private final Counter ordersReceived;
+    private final Counter cancelRequestsReceived;
+    private final Counter replaceRequestsReceived;
+    private final EnumMap<ExecType, CounterDataPoint> executionReportsByExecType = new EnumMap<>(ExecType.class);
+    private final EnumMap<OrdRejReason, CounterDataPoint> orderRejectsByReason = new EnumMap<>(OrdRejReason.class);
+    private final CounterDataPoint venueRejects;
+    private final EnumMap<CxlRejReason, CounterDataPoint> cancelRejectsByReason = new EnumMap<>(CxlRejReason.class);
+    private final Counter sessionRejects;
+    private final Counter businessMessageRejects;
+    private final Counter undeliverableReports;
+    private final Counter illegalTransitions;
+    private final Gauge sessionsLoggedOn;
+    private final Histogram firstReportLatency;
+    private final Counter timeoutsFired;
+    private final Counter gatewayCancelsRetried;
+    private final Histogram timeoutLateness;
+
+    public GatewayMetrics(final PrometheusRegistry registry)
+    {
+        this.registry = registry;
+        ordersReceived = Counter.builder()
+            .name("cryptofix_orders_received_total")
+            .help("NewOrderSingle messages received")
+            .register(registry);
+        cancelRequestsReceived = Counter.builder()
+            .name("cryptofix_cancel_requests_received_total")
+            .help("OrderCancelRequest messages received")
+            .register(registry);
+        replaceRequestsReceived = Counter.builder()
+            .name("cryptofix_replace_requests_received_total")
+            .help("OrderCancelReplaceRequest messages received")
+            .register(registry);
+        final Counter executionReports = Counter.builder()
+            .name("cryptofix_execution_reports_sent_total")
+            .help("ExecutionReports sent, by ExecType")
+            .labelNames("exec_type")
+            .register(registry);
+        for (final ExecType execType : ExecType.values())
+        {
+            executionReportsByExecType.put(execType, executionReports.labelValues(execType.name()));
+        }
+        final Counter orderRejects = Counter.builder()
+            .name("cryptofix_order_rejects_total")
+            .help("Orders rejected (ExecType 8), by reason; VENUE when the venue refused the order")
+            .labelNames("reason")
+            .register(registry);
+        for (final OrdRejReason reason : OrdRejReason.values())
+        {
+            orderRejectsByReason.put(reason, orderRejects.labelValues(reason.name()));
+        }
+        venueRejects = orderRejects.labelValues("VENUE");
+        final Counter cancelRejects = Counter.builder()
+            .name("cryptofix_cancel_rejects_total")
+            .help("OrderCancelReject messages sent, by CxlRejReason")
+            .labelNames("reason")
+            .register(registry);
+        for (final CxlRejReason reason : CxlRejReason.values())
+        {
+            cancelRejectsByReason.put(reason, cancelRejects.labelValues(reason.name()));
+        }
+        sessionRejects = Counter.builder()
+            .name("cryptofix_session_rejects_total")
+            .help("Session-level Reject (35=3) messages sent for malformed application messages")
+            .register(registry);
+        businessMessageRejects = Counter.builder()
+            .name("cryptofix_business_message_rejects_total")
+            .help("BusinessMessageReject (35=j) messages sent for unsupported application messages")
+            .register(registry);
+        undeliverableReports = Counter.builder()
+            .name("cryptofix_reports_undeliverable_total")
+            .help("Reports that could not be sent because the client session was offline or back-pressured")
+            .register(registry);
+        illegalTransitions = Counter.builder()
+            .name("cryptofix_order_illegal_transitions_total")
+            .help("Venue events that the order state did not allow; each one is logged")
+            .register(registry);
+        sessionsLoggedOn = Gauge.builder()
+            .name("cryptofix_sessions_logged_on")
+            .help("FIX sessions currently logged on")
+            .register(registry);
+        firstReportLatency = Histogram.builder()
+            .name("cryptofix_order_first_report_latency_seconds")
+            .help("Time from NewOrderSingle received to its first ExecutionReport (New or Rejected) sent")
+            .classicUpperBounds(
+                0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+                0.25, 0.5, 1, 2.5)
+            .register(registry);
+        timeoutsFired = Counter.builder()
+            .name("cryptofix_timeouts_fired_total")
+            .help("Orders whose timeout under the gateway's policy came, by the rule that set it")
+            .labelNames("rule")
+            .register(registry);
+        gatewayCancelsRetried = Counter.builder()
+            .name("cryptofix_gateway_cancels_retried_total")
+            .help("Cancels of the gateway's own (timeout, expiry, mass cancel, IOC) tried again")
+            .register(registry);
+        timeoutLateness = Histogram.builder()
+            .name("cryptofix_timeout_lateness_seconds")
+            .help("Time from an order's timeout deadline to the gateway acting on it")
+            .classicUpperBounds(0.001, 0.005, 0.01, 0.016, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5)
+            .register(registry);
+    }
+
+    public PrometheusRegistry registry()
+    {
+        return registry;
+    }
+
+    void orderReceived()
+    {
+        ordersReceived.inc();
+    }
+
+    void cancelRequestReceived()
+    {
+        cancelRequestsReceived.inc();
+    }
+
+    void replaceRequestReceived()
+    {
+        replaceRequestsReceived.inc();
+    }
+
+    void executionReportSent(final ExecType execType)
+    {
+        executionReportsByExecType.get(execType).inc();
+    }
+
+    void orderRejected(final OrdRejReason reason)
+    {
+        orderRejectsByReason.get(reason).inc();
+    }
+
+    void orderRejectedByVenue()
+    {
+        venueRejects.inc();
+    }
+
+    void cancelRejected(final CxlRejReason reason)
+    {
+        cancelRejectsByReason.get(reason).inc();
+    }
+
+    void sessionRejectSent()
+    {
+        sessionRejects.inc();
+    }
+
+    void businessMessageRejectSent()
+    {
+        businessMessageRejects.inc();
+    }
+
+    void reportUndeliverable()
+    {
+        undeliverableReports.inc();
+    }
+
+    void illegalTransition()
+    {
+        illegalTransitions.inc();
+    }
+
+    void sessionLoggedOn()
+    {
+        sessionsLoggedOn.inc();
+    }
+
+    void sessionLoggedOut()
+    {
+        sessionsLoggedOn.dec();
+    }
+
+    void timeoutFired(final String rule, final long lateMillis)
+    {
+        // label children by rule are few (one per configured rule) and a timeout is rare next to orders
+        timeoutsFired.labelValues(rule).inc();
+        timeoutLateness.observe(lateMillis / 1e3);
+    }
+
+    void gatewayCancelRetried()
+    {
+        gatewayCancelsRetried.inc();
+    }
+
+    void firstReportLatency(final long nanos)
+    {
+        firstReportLatency.observe(nanos / 1e9);
+    }
+}

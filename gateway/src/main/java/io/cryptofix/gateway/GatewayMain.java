@@ -1,0 +1,218 @@
+package io.cryptofix.gateway;
+
+import io.cryptofix.acceptor.SessionEvents;
+import io.cryptofix.config.ConfigException;
+import io.cryptofix.config.ConfigLoader;
+import io.cryptofix.config.Defaults;
+import io.cryptofix.config.GatewayConfig;
+import org.agrona.concurrent.ShutdownSignalBarrier;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The command line: {@code gateway run [--config FILE]}, {@code gateway check-config FILE} and
+ * {@code gateway explain-timeout ...}.
+ * Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad configuration. Errors are one clear
+ * message, never a stack trace.
+ */
+public final class GatewayMain
+{
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    private static final String USAGE = String.join(System.lineSeparator(),
+        "usage: gateway run [--config FILE]      start the gateway (embedded defaults without --config)",
+        "       gateway check-config FILE        validate a configuration file and exit",
+        "       gateway explain-timeout [--config FILE] --session COMPID --symbol BASE/QUOTE",
+        "               [--venue ID] [--ord-type 1|2|3|4|J] [--tif 0|1|3|4|6]",
+        "                                        which timeout rule an order gets, and why",
+        "       gateway help                     show this text");
+
+    private GatewayMain()
+    {
+    }
+
+    public static void main(final String[] args)
+    {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(final String[] args, final PrintStream out, final PrintStream err)
+    {
+        if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0]) || "-h".equals(args[0]))
+        {
+            out.println(USAGE);
+            return args.length == 0 ? BAD_INPUT : OK;
+        }
+        switch (args[0])
+        {
+            case "run":
+                if (args.length == 1)
+                {
+                    return runGateway(Defaults.config(), "embedded defaults", null, out, err);
+                }
+                if (args.length == 3 && "--config".equals(args[1]))
+                {
+                    final GatewayConfig config = load(Path.of(args[2]), err);
+                    return config == null ? BAD_INPUT : runGateway(config, args[2], Path.of(args[2]), out, err);
+                }
+                break;
+
+            case "check-config":
+                if (args.length == 2)
+                {
+                    final GatewayConfig config = load(Path.of(args[1]), err);
+                    if (config == null)
+                    {
+                        return BAD_INPUT;
+                    }
+                    out.println(args[1] + ": configuration is valid");
+                    out.println(ConfigLoader.describe(config));
+                    return OK;
+                }
+                break;
+
+            case "explain-timeout":
+                return ExplainTimeout.run(args, out, err);
+
+            default:
+                break;
+        }
+        err.println("gateway: unknown arguments: " + String.join(" ", args));
+        err.println(USAGE);
+        return BAD_INPUT;
+    }
+
+    static GatewayConfig load(final Path file, final PrintStream err)
+    {
+        try
+        {
+            return ConfigLoader.load(file);
+        }
+        catch (final ConfigException e)
+        {
+            err.println("gateway: invalid configuration " + file + ":");
+            for (final String problem : e.problems())
+            {
+                err.println("  " + problem);
+            }
+            return null;
+        }
+    }
+
+    /**
+     * @param file  the configuration file, whose timeouts are reloaded when it changes; null for the defaults.
+     */
+    private static int runGateway(
+        final GatewayConfig config, final String source, final Path file, final PrintStream out, final PrintStream err)
+    {
+        final Gateway gateway;
+        try
+        {
+            gateway = Gateway.start(config, new PrintingSessionEvents(out));
+        }
+        catch (final RuntimeException e)
+        {
+            err.println("gateway: cannot start: " + describe(e));
+            return FAILED;
+        }
+
+        out.println("cryptofix gateway running (" + source + ")");
+        out.println(ConfigLoader.describe(config));
+        out.println("FIX 4.4 acceptor listening on " + config.fix().bindAddress() + ":" + config.fix().port() +
+            " as " + config.fix().senderCompId());
+        out.println("state kept in " + config.dataDir().toAbsolutePath());
+        out.println("press Ctrl-C to stop");
+
+        final TimeoutPolicyReloader reloader = file == null ? null : watch(file, config, gateway, out, err);
+
+        // the barrier holds the JVM's shutdown (SIGINT, SIGTERM) until it is closed, so the
+        // gateway stops cleanly before the JVM exits
+        try (ShutdownSignalBarrier shutdown = new ShutdownSignalBarrier())
+        {
+            shutdown.await();
+            out.println("stopping");
+            closeQuietly(reloader);
+            gateway.close();
+            out.println("stopped");
+        }
+        return OK;
+    }
+
+    private static TimeoutPolicyReloader watch(
+        final Path file, final GatewayConfig config, final Gateway gateway, final PrintStream out, final PrintStream err)
+    {
+        try
+        {
+            final TimeoutPolicyReloader reloader = new TimeoutPolicyReloader(file, config, gateway::reloadTimeouts, out::println);
+            out.println("watching " + file + " for changes to its timeouts");
+            return reloader;
+        }
+        catch (final java.io.IOException e)
+        {
+            err.println("gateway: cannot watch " + file + " (timeouts take effect at the next start): " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static void closeQuietly(final TimeoutPolicyReloader reloader)
+    {
+        if (reloader != null)
+        {
+            try
+            {
+                reloader.close();
+            }
+            catch (final java.io.IOException e)
+            {
+                // stopping anyway
+            }
+        }
+    }
+
+    private static String describe(final Throwable e)
+    {
+        final StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+        Throwable cause = e.getCause();
+        while (cause != null)
+        {
+            if (cause.getMessage() != null && !message.toString().contains(cause.getMessage()))
+            {
+                message.append(": ").append(cause.getMessage());
+            }
+            cause = cause.getCause();
+        }
+        return message.toString();
+    }
+
+    private static final class PrintingSessionEvents implements SessionEvents
+    {
+        private final PrintStream out;
+
+        PrintingSessionEvents(final PrintStream out)
+        {
+            this.out = out;
+        }
+
+        @Override
+        public void onLogon(final String clientCompId, final long sessionId)
+        {
+            out.println(now() + " session " + clientCompId + " logged on");
+        }
+
+        @Override
+        public void onLogout(final String clientCompId, final long sessionId, final String reason)
+        {
+            out.println(now() + " session " + clientCompId + " logged out (" + reason.toLowerCase() + ")");
+        }
+
+        private static LocalTime now()
+        {
+            return LocalTime.now().truncatedTo(ChronoUnit.MILLIS);
+        }
+    }
+}

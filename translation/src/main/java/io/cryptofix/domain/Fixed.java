@@ -1,0 +1,82 @@
+package io.cryptofix.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Prices and quantities as fixed-point longs with eight decimal places (1 = 0.00000001), the
+ * precision crypto venues quote in. Longs keep the hot path free of BigDecimal allocation;
+ * BigDecimal is used only at the edges (configuration, text).
+ */
+public final class Fixed
+{
+    public static final int SCALE = 8;
+    public static final long ONE = 100_000_000L;
+
+    private Fixed()
+    {
+    }
+
+    /**
+     * @return the fixed-point value of {@code value}, or {@link Long#MIN_VALUE} if it has more
+     * than eight decimal places or does not fit.
+     */
+    public static long fromBigDecimal(final BigDecimal value)
+    {
+        try
+        {
+            return value.setScale(SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+        }
+        catch (final ArithmeticException e)
+        {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /**
+     * Converts a FIX decimal given as unscaled value and scale (Artio's DecimalFloat form).
+     *
+     * @return the fixed-point value, or {@link Long#MIN_VALUE} if it needs more than eight decimal
+     * places or does not fit.
+     */
+    public static long fromDecimal(final long unscaled, final int scale)
+    {
+        if (scale == SCALE)
+        {
+            return unscaled;
+        }
+        if (scale < SCALE)
+        {
+            long result = unscaled;
+            for (int i = scale; i < SCALE; i++)
+            {
+                if (Math.abs(result) > Long.MAX_VALUE / 10)
+                {
+                    return Long.MIN_VALUE;
+                }
+                result *= 10;
+            }
+            return result;
+        }
+        long result = unscaled;
+        for (int i = SCALE; i < scale; i++)
+        {
+            if (result % 10 != 0)
+            {
+                return Long.MIN_VALUE;
+            }
+            result /= 10;
+        }
+        return result;
+    }
+
+    public static BigDecimal toBigDecimal(final long value)
+    {
+        return BigDecimal.valueOf(value, SCALE).stripTrailingZeros();
+    }
+
+    public static String toString(final long value)
+    {
+        return toBigDecimal(value).toPlainString();
+    }
+}

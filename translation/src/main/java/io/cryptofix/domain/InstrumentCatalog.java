@@ -1,0 +1,64 @@
+package io.cryptofix.domain;
+
+import io.cryptofix.config.RoundingPolicy;
+import io.cryptofix.config.VenueCapabilities;
+
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The venues and the instruments each trades, looked up by venue id and BASE/QUOTE symbol. Built
+ * once at start and read only afterwards.
+ */
+public final class InstrumentCatalog
+{
+    private final Map<String, Map<String, Instrument>> instrumentsByVenue = new HashMap<>();
+    private final Map<String, VenueRules> venues = new HashMap<>();
+
+    public InstrumentCatalog add(final VenueRules venue)
+    {
+        venues.put(venue.venueId(), venue);
+        return this;
+    }
+
+    /**
+     * Adds an instrument; its venue, unless added with its own rules, supports only market and limit
+     * orders natively, rejects off-lot or off-tick orders, and ends Day orders at midnight UTC.
+     */
+    public InstrumentCatalog add(final Instrument instrument)
+    {
+        instrumentsByVenue.computeIfAbsent(instrument.venueId(), venue -> new HashMap<>())
+            .put(instrument.symbol(), instrument);
+        venues.computeIfAbsent(instrument.venueId(),
+            venueId -> new VenueRules(venueId, VenueCapabilities.NONE, RoundingPolicy.REJECT, LocalTime.MIDNIGHT));
+        return this;
+    }
+
+    public boolean hasVenue(final String venueId)
+    {
+        return venues.containsKey(venueId);
+    }
+
+    /**
+     * @return the venue's rules, or null if there is no such venue.
+     */
+    public VenueRules venue(final String venueId)
+    {
+        return venues.get(venueId);
+    }
+
+    /**
+     * @return the instrument, or null if the venue does not trade that symbol.
+     */
+    public Instrument instrument(final String venueId, final String symbol)
+    {
+        final Map<String, Instrument> instruments = instrumentsByVenue.get(venueId);
+        return instruments == null ? null : instruments.get(symbol);
+    }
+
+    public Iterable<String> venueIds()
+    {
+        return venues.keySet();
+    }
+}

@@ -1,0 +1,32 @@
+package io.cryptofix.domain;
+
+/**
+ * Why a new order was rejected, with its FIX OrdRejReason (103) value. The Text (58) of the report
+ * says the particulars.
+ */
+public enum OrdRejReason
+{
+    /** The venue refused the order; Text carries the venue's reason. */
+    BROKER_EXCHANGE_OPTION(0),
+    UNKNOWN_SYMBOL(1),
+    /** A GTD order whose ExpireTime has already passed. */
+    TOO_LATE_TO_ENTER(4),
+    /** An order of the session already has this ClOrdID. */
+    DUPLICATE_ORDER(6),
+    UNSUPPORTED_ORDER_CHARACTERISTIC(11),
+    INCORRECT_QUANTITY(13),
+    /** Unknown ExDestination, missing Price on a Limit order, venue queue full: see Text. */
+    OTHER(99);
+
+    private final int fixValue;
+
+    OrdRejReason(final int fixValue)
+    {
+        this.fixValue = fixValue;
+    }
+
+    public int fixValue()
+    {
+        return fixValue;
+    }
+}

@@ -1,0 +1,1238 @@
+package io.cryptofix.order;
+
+import io.cryptofix.config.Durations;
+import io.cryptofix.config.TimeoutConfig;
+import io.cryptofix.config.TimeoutPolicy;
+import io.cryptofix.config.TimeoutRule;
+import io.cryptofix.config.VenueCapabilities;
+import io.cryptofix.domain.CxlRejReason;
+import io.cryptofix.domain.ExecType;
+import io.cryptofix.domain.Fixed;
+import io.cryptofix.domain.Instrument;
+import io.cryptofix.domain.InstrumentCatalog;
+import io.cryptofix.domain.OrdRejReason;
+import io.cryptofix.domain.OrdType;
+import io.cryptofix.domain.Side;
+import io.cryptofix.domain.TimeInForce;
+import io.cryptofix.domain.VenueRules;
+import org.agrona.collections.Long2ObjectHashMap;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * The order state machine: owns every order, decides every change, and says what to tell clients
+ * and venues. Pure logic: no I/O, no clock, no threads. Each input carries its time, so the same
+ * inputs always give the same outputs (replay, recovery). Called only from the duty-cycle thread.
+ *
+ * <p>What a venue lacks natively is emulated here: stop triggers (from the venue's prices), Day and
+ * GTD expiry (a timer, then a cancel), IOC (a cancel once acknowledged) and amend (cancel, then
+ * place the order again with the new terms; the client still sees one order).
+ */
+public final class OrderCore
+{
+    private static final long DAY_MILLIS = 86_400_000L;
+    // how soon the gateway tries again to cancel when the venue's queue was full or a request is in flight
+    private static final long RETRY_MILLIS = 100;
+    private static final TimeoutPolicy NO_TIMEOUTS = new TimeoutPolicy(TimeoutConfig.NONE);
+
+    private final InstrumentCatalog instruments;
+    private final VenueRouter venues;
+    private final ExecutionReportListener reports;
+    private final Long2ObjectHashMap<Order> ordersByKey = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<Map<String, Order>> ordersBySessionAndClOrdId = new Long2ObjectHashMap<>();
+    private final NewOrderChecks checks = new NewOrderChecks();
+    private final TriggerBook triggers = new TriggerBook();
+    private final List<Order> selected = new ArrayList<>();
+    private final Consumer<Order> onTrigger = this::trigger;
+    private final LongConsumer onDeadline = this::onDeadline;
+    private OrderTimers timers;
+    private TimeoutPolicy timeoutPolicy;
+    // why the latest refusal() refused: read right after it
+    private CxlRejReason refusalReason;
+
+    private long nextOrderKey = 1;
+    private long nextExecId = 1;
+    // the time of the input being handled, for the callbacks of the timer wheel and the trigger book
+    private long nowMillis;
+
+    public OrderCore(final InstrumentCatalog instruments, final VenueRouter venues, final ExecutionReportListener reports)
+    {
+        this(instruments, venues, reports, NO_TIMEOUTS);
+    }
+
+    public OrderCore(
+        final InstrumentCatalog instruments,
+        final VenueRouter venues,
+        final ExecutionReportListener reports,
+        final TimeoutPolicy timeoutPolicy)
+    {
+        this.instruments = instruments;
+        this.venues = venues;
+        this.reports = reports;
+        this.timeoutPolicy = timeoutPolicy;
+    }
+
+    /**
+     * Replaces the timeout policy in one step. Orders accepted from now on get their timeout from it;
+     * orders already working keep theirs unless the new policy says {@code reevaluateOnReload}, in
+     * which case they get the timeout it gives them, counted from when they were accepted (a deadline
+     * already past fires at once).
+     */
+    public void timeoutPolicy(final TimeoutPolicy timeoutPolicy, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        this.timeoutPolicy = timeoutPolicy;
+        if (!timeoutPolicy.config().reevaluateOnReload())
+        {
+            return;
+        }
+        for (final Order order : ordersByKey.values())
+        {
+            if (order.state().isTerminal())
+            {
+                continue;
+            }
+            final long before = order.deadlineMillis();
+            order.timeout(0, null);
+            applyTimeoutPolicy(order, order.clientCompId(), order.createdMillis());
+            if (order.deadlineMillis() != before && order.pending() == Order.PendingRequest.NONE &&
+                order.venueCancelCause() == VenueCancelCause.NONE && order.deferredCancel() == VenueCancelCause.NONE)
+            {
+                timers().cancel(order.timerId());
+                order.timerId(Order.NO_TIMER);
+                scheduleDeadline(order);
+            }
+        }
+    }
+
+    public void onNewOrder(final NewOrderCommand command, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        final Map<String, Order> sessionOrders = sessionOrders(command.sessionId());
+        final Order existing = sessionOrders.get(command.clOrdId());
+        if (existing != null)
+        {
+            if (command.isPossResend())
+            {
+                // the client is not sure it sent the order: tell it where the order stands, never trade twice
+                reports.onExecutionReport(existing, ExecType.ORDER_STATUS, existing.clOrdId(), null, nextExecId++, 0, 0,
+                    "PossResend (97): ClOrdID '" + command.clOrdId() + "' already received", nowMillis);
+                return;
+            }
+            rejectNewOrder(command, OrdRejReason.DUPLICATE_ORDER,
+                "duplicate ClOrdID (11) '" + command.clOrdId() + "': the session already used it", nowMillis);
+            return;
+        }
+
+        final String venueId = command.venueId();
+        final VenueRules venue = venueId == null ? null : instruments.venue(venueId);
+        if (venue == null)
+        {
+            rejectNewOrder(command, OrdRejReason.OTHER, venueId == null ?
+                "ExDestination (100) missing and the session has no default venue" :
+                "unknown ExDestination (100) '" + venueId + "'", nowMillis);
+            return;
+        }
+        final Instrument instrument = instruments.instrument(venueId, command.symbol());
+        if (instrument == null)
+        {
+            rejectNewOrder(command, OrdRejReason.UNKNOWN_SYMBOL,
+                "unknown Symbol (55) '" + command.symbol() + "' at venue " + venueId, nowMillis);
+            return;
+        }
+
+        final TimeInForce timeInForce = command.timeInForce() == null ? TimeInForce.DAY : command.timeInForce();
+        if (!checks.check(venue, instrument, command.side(), command.ordType(), timeInForce, command.orderQty(),
+            command.price(), command.stopPx(), command.postOnly()))
+        {
+            rejectNewOrder(command, checks.reason(), checks.problem(), nowMillis);
+            return;
+        }
+        final long expireTimeMillis = expireTime(command, venue, timeInForce, nowMillis);
+        if (expireTimeMillis < 0)
+        {
+            return;
+        }
+
+        final Order order = new Order(
+            nextOrderKey++,
+            command.sessionId(),
+            command.clOrdId(),
+            command.symbol(),
+            venueId,
+            command.side(),
+            command.ordType(),
+            timeInForce,
+            checks.orderQty(),
+            checks.price(),
+            checks.stopPx(),
+            expireTimeMillis,
+            command.postOnly(),
+            nowMillis,
+            command.receivedTimeNanos());
+        order.acknowledgementText(checks.roundingNote());
+        order.clientCompId(command.clientCompId());
+        applyTimeoutPolicy(order, command.clientCompId(), nowMillis);
+
+        final boolean emulatedTrigger = order.ordType().hasTrigger() && !venue.supports().stopOrders();
+        if (emulatedTrigger)
+        {
+            // the gateway holds the order: it exists and works from now on, so the client hears New at once
+            order.state(OrderState.NEW);
+            index(order, sessionOrders);
+            reports.onExecutionReport(order, ExecType.NEW, order.clOrdId(), null, nextExecId++, 0, 0,
+                heldText(order, order.acknowledgementText()), nowMillis);
+            order.acknowledgementText(null);
+            scheduleDeadline(order);
+            triggers.hold(order);
+            triggers.check(order, onTrigger);
+            return;
+        }
+
+        order.placed(order.ordType(), venueTimeInForce(order, venue.supports()), order.orderQty(), order.price(),
+            order.stopPx());
+        if (!venues.submit(order))
+        {
+            order.state(OrderState.REJECTED);
+            reports.onNewOrderRejected(command, order.orderKey(), nextExecId++, OrdRejReason.OTHER,
+                "venue " + venueId + " is busy: its request queue is full, retry later", nowMillis);
+            return;
+        }
+        index(order, sessionOrders);
+        scheduleDeadline(order);
+    }
+
+    /**
+     * Refuses a NewOrderSingle whose problem was found while decoding it (an unsupported OrdType,
+     * a Side the gateway does not trade).
+     */
+    public void rejectNewOrder(
+        final NewOrderCommand command, final OrdRejReason reason, final String text, final long nowMillis)
+    {
+        reports.onNewOrderRejected(command, nextOrderKey++, nextExecId++, reason, text, nowMillis);
+    }
+
+    /**
+     * Refuses an OrderCancelReplaceRequest whose problem was found while decoding it.
+     */
+    public void rejectReplace(final ReplaceOrderCommand command, final String text, final long nowMillis)
+    {
+        final Order order = sessionOrders(command.sessionId()).get(command.origClOrdId());
+        reports.onCancelRejected(command.sessionId(), command.clOrdId(), command.origClOrdId(), true, order,
+            order == null ? CxlRejReason.UNKNOWN_ORDER : CxlRejReason.OTHER, text, nowMillis);
+    }
+
+    public void onCancelRequest(final CancelOrderCommand command, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        final Order order = sessionOrders(command.sessionId()).get(command.origClOrdId());
+        final String refusal = refusal(order, command.sessionId(), command.clOrdId(), command.origClOrdId(), "cancel");
+        if (refusal != null)
+        {
+            rejectCancel(command.sessionId(), command.clOrdId(), command.origClOrdId(), false, order, refusal);
+            return;
+        }
+
+        if (!order.isPlaced())
+        {
+            order.pendingCancel(command.clOrdId());
+            sessionOrders(order.sessionId()).put(command.clOrdId(), order);
+            finishCanceled(order, VenueCancelCause.CLIENT, null);
+            return;
+        }
+        if (!order.isVenueAcknowledged())
+        {
+            reports.onCancelRejected(command.sessionId(), command.clOrdId(), command.origClOrdId(), false, order,
+                CxlRejReason.OTHER, notYetAcknowledged(order, "cancel"), nowMillis);
+            return;
+        }
+        if (!venues.cancel(order))
+        {
+            reports.onCancelRejected(command.sessionId(), command.clOrdId(), command.origClOrdId(), false, order,
+                CxlRejReason.OTHER, busy(order), nowMillis);
+            return;
+        }
+
+        order.venueCancelCause(VenueCancelCause.CLIENT);
+        order.pendingCancel(command.clOrdId());
+        // reserve the cancel's ClOrdID at once, so no new order or other request can take it meanwhile
+        sessionOrders(command.sessionId()).put(command.clOrdId(), order);
+        reports.onExecutionReport(order, ExecType.PENDING_CANCEL, command.clOrdId(), order.clOrdId(), nextExecId++,
+            0, 0, null, nowMillis);
+    }
+
+    public void onReplaceRequest(final ReplaceOrderCommand command, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        final long sessionId = command.sessionId();
+        final Order order = sessionOrders(sessionId).get(command.origClOrdId());
+        final String refusal = refusal(order, sessionId, command.clOrdId(), command.origClOrdId(), "replace");
+        if (refusal != null)
+        {
+            rejectCancel(sessionId, command.clOrdId(), command.origClOrdId(), true, order, refusal);
+            return;
+        }
+        final String problem = replaceProblem(order, command);
+        if (problem != null)
+        {
+            reports.onCancelRejected(sessionId, command.clOrdId(), command.origClOrdId(), true, order,
+                CxlRejReason.OTHER, problem, nowMillis);
+            return;
+        }
+        final long orderQty = checks.orderQty();
+        final long price = checks.price();
+        final long stopPx = checks.stopPx();
+
+        if (!order.isPlaced())
+        {
+            // held by the gateway: nothing to ask a venue
+            order.pendingReplace(command.clOrdId(), orderQty, price, stopPx);
+            sessionOrders(sessionId).put(command.clOrdId(), order);
+            order.replaceConfirmed();
+            reports.onExecutionReport(order, ExecType.REPLACED, order.clOrdId(), order.origClOrdId(), nextExecId++,
+                0, 0, checks.roundingNote(), nowMillis);
+            triggers.check(order, onTrigger);
+            return;
+        }
+        if (!order.isVenueAcknowledged())
+        {
+            reports.onCancelRejected(sessionId, command.clOrdId(), command.origClOrdId(), true, order,
+                CxlRejReason.OTHER, notYetAcknowledged(order, "replace"), nowMillis);
+            return;
+        }
+
+        // a quantity down to CumQty leaves nothing to amend: the remainder is canceled, as in the emulation
+        final boolean amend = instruments.venue(order.venueId()).supports().amend() && orderQty > order.cumQty();
+        final boolean queued = amend ? venues.amend(order, orderQty, price, stopPx) : venues.cancel(order);
+        if (!queued)
+        {
+            reports.onCancelRejected(sessionId, command.clOrdId(), command.origClOrdId(), true, order,
+                CxlRejReason.OTHER, busy(order), nowMillis);
+            return;
+        }
+        if (!amend)
+        {
+            // emulated: the venue order is canceled, then placed again with the new terms
+            order.venueCancelCause(VenueCancelCause.REPLACE);
+        }
+        order.pendingReplace(command.clOrdId(), orderQty, price, stopPx);
+        sessionOrders(sessionId).put(command.clOrdId(), order);
+        reports.onExecutionReport(order, ExecType.PENDING_REPLACE, command.clOrdId(), order.clOrdId(), nextExecId++,
+            0, 0, null, nowMillis);
+    }
+
+    /**
+     * Answers an OrderStatusRequest (H) with where the order stands (ExecType I); changes nothing.
+     */
+    public void onStatusRequest(final OrderStatusCommand command, final long nowMillis)
+    {
+        final Order order = sessionOrders(command.sessionId()).get(command.clOrdId());
+        if (order == null)
+        {
+            reports.onStatusOfUnknownOrder(command, nextExecId++, nowMillis);
+            return;
+        }
+        reports.onExecutionReport(order, ExecType.ORDER_STATUS, order.clOrdId(), null, nextExecId++, 0, 0, null, nowMillis);
+    }
+
+    /**
+     * Answers an OrderMassStatusRequest (AF): one status report per working order of the session
+     * (of the symbol, when asked by symbol), oldest first, or one report saying there is none.
+     */
+    public void onMassStatusRequest(final MassStatusCommand command, final long nowMillis)
+    {
+        selectWorkingOrders(command.sessionId(),
+            command.requestType() == MassStatusCommand.BY_SYMBOL ? command.symbol() : null);
+        final int total = selected.size();
+        if (total == 0)
+        {
+            reports.onMassStatusReport(command, null, nextExecId++, 0, true, nowMillis);
+            return;
+        }
+        for (int i = 0; i < total; i++)
+        {
+            reports.onMassStatusReport(command, selected.get(i), nextExecId++, total, i == total - 1, nowMillis);
+        }
+        selected.clear();
+    }
+
+    /**
+     * Answers an OrderMassCancelRequest (q): the OrderMassCancelReport first, then each working order
+     * of the session (of the symbol, when asked by symbol) is canceled and reported Canceled. Orders
+     * that already have a cancel in flight are left to it and not counted.
+     */
+    public void onMassCancelRequest(final MassCancelCommand command, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        if (command.requestType() != MassCancelCommand.BY_SYMBOL && command.requestType() != MassCancelCommand.ALL)
+        {
+            reports.onMassCancelReport(command, nextOrderKey++, false, 0,
+                "MassCancelRequestType (530) " + command.requestType() + " is not supported (supported: 1 by Symbol, 7 all)",
+                nowMillis);
+            return;
+        }
+        if (command.requestType() == MassCancelCommand.BY_SYMBOL && command.symbol() == null)
+        {
+            reports.onMassCancelReport(command, nextOrderKey++, false, 0,
+                "Symbol (55) is required for MassCancelRequestType (530) 1", nowMillis);
+            return;
+        }
+        selectWorkingOrders(command.sessionId(),
+            command.requestType() == MassCancelCommand.BY_SYMBOL ? command.symbol() : null);
+        selected.removeIf(OrderCore::alreadyBeingCanceled);
+        reports.onMassCancelReport(command, nextOrderKey++, true, selected.size(), null, nowMillis);
+        for (int i = 0; i < selected.size(); i++)
+        {
+            cancelByGateway(selected.get(i), VenueCancelCause.MASS_CANCEL);
+        }
+        selected.clear();
+    }
+
+    /**
+     * Lets time pass: deadlines that are due fire (Day and GTD expiry, retries of cancels).
+     *
+     * @return how many deadlines fired.
+     */
+    public int onTime(final long nowMillis)
+    {
+        if (timers == null)
+        {
+            return 0;
+        }
+        this.nowMillis = nowMillis;
+        return timers.poll(nowMillis, onDeadline);
+    }
+
+    /**
+     * The best bid and ask of a venue symbol: triggers the stops the gateway holds for that venue.
+     */
+    public void onMarketPrice(
+        final String venueId, final String symbol, final long bidPx, final long askPx, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        triggers.onMarketPrice(venueId, symbol, bidPx, askPx, onTrigger);
+    }
+
+    public void onVenueAccepted(final long orderKey, final String venueOrderId, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        final Order order = knownOrder(orderKey, OrderEvent.VENUE_ACCEPTED, nowMillis);
+        if (order == null)
+        {
+            return;
+        }
+        if (order.isReplacementPlaced())
+        {
+            order.venueOrderId(venueOrderId);
+            order.venueAcknowledged();
+            completeReplace(order);
+            afterAcknowledged(order);
+            return;
+        }
+        if (order.state() == OrderState.REJECTED)
+        {
+            reports.onIllegalTransition(order, OrderEvent.VENUE_ACCEPTED, nowMillis);
+            return;
+        }
+        if (order.isVenueAcknowledged())
+        {
+            if (order.venueOrderId() != null)
+            {
+                reports.onIllegalTransition(order, OrderEvent.VENUE_ACCEPTED, nowMillis);
+                return;
+            }
+            // the acknowledgement overtaken by a fill or cancel: the client has already heard New
+            order.venueOrderId(venueOrderId);
+            return;
+        }
+        order.venueOrderId(venueOrderId);
+        order.venueAcknowledged();
+        if (order.state() == OrderState.PENDING_NEW)
+        {
+            if (!apply(order, OrderEvent.VENUE_ACCEPTED, nowMillis))
+            {
+                return;
+            }
+            reportNew(order);
+        }
+        // otherwise a triggered stop: the client heard New when the gateway took the order
+        afterAcknowledged(order);
+    }
+
+    public void onVenueRejected(final long orderKey, final String reason, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        final Order order = knownOrder(orderKey, OrderEvent.VENUE_REJECTED, nowMillis);
+        if (order == null)
+        {
+            return;
+        }
+        if (order.isReplacementPlaced())
+        {
+            order.replacementPlaced(false);
+            final String text = "venue " + order.venueId() + " rejected the replacement order: " + reason;
+            rejectPendingRequest(order, CxlRejReason.OTHER, text);
+            order.state(OrderState.CANCELED);
+            finish(order);
+            reports.onExecutionReport(order, ExecType.CANCELED, order.clOrdId(), null, nextExecId++, 0, 0,
+                "canceled: " + text, nowMillis);
+            return;
+        }
+        if (order.state() == OrderState.PENDING_NEW)
+        {
+            if (apply(order, OrderEvent.VENUE_REJECTED, nowMillis))
+            {
+                finish(order);
+                reports.onExecutionReport(order, ExecType.REJECTED, order.clOrdId(), null, nextExecId++, 0, 0,
+                    "rejected by venue " + order.venueId() + ": " + reason, nowMillis);
+            }
+            return;
+        }
+        if (order.isPlaced() && !order.isVenueAcknowledged() && !order.state().isTerminal())
+        {
+            // a triggered stop the venue refused: the order the client knows ends here
+            rejectPendingRequest(order, CxlRejReason.TOO_LATE_TO_CANCEL, "the triggered order was rejected by the venue");
+            order.state(OrderState.CANCELED);
+            finish(order);
+            reports.onExecutionReport(order, ExecType.CANCELED, order.clOrdId(), null, nextExecId++, 0, 0,
+                "canceled: venue " + order.venueId() + " rejected the triggered order: " + reason, nowMillis);
+            return;
+        }
+        reports.onIllegalTransition(order, OrderEvent.VENUE_REJECTED, nowMillis);
+    }
+
+    public void onVenueFill(final long orderKey, final long lastQty, final long lastPx, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        final Order order = knownOrder(orderKey, OrderEvent.PARTIAL_FILL, nowMillis);
+        if (order == null)
+        {
+            return;
+        }
+        if (order.isReplacementPlaced())
+        {
+            // the replacement traded before its acknowledgement arrived: it is live, so the replace is done
+            order.venueAcknowledged();
+            completeReplace(order);
+        }
+        final long cumQtyAfter = order.cumQty() + lastQty;
+        if (lastQty <= 0 || lastPx <= 0 || cumQtyAfter > order.orderQty() || order.state().isTerminal())
+        {
+            reports.onIllegalTransition(order, OrderEvent.PARTIAL_FILL, nowMillis);
+            return;
+        }
+        if (order.state() == OrderState.PENDING_NEW)
+        {
+            // a venue may report a trade before its acknowledgement; the client still sees New first
+            order.state(OrderState.NEW);
+            order.venueAcknowledged();
+            reportNew(order);
+        }
+        else if (!order.isVenueAcknowledged())
+        {
+            order.venueAcknowledged();
+        }
+        final OrderEvent event = cumQtyAfter == order.orderQty() ? OrderEvent.FULL_FILL : OrderEvent.PARTIAL_FILL;
+        if (apply(order, event, nowMillis))
+        {
+            order.addFill(lastQty, lastPx);
+            if (order.state().isTerminal())
+            {
+                finish(order);
+            }
+            reports.onExecutionReport(order, ExecType.TRADE, order.clOrdId(), null, nextExecId++, lastQty, lastPx,
+                null, nowMillis);
+            if (!order.state().isTerminal())
+            {
+                afterAcknowledged(order);
+            }
+        }
+    }
+
+    public void onVenueCanceled(final long orderKey, final String reason, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        final Order order = knownOrder(orderKey, OrderEvent.VENUE_CANCELED, nowMillis);
+        if (order == null)
+        {
+            return;
+        }
+        if (order.state() == OrderState.PENDING_NEW)
+        {
+            // ended by the venue before any acknowledgement (an IOC or FOK that found nothing):
+            // the client still sees New first
+            order.state(OrderState.NEW);
+            order.venueAcknowledged();
+            reportNew(order);
+        }
+        if (order.state().isTerminal())
+        {
+            reports.onIllegalTransition(order, OrderEvent.VENUE_CANCELED, nowMillis);
+            return;
+        }
+        final VenueCancelCause cause = order.venueCancelCause();
+        order.venueCancelCause(VenueCancelCause.NONE);
+        switch (cause)
+        {
+            case REPLACE:
+                placeReplacement(order);
+                break;
+            case EXPIRY:
+                expire(order);
+                break;
+            case CLIENT:
+            case MASS_CANCEL:
+            case IMMEDIATE_OR_CANCEL:
+                finishCanceled(order, cause, null);
+                break;
+            default:
+                // unsolicited: a request of the client's still in flight can no longer succeed
+                rejectPendingRequest(order, CxlRejReason.TOO_LATE_TO_CANCEL, "the venue canceled the order: " + reason);
+                finishCanceled(order, VenueCancelCause.NONE, reason);
+                break;
+        }
+    }
+
+    public void onVenueCancelRejected(final long orderKey, final String reason, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        final Order order = knownOrder(orderKey, OrderEvent.VENUE_CANCELED, nowMillis);
+        if (order == null)
+        {
+            return;
+        }
+        final VenueCancelCause cause = order.venueCancelCause();
+        order.venueCancelCause(VenueCancelCause.NONE);
+        switch (cause)
+        {
+            case CLIENT:
+            case REPLACE:
+                rejectPendingRequest(order, order.state().isTerminal() ?
+                    CxlRejReason.TOO_LATE_TO_CANCEL : CxlRejReason.OTHER,
+                    (cause == VenueCancelCause.CLIENT ? "cancel" : "replace") + " rejected by venue " + order.venueId() +
+                    ": " + reason);
+                afterAcknowledged(order);
+                break;
+            case EXPIRY:
+            case MASS_CANCEL:
+            case IMMEDIATE_OR_CANCEL:
+                if (!order.state().isTerminal())
+                {
+                    // the order still works: the gateway tries again rather than forget it
+                    retryLater(order, cause);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    /**
+     * A venue expired a GTD order it holds natively.
+     */
+    public void onVenueExpired(final long orderKey, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        final Order order = knownOrder(orderKey, OrderEvent.EXPIRED, nowMillis);
+        if (order == null)
+        {
+            return;
+        }
+        if (order.state().isTerminal())
+        {
+            reports.onIllegalTransition(order, OrderEvent.EXPIRED, nowMillis);
+            return;
+        }
+        order.venueCancelCause(VenueCancelCause.NONE);
+        rejectPendingRequest(order, CxlRejReason.TOO_LATE_TO_CANCEL, "the order expired");
+        expire(order);
+    }
+
+    /**
+     * A venue confirmed an amend: the order has its new terms.
+     */
+    public void onVenueReplaced(final long orderKey, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        final Order order = knownOrder(orderKey, OrderEvent.VENUE_REPLACED, nowMillis);
+        if (order == null)
+        {
+            return;
+        }
+        if (order.pending() != Order.PendingRequest.REPLACE)
+        {
+            reports.onIllegalTransition(order, OrderEvent.VENUE_REPLACED, nowMillis);
+            return;
+        }
+        completeReplace(order);
+        afterAcknowledged(order);
+    }
+
+    public void onVenueReplaceRejected(final long orderKey, final String reason, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        final Order order = knownOrder(orderKey, OrderEvent.VENUE_REPLACED, nowMillis);
+        if (order == null || order.pending() != Order.PendingRequest.REPLACE)
+        {
+            return;
+        }
+        rejectPendingRequest(order, order.state().isTerminal() ? CxlRejReason.TOO_LATE_TO_CANCEL : CxlRejReason.OTHER,
+            "replace rejected by venue " + order.venueId() + ": " + reason);
+        afterAcknowledged(order);
+    }
+
+    /**
+     * @return the order, or null if the gateway has none with that key.
+     */
+    public Order order(final long orderKey)
+    {
+        return ordersByKey.get(orderKey);
+    }
+
+    public int orderCount()
+    {
+        return ordersByKey.size();
+    }
+
+    /** Stops the gateway holds for venues without native triggers. */
+    public int heldStopCount()
+    {
+        return triggers.held();
+    }
+
+    /** Deadlines and retries waiting on the timer wheel. */
+    public int scheduledTimerCount()
+    {
+        return timers == null ? 0 : timers.scheduled();
+    }
+
+    // ---- the venue side of an order
+
+    /**
+     * What to do once the venue holds the order (or a replace completed): a cancel that had to wait,
+     * or the cancel that emulates IOC.
+     */
+    private void afterAcknowledged(final Order order)
+    {
+        if (order.state().isTerminal() || order.pending() != Order.PendingRequest.NONE ||
+            order.venueCancelCause() != VenueCancelCause.NONE)
+        {
+            return;
+        }
+        final VenueCancelCause deferred = order.deferredCancel();
+        if (deferred != VenueCancelCause.NONE)
+        {
+            order.deferredCancel(VenueCancelCause.NONE);
+            cancelByGateway(order, deferred);
+        }
+        else if (order.timeInForce() == TimeInForce.IMMEDIATE_OR_CANCEL &&
+            order.venueTimeInForce() != TimeInForce.IMMEDIATE_OR_CANCEL)
+        {
+            cancelByGateway(order, VenueCancelCause.IMMEDIATE_OR_CANCEL);
+        }
+    }
+
+    /**
+     * Cancels an order for a reason of the gateway's own (mass cancel, expiry, emulated IOC): at once
+     * when the gateway holds it, when possible otherwise.
+     */
+    private void cancelByGateway(final Order order, final VenueCancelCause cause)
+    {
+        if (order.state().isTerminal())
+        {
+            return;
+        }
+        if (!order.isPlaced())
+        {
+            if (cause == VenueCancelCause.EXPIRY)
+            {
+                expire(order);
+            }
+            else
+            {
+                finishCanceled(order, cause, null);
+            }
+            return;
+        }
+        if (!order.isVenueAcknowledged() || order.pending() != Order.PendingRequest.NONE)
+        {
+            // nothing to cancel yet, or a request in flight changes the venue order: after it
+            order.deferredCancel(cause);
+            return;
+        }
+        if (order.venueCancelCause() != VenueCancelCause.NONE)
+        {
+            return;
+        }
+        if (order.venueTimeInForce() == TimeInForce.GOOD_TILL_DATE && cause == VenueCancelCause.EXPIRY &&
+            !order.isTimedOut(nowMillis))
+        {
+            // the venue expires the order itself at its ExpireTime and says so
+            return;
+        }
+        if (!venues.cancel(order))
+        {
+            retryLater(order, cause);
+            return;
+        }
+        order.venueCancelCause(cause);
+    }
+
+    private void retryLater(final Order order, final VenueCancelCause cause)
+    {
+        reports.onGatewayCancelRetried(order, nowMillis);
+        order.deferredCancel(cause);
+        timers().cancel(order.timerId());
+        order.timerId(timers().schedule(order.orderKey(), nowMillis + RETRY_MILLIS));
+    }
+
+    private void onDeadline(final long orderKey)
+    {
+        final Order order = ordersByKey.get(orderKey);
+        if (order == null || order.state().isTerminal())
+        {
+            return;
+        }
+        order.timerId(Order.NO_TIMER);
+        final VenueCancelCause retry = order.deferredCancel();
+        if (retry != VenueCancelCause.NONE && order.isVenueAcknowledged() &&
+            order.pending() == Order.PendingRequest.NONE)
+        {
+            order.deferredCancel(VenueCancelCause.NONE);
+            cancelByGateway(order, retry);
+            return;
+        }
+        if (order.deadlineMillis() > 0 && order.deadlineMillis() <= nowMillis)
+        {
+            if (order.pending() != Order.PendingRequest.NONE || order.venueCancelCause() != VenueCancelCause.NONE)
+            {
+                // a request in flight changes the venue order: expire it once the venue has answered
+                order.timerId(timers().schedule(order.orderKey(), nowMillis + RETRY_MILLIS));
+                return;
+            }
+            if (order.isTimedOut(nowMillis))
+            {
+                final TimeoutRule rule = order.timeoutRule();
+                reports.onTimeoutFired(order, rule == null ? "default" : rule.selector().configName() + " " + rule.value(),
+                    nowMillis - order.timeoutMillis(), nowMillis);
+            }
+            cancelByGateway(order, VenueCancelCause.EXPIRY);
+        }
+    }
+
+    private void trigger(final Order order)
+    {
+        if (order.state().isTerminal() || order.isPlaced())
+        {
+            return;
+        }
+        final VenueCapabilities supports = instruments.venue(order.venueId()).supports();
+        final OrdType placedAs = order.ordType().triggered();
+        order.placed(placedAs, venueTimeInForce(order, supports), order.leavesQty(),
+            placedAs.hasLimitPrice() ? order.price() : 0, 0);
+        if (!venues.submit(order))
+        {
+            // the venue's queue is full: keep holding, the next price tries again
+            order.placementFailed(false, false);
+            triggers.hold(order);
+            return;
+        }
+        reports.onExecutionReport(order, ExecType.RESTATED, order.clOrdId(), null, nextExecId++, 0, 0,
+            "triggered: StopPx " + Fixed.toString(order.stopPx()) + " reached; placed at venue " + order.venueId() +
+            " as a " + (placedAs == OrdType.LIMIT ? "limit" : "market") + " order", nowMillis);
+    }
+
+    /** The cancel leg of an emulated replace succeeded: place the order again with its new terms. */
+    private void placeReplacement(final Order order)
+    {
+        final long leaves = order.replaceQty() - order.cumQty();
+        if (leaves <= 0)
+        {
+            // fills overtook the replace: nothing is left to place, and the order is done
+            completeReplace(order);
+            return;
+        }
+        final VenueCapabilities supports = instruments.venue(order.venueId()).supports();
+        order.placed(order.venueOrdType(), venueTimeInForce(order, supports), leaves,
+            order.venueOrdType().hasLimitPrice() ? order.replacePrice() : 0,
+            order.venueOrdType().hasTrigger() ? order.replaceStopPx() : 0);
+        if (!venues.submit(order))
+        {
+            order.placementFailed(true, true);
+            final String text = "venue " + order.venueId() + " was too busy to take the replacement order";
+            rejectPendingRequest(order, CxlRejReason.OTHER, text);
+            finishCanceled(order, VenueCancelCause.NONE, "canceled: " + text);
+            return;
+        }
+        order.replacementPlaced(true);
+    }
+
+    private void completeReplace(final Order order)
+    {
+        order.replacementPlaced(false);
+        if (order.replaceQty() < order.cumQty())
+        {
+            // FIX 4.4: a quantity reduced below what already filled leaves the order filled at CumQty
+            order.pendingReplace(order.pendingClOrdId(), order.cumQty(), order.replacePrice(), order.replaceStopPx());
+        }
+        order.replaceConfirmed();
+        if (order.cumQty() == order.orderQty())
+        {
+            order.state(OrderState.FILLED);
+            finish(order);
+        }
+        else if (order.cumQty() > 0)
+        {
+            order.state(OrderState.PARTIALLY_FILLED);
+        }
+        reports.onExecutionReport(order, ExecType.REPLACED, order.clOrdId(), order.origClOrdId(), nextExecId++,
+            0, 0, null, nowMillis);
+    }
+
+    private void expire(final Order order)
+    {
+        if (!apply(order, OrderEvent.EXPIRED, nowMillis))
+        {
+            return;
+        }
+        finish(order);
+        final String text = order.isTimedOut(nowMillis) ? "timeout: " + (order.timeoutRule() != null ?
+            order.timeoutRule().describe() :
+            "default after " + Durations.format(Duration.ofMillis(order.timeoutMillis() - order.createdMillis()))) :
+            order.timeInForce() == TimeInForce.DAY ?
+            "expired: Day order reached the " + instruments.venue(order.venueId()).dayCutoffUtc() + " UTC cut-off of " +
+            order.venueId() :
+            "expired: ExpireTime (126) " + Instant.ofEpochMilli(order.expireTimeMillis()) + " reached";
+        reports.onExecutionReport(order, ExecType.EXPIRED, order.clOrdId(), null, nextExecId++, 0, 0, text, nowMillis);
+    }
+
+    private void finishCanceled(final Order order, final VenueCancelCause cause, final String venueReason)
+    {
+        if (!apply(order, OrderEvent.VENUE_CANCELED, nowMillis))
+        {
+            return;
+        }
+        finish(order);
+        final String text;
+        switch (cause)
+        {
+            case CLIENT:
+                order.cancelConfirmed();
+                reports.onExecutionReport(order, ExecType.CANCELED, order.clOrdId(), order.origClOrdId(), nextExecId++,
+                    0, 0, null, nowMillis);
+                return;
+            case MASS_CANCEL:
+                text = "canceled by OrderMassCancelRequest";
+                break;
+            case IMMEDIATE_OR_CANCEL:
+                text = "IOC: unfilled quantity canceled";
+                break;
+            default:
+                text = venueReason;
+                break;
+        }
+        reports.onExecutionReport(order, ExecType.CANCELED, order.clOrdId(), null, nextExecId++, 0, 0, text, nowMillis);
+    }
+
+    /** The order is done: it needs no timer, no trigger and no deferred cancel any more. */
+    private void finish(final Order order)
+    {
+        if (timers != null)
+        {
+            timers.cancel(order.timerId());
+        }
+        order.timerId(Order.NO_TIMER);
+        order.deferredCancel(VenueCancelCause.NONE);
+        if (!order.isPlaced())
+        {
+            triggers.release(order);
+        }
+    }
+
+    /** Refuses the client's cancel or replace in flight, giving its reserved ClOrdID back. */
+    private void rejectPendingRequest(final Order order, final CxlRejReason reason, final String text)
+    {
+        final Order.PendingRequest pending = order.pending();
+        if (pending == Order.PendingRequest.NONE)
+        {
+            return;
+        }
+        final String requestClOrdId = order.pendingClOrdId();
+        sessionOrders(order.sessionId()).remove(requestClOrdId, order);
+        order.clearPending();
+        reports.onCancelRejected(order.sessionId(), requestClOrdId, order.clOrdId(),
+            pending == Order.PendingRequest.REPLACE, order, reason, text, nowMillis);
+    }
+
+    // ---- checks
+
+    /**
+     * @return why a cancel or replace of {@code order} cannot even be considered, or null.
+     */
+    private String refusal(
+        final Order order, final long sessionId, final String clOrdId, final String origClOrdId, final String request)
+    {
+        if (order == null)
+        {
+            refusalReason = CxlRejReason.UNKNOWN_ORDER;
+            return "unknown order: no order with ClOrdID '" + origClOrdId + "' in this session";
+        }
+        if (order.state().isTerminal())
+        {
+            refusalReason = CxlRejReason.TOO_LATE_TO_CANCEL;
+            return "too late to " + request + ": order is already " + order.state().name().toLowerCase();
+        }
+        if (order.pending() != Order.PendingRequest.NONE)
+        {
+            refusalReason = CxlRejReason.ALREADY_PENDING_CANCEL;
+            return "order already has a " + (order.pending() == Order.PendingRequest.CANCEL ? "cancel" : "replace") +
+                " pending (ClOrdID '" + order.pendingClOrdId() + "')";
+        }
+        if (order.venueCancelCause() != VenueCancelCause.NONE)
+        {
+            refusalReason = CxlRejReason.ALREADY_PENDING_CANCEL;
+            return "the gateway is already canceling the order (" + describe(order.venueCancelCause()) + ")";
+        }
+        if (sessionOrders(sessionId).containsKey(clOrdId))
+        {
+            refusalReason = CxlRejReason.DUPLICATE_CLORDID;
+            return "duplicate ClOrdID (11) '" + clOrdId + "': the session already used it";
+        }
+        return null;
+    }
+
+    private void rejectCancel(
+        final long sessionId, final String clOrdId, final String origClOrdId, final boolean replace, final Order order,
+        final String text)
+    {
+        reports.onCancelRejected(sessionId, clOrdId, origClOrdId, replace, order, refusalReason, text, nowMillis);
+    }
+
+    /**
+     * @return what is wrong with the replace's terms, or null; when null the checked terms are in {@link #checks}.
+     */
+    private String replaceProblem(final Order order, final ReplaceOrderCommand command)
+    {
+        if (!order.symbol().equals(command.symbol()) || order.side() != command.side())
+        {
+            return "Symbol (55) and Side (54) cannot change: they must be the order's (" + order.symbol() + ", " +
+                (order.side() == Side.BUY ? "1" : "2") + "); cancel and send a new order instead";
+        }
+        if (order.ordType() != command.ordType())
+        {
+            return "OrdType (40) cannot change: it must be the order's " + NewOrderChecks.describe(order.ordType());
+        }
+        if (command.timeInForce() != null && command.timeInForce() != order.timeInForce())
+        {
+            return "TimeInForce (59) cannot change: it must be the order's " + order.timeInForce().fixValue() +
+                " or left out";
+        }
+        if (command.expireTimeMillis() != NewOrderCommand.ABSENT &&
+            (order.timeInForce() != TimeInForce.GOOD_TILL_DATE || command.expireTimeMillis() != order.expireTimeMillis()))
+        {
+            return "ExpireTime (126) cannot change: send the order's own or leave it out";
+        }
+        final VenueRules venue = instruments.venue(order.venueId());
+        final Instrument instrument = instruments.instrument(order.venueId(), order.symbol());
+        if (!checks.check(venue, instrument, order.side(), order.ordType(), order.timeInForce(), command.orderQty(),
+            command.price(), command.stopPx(), order.postOnly()))
+        {
+            return checks.problem();
+        }
+        if (checks.orderQty() < order.cumQty())
+        {
+            return "OrderQty (38) " + Fixed.toString(checks.orderQty()) + " is below CumQty (14) " +
+                Fixed.toString(order.cumQty()) + ": it cannot be less than what has already filled";
+        }
+        return null;
+    }
+
+    /**
+     * @return the order's expiry in epoch milliseconds, 0 for none, or -1 after rejecting the order.
+     */
+    private long expireTime(
+        final NewOrderCommand command, final VenueRules venue, final TimeInForce timeInForce, final long nowMillis)
+    {
+        final long expireTime = command.expireTimeMillis();
+        if (timeInForce == TimeInForce.GOOD_TILL_DATE)
+        {
+            if (expireTime == NewOrderCommand.ABSENT)
+            {
+                rejectNewOrder(command, OrdRejReason.OTHER, "ExpireTime (126) is required for TimeInForce (59) 6 (GTD)",
+                    nowMillis);
+                return -1;
+            }
+            if (expireTime <= nowMillis)
+            {
+                rejectNewOrder(command, OrdRejReason.TOO_LATE_TO_ENTER,
+                    "ExpireTime (126) " + Instant.ofEpochMilli(expireTime) + " has already passed", nowMillis);
+                return -1;
+            }
+            return expireTime;
+        }
+        if (expireTime != NewOrderCommand.ABSENT)
+        {
+            rejectNewOrder(command, OrdRejReason.OTHER, "ExpireTime (126) applies only to TimeInForce (59) 6 (GTD)",
+                nowMillis);
+            return -1;
+        }
+        return timeInForce == TimeInForce.DAY ? nextCutoff(nowMillis, venue) : 0;
+    }
+
+    static long nextCutoff(final long nowMillis, final VenueRules venue)
+    {
+        final long startOfDay = nowMillis - Math.floorMod(nowMillis, DAY_MILLIS);
+        final long cutoff = startOfDay + venue.dayCutoffUtc().toSecondOfDay() * 1000L;
+        return cutoff > nowMillis ? cutoff : cutoff + DAY_MILLIS;
+    }
+
+    // ---- helpers
+
+    private static TimeInForce venueTimeInForce(final Order order, final VenueCapabilities supports)
+    {
+        switch (order.timeInForce())
+        {
+            case IMMEDIATE_OR_CANCEL:
+                return supports.immediateOrCancel() ? TimeInForce.IMMEDIATE_OR_CANCEL : TimeInForce.GOOD_TILL_CANCEL;
+            case FILL_OR_KILL:
+                return TimeInForce.FILL_OR_KILL;
+            case GOOD_TILL_DATE:
+                return supports.goodTillDate() ? TimeInForce.GOOD_TILL_DATE : TimeInForce.GOOD_TILL_CANCEL;
+            default:
+                // Day is the gateway's own cut-off; GTC as it is
+                return TimeInForce.GOOD_TILL_CANCEL;
+        }
+    }
+
+    private void scheduleDeadline(final Order order)
+    {
+        if (order.deadlineMillis() > 0)
+        {
+            order.timerId(timers().schedule(order.orderKey(), order.deadlineMillis()));
+        }
+    }
+
+    private void applyTimeoutPolicy(final Order order, final String clientCompId, final long nowMillis)
+    {
+        final TimeoutRule rule = timeoutPolicy.ruleFor(clientCompId == null ? "" : clientCompId, order.venueId(),
+            order.symbol(), order.ordType().fixValue(), order.timeInForce().fixValue());
+        final Duration after = rule != null ? rule.after() : timeoutPolicy.config().defaultAfter();
+        if (after != null)
+        {
+            order.timeout(nowMillis + after.toMillis(), rule);
+        }
+    }
+
+    private OrderTimers timers()
+    {
+        if (timers == null)
+        {
+            timers = new OrderTimers(nowMillis);
+        }
+        return timers;
+    }
+
+    private void reportNew(final Order order)
+    {
+        reports.onExecutionReport(order, ExecType.NEW, order.clOrdId(), null, nextExecId++, 0, 0,
+            order.acknowledgementText(), nowMillis);
+        order.acknowledgementText(null);
+    }
+
+    private void index(final Order order, final Map<String, Order> sessionOrders)
+    {
+        ordersByKey.put(order.orderKey(), order);
+        sessionOrders.put(order.clOrdId(), order);
+    }
+
+    private void selectWorkingOrders(final long sessionId, final String symbol)
+    {
+        selected.clear();
+        for (final Order order : ordersByKey.values())
+        {
+            if (order.sessionId() == sessionId && !order.state().isTerminal() &&
+                (symbol == null || symbol.equals(order.symbol())))
+            {
+                selected.add(order);
+            }
+        }
+        selected.sort(Comparator.comparingLong(Order::orderKey));
+    }
+
+    private Order knownOrder(final long orderKey, final OrderEvent event, final long nowMillis)
+    {
+        final Order order = ordersByKey.get(orderKey);
+        if (order == null)
+        {
+            reports.onUnknownOrder(orderKey, event, nowMillis);
+        }
+        return order;
+    }
+
+    private boolean apply(final Order order, final OrderEvent event, final long nowMillis)
+    {
+        final OrderState next = OrderState.next(order.state(), event);
+        if (next == null)
+        {
+            reports.onIllegalTransition(order, event, nowMillis);
+            return false;
+        }
+        order.state(next);
+        return true;
+    }
+
+    private Map<String, Order> sessionOrders(final long sessionId)
+    {
+        Map<String, Order> orders = ordersBySessionAndClOrdId.get(sessionId);
+        if (orders == null)
+        {
+            orders = new HashMap<>();
+            ordersBySessionAndClOrdId.put(sessionId, orders);
+        }
+        return orders;
+    }
+
+    private static String heldText(final Order order, final String roundingNote)
+    {
+        final String held = "held by the gateway until " + (order.side() == Side.BUY ? "the ask" : "the bid") +
+            " reaches StopPx " + Fixed.toString(order.stopPx());
+        return roundingNote == null ? held : held + "; " + roundingNote;
+    }
+
+    private static boolean alreadyBeingCanceled(final Order order)
+    {
+        final VenueCancelCause cause = order.venueCancelCause();
+        // a replace in flight is not a cancel: the order is canceled once the replace is done
+        return order.pending() == Order.PendingRequest.CANCEL || order.deferredCancel() != VenueCancelCause.NONE ||
+            cause != VenueCancelCause.NONE && cause != VenueCancelCause.REPLACE;
+    }
+
+    private static String notYetAcknowledged(final Order order, final String request)
+    {
+        return "order not yet acknowledged by venue " + order.venueId() + ": retry the " + request;
+    }
+
+    private static String busy(final Order order)
+    {
+        return "venue " + order.venueId() + " is busy: its request queue is full, retry later";
+    }
+
+    private static String describe(final VenueCancelCause cause)
+    {
+        switch (cause)
+        {
+            case EXPIRY: return "the order expired";
+            case MASS_CANCEL: return "mass cancel";
+            case IMMEDIATE_OR_CANCEL: return "IOC remainder";
+            default: return "replace";
+        }
+    }
+}

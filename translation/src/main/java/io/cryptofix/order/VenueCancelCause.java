@@ -1,0 +1,20 @@
+package io.cryptofix.order;
+
+/**
+ * Why the gateway asked a venue to cancel an order: it decides what the client is told when the
+ * venue confirms.
+ */
+enum VenueCancelCause
+{
+    NONE,
+    /** An OrderCancelRequest: Canceled, under the cancel's ClOrdID. */
+    CLIENT,
+    /** An OrderMassCancelRequest: Canceled. */
+    MASS_CANCEL,
+    /** A replace the venue cannot amend: the order is placed again with the new terms. */
+    REPLACE,
+    /** A Day or GTD order the venue does not expire itself: Expired. */
+    EXPIRY,
+    /** An IOC order the venue does not cancel itself: Canceled, with what filled at once. */
+    IMMEDIATE_OR_CANCEL
+}

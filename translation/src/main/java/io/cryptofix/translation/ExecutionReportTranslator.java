@@ -1,0 +1,346 @@
+package io.cryptofix.translation;
+
+import io.cryptofix.domain.CxlRejReason;
+import io.cryptofix.domain.ExecType;
+import io.cryptofix.domain.Fixed;
+import io.cryptofix.domain.OrdRejReason;
+import io.cryptofix.domain.Side;
+import io.cryptofix.domain.TimeInForce;
+import io.cryptofix.order.MassCancelCommand;
+import io.cryptofix.order.MassStatusCommand;
+import io.cryptofix.order.NewOrderCommand;
+import io.cryptofix.order.Order;
+import io.cryptofix.order.OrderState;
+import io.cryptofix.order.OrderStatusCommand;
+import org.agrona.concurrent.UnsafeBuffer;
+import uk.co.real_logic.artio.builder.ExecutionReportEncoder;
+import uk.co.real_logic.artio.builder.OrderCancelRejectEncoder;
+import uk.co.real_logic.artio.builder.OrderMassCancelReportEncoder;
+import uk.co.real_logic.artio.fields.UtcTimestampEncoder;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Encodes what the order core reports into ExecutionReport (8), OrderCancelReject (9) and
+ * OrderMassCancelReport (r). One
+ * encoder and one set of id buffers are reused for every report (duty-cycle thread only), so a
+ * report costs no allocation beyond the Strings the order already holds.
+ *
+ * <p>OrderID (37) is {@code <run>-<orderKey>} and ExecID (17) {@code <run>-E<execId>}, where the run
+ * id is fixed per gateway start, so ids never repeat across restarts.
+ */
+public final class ExecutionReportTranslator
+{
+    private static final int MAX_ID_LENGTH = 64;
+    private static final byte[] NONE = "NONE".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] POST_ONLY = {'6'};
+    private static final String NOT_APPLICABLE = "[N/A]";
+    // ExecRestatementReason (378) 99: the gateway's own change (a triggered stop), said in Text
+    private static final int EXEC_RESTATEMENT_OTHER = 99;
+    // MassCancelResponse (531) 0, and MassCancelRejectReason (532) values; 532 is a CHAR in FIX 4.4,
+    // so its "99 Other" cannot be sent and clients' engines would refuse it
+    private static final char MASS_CANCEL_REJECTED = '0';
+    private static final String MASS_CANCEL_NOT_SUPPORTED = "0";
+    private static final String INVALID_OR_UNKNOWN_SECURITY = "1";
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
+    private final ExecutionReportEncoder executionReport = new ExecutionReportEncoder();
+    private final OrderCancelRejectEncoder cancelReject = new OrderCancelRejectEncoder();
+    private final OrderMassCancelReportEncoder massCancelReport = new OrderMassCancelReportEncoder();
+    private final UtcTimestampEncoder expireTime = new UtcTimestampEncoder();
+    private final UtcTimestampEncoder transactTime = new UtcTimestampEncoder();
+    private final UnsafeBuffer orderId = new UnsafeBuffer(new byte[MAX_ID_LENGTH]);
+    private final UnsafeBuffer execId = new UnsafeBuffer(new byte[MAX_ID_LENGTH]);
+    private final int orderIdPrefixLength;
+    private final int execIdPrefixLength;
+
+    /**
+     * @param runId  short id unique to this gateway start, e.g. the start time in base 36.
+     */
+    public ExecutionReportTranslator(final String runId)
+    {
+        final byte[] orderIdPrefix = (runId + "-").getBytes(StandardCharsets.US_ASCII);
+        final byte[] execIdPrefix = (runId + "-E").getBytes(StandardCharsets.US_ASCII);
+        orderId.putBytes(0, orderIdPrefix);
+        execId.putBytes(0, execIdPrefix);
+        orderIdPrefixLength = orderIdPrefix.length;
+        execIdPrefixLength = execIdPrefix.length;
+    }
+
+    public ExecutionReportEncoder executionReport(
+        final Order order,
+        final ExecType execType,
+        final String clOrdId,
+        final String origClOrdId,
+        final long execIdValue,
+        final long lastQty,
+        final long lastPx,
+        final String text,
+        final long timeMillis)
+    {
+        final ExecutionReportEncoder report = executionReport;
+        report.reset();
+        orderTerms(report, order, execType, clOrdId, origClOrdId, execIdValue, timeMillis);
+        if (execType == ExecType.TRADE)
+        {
+            report.lastQty(normalisedValue(lastQty), normalisedScale(lastQty));
+            report.lastPx(normalisedValue(lastPx), normalisedScale(lastPx));
+        }
+        if (execType == ExecType.REJECTED)
+        {
+            report.ordRejReason(OrdRejReason.BROKER_EXCHANGE_OPTION.fixValue());
+        }
+        if (execType == ExecType.RESTATED)
+        {
+            report.execRestatementReason(EXEC_RESTATEMENT_OTHER);
+        }
+        if (text != null)
+        {
+            report.text(text);
+        }
+        return report;
+    }
+
+    /**
+     * One report of the answer to an OrderMassStatusRequest; with no order, the one report that says
+     * nothing matched (OrderID NONE, TotNumReports 0).
+     */
+    public ExecutionReportEncoder massStatusReport(
+        final MassStatusCommand command,
+        final Order order,
+        final long execIdValue,
+        final int totNumReports,
+        final boolean last,
+        final long timeMillis)
+    {
+        final ExecutionReportEncoder report = executionReport;
+        report.reset();
+        if (order != null)
+        {
+            orderTerms(report, order, ExecType.ORDER_STATUS, order.clOrdId(), null, execIdValue, timeMillis);
+        }
+        else
+        {
+            report
+                .orderID(NONE)
+                .execID(execId, execIdLength(execIdValue))
+                .execType(ExecType.ORDER_STATUS.fixValue())
+                .ordStatus(OrderState.REJECTED.ordStatus())
+                .side(Side.BUY.fixValue())
+                .text("no working orders match MassStatusReqID (584) '" + command.massStatusReqId() + "'")
+                .transactTime(transactTime.buffer(), transactTime.encode(timeMillis));
+            report.instrument().symbol(command.symbol() != null ? command.symbol() : NOT_APPLICABLE);
+            quantities(report, 0, 0, 0);
+        }
+        report
+            .massStatusReqID(command.massStatusReqId())
+            .totNumReports(totNumReports)
+            .lastRptRequested(last);
+        return report;
+    }
+
+    public OrderMassCancelReportEncoder massCancelReport(
+        final MassCancelCommand command,
+        final long reportKey,
+        final boolean accepted,
+        final int affectedOrders,
+        final String text,
+        final long timeMillis)
+    {
+        final OrderMassCancelReportEncoder report = massCancelReport;
+        report.reset();
+        report
+            .clOrdID(command.clOrdId())
+            .orderID(orderId, orderIdLength(reportKey))
+            .massCancelRequestType(command.requestType())
+            .massCancelResponse(accepted ? command.requestType() : MASS_CANCEL_REJECTED)
+            .totalAffectedOrders(affectedOrders)
+            .transactTime(transactTime.buffer(), transactTime.encode(timeMillis));
+        if (!accepted)
+        {
+            // the core refuses a type it does not support, or a by-symbol request without a symbol
+            final boolean supportedType =
+                command.requestType() == MassCancelCommand.BY_SYMBOL || command.requestType() == MassCancelCommand.ALL;
+            report.massCancelRejectReason(supportedType ? INVALID_OR_UNKNOWN_SECURITY : MASS_CANCEL_NOT_SUPPORTED);
+        }
+        // Symbol is required within the Instrument component; FIX writes "[N/A]" where none applies
+        report.instrument().symbol(command.symbol() != null ? command.symbol() : NOT_APPLICABLE);
+        if (text != null)
+        {
+            report.text(text);
+        }
+        return report;
+    }
+
+    private void orderTerms(
+        final ExecutionReportEncoder report,
+        final Order order,
+        final ExecType execType,
+        final String clOrdId,
+        final String origClOrdId,
+        final long execIdValue,
+        final long timeMillis)
+    {
+        report
+            .orderID(orderId, orderIdLength(order.orderKey()))
+            .execID(execId, execIdLength(execIdValue))
+            .clOrdID(clOrdId)
+            .execType(execType.fixValue())
+            .ordStatus(order.ordStatus())
+            .side(order.side().fixValue())
+            .ordType(order.ordType().fixValue())
+            .timeInForce(order.timeInForce().fixValue())
+            .transactTime(transactTime.buffer(), transactTime.encode(timeMillis));
+        if (origClOrdId != null)
+        {
+            report.origClOrdID(origClOrdId);
+        }
+        report.instrument().symbol(order.symbol());
+        report.orderQtyData().orderQty(normalisedValue(order.orderQty()), normalisedScale(order.orderQty()));
+        if (order.price() != 0)
+        {
+            report.price(normalisedValue(order.price()), normalisedScale(order.price()));
+        }
+        if (order.stopPx() != 0)
+        {
+            report.stopPx(normalisedValue(order.stopPx()), normalisedScale(order.stopPx()));
+        }
+        if (order.timeInForce() == TimeInForce.GOOD_TILL_DATE)
+        {
+            report.expireTime(expireTime.buffer(), expireTime.encode(order.expireTimeMillis()));
+        }
+        if (order.postOnly())
+        {
+            report.execInst(POST_ONLY);
+        }
+        quantities(report, order.cumQty(), order.leavesQty(), order.avgPx());
+    }
+
+    public ExecutionReportEncoder newOrderRejected(
+        final NewOrderCommand command,
+        final long orderKey,
+        final long execIdValue,
+        final OrdRejReason reason,
+        final String text,
+        final long timeMillis)
+    {
+        final ExecutionReportEncoder report = executionReport;
+        report.reset();
+        report
+            .orderID(orderId, orderIdLength(orderKey))
+            .execID(execId, execIdLength(execIdValue))
+            .clOrdID(command.clOrdId())
+            .execType(ExecType.REJECTED.fixValue())
+            .ordStatus(OrderState.REJECTED.ordStatus())
+            .side(command.side() != null ? command.side().fixValue() : '1')
+            .ordRejReason(reason.fixValue())
+            .text(text)
+            .transactTime(transactTime.buffer(), transactTime.encode(timeMillis));
+        if (command.ordType() != null)
+        {
+            report.ordType(command.ordType().fixValue());
+        }
+        report.instrument().symbol(command.symbol() != null ? command.symbol() : "");
+        if (command.orderQty() > NewOrderCommand.TOO_PRECISE)
+        {
+            report.orderQtyData().orderQty(normalisedValue(command.orderQty()), normalisedScale(command.orderQty()));
+        }
+        quantities(report, 0, 0, 0);
+        return report;
+    }
+
+    /**
+     * The answer to an OrderStatusRequest for a ClOrdID the session does not have: OrderID NONE,
+     * OrdStatus Rejected, with a Text saying so.
+     */
+    public ExecutionReportEncoder statusOfUnknownOrder(
+        final OrderStatusCommand command, final long execIdValue, final long timeMillis)
+    {
+        final String clOrdId = command.clOrdId();
+        final ExecutionReportEncoder report = executionReport;
+        report.reset();
+        report
+            .orderID(NONE)
+            .execID(execId, execIdLength(execIdValue))
+            .clOrdID(clOrdId)
+            .execType(ExecType.ORDER_STATUS.fixValue())
+            .ordStatus(OrderState.REJECTED.ordStatus())
+            .side(command.side())
+            .text("unknown order: no order with ClOrdID '" + clOrdId + "' in this session")
+            .transactTime(transactTime.buffer(), transactTime.encode(timeMillis));
+        report.instrument().symbol(command.symbol() != null ? command.symbol() : "");
+        quantities(report, 0, 0, 0);
+        return report;
+    }
+
+    public OrderCancelRejectEncoder cancelRejected(
+        final String clOrdId,
+        final String origClOrdId,
+        final boolean replace,
+        final Order order,
+        final CxlRejReason reason,
+        final String text,
+        final long timeMillis)
+    {
+        final OrderCancelRejectEncoder reject = cancelReject;
+        reject.reset();
+        if (order != null)
+        {
+            reject.orderID(orderId, orderIdLength(order.orderKey()));
+            reject.ordStatus(order.ordStatus());
+        }
+        else
+        {
+            // FIX 4.4: OrderID is required; "NONE" when the order is unknown
+            reject.orderID(NONE);
+            reject.ordStatus(OrderState.REJECTED.ordStatus());
+        }
+        reject
+            .clOrdID(clOrdId)
+            .origClOrdID(origClOrdId)
+            .cxlRejResponseTo(replace ? '2' : '1')
+            .cxlRejReason(reason.fixValue())
+            .text(text)
+            .transactTime(transactTime.buffer(), transactTime.encode(timeMillis));
+        return reject;
+    }
+
+    private int orderIdLength(final long orderKey)
+    {
+        return orderIdPrefixLength + orderId.putLongAscii(orderIdPrefixLength, orderKey);
+    }
+
+    private int execIdLength(final long execIdValue)
+    {
+        return execIdPrefixLength + execId.putLongAscii(execIdPrefixLength, execIdValue);
+    }
+
+    private static void quantities(
+        final ExecutionReportEncoder report, final long cumQty, final long leavesQty, final long avgPx)
+    {
+        report.cumQty(normalisedValue(cumQty), normalisedScale(cumQty));
+        report.leavesQty(normalisedValue(leavesQty), normalisedScale(leavesQty));
+        report.avgPx(normalisedValue(avgPx), normalisedScale(avgPx));
+    }
+
+    // FIX decimals without trailing zeros read better ("0.001" rather than "0.00100000")
+    static long normalisedValue(final long fixed)
+    {
+        return fixed / POWERS_OF_TEN[trailingZeros(fixed)];
+    }
+
+    static int normalisedScale(final long fixed)
+    {
+        return Fixed.SCALE - trailingZeros(fixed);
+    }
+
+    private static int trailingZeros(final long fixed)
+    {
+        int zeros = 0;
+        while (zeros < Fixed.SCALE && fixed % POWERS_OF_TEN[zeros + 1] == 0)
+        {
+            zeros++;
+        }
+        return zeros;
+    }
+}

@@ -1,0 +1,98 @@
+package io.cryptofix.venue;
+
+import org.agrona.concurrent.IdleStrategy;
+
+import java.util.Queue;
+
+/**
+ * Turns a venue adapter's callbacks into {@link VenueResponse}s and {@link MarketPrice}s on the shared
+ * response queue. Runs
+ * on the venue worker thread. When the queue is full the worker waits: the venue slows down, and
+ * no answer is ever dropped.
+ */
+final class QueueingVenueListener implements VenueListener
+{
+    private final String venueId;
+    private final Queue<Object> responses;
+    private final IdleStrategy fullQueueIdleStrategy;
+    private volatile boolean running = true;
+
+    QueueingVenueListener(final String venueId, final Queue<Object> responses, final IdleStrategy fullQueueIdleStrategy)
+    {
+        this.venueId = venueId;
+        this.responses = responses;
+        this.fullQueueIdleStrategy = fullQueueIdleStrategy;
+    }
+
+    @Override
+    public void onOrderAccepted(final long orderKey, final String venueOrderId, final long timeMillis)
+    {
+        offer(new VenueResponse(VenueResponse.Kind.ACCEPTED, orderKey, venueOrderId, null, 0, 0, timeMillis));
+    }
+
+    @Override
+    public void onOrderRejected(final long orderKey, final String reason, final long timeMillis)
+    {
+        offer(new VenueResponse(VenueResponse.Kind.REJECTED, orderKey, null, reason, 0, 0, timeMillis));
+    }
+
+    @Override
+    public void onFill(final long orderKey, final long lastQty, final long lastPx, final long timeMillis)
+    {
+        offer(new VenueResponse(VenueResponse.Kind.FILL, orderKey, null, null, lastQty, lastPx, timeMillis));
+    }
+
+    @Override
+    public void onOrderCanceled(final long orderKey, final String reason, final long timeMillis)
+    {
+        offer(new VenueResponse(VenueResponse.Kind.CANCELED, orderKey, null, reason, 0, 0, timeMillis));
+    }
+
+    @Override
+    public void onCancelRejected(final long orderKey, final String reason, final long timeMillis)
+    {
+        offer(new VenueResponse(VenueResponse.Kind.CANCEL_REJECTED, orderKey, null, reason, 0, 0, timeMillis));
+    }
+
+    @Override
+    public void onOrderExpired(final long orderKey, final long timeMillis)
+    {
+        offer(new VenueResponse(VenueResponse.Kind.EXPIRED, orderKey, null, null, 0, 0, timeMillis));
+    }
+
+    @Override
+    public void onOrderReplaced(final long orderKey, final long timeMillis)
+    {
+        offer(new VenueResponse(VenueResponse.Kind.REPLACED, orderKey, null, null, 0, 0, timeMillis));
+    }
+
+    @Override
+    public void onReplaceRejected(final long orderKey, final String reason, final long timeMillis)
+    {
+        offer(new VenueResponse(VenueResponse.Kind.REPLACE_REJECTED, orderKey, null, reason, 0, 0, timeMillis));
+    }
+
+    @Override
+    public void onMarketPrice(final String symbol, final long bidPx, final long askPx, final long timeMillis)
+    {
+        offer(new MarketPrice(venueId, symbol, bidPx, askPx, timeMillis));
+    }
+
+    void stop()
+    {
+        running = false;
+    }
+
+    private void offer(final Object response)
+    {
+        fullQueueIdleStrategy.reset();
+        while (!responses.offer(response))
+        {
+            if (!running)
+            {
+                return;
+            }
+            fullQueueIdleStrategy.idle();
+        }
+    }
+}

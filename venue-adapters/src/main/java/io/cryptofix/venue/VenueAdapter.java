@@ -1,0 +1,73 @@
+package io.cryptofix.venue;
+
+import io.cryptofix.config.VenueCapabilities;
+
+/**
+ * One trading venue, as the gateway sees it. Every method is called on that venue's worker thread,
+ * never on the gateway duty cycle, so implementations may block on network I/O; answers go to the
+ * {@link VenueListener} given to {@link #start}, from the same worker thread.
+ *
+ * <pre>{@code
+ * final class EchoVenue implements VenueAdapter {
+ *     private VenueListener listener;
+ *     public String venueId() { return "ECHO"; }
+ *     public VenueCapabilities capabilities() { return VenueCapabilities.NONE; }
+ *     public void start(VenueListener listener, long nowMillis) { this.listener = listener; }
+ *     public void submit(VenueOrder order, long nowMillis) {
+ *         listener.onOrderAccepted(order.orderKey(), "E" + order.orderKey(), nowMillis);
+ *         listener.onFill(order.orderKey(), order.quantity(), order.limitPrice(), nowMillis);
+ *     }
+ *     public void cancel(VenueCancel cancel, long nowMillis) {
+ *         listener.onCancelRejected(cancel.orderKey(), "already filled", nowMillis);
+ *     }
+ *     public int doWork(long nowMillis) { return 0; }
+ *     public void close() { }
+ * }
+ * }</pre>
+ */
+public interface VenueAdapter extends AutoCloseable
+{
+    /**
+     * @return the ExDestination (100) value that routes orders to this venue.
+     */
+    String venueId();
+
+    /**
+     * Called once, on the worker thread, before any other call.
+     */
+    void start(VenueListener listener, long nowMillis);
+
+    /**
+     * Places an order. The outcome (accepted, rejected, fills) is reported to the listener, now or later.
+     */
+    void submit(VenueOrder order, long nowMillis);
+
+    /**
+     * Cancels an order placed by {@link #submit}. Reports canceled or cancel-rejected to the listener.
+     */
+    void cancel(VenueCancel cancel, long nowMillis);
+
+    /**
+     * What the venue does natively; the gateway emulates the rest. Asked once, before {@link #start}.
+     */
+    VenueCapabilities capabilities();
+
+    /**
+     * Changes an order in place. Only called when {@link #capabilities()} says the venue amends.
+     * Reports replaced or replace-rejected to the listener.
+     */
+    default void amend(final VenueAmend amend, final long nowMillis)
+    {
+        throw new UnsupportedOperationException(venueId() + " does not amend orders");
+    }
+
+    /**
+     * Periodic work: delayed answers, market movement, polling for fills.
+     *
+     * @return how much work was done, 0 when idle (the worker's idle strategy uses it).
+     */
+    int doWork(long nowMillis);
+
+    @Override
+    void close();
+}

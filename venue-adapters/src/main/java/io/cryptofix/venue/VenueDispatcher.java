@@ -1,0 +1,134 @@
+package io.cryptofix.venue;
+
+import io.cryptofix.domain.TimeInForce;
+import io.cryptofix.order.Order;
+import io.cryptofix.order.VenueRouter;
+import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
+import org.agrona.collections.Object2ObjectHashMap;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The bounded queues between the duty cycle and the venues, and the venue worker threads behind
+ * them. The duty cycle routes orders in ({@link VenueRouter}) and polls answers out
+ * ({@link #pollResponses}); each venue's adapter runs on its own worker thread, so a slow venue
+ * never blocks the duty cycle or another venue.
+ */
+public final class VenueDispatcher implements VenueRouter, AutoCloseable
+{
+    private final Object2ObjectHashMap<String, OneToOneConcurrentArrayQueue<Object>> requestQueues =
+        new Object2ObjectHashMap<>();
+    private final ManyToOneConcurrentArrayQueue<Object> responses;
+    private final List<AgentRunner> runners = new ArrayList<>();
+    private final Supplier<IdleStrategy> idleStrategies;
+    private final ErrorHandler errorHandler;
+    private final EpochClock clock;
+    private final int requestQueueCapacity;
+
+    /**
+     * @param requestQueueCapacity   requests each venue may have waiting; beyond it orders are refused.
+     * @param responseQueueCapacity  answers waiting for the duty cycle, all venues together.
+     */
+    public VenueDispatcher(
+        final int requestQueueCapacity,
+        final int responseQueueCapacity,
+        final Supplier<IdleStrategy> idleStrategies,
+        final ErrorHandler errorHandler,
+        final EpochClock clock)
+    {
+        this.requestQueueCapacity = requestQueueCapacity;
+        this.responses = new ManyToOneConcurrentArrayQueue<>(responseQueueCapacity);
+        this.idleStrategies = idleStrategies;
+        this.errorHandler = errorHandler;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts a worker thread for the venue. Call for every venue before the first order.
+     */
+    public void start(final VenueAdapter adapter)
+    {
+        final OneToOneConcurrentArrayQueue<Object> requests = new OneToOneConcurrentArrayQueue<>(requestQueueCapacity);
+        final QueueingVenueListener listener = new QueueingVenueListener(
+            adapter.venueId(),
+            responses, new BackoffIdleStrategy(10, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)));
+        final AgentRunner runner = new AgentRunner(
+            idleStrategies.get(), errorHandler, null, new VenueWorker(adapter, requests, listener, clock));
+        requestQueues.put(adapter.venueId(), requests);
+        runners.add(runner);
+        AgentRunner.startOnThread(runner);
+    }
+
+    @Override
+    public boolean submit(final Order order)
+    {
+        final OneToOneConcurrentArrayQueue<Object> requests = requestQueues.get(order.venueId());
+        return requests != null && requests.offer(new VenueOrder(
+            order.orderKey(),
+            order.venueAttempt(),
+            order.symbol(),
+            order.side(),
+            order.venueOrdType(),
+            order.venueQuantity(),
+            order.venuePrice(),
+            order.venueStopPx(),
+            order.venueTimeInForce(),
+            order.venueTimeInForce() == TimeInForce.GOOD_TILL_DATE ? order.expireTimeMillis() : 0,
+            order.postOnly()));
+    }
+
+    @Override
+    public boolean amend(final Order order, final long orderQty, final long price, final long stopPx)
+    {
+        final OneToOneConcurrentArrayQueue<Object> requests = requestQueues.get(order.venueId());
+        return requests != null && requests.offer(
+            new VenueAmend(order.orderKey(), order.symbol(), order.venueOrderId(), orderQty, price, stopPx));
+    }
+
+    @Override
+    public boolean cancel(final Order order)
+    {
+        final OneToOneConcurrentArrayQueue<Object> requests = requestQueues.get(order.venueId());
+        return requests != null && requests.offer(new VenueCancel(order.orderKey(), order.symbol(), order.venueOrderId()));
+    }
+
+    /**
+     * Hands waiting venue answers to {@code handler}, on the calling (duty-cycle) thread.
+     *
+     * @return how many answers were handled.
+     */
+    public int pollResponses(final VenueResponseHandler handler, final int limit)
+    {
+        int polled = 0;
+        Object response;
+        while (polled < limit && (response = responses.poll()) != null)
+        {
+            if (response instanceof VenueResponse venueResponse)
+            {
+                handler.onVenueResponse(venueResponse);
+            }
+            else
+            {
+                handler.onMarketPrice((MarketPrice)response);
+            }
+            polled++;
+        }
+        return polled;
+    }
+
+    @Override
+    public void close()
+    {
+        CloseHelper.closeAll(runners);
+    }
+}

@@ -1,0 +1,39 @@
+package io.cryptofix.venue;
+
+/**
+ * What a venue tells the gateway about orders. Called on the venue worker thread. Quantities and
+ * prices are {@link io.cryptofix.domain.Fixed} longs; {@code orderKey} is the key the gateway gave in
+ * {@link VenueOrder#orderKey()}.
+ */
+public interface VenueListener
+{
+    /** The venue holds the order. */
+    void onOrderAccepted(long orderKey, String venueOrderId, long timeMillis);
+
+    /** The venue refused the order; {@code reason} is the venue's own words. */
+    void onOrderRejected(long orderKey, String reason, long timeMillis);
+
+    /** Part or all of the order traded. */
+    void onFill(long orderKey, long lastQty, long lastPx, long timeMillis);
+
+    /**
+     * The order is no longer working with quantity left: after a cancel request, or unsolicited
+     * (a market order's unfilled remainder, a venue-side cancel); {@code reason} says which.
+     */
+    void onOrderCanceled(long orderKey, String reason, long timeMillis);
+
+    /** The venue refused a cancel; {@code reason} is the venue's own words. */
+    void onCancelRejected(long orderKey, String reason, long timeMillis);
+
+    /** A GTD order the venue expires natively reached its ExpireTime with quantity left. */
+    void onOrderExpired(long orderKey, long timeMillis);
+
+    /** An amend took effect: the order now has the quantity and price of the {@link VenueAmend}. */
+    void onOrderReplaced(long orderKey, long timeMillis);
+
+    /** The venue refused an amend; the order is unchanged. */
+    void onReplaceRejected(long orderKey, String reason, long timeMillis);
+
+    /** The best bid and ask of a symbol changed (either may be 0 when that side is empty). */
+    void onMarketPrice(String symbol, long bidPx, long askPx, long timeMillis);
+}

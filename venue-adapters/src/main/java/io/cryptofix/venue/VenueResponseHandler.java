@@ -1,0 +1,12 @@
+package io.cryptofix.venue;
+
+
+/**
+ * Receives venue answers and prices on the duty-cycle thread, from {@link VenueDispatcher#pollResponses}.
+ */
+public interface VenueResponseHandler
+{
+    void onVenueResponse(VenueResponse response);
+
+    void onMarketPrice(MarketPrice price);
+}

@@ -1,0 +1,220 @@
+package io.cryptofix.venue;
+
+import io.cryptofix.domain.CxlRejReason;
+import io.cryptofix.domain.ExecType;
+import io.cryptofix.domain.Fixed;
+import io.cryptofix.domain.Instrument;
+import io.cryptofix.domain.InstrumentCatalog;
+import io.cryptofix.domain.OrdRejReason;
+import io.cryptofix.domain.OrdType;
+import io.cryptofix.domain.Side;
+import io.cryptofix.config.VenueCapabilities;
+import io.cryptofix.order.MassCancelCommand;
+import io.cryptofix.order.MassStatusCommand;
+import io.cryptofix.order.ExecutionReportListener;
+import io.cryptofix.order.NewOrderCommand;
+import io.cryptofix.order.Order;
+import io.cryptofix.order.OrderCore;
+import io.cryptofix.order.OrderEvent;
+import io.cryptofix.order.OrderStatusCommand;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemEpochClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The queues between the duty cycle and a venue worker: answers come back through
+ * {@link VenueDispatcher#pollResponses}, and a venue that stops keeping up makes new orders be
+ * rejected at once instead of queueing without bound.
+ */
+class VenueDispatcherTest
+{
+    private final List<String> reports = new CopyOnWriteArrayList<>();
+    private final StallingVenue venue = new StallingVenue();
+    private final VenueDispatcher dispatcher = new VenueDispatcher(
+        2, 64, () -> new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, SystemEpochClock.INSTANCE);
+    private final OrderCore core = new OrderCore(
+        new InstrumentCatalog().add(new Instrument("STALL", "BTC/USDT", Fixed.ONE, Fixed.ONE, Fixed.ONE)),
+        dispatcher,
+        new RecordingReports());
+
+    @AfterEach
+    void close()
+    {
+        venue.resume.countDown();
+        dispatcher.close();
+    }
+
+    @Test
+    void ordersBeyondAFullRequestQueueAreRejectedAndTheQueuedOnesStillGoThrough() throws Exception
+    {
+        dispatcher.start(venue);
+        submit("c-1");
+        assertThat(venue.stalled.await(10, TimeUnit.SECONDS)).isTrue();
+
+        submit("c-2");
+        submit("c-3");
+        submit("c-4");
+
+        assertThat(reports).containsExactly("REJECTED c-4 OTHER venue STALL is busy: its request queue is full, retry later");
+
+        venue.resume.countDown();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        {
+            dispatcher.pollResponses(responses, 16);
+            assertThat(reports).contains("NEW c-1", "NEW c-2", "NEW c-3");
+        });
+        assertThat(reports).hasSize(4);
+    }
+
+    private void submit(final String clOrdId)
+    {
+        core.onNewOrder(new NewOrderCommand().set(
+            1, clOrdId, "BTC/USDT", "STALL", Side.BUY, OrdType.LIMIT, Fixed.ONE, Fixed.ONE, 0), 0);
+    }
+
+    private final VenueResponseHandler responses = new VenueResponseHandler()
+    {
+        @Override
+        public void onVenueResponse(final VenueResponse response)
+        {
+            if (response.kind() == VenueResponse.Kind.ACCEPTED)
+            {
+                core.onVenueAccepted(response.orderKey(), response.venueOrderId(), response.timeMillis());
+            }
+        }
+
+        @Override
+        public void onMarketPrice(final MarketPrice price)
+        {
+        }
+    };
+
+    /** A venue whose first submit blocks until the test lets it go, as a hung HTTP call would. */
+    private static final class StallingVenue implements VenueAdapter
+    {
+        final CountDownLatch stalled = new CountDownLatch(1);
+        final CountDownLatch resume = new CountDownLatch(1);
+        private VenueListener listener;
+
+        @Override
+        public String venueId()
+        {
+            return "STALL";
+        }
+
+        @Override
+        public VenueCapabilities capabilities()
+        {
+            return VenueCapabilities.NONE;
+        }
+
+        @Override
+        public void start(final VenueListener listener, final long nowMillis)
+        {
+            this.listener = listener;
+        }
+
+        @Override
+        public void submit(final VenueOrder order, final long nowMillis)
+        {
+            stalled.countDown();
+            try
+            {
+                resume.await();
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+            listener.onOrderAccepted(order.orderKey(), "S-" + order.orderKey(), nowMillis);
+        }
+
+        @Override
+        public void cancel(final VenueCancel cancel, final long nowMillis)
+        {
+            listener.onCancelRejected(cancel.orderKey(), "not supported", nowMillis);
+        }
+
+        @Override
+        public int doWork(final long nowMillis)
+        {
+            return 0;
+        }
+
+        @Override
+        public void close()
+        {
+        }
+    }
+
+    private final class RecordingReports implements ExecutionReportListener
+    {
+        @Override
+        public void onExecutionReport(
+            final Order order, final ExecType execType, final String clOrdId, final String origClOrdId,
+            final long execId, final long lastQty, final long lastPx, final String text, final long timeMillis)
+        {
+            reports.add(execType + " " + order.clOrdId());
+        }
+
+        @Override
+        public void onNewOrderRejected(
+            final NewOrderCommand command, final long orderKey, final long execId, final OrdRejReason reason,
+            final String text, final long timeMillis)
+        {
+            reports.add("REJECTED " + command.clOrdId() + " " + reason + " " + text);
+        }
+
+        @Override
+        public void onCancelRejected(
+            final long sessionId, final String clOrdId, final String origClOrdId, final boolean replace,
+            final Order order, final CxlRejReason reason, final String text, final long timeMillis)
+        {
+            reports.add("CANCEL_REJECTED " + clOrdId);
+        }
+
+        @Override
+        public void onMassCancelReport(
+            final MassCancelCommand command, final long reportKey, final boolean accepted, final int affectedOrders,
+            final String text, final long timeMillis)
+        {
+            reports.add("MASS_CANCEL " + command.clOrdId());
+        }
+
+        @Override
+        public void onMassStatusReport(
+            final MassStatusCommand command, final Order order, final long execId, final int totNumReports,
+            final boolean last, final long timeMillis)
+        {
+            reports.add("MASS_STATUS " + command.massStatusReqId());
+        }
+
+        @Override
+        public void onIllegalTransition(final Order order, final OrderEvent event, final long timeMillis)
+        {
+            reports.add("ILLEGAL " + order.clOrdId() + " " + event);
+        }
+
+        @Override
+        public void onUnknownOrder(final long orderKey, final OrderEvent event, final long timeMillis)
+        {
+            reports.add("UNKNOWN " + orderKey + " " + event);
+        }
+
+        @Override
+        public void onStatusOfUnknownOrder(
+            final OrderStatusCommand command, final long execId, final long timeMillis)
+        {
+        }
+    }
+}

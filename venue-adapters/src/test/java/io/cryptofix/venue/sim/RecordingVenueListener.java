@@ -1,0 +1,91 @@
+package io.cryptofix.venue.sim;
+
+import io.cryptofix.domain.Fixed;
+import io.cryptofix.venue.VenueListener;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records what a venue answers, one readable line per callback, e.g. {@code FILL 1 0.5@101}.
+ */
+final class RecordingVenueListener implements VenueListener
+{
+    private final List<String> events = new ArrayList<>();
+    private final List<String> prices = new ArrayList<>();
+
+    @Override
+    public void onOrderAccepted(final long orderKey, final String venueOrderId, final long timeMillis)
+    {
+        events.add("ACCEPTED " + orderKey);
+    }
+
+    @Override
+    public void onOrderRejected(final long orderKey, final String reason, final long timeMillis)
+    {
+        events.add("REJECTED " + orderKey + " " + reason);
+    }
+
+    @Override
+    public void onFill(final long orderKey, final long lastQty, final long lastPx, final long timeMillis)
+    {
+        events.add("FILL " + orderKey + " " + Fixed.toString(lastQty) + "@" + Fixed.toString(lastPx));
+    }
+
+    @Override
+    public void onOrderCanceled(final long orderKey, final String reason, final long timeMillis)
+    {
+        events.add("CANCELED " + orderKey + " " + reason);
+    }
+
+    @Override
+    public void onCancelRejected(final long orderKey, final String reason, final long timeMillis)
+    {
+        events.add("CANCEL_REJECTED " + orderKey + " " + reason);
+    }
+
+    @Override
+    public void onOrderExpired(final long orderKey, final long timeMillis)
+    {
+        events.add("EXPIRED " + orderKey);
+    }
+
+    @Override
+    public void onOrderReplaced(final long orderKey, final long timeMillis)
+    {
+        events.add("REPLACED " + orderKey);
+    }
+
+    @Override
+    public void onReplaceRejected(final long orderKey, final String reason, final long timeMillis)
+    {
+        events.add("REPLACE_REJECTED " + orderKey + " " + reason);
+    }
+
+    @Override
+    public void onMarketPrice(final String symbol, final long bidPx, final long askPx, final long timeMillis)
+    {
+        // prices are recorded apart, so that the order events of a test read as they happen
+        prices.add(symbol + " " + Fixed.toString(bidPx) + "/" + Fixed.toString(askPx));
+    }
+
+    List<String> prices()
+    {
+        return List.copyOf(prices);
+    }
+
+    List<String> events()
+    {
+        return List.copyOf(events);
+    }
+
+    List<String> fillsOf(final long orderKey)
+    {
+        return events.stream().filter(event -> event.startsWith("FILL " + orderKey + " ")).toList();
+    }
+
+    void clear()
+    {
+        events.clear();
+    }
+}
