@@ -131,6 +131,10 @@ final class GatewayFixture implements AutoCloseable
             "      defaultVenue: SIM",
             "    - TargetCompID: DEMO",
             "      defaultVenue: SIM",
+            // its orders are canceled half a second after it logs out or drops
+            "    - TargetCompID: DESK",
+            "      defaultVenue: SIM",
+            "      cancelOnDisconnect: 500ms",
             "metrics:",
             "  enabled: true",
             "  bindAddress: 127.0.0.1",

@@ -39,7 +39,9 @@ final class ConfigSummary
         for (final SessionConfig session : sessions)
         {
             described.add(session.targetCompId() + " (default venue " + session.defaultVenue() +
-                (session.resetOnLogon() ? ", ResetOnLogon" : "") + ")");
+                (session.resetOnLogon() ? ", ResetOnLogon" : "") +
+                (session.cancelOnDisconnect() == null ? "" :
+                ", cancel on disconnect after " + Durations.format(session.cancelOnDisconnect())) + ")");
         }
         return String.join(", ", described);
     }

@@ -14,7 +14,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 final class SessionsSection
 {
-    static final List<String> KEYS = List.of("TargetCompID", "defaultVenue", "ResetOnLogon");
+    static final List<String> KEYS = List.of("TargetCompID", "defaultVenue", "ResetOnLogon", "cancelOnDisconnect");
 
     private static final String KEY = "sessions";
 
@@ -71,7 +71,11 @@ final class SessionsSection
             checkCompIdUnique(entry, targetCompId, senderCompId, pathByCompId);
             final String defaultVenue = defaultVenue(entry, venues);
             final Boolean resetOnLogon = entry.bool("ResetOnLogon", defaultReset);
-            sessions.add(new SessionConfig(targetCompId, defaultVenue, resetOnLogon != null && resetOnLogon));
+            final String cancelOnDisconnect = entry.text("cancelOnDisconnect", TimeoutsSection.NONE,
+                "a grace period or none", TimeoutsSection.DURATION_OR_NONE);
+            sessions.add(new SessionConfig(targetCompId, defaultVenue, resetOnLogon != null && resetOnLogon,
+                cancelOnDisconnect == null || TimeoutsSection.NONE.equals(cancelOnDisconnect) ? null :
+                Durations.parse(cancelOnDisconnect)));
         }
         return List.copyOf(sessions);
     }
@@ -130,7 +134,7 @@ final class SessionsSection
         for (final SessionConfig session : fallback)
         {
             sessions.add(venues.containsKey(session.defaultVenue()) ? session :
-                new SessionConfig(session.targetCompId(), firstVenue, session.resetOnLogon()));
+                new SessionConfig(session.targetCompId(), firstVenue, session.resetOnLogon(), session.cancelOnDisconnect()));
         }
         return List.copyOf(sessions);
     }

@@ -10,6 +10,7 @@ package io.cryptofix.config;
  * @param depthLevels       price levels of synthetic liquidity on each side.
  * @param spreadTicks       distance, in ticks, from the reference price to the best synthetic bid and ask.
  * @param supports          what the venue does natively; the gateway emulates the rest.
+ * @param faults            requests the venue loses on purpose; {@link SimulatedFaults#NONE} normally.
  */
 public record SimulatedVenueConfig(
     long seed,
@@ -18,6 +19,19 @@ public record SimulatedVenueConfig(
     double volatilityBps,
     int depthLevels,
     int spreadTicks,
-    VenueCapabilities supports)
+    VenueCapabilities supports,
+    SimulatedFaults faults)
 {
+    /** A venue that loses nothing. */
+    public SimulatedVenueConfig(
+        final long seed,
+        final long latencyMillis,
+        final long marketTickMillis,
+        final double volatilityBps,
+        final int depthLevels,
+        final int spreadTicks,
+        final VenueCapabilities supports)
+    {
+        this(seed, latencyMillis, marketTickMillis, volatilityBps, depthLevels, spreadTicks, supports, SimulatedFaults.NONE);
+    }
 }

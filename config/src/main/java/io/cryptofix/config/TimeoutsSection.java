@@ -16,10 +16,10 @@ final class TimeoutsSection
 {
     static final List<String> KEYS = List.of("default", "unacknowledgedSubmit", "unconfirmedCancel", "reevaluateOnReload", "rules");
     private static final String RULES = "rules";
-    private static final String NONE = "none";
+    static final String NONE = "none";
     private static final TextRule DURATION = new TextRule(
         "a duration", text -> Durations.parse(text) != null && !Durations.parse(text).isZero(), Durations.FORMAT);
-    private static final TextRule DURATION_OR_NONE = new TextRule(
+    static final TextRule DURATION_OR_NONE = new TextRule(
         "a duration", text -> NONE.equals(text) || DURATION.valid().test(text), Durations.FORMAT + ", or none");
     private static final Pattern SYMBOL_OR_PATTERN = Pattern.compile("[A-Z0-9*]+/[A-Z0-9*]+|\\*");
     private static final List<String> ORD_TYPES = List.of("1", "2", "3", "4", "J");

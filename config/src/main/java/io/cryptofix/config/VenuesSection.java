@@ -16,9 +16,10 @@ final class VenuesSection
 {
     static final List<String> SIMULATED_KEYS = List.of(
         "type", "rounding", "dayCutoffUtc", "seed", "latencyMillis", "marketTickMillis", "volatilityBps", "depthLevels",
-        "spreadTicks", "supports", "instruments");
+        "spreadTicks", "supports", "faults", "instruments");
     static final List<String> SUPPORTS_KEYS = List.of(
         "stopOrders", "postOnly", "immediateOrCancel", "fillOrKill", "goodTillDate", "amend");
+    static final List<String> FAULTS_KEYS = List.of("loseCancels", "loseSubmitAnswers");
 
     private static final String KEY = "venues";
     private static final Pattern VENUE_ID = Pattern.compile("[A-Z0-9_]+");
@@ -120,7 +121,27 @@ final class VenuesSection
             volatilityBps == null ? 0 : volatilityBps.doubleValue(),
             (int)orZero(depthLevels),
             (int)orZero(spreadTicks),
-            supports(venue, noFallback ? null : fallback.supports()));
+            supports(venue, noFallback ? null : fallback.supports()),
+            faults(venue, noFallback ? SimulatedFaults.NONE : fallback.faults()));
+    }
+
+    private static SimulatedFaults faults(final YamlMap venue, final SimulatedFaults fallback)
+    {
+        if (venue.value("faults") == null)
+        {
+            return fallback;
+        }
+        final YamlMap faults = venue.map("faults", "a map of the requests the venue loses: " +
+            String.join(", ", FAULTS_KEYS));
+        if (!faults.isMap())
+        {
+            return fallback;
+        }
+        faults.allowOnly(FAULTS_KEYS);
+        final Long loseCancels = faults.integer("loseCancels", (long)fallback.loseCancels(), 0, 1_000, null);
+        final Long loseSubmitAnswers =
+            faults.integer("loseSubmitAnswers", (long)fallback.loseSubmitAnswers(), 0, 1_000, null);
+        return new SimulatedFaults((int)orZero(loseCancels), (int)orZero(loseSubmitAnswers));
     }
 
     private static VenueCapabilities supports(final YamlMap venue, final VenueCapabilities fallback)

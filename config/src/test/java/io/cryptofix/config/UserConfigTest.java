@@ -160,6 +160,33 @@ class UserConfigTest
     }
 
     @Test
+    void aSessionMayCancelItsOrdersOnDisconnectAfterAGracePeriodAndDoesNotByDefault() throws ConfigException
+    {
+        final GatewayConfig config = parse(
+            "fix:",
+            "  sessions:",
+            "    - TargetCompID: DESK",
+            "      cancelOnDisconnect: 5s",
+            "    - TargetCompID: RISK");
+
+        assertThat(config.fix().session("DESK").cancelOnDisconnect()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(config.fix().session("RISK").cancelOnDisconnect()).isNull();
+    }
+
+    @Test
+    void theSimulatedVenueLosesTheRequestsItsFaultsSayAndNothingByDefault() throws ConfigException
+    {
+        final GatewayConfig config = parse(
+            "venues:",
+            "  SIM:",
+            "    faults: { loseCancels: 2 }",
+            "  CLEAN: {}");
+
+        assertThat(config.venues().get("SIM").simulated().faults()).isEqualTo(new SimulatedFaults(2, 0));
+        assertThat(config.venues().get("CLEAN").simulated().faults()).isEqualTo(SimulatedFaults.NONE);
+    }
+
+    @Test
     void defaultSessionsFollowVenuesThatReplaceSim() throws ConfigException
     {
         final GatewayConfig config = parse("venues:", "  PAPER: {}");

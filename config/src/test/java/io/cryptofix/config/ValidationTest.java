@@ -102,6 +102,29 @@ class ValidationTest
     }
 
     @Test
+    void aCancelOnDisconnectThatIsNotAGracePeriodIsRejected()
+    {
+        assertThat(problemsOf(
+            "fix:",
+            "  sessions:",
+            "    - TargetCompID: RISK",
+            "      cancelOnDisconnect: yes please"))
+            .singleElement().asString()
+            .isEqualTo("fix.sessions[0].cancelOnDisconnect: \"yes please\" is not a duration (allowed: a number followed by " +
+                "ms, s, m, h or d, e.g. 30s, or none)");
+    }
+
+    @Test
+    void unknownFaultsAreRejected()
+    {
+        assertThat(problemsOf(
+            "venues:",
+            "  SIM:",
+            "    faults: { loseFills: 1 }"))
+            .singleElement().asString().startsWith("venues.SIM.faults.loseFills: unknown key");
+    }
+
+    @Test
     void aDefaultVenueThatIsNotConfiguredIsRejected()
     {
         assertThat(problemsOf(

@@ -1,17 +1,21 @@
 package io.cryptofix.acceptor;
 
+import io.cryptofix.order.OrderCore;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.EpochClock;
 import uk.co.real_logic.artio.library.OnMessageInfo;
 import uk.co.real_logic.artio.library.SessionHandler;
 import uk.co.real_logic.artio.messages.DisconnectReason;
 import uk.co.real_logic.artio.session.Session;
+
+import java.time.Duration;
 
 import static io.aeron.logbuffer.ControlledFragmentHandler.Action;
 import static io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE;
 
 /**
  * Artio's hook for one logged-on client session: passes its messages to the shared
- * {@link OrderEntryHandler} and notices when it goes away.
+ * {@link OrderEntryHandler} and notices when it goes away (starting its cancel-on-disconnect, if it has one).
  */
 final class ClientSessionHandler implements SessionHandler
 {
@@ -19,14 +23,20 @@ final class ClientSessionHandler implements SessionHandler
     private final ClientSessions sessions;
     private final GatewayMetrics metrics;
     private final SessionEvents events;
+    private final OrderCore core;
+    private final EpochClock clock;
 
     ClientSessionHandler(
         final OrderEntryHandler orderEntry,
         final ClientSessions sessions,
         final GatewayMetrics metrics,
-        final SessionEvents events)
+        final SessionEvents events,
+        final OrderCore core,
+        final EpochClock clock)
     {
         this.orderEntry = orderEntry;
+        this.core = core;
+        this.clock = clock;
         this.sessions = sessions;
         this.metrics = metrics;
         this.events = events;
@@ -63,6 +73,11 @@ final class ClientSessionHandler implements SessionHandler
     {
         sessions.onLogout(session);
         metrics.sessionLoggedOut();
+        final Duration grace = sessions.cancelOnDisconnect(session.id());
+        if (grace != null)
+        {
+            core.onSessionDisconnected(session.id(), grace.toMillis(), clock.time());
+        }
         events.onLogout(session.compositeKey().remoteCompId(), session.id(), reason.name());
         return CONTINUE;
     }

@@ -5,6 +5,8 @@ import io.cryptofix.config.SessionConfig;
 import org.agrona.collections.Long2ObjectHashMap;
 import uk.co.real_logic.artio.session.Session;
 
+import java.time.Duration;
+
 /**
  * The client sessions logged on right now, by Artio session id, with their configuration.
  * Duty-cycle thread only.
@@ -40,9 +42,6 @@ final class ClientSessions
     }
 
     /**
-     * @return the session's default venue, or null if it has none.
-     */
-    /**
      * @return the client's CompID (the session's TargetCompID in the configuration), or null.
      */
     String clientCompId(final long sessionId)
@@ -51,6 +50,18 @@ final class ClientSessions
         return config == null ? null : config.targetCompId();
     }
 
+    /**
+     * @return how long after a disconnect the session's working orders are canceled, or null for never.
+     */
+    Duration cancelOnDisconnect(final long sessionId)
+    {
+        final SessionConfig config = configsById.get(sessionId);
+        return config == null ? null : config.cancelOnDisconnect();
+    }
+
+    /**
+     * @return the session's default venue, or null if it has none.
+     */
     String defaultVenue(final long sessionId)
     {
         final SessionConfig config = configsById.get(sessionId);

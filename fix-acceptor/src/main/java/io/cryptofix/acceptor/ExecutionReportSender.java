@@ -12,6 +12,7 @@ import io.cryptofix.order.OrderEvent;
 import io.cryptofix.order.OrderStatusCommand;
 import io.cryptofix.translation.ExecutionReportTranslator;
 import org.agrona.concurrent.EpochNanoClock;
+import uk.co.real_logic.artio.builder.ExecutionReportEncoder;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -28,6 +29,7 @@ final class ExecutionReportSender implements ExecutionReportListener
     private final ReportSender sender;
     private final GatewayMetrics metrics;
     private final EpochNanoClock clock;
+    private final HeldReports held = new HeldReports();
 
     ExecutionReportSender(
         final ExecutionReportTranslator translator,
@@ -55,11 +57,21 @@ final class ExecutionReportSender implements ExecutionReportListener
         final String text,
         final long timeMillis)
     {
-        final boolean sent = sender.send(sessions.session(order.sessionId()),
-            translator.executionReport(order, execType, clOrdId, origClOrdId, execId, lastQty, lastPx, text, timeMillis));
-        if (!sent)
+        final long sessionId = order.sessionId();
+        final ExecutionReportEncoder report =
+            translator.executionReport(order, execType, clOrdId, origClOrdId, execId, lastQty, lastPx, text, timeMillis);
+        // behind reports already held for the session, so that the client reads them in order
+        final int result = held.has(sessionId) ? ReportSender.NOT_NOW : sender.trySend(sessions.session(sessionId), report);
+        if (result != ReportSender.SENT)
         {
-            undeliverable(order.sessionId(), execType, order.clOrdId());
+            if (result == ReportSender.NOT_NOW)
+            {
+                hold(sessionId, report, execType, order.clOrdId());
+            }
+            else
+            {
+                metrics.reportUndeliverable();
+            }
             return;
         }
         metrics.executionReportSent(execType);
@@ -71,6 +83,22 @@ final class ExecutionReportSender implements ExecutionReportListener
         {
             metrics.orderRejectedByVenue();
         }
+    }
+
+    /**
+     * Sends the reports held for sessions that have logged on again.
+     *
+     * @return how many were sent.
+     */
+    int deliverHeldReports()
+    {
+        if (held.held() == 0)
+        {
+            return 0;
+        }
+        final int delivered = held.deliver(sessions::session, sender);
+        metrics.reportsHeld(held.held());
+        return delivered;
     }
 
     @Override
@@ -176,9 +204,26 @@ final class ExecutionReportSender implements ExecutionReportListener
     @Override
     public void onGatewayCancelRetried(final Order order, final long timeMillis)
     {
-        metrics.gatewayCancelRetried();
-        LOG.log(Level.WARNING, "cancel of {0} could not go to venue {1} or was refused; trying again",
+        metrics.cancelRetried();
+        LOG.log(Level.WARNING, "cancel of {0} sent to venue {1} again: not confirmed in time, or its queue was full",
             order, order.venueId());
+    }
+
+    @Override
+    public void onVenueStatusQueried(final Order order, final long timeMillis)
+    {
+        metrics.venueStatusQueried();
+        LOG.log(Level.WARNING, "asking venue {0} where {1} stands: a request of the gateway''s went unanswered or " +
+            "was refused", order.venueId(), order);
+    }
+
+    @Override
+    public void onVenueRequestUnconfirmed(
+        final Order order, final boolean cancel, final long waitedMillis, final long timeMillis)
+    {
+        metrics.venueRequestUnconfirmed(cancel);
+        LOG.log(Level.WARNING, "{0} of {1} still unconfirmed by venue {2} after {3} ms; the client is told and the " +
+            "gateway keeps trying", cancel ? "cancel" : "submit", order, order.venueId(), waitedMillis);
     }
 
     @Override
@@ -193,6 +238,18 @@ final class ExecutionReportSender implements ExecutionReportListener
     {
         metrics.illegalTransition();
         LOG.log(Level.WARNING, "venue event {0} for unknown order key {1}; nothing changed", event, orderKey);
+    }
+
+    private void hold(final long sessionId, final ExecutionReportEncoder report, final ExecType execType, final String clOrdId)
+    {
+        if (held.hold(sessionId, report))
+        {
+            metrics.reportsHeld(held.held());
+            return;
+        }
+        metrics.reportUndeliverable();
+        LOG.log(Level.WARNING, "ExecutionReport {0} for ClOrdID {1} dropped: session {2} already has {3} reports " +
+            "waiting for it to log on", execType, clOrdId, sessionId, HeldReports.MAX_PER_SESSION);
     }
 
     private void undeliverable(final long sessionId, final ExecType execType, final String clOrdId)

@@ -142,7 +142,8 @@ public final class FixAcceptor implements AutoCloseable
             sessions, new ReportSender(), metrics, nanoClock);
         final OrderCore core = new OrderCore(catalog, venues, reports, new TimeoutPolicy(config.timeouts()));
         final OrderEntryHandler orderEntry = new OrderEntryHandler(core, sessions, metrics, SystemEpochClock.INSTANCE);
-        final ClientSessionHandler sessionHandler = new ClientSessionHandler(orderEntry, sessions, metrics, events);
+        final ClientSessionHandler sessionHandler =
+            new ClientSessionHandler(orderEntry, sessions, metrics, events, core, SystemEpochClock.INSTANCE);
 
         final CountDownLatch libraryConnected = new CountDownLatch(1);
         final LibraryConfiguration libraryConfiguration = new LibraryConfiguration()
@@ -164,6 +165,7 @@ public final class FixAcceptor implements AutoCloseable
             .sessionAcquireHandler((session, acquiredInfo) ->
             {
                 sessions.onLogon(session);
+                core.onSessionLoggedOn(session.id());
                 metrics.sessionLoggedOn();
                 events.onLogon(session.compositeKey().remoteCompId(), session.id());
                 return sessionHandler;
@@ -174,7 +176,7 @@ public final class FixAcceptor implements AutoCloseable
         libraryConfiguration.monitoringFile(aeronDir.resolve("fix-library-counters").toString());
         libraryConfiguration.epochNanoClock(nanoClock);
 
-        dutyCycleAgent = new GatewayDutyCycle(libraryConfiguration, core, venues, SystemEpochClock.INSTANCE);
+        dutyCycleAgent = new GatewayDutyCycle(libraryConfiguration, core, venues, reports, SystemEpochClock.INSTANCE);
         final AgentRunner dutyCycle = new AgentRunner(
             orderPathIdleStrategy(profile),
             throwable -> LOG.log(Level.ERROR, "gateway duty cycle error", throwable),

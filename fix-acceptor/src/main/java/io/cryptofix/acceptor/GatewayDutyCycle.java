@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one thread that owns all order state. Each turn it polls the FIX library (client messages
- * in, reports out) and the venue answers and prices, hands them to the order core, and lets the
- * core's deadlines fire.
+ * in, reports out) and the venue answers and prices, hands them to the order core, lets the
+ * core's deadlines fire, and sends the reports held for sessions that have logged on again.
  */
 final class GatewayDutyCycle implements Agent, VenueResponseHandler
 {
@@ -26,6 +26,7 @@ final class GatewayDutyCycle implements Agent, VenueResponseHandler
     private final LibraryConfiguration libraryConfiguration;
     private final OrderCore core;
     private final VenueDispatcher venues;
+    private final ExecutionReportSender reports;
     private final EpochClock clock;
     // written by the thread that reloads the configuration, taken by the duty cycle
     private final AtomicReference<TimeoutPolicy> newTimeoutPolicy = new AtomicReference<>();
@@ -35,9 +36,11 @@ final class GatewayDutyCycle implements Agent, VenueResponseHandler
         final LibraryConfiguration libraryConfiguration,
         final OrderCore core,
         final VenueDispatcher venues,
+        final ExecutionReportSender reports,
         final EpochClock clock)
     {
         this.clock = clock;
+        this.reports = reports;
         this.libraryConfiguration = libraryConfiguration;
         this.core = core;
         this.venues = venues;
@@ -54,7 +57,7 @@ final class GatewayDutyCycle implements Agent, VenueResponseHandler
     public int doWork()
     {
         return library.poll(FIX_FRAGMENT_LIMIT) + venues.pollResponses(this, VENUE_RESPONSE_LIMIT) +
-            core.onTime(clock.time()) + applyNewTimeoutPolicy();
+            core.onTime(clock.time()) + reports.deliverHeldReports() + applyNewTimeoutPolicy();
     }
 
     void reloadTimeoutPolicy(final TimeoutPolicy policy)
@@ -93,6 +96,8 @@ final class GatewayDutyCycle implements Agent, VenueResponseHandler
             case EXPIRED -> core.onVenueExpired(orderKey, time);
             case REPLACED -> core.onVenueReplaced(orderKey, time);
             case REPLACE_REJECTED -> core.onVenueReplaceRejected(orderKey, response.reason(), time);
+            case STATUS -> core.onVenueStatus(orderKey, response.status(), response.venueOrderId(), response.lastQty(),
+                response.lastPx(), time);
             default -> throw new IllegalStateException("unknown venue response " + response.kind());
         }
     }

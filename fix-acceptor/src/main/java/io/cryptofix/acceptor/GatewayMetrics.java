@@ -32,7 +32,11 @@ public final class GatewayMetrics
     private final Gauge sessionsLoggedOn;
     private final Histogram firstReportLatency;
     private final Counter timeoutsFired;
-    private final Counter gatewayCancelsRetried;
+    private final Counter cancelsRetried;
+    private final Counter venueStatusQueries;
+    private final Counter cancelsUnconfirmed;
+    private final Counter submitsUnacknowledged;
+    private final Gauge reportsHeld;
     private final Histogram timeoutLateness;
 
     public GatewayMetrics(final PrometheusRegistry registry)
@@ -110,9 +114,25 @@ public final class GatewayMetrics
             .help("Orders whose timeout under the gateway's policy came, by the rule that set it")
             .labelNames("rule")
             .register(registry);
-        gatewayCancelsRetried = Counter.builder()
-            .name("cryptofix_gateway_cancels_retried_total")
-            .help("Cancels of the gateway's own (timeout, expiry, mass cancel, IOC) tried again")
+        cancelsRetried = Counter.builder()
+            .name("cryptofix_cancels_retried_total")
+            .help("Cancels sent to a venue again: not confirmed in time, or the venue's request queue was full")
+            .register(registry);
+        venueStatusQueries = Counter.builder()
+            .name("cryptofix_venue_status_queries_total")
+            .help("Orders looked up at their venue by client order id: a submit or cancel went unanswered")
+            .register(registry);
+        cancelsUnconfirmed = Counter.builder()
+            .name("cryptofix_cancels_unconfirmed_total")
+            .help("Cancels still unconfirmed after resends and a status query; each told to the client and logged")
+            .register(registry);
+        submitsUnacknowledged = Counter.builder()
+            .name("cryptofix_submits_unacknowledged_total")
+            .help("Orders still unanswered by their venue after status queries; each told to the client and logged")
+            .register(registry);
+        reportsHeld = Gauge.builder()
+            .name("cryptofix_reports_held")
+            .help("ExecutionReports waiting for their session to log on again")
             .register(registry);
         timeoutLateness = Histogram.builder()
             .name("cryptofix_timeout_lateness_seconds")
@@ -198,9 +218,24 @@ public final class GatewayMetrics
         timeoutLateness.observe(lateMillis / 1e3);
     }
 
-    void gatewayCancelRetried()
+    void cancelRetried()
     {
-        gatewayCancelsRetried.inc();
+        cancelsRetried.inc();
+    }
+
+    void venueStatusQueried()
+    {
+        venueStatusQueries.inc();
+    }
+
+    void venueRequestUnconfirmed(final boolean cancel)
+    {
+        (cancel ? cancelsUnconfirmed : submitsUnacknowledged).inc();
+    }
+
+    void reportsHeld(final int held)
+    {
+        reportsHeld.set(held);
     }
 
     void firstReportLatency(final long nanos)

@@ -22,14 +22,29 @@ final class ReportSender
 
     private final IdleStrategy retryIdleStrategy = new YieldingIdleStrategy();
 
+    /** {@link #trySend}: the engine has the message. */
+    static final int SENT = 0;
+    /** {@link #trySend}: the session is not logged on, or stayed back-pressured; sending later may work. */
+    static final int NOT_NOW = 1;
+    /** {@link #trySend}: the codec refused the message; it never will be sent. */
+    static final int UNENCODABLE = 2;
+
     /**
      * @return true if the message was handed to the engine.
      */
     boolean send(final Session session, final Encoder message)
     {
+        return trySend(session, message) == SENT;
+    }
+
+    /**
+     * @return {@link #SENT}, {@link #NOT_NOW} or {@link #UNENCODABLE}.
+     */
+    int trySend(final Session session, final Encoder message)
+    {
         if (session == null)
         {
-            return false;
+            return NOT_NOW;
         }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++)
         {
@@ -43,18 +58,18 @@ final class ReportSender
                 // a report the codec refuses is a gateway bug; the order state has moved on, so the
                 // rest of the duty cycle's work must still happen: say so loudly and carry on
                 LOG.log(Level.ERROR, "report could not be encoded and was not sent: " + e.getMessage(), e);
-                return false;
+                return UNENCODABLE;
             }
             if (position >= 0)
             {
-                return true;
+                return SENT;
             }
             if (!session.isConnected())
             {
-                return false;
+                return NOT_NOW;
             }
             retryIdleStrategy.idle();
         }
-        return false;
+        return NOT_NOW;
     }
 }

@@ -95,10 +95,30 @@ public interface ExecutionReportListener
     }
 
     /**
-     * A cancel of the gateway's own (expiry, timeout, mass cancel, IOC) could not be sent or was
-     * refused while the order still works; it is tried again shortly.
+     * A cancel is sent to the venue again: the venue did not confirm it in time, or (for a cancel of
+     * the gateway's own: expiry, timeout, mass cancel, IOC) the venue's request queue was full.
      */
     default void onGatewayCancelRetried(final Order order, final long timeMillis)
+    {
+    }
+
+    /**
+     * The gateway asks the order's venue where the order stands: a submit went unanswered, a cancel
+     * unconfirmed, or the venue refused a cancel of the gateway's own while the order seemed to work.
+     */
+    default void onVenueStatusQueried(final Order order, final long timeMillis)
+    {
+    }
+
+    /**
+     * The venue has still not said what became of a request, after the follow-ups; the client is
+     * told by a status report with Text, and the gateway keeps following it up.
+     *
+     * @param cancel         true for a cancel, false for a submit.
+     * @param waitedMillis   since the request was sent.
+     */
+    default void onVenueRequestUnconfirmed(
+        final Order order, final boolean cancel, final long waitedMillis, final long timeMillis)
     {
     }
 

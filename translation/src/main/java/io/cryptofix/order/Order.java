@@ -68,6 +68,10 @@ public final class Order
     private long timeoutMillis;
     private TimeoutRule timeoutRule;
     private String clientCompId;
+    private VenueWatch.Kind watching = VenueWatch.Kind.NONE;
+    private long watchTimerId = NO_TIMER;
+    private int watchFirings;
+    private long watchStartMillis;
 
     Order(
         final long orderKey,
@@ -481,6 +485,48 @@ public final class Order
     void timerId(final long timerId)
     {
         this.timerId = timerId;
+    }
+
+    /** The venue request the gateway waits to hear about: a submit's answer or a cancel's confirmation. */
+    VenueWatch.Kind watching()
+    {
+        return watching;
+    }
+
+    long watchTimerId()
+    {
+        return watchTimerId;
+    }
+
+    /** How many times the wait for the venue ran out so far. */
+    int watchFirings()
+    {
+        return watchFirings;
+    }
+
+    /** When the gateway sent the request it is waiting on. */
+    long watchStartMillis()
+    {
+        return watchStartMillis;
+    }
+
+    void watch(final VenueWatch.Kind kind, final long startMillis)
+    {
+        this.watching = kind;
+        this.watchFirings = 0;
+        this.watchStartMillis = startMillis;
+        this.watchTimerId = NO_TIMER;
+    }
+
+    void watchTimerId(final long timerId)
+    {
+        this.watchTimerId = timerId;
+    }
+
+    void watchFired()
+    {
+        watchFirings++;
+        watchTimerId = NO_TIMER;
     }
 
     void pendingCancel(final String cancelClOrdId)

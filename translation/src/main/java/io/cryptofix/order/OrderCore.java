@@ -15,6 +15,7 @@ import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.domain.VenueRules;
+import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.time.Duration;
@@ -25,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 
 /**
  * The order state machine: owns every order, decides every change, and says what to tell clients
@@ -35,6 +35,10 @@ import java.util.function.LongConsumer;
  * <p>What a venue lacks natively is emulated here: stop triggers (from the venue's prices), Day and
  * GTD expiry (a timer, then a cancel), IOC (a cancel once acknowledged) and amend (cancel, then
  * place the order again with the new terms; the client still sees one order).
+ *
+ * <p>A venue request that goes unanswered is followed up ({@link VenueWatch}): a submit is looked up
+ * by its client order id, never sent again; a cancel is sent again, then looked up, and reported to
+ * the client as unconfirmed if the venue still says nothing.
  */
 public final class OrderCore
 {
@@ -52,7 +56,9 @@ public final class OrderCore
     private final TriggerBook triggers = new TriggerBook();
     private final List<Order> selected = new ArrayList<>();
     private final Consumer<Order> onTrigger = this::trigger;
-    private final LongConsumer onDeadline = this::onDeadline;
+    private final OrderTimers.Handler onTimer = this::onTimer;
+    // sessions that disconnected with cancel-on-disconnect: when their working orders are canceled
+    private final Long2LongHashMap cancelOnDisconnectAt = new Long2LongHashMap(0);
     private OrderTimers timers;
     private TimeoutPolicy timeoutPolicy;
     // why the latest refusal() refused: read right after it
@@ -208,6 +214,7 @@ public final class OrderCore
         }
         index(order, sessionOrders);
         scheduleDeadline(order);
+        watch(order, VenueWatch.Kind.SUBMIT);
     }
 
     /**
@@ -262,6 +269,7 @@ public final class OrderCore
         }
 
         order.venueCancelCause(VenueCancelCause.CLIENT);
+        watch(order, VenueWatch.Kind.CANCEL);
         order.pendingCancel(command.clOrdId());
         // reserve the cancel's ClOrdID at once, so no new order or other request can take it meanwhile
         sessionOrders(command.sessionId()).put(command.clOrdId(), order);
@@ -322,6 +330,7 @@ public final class OrderCore
         {
             // emulated: the venue order is canceled, then placed again with the new terms
             order.venueCancelCause(VenueCancelCause.REPLACE);
+            watch(order, VenueWatch.Kind.CANCEL);
         }
         order.pendingReplace(command.clOrdId(), orderQty, price, stopPx);
         sessionOrders(sessionId).put(command.clOrdId(), order);
@@ -403,12 +412,86 @@ public final class OrderCore
      */
     public int onTime(final long nowMillis)
     {
-        if (timers == null)
-        {
-            return 0;
-        }
         this.nowMillis = nowMillis;
-        return timers.poll(nowMillis, onDeadline);
+        final int disconnected = cancelOnDisconnectAt.isEmpty() ? 0 : cancelForDisconnectedSessions();
+        return timers == null ? disconnected : disconnected + timers.poll(nowMillis, onTimer);
+    }
+
+    /**
+     * A session with cancel-on-disconnect logged out or dropped: unless it logs on again within
+     * {@code graceMillis}, its working orders are canceled then.
+     */
+    public void onSessionDisconnected(final long sessionId, final long graceMillis, final long nowMillis)
+    {
+        cancelOnDisconnectAt.put(sessionId, nowMillis + graceMillis);
+    }
+
+    /** A session logged on: a cancel-on-disconnect still in its grace period is called off. */
+    public void onSessionLoggedOn(final long sessionId)
+    {
+        cancelOnDisconnectAt.remove(sessionId);
+    }
+
+    /**
+     * What a venue's answer to a status query found: fills the gateway had not heard of are reported
+     * first, then the order goes where the venue says it is.
+     *
+     * @param cumQty  what the venue says has filled in all.
+     * @param avgPx   the venue's average price of those fills; 0 when it does not say.
+     */
+    public void onVenueStatus(
+        final long orderKey,
+        final VenueOrderStatus status,
+        final String venueOrderId,
+        final long cumQty,
+        final long avgPx,
+        final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        final Order order = knownOrder(orderKey, OrderEvent.VENUE_STATUS, nowMillis);
+        if (order == null || order.state().isTerminal())
+        {
+            return;
+        }
+        if (cumQty > order.cumQty())
+        {
+            final long missing = cumQty - order.cumQty();
+            onVenueFill(orderKey, missing, missedFillPrice(order, cumQty, avgPx, missing), nowMillis);
+            if (order.state().isTerminal())
+            {
+                return;
+            }
+        }
+        switch (status)
+        {
+            case OPEN:
+                if (order.watching() == VenueWatch.Kind.SUBMIT)
+                {
+                    onVenueAccepted(orderKey, venueOrderId, nowMillis);
+                }
+                break;
+            case CANCELED:
+                onVenueCanceled(orderKey, "canceled at venue " + order.venueId() + " (found by a status query)",
+                    nowMillis);
+                break;
+            case REJECTED:
+                onVenueRejected(orderKey, "refused (found by a status query)", nowMillis);
+                break;
+            case UNKNOWN:
+                if (order.watching() == VenueWatch.Kind.SUBMIT)
+                {
+                    onVenueRejected(orderKey, "no answer to the order, and no order with its client order id at the " +
+                        "venue: it was not placed", nowMillis);
+                }
+                else if (order.watching() == VenueWatch.Kind.CANCEL)
+                {
+                    onVenueCanceled(orderKey, "venue " + order.venueId() + " no longer has the order", nowMillis);
+                }
+                break;
+            default:
+                // FILLED: the fills above ended the order, or they had all been heard already
+                break;
+        }
     }
 
     /**
@@ -429,6 +512,7 @@ public final class OrderCore
         {
             return;
         }
+        heard(order, VenueWatch.Kind.SUBMIT);
         if (order.isReplacementPlaced())
         {
             order.venueOrderId(venueOrderId);
@@ -475,6 +559,7 @@ public final class OrderCore
         {
             return;
         }
+        heard(order, VenueWatch.Kind.SUBMIT);
         if (order.isReplacementPlaced())
         {
             order.replacementPlaced(false);
@@ -517,6 +602,7 @@ public final class OrderCore
         {
             return;
         }
+        heard(order, VenueWatch.Kind.SUBMIT);
         if (order.isReplacementPlaced())
         {
             // the replacement traded before its acknowledgement arrived: it is live, so the replace is done
@@ -565,6 +651,8 @@ public final class OrderCore
         {
             return;
         }
+        heard(order, VenueWatch.Kind.SUBMIT);
+        heard(order, VenueWatch.Kind.CANCEL);
         if (order.state() == OrderState.PENDING_NEW)
         {
             // ended by the venue before any acknowledgement (an IOC or FOK that found nothing):
@@ -591,6 +679,7 @@ public final class OrderCore
             case CLIENT:
             case MASS_CANCEL:
             case IMMEDIATE_OR_CANCEL:
+            case CANCEL_ON_DISCONNECT:
                 finishCanceled(order, cause, null);
                 break;
             default:
@@ -610,11 +699,12 @@ public final class OrderCore
             return;
         }
         final VenueCancelCause cause = order.venueCancelCause();
-        order.venueCancelCause(VenueCancelCause.NONE);
         switch (cause)
         {
             case CLIENT:
             case REPLACE:
+                heard(order, VenueWatch.Kind.CANCEL);
+                order.venueCancelCause(VenueCancelCause.NONE);
                 rejectPendingRequest(order, order.state().isTerminal() ?
                     CxlRejReason.TOO_LATE_TO_CANCEL : CxlRejReason.OTHER,
                     (cause == VenueCancelCause.CLIENT ? "cancel" : "replace") + " rejected by venue " + order.venueId() +
@@ -624,13 +714,17 @@ public final class OrderCore
             case EXPIRY:
             case MASS_CANCEL:
             case IMMEDIATE_OR_CANCEL:
+            case CANCEL_ON_DISCONNECT:
                 if (!order.state().isTerminal())
                 {
-                    // the order still works: the gateway tries again rather than forget it
-                    retryLater(order, cause);
+                    // the order still works as far as the gateway knows: find out where it stands, and
+                    // keep the cancel wanted; the watch sends it again if the order is still open
+                    venues.query(order);
+                    reports.onVenueStatusQueried(order, nowMillis);
                 }
                 break;
             default:
+                order.venueCancelCause(VenueCancelCause.NONE);
                 break;
         }
     }
@@ -646,6 +740,8 @@ public final class OrderCore
         {
             return;
         }
+        heard(order, VenueWatch.Kind.SUBMIT);
+        heard(order, VenueWatch.Kind.CANCEL);
         if (order.state().isTerminal())
         {
             reports.onIllegalTransition(order, OrderEvent.EXPIRED, nowMillis);
@@ -784,6 +880,7 @@ public final class OrderCore
             return;
         }
         order.venueCancelCause(cause);
+        watch(order, VenueWatch.Kind.CANCEL);
     }
 
     private void retryLater(final Order order, final VenueCancelCause cause)
@@ -794,13 +891,65 @@ public final class OrderCore
         order.timerId(timers().schedule(order.orderKey(), nowMillis + RETRY_MILLIS));
     }
 
-    private void onDeadline(final long orderKey)
+    private void onTimer(final long orderKey, final long timerId)
     {
         final Order order = ordersByKey.get(orderKey);
         if (order == null || order.state().isTerminal())
         {
             return;
         }
+        if (timerId == order.watchTimerId())
+        {
+            onWatchFired(order);
+        }
+        else if (timerId == order.timerId())
+        {
+            onDeadline(order);
+        }
+    }
+
+    /** The venue has not answered a request in time: follow it up, one step of {@link VenueWatch}. */
+    private void onWatchFired(final Order order)
+    {
+        order.watchFired();
+        final int firing = order.watchFirings();
+        final VenueWatch.Kind kind = order.watching();
+        if (kind == VenueWatch.Kind.CANCEL && VenueWatch.resendsCancel(firing) && venues.cancel(order))
+        {
+            reports.onGatewayCancelRetried(order, nowMillis);
+        }
+        if (VenueWatch.queries(kind, firing) && venues.query(order))
+        {
+            reports.onVenueStatusQueried(order, nowMillis);
+        }
+        if (VenueWatch.surfaces(kind, firing))
+        {
+            surfaceUnresolved(order, kind);
+        }
+        order.watchTimerId(timers().schedule(order.orderKey(),
+            nowMillis + VenueWatch.waitMillis(watchTimeoutMillis(kind), firing)));
+    }
+
+    /**
+     * The venue still has not said what became of a request: the client hears it (a status report
+     * with Text), and operators too (a metric and a WARN line). The gateway keeps following it up.
+     */
+    private void surfaceUnresolved(final Order order, final VenueWatch.Kind kind)
+    {
+        final long waitedMillis = nowMillis - order.watchStartMillis();
+        final String waited = Durations.format(Duration.ofMillis(waitedMillis - waitedMillis % 1000));
+        final String text = kind == VenueWatch.Kind.SUBMIT ?
+            "unacknowledged: venue " + order.venueId() + " has not answered the order in " + waited +
+            " nor status queries by its client order id; the gateway keeps asking" :
+            "cancel not confirmed: venue " + order.venueId() + " has not confirmed the cancel in " + waited +
+            ", after sending it again and a status query; the order may still be working; the gateway keeps trying";
+        reports.onVenueRequestUnconfirmed(order, kind == VenueWatch.Kind.CANCEL, waitedMillis, nowMillis);
+        reports.onExecutionReport(order, ExecType.ORDER_STATUS, order.clOrdId(), null, nextExecId++, 0, 0, text,
+            nowMillis);
+    }
+
+    private void onDeadline(final Order order)
+    {
         order.timerId(Order.NO_TIMER);
         final VenueCancelCause retry = order.deferredCancel();
         if (retry != VenueCancelCause.NONE && order.isVenueAcknowledged() &&
@@ -845,6 +994,7 @@ public final class OrderCore
             triggers.hold(order);
             return;
         }
+        watch(order, VenueWatch.Kind.SUBMIT);
         reports.onExecutionReport(order, ExecType.RESTATED, order.clOrdId(), null, nextExecId++, 0, 0,
             "triggered: StopPx " + Fixed.toString(order.stopPx()) + " reached; placed at venue " + order.venueId() +
             " as a " + (placedAs == OrdType.LIMIT ? "limit" : "market") + " order", nowMillis);
@@ -873,6 +1023,7 @@ public final class OrderCore
             return;
         }
         order.replacementPlaced(true);
+        watch(order, VenueWatch.Kind.SUBMIT);
     }
 
     private void completeReplace(final Order order)
@@ -935,6 +1086,9 @@ public final class OrderCore
             case IMMEDIATE_OR_CANCEL:
                 text = "IOC: unfilled quantity canceled";
                 break;
+            case CANCEL_ON_DISCONNECT:
+                text = "canceled on disconnect: the session logged out or dropped and did not log on again in time";
+                break;
             default:
                 text = venueReason;
                 break;
@@ -950,6 +1104,7 @@ public final class OrderCore
             timers.cancel(order.timerId());
         }
         order.timerId(Order.NO_TIMER);
+        heard(order, order.watching());
         order.deferredCancel(VenueCancelCause.NONE);
         if (!order.isPlaced())
         {
@@ -1112,6 +1267,71 @@ public final class OrderCore
         }
     }
 
+    /** Starts waiting for the venue's answer to a request just sent. */
+    private void watch(final Order order, final VenueWatch.Kind kind)
+    {
+        heard(order, order.watching());
+        order.watch(kind, nowMillis);
+        order.watchTimerId(timers().schedule(order.orderKey(), nowMillis + watchTimeoutMillis(kind)));
+    }
+
+    /** The venue answered what the order was waiting for, if it was waiting for {@code kind}. */
+    private void heard(final Order order, final VenueWatch.Kind kind)
+    {
+        if (kind == VenueWatch.Kind.NONE || order.watching() != kind)
+        {
+            return;
+        }
+        if (timers != null)
+        {
+            timers.cancel(order.watchTimerId());
+        }
+        order.watch(VenueWatch.Kind.NONE, 0);
+    }
+
+    private long watchTimeoutMillis(final VenueWatch.Kind kind)
+    {
+        final TimeoutConfig config = timeoutPolicy.config();
+        return (kind == VenueWatch.Kind.SUBMIT ? config.unacknowledgedSubmit() : config.unconfirmedCancel()).toMillis();
+    }
+
+    /** The price of fills a status query found and the gateway had not heard of: what makes the venue's average. */
+    private static long missedFillPrice(final Order order, final long venueCumQty, final long venueAvgPx, final long missing)
+    {
+        if (venueAvgPx <= 0)
+        {
+            return order.price() > 0 ? order.price() : order.avgPx();
+        }
+        final double missingNotional = (double)venueCumQty * venueAvgPx - (double)order.cumQty() * order.avgPx();
+        final long price = Math.round(missingNotional / missing);
+        return price > 0 ? price : venueAvgPx;
+    }
+
+    private int cancelForDisconnectedSessions()
+    {
+        int due = 0;
+        final Long2LongHashMap.EntryIterator sessions = cancelOnDisconnectAt.entrySet().iterator();
+        while (sessions.hasNext())
+        {
+            sessions.next();
+            if (sessions.getLongValue() > nowMillis)
+            {
+                continue;
+            }
+            final long sessionId = sessions.getLongKey();
+            sessions.remove();
+            selectWorkingOrders(sessionId, null);
+            selected.removeIf(OrderCore::alreadyBeingCanceled);
+            for (int i = 0; i < selected.size(); i++)
+            {
+                cancelByGateway(selected.get(i), VenueCancelCause.CANCEL_ON_DISCONNECT);
+            }
+            due += selected.size();
+            selected.clear();
+        }
+        return due;
+    }
+
     private void scheduleDeadline(final Order order)
     {
         if (order.deadlineMillis() > 0)
@@ -1232,6 +1452,7 @@ public final class OrderCore
             case EXPIRY: return "the order expired";
             case MASS_CANCEL: return "mass cancel";
             case IMMEDIATE_OR_CANCEL: return "IOC remainder";
+            case CANCEL_ON_DISCONNECT: return "cancel on disconnect";
             default: return "replace";
         }
     }

@@ -13,5 +13,7 @@ public enum OrderEvent
     /** The order's deadline passed with quantity left: by the venue, or by the gateway's cancel. */
     EXPIRED,
     /** The venue confirmed an amend; the state follows from the new quantity and CumQty. */
-    VENUE_REPLACED
+    VENUE_REPLACED,
+    /** A status query answered; what it found arrives as the events above, never as a transition itself. */
+    VENUE_STATUS
 }

@@ -4,10 +4,9 @@ import org.agrona.DeadlineTimerWheel;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
 
 /**
- * Order deadlines (Day cut-off, GTD ExpireTime) on one hashed timer wheel, polled by the duty cycle:
+ * Order deadlines (timeouts, Day cut-off, GTD ExpireTime) and waits for venue answers on one hashed timer wheel, polled by the duty cycle:
  * no thread and no scheduled task per order. Time is in epoch milliseconds and comes only from the
  * callers, so tests drive it with any clock.
  */
@@ -15,14 +14,14 @@ final class OrderTimers
 {
     // a power of two, as the wheel needs; deadlines fire up to one tick late, well inside what FIX
     // clients can observe over a network
-    private static final long TICK_MILLIS = 16;
+    private static final long TICK_MILLIS = 8;
     private static final int TICKS_PER_WHEEL = 1024;
     private static final int EXPIRIES_PER_POLL = 256;
 
     private final DeadlineTimerWheel wheel;
     private final Long2LongHashMap orderKeyByTimerId = new Long2LongHashMap(Order.NO_TIMER);
     private final DeadlineTimerWheel.TimerHandler onExpiry = this::onExpiry;
-    private LongConsumer expiredOrders;
+    private Handler handler;
 
     OrderTimers(final long startMillis)
     {
@@ -48,13 +47,13 @@ final class OrderTimers
     }
 
     /**
-     * Hands the key of every order whose deadline is at or before {@code nowMillis} to {@code expired}.
+     * Hands every timer due at or before {@code nowMillis} to {@code handler}.
      *
-     * @return how many deadlines passed.
+     * @return how many timers fired.
      */
-    int poll(final long nowMillis, final LongConsumer expired)
+    int poll(final long nowMillis, final Handler handler)
     {
-        expiredOrders = expired;
+        this.handler = handler;
         int fired = 0;
         // one poll advances the wheel by at most one tick: catch up after a pause in one call
         do
@@ -75,8 +74,15 @@ final class OrderTimers
         final long orderKey = orderKeyByTimerId.remove(timerId);
         if (orderKey != Order.NO_TIMER)
         {
-            expiredOrders.accept(orderKey);
+            handler.onTimer(orderKey, timerId);
         }
         return true;
+    }
+
+    /** Receives the timers that fire. */
+    @FunctionalInterface
+    interface Handler
+    {
+        void onTimer(long orderKey, long timerId);
     }
 }

@@ -16,5 +16,7 @@ enum VenueCancelCause
     /** A Day or GTD order the venue does not expire itself: Expired. */
     EXPIRY,
     /** An IOC order the venue does not cancel itself: Canceled, with what filled at once. */
-    IMMEDIATE_OR_CANCEL
+    IMMEDIATE_OR_CANCEL,
+    /** The order's session disconnected and did not log on again within its grace period: Canceled. */
+    CANCEL_ON_DISCONNECT
 }

@@ -21,4 +21,10 @@ public interface VenueRouter
      * @param orderQty  the new total quantity of the venue order.
      */
     boolean amend(Order order, long orderQty, long price, long stopPx);
+
+    /**
+     * Asks the venue where the order stands, by the client order id of its latest placement
+     * ({@link Order#venueAttempt()}): never by placing it again.
+     */
+    boolean query(Order order);
 }

@@ -193,6 +193,26 @@ final class LifecycleHarness
         return this;
     }
 
+    LifecycleHarness venueStatus(
+        final String clOrdId, final VenueOrderStatus status, final String cumQty, final String avgPx)
+    {
+        core.onVenueStatus(key(clOrdId), status, "V-" + key(clOrdId), fixed(cumQty), fixed(avgPx), ++now);
+        return this;
+    }
+
+    /** The session logs out; with a grace period its working orders are canceled when it runs out. */
+    LifecycleHarness disconnect(final long graceMillis)
+    {
+        core.onSessionDisconnected(SESSION, graceMillis, ++now);
+        return this;
+    }
+
+    LifecycleHarness logon()
+    {
+        core.onSessionLoggedOn(SESSION);
+        return this;
+    }
+
     LifecycleHarness cancel(final String clOrdId, final String origClOrdId)
     {
         core.onCancelRequest(cancel.set(SESSION, clOrdId, origClOrdId), ++now);

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OrderStateTest
 {
-    private static final int TABLE_ROWS = 49;
+    private static final int TABLE_ROWS = 56;
 
     @DisplayName("every (state, event) pair leads to its Appendix D state, or is illegal")
     @ParameterizedTest(name = "{0} (OrdStatus {1}) + {2} -> {3}")
@@ -26,6 +26,7 @@ class OrderStateTest
         PENDING_NEW      | A         | VENUE_CANCELED | illegal
         PENDING_NEW      | A         | EXPIRED        | illegal
         PENDING_NEW      | A         | VENUE_REPLACED | illegal
+        PENDING_NEW      | A         | VENUE_STATUS   | illegal
         NEW              | 0         | VENUE_ACCEPTED | illegal
         NEW              | 0         | VENUE_REJECTED | illegal
         NEW              | 0         | PARTIAL_FILL   | PARTIALLY_FILLED
@@ -33,6 +34,7 @@ class OrderStateTest
         NEW              | 0         | VENUE_CANCELED | CANCELED
         NEW              | 0         | EXPIRED        | EXPIRED
         NEW              | 0         | VENUE_REPLACED | NEW
+        NEW              | 0         | VENUE_STATUS   | illegal
         PARTIALLY_FILLED | 1         | VENUE_ACCEPTED | illegal
         PARTIALLY_FILLED | 1         | VENUE_REJECTED | illegal
         PARTIALLY_FILLED | 1         | PARTIAL_FILL   | PARTIALLY_FILLED
@@ -40,6 +42,7 @@ class OrderStateTest
         PARTIALLY_FILLED | 1         | VENUE_CANCELED | CANCELED
         PARTIALLY_FILLED | 1         | EXPIRED        | EXPIRED
         PARTIALLY_FILLED | 1         | VENUE_REPLACED | PARTIALLY_FILLED
+        PARTIALLY_FILLED | 1         | VENUE_STATUS   | illegal
         FILLED           | 2         | VENUE_ACCEPTED | illegal
         FILLED           | 2         | VENUE_REJECTED | illegal
         FILLED           | 2         | PARTIAL_FILL   | illegal
@@ -47,6 +50,7 @@ class OrderStateTest
         FILLED           | 2         | VENUE_CANCELED | illegal
         FILLED           | 2         | EXPIRED        | illegal
         FILLED           | 2         | VENUE_REPLACED | illegal
+        FILLED           | 2         | VENUE_STATUS   | illegal
         CANCELED         | 4         | VENUE_ACCEPTED | illegal
         CANCELED         | 4         | VENUE_REJECTED | illegal
         CANCELED         | 4         | PARTIAL_FILL   | illegal
@@ -54,6 +58,7 @@ class OrderStateTest
         CANCELED         | 4         | VENUE_CANCELED | illegal
         CANCELED         | 4         | EXPIRED        | illegal
         CANCELED         | 4         | VENUE_REPLACED | illegal
+        CANCELED         | 4         | VENUE_STATUS   | illegal
         REJECTED         | 8         | VENUE_ACCEPTED | illegal
         REJECTED         | 8         | VENUE_REJECTED | illegal
         REJECTED         | 8         | PARTIAL_FILL   | illegal
@@ -61,6 +66,7 @@ class OrderStateTest
         REJECTED         | 8         | VENUE_CANCELED | illegal
         REJECTED         | 8         | EXPIRED        | illegal
         REJECTED         | 8         | VENUE_REPLACED | illegal
+        REJECTED         | 8         | VENUE_STATUS   | illegal
         EXPIRED          | C         | VENUE_ACCEPTED | illegal
         EXPIRED          | C         | VENUE_REJECTED | illegal
         EXPIRED          | C         | PARTIAL_FILL   | illegal
@@ -68,6 +74,7 @@ class OrderStateTest
         EXPIRED          | C         | VENUE_CANCELED | illegal
         EXPIRED          | C         | EXPIRED        | illegal
         EXPIRED          | C         | VENUE_REPLACED | illegal
+        EXPIRED          | C         | VENUE_STATUS   | illegal
         """)
     void transitionTable(
         final OrderState state, final char ordStatus, final OrderEvent event, final OrderState expectedNext)

@@ -35,7 +35,7 @@ class OrderTimeoutTest
 
         assertThat(g.told()).containsExactly("ER C/C X qty=2 cum=0.5 leaves=0");
         assertThat(g.reports.executionReports().get(0).text()).isEqualTo("timeout: symbol BTC/USDT after 30s");
-        // the wheel ticks every 16 ms: the timeout fired within one tick of its deadline
+        // the wheel ticks every 8 ms: the timeout fired within one tick of its deadline
         assertThat(g.reports.timeoutsFired()).singleElement().asString().startsWith("X by symbol BTC/USDT late ");
     }
 
@@ -123,6 +123,7 @@ class OrderTimeoutTest
         g.advance(5_100);
 
         assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("NEW"));
+        g.venueCanceled("NEW", "canceled by request");
         g.advance(25_000);
         assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("NEW"), g.key("OLD"));
     }
@@ -142,6 +143,7 @@ class OrderTimeoutTest
         assertThat(g.venue.cancelRequested()).isEmpty();
         g.advance(2_000);
         assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("A"));
+        g.venueCanceled("A", "canceled by request");
         g.advance(10_000);
         assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("A"), g.key("B"));
     }

@@ -87,6 +87,8 @@ final class RecordingExecutionReportListener implements ExecutionReportListener
     // kept apart from what the client is told: these are the gateway's own observations
     private final List<String> timeoutsFired = new ArrayList<>();
     private int gatewayCancelsRetried;
+    private int statusQueries;
+    private final List<String> unconfirmed = new ArrayList<>();
 
     @Override
     public void onTimeoutFired(final Order order, final String rule, final long lateMillis, final long timeMillis)
@@ -98,6 +100,29 @@ final class RecordingExecutionReportListener implements ExecutionReportListener
     public void onGatewayCancelRetried(final Order order, final long timeMillis)
     {
         gatewayCancelsRetried++;
+    }
+
+    @Override
+    public void onVenueStatusQueried(final Order order, final long timeMillis)
+    {
+        statusQueries++;
+    }
+
+    @Override
+    public void onVenueRequestUnconfirmed(
+        final Order order, final boolean cancel, final long waitedMillis, final long timeMillis)
+    {
+        unconfirmed.add((cancel ? "cancel " : "submit ") + order.clOrdId() + " after " + waitedMillis + "ms");
+    }
+
+    int statusQueries()
+    {
+        return statusQueries;
+    }
+
+    List<String> unconfirmed()
+    {
+        return List.copyOf(unconfirmed);
     }
 
     List<String> timeoutsFired()

@@ -12,6 +12,7 @@ final class RecordingVenueRouter implements VenueRouter
     private final List<Order> submitted = new ArrayList<>();
     private final List<Order> cancelRequested = new ArrayList<>();
     private final List<Amend> amended = new ArrayList<>();
+    private final List<Order> queried = new ArrayList<>();
     private boolean full;
 
     /** While full, every submit and cancel is refused and nothing is recorded. */
@@ -52,6 +53,23 @@ final class RecordingVenueRouter implements VenueRouter
         }
         amended.add(new Amend(order.orderKey(), orderQty, price, stopPx));
         return true;
+    }
+
+    @Override
+    public boolean query(final Order order)
+    {
+        if (full)
+        {
+            return false;
+        }
+        queried.add(order);
+        return true;
+    }
+
+    /** Orders the core asked the venue about, once per query. */
+    List<Order> queried()
+    {
+        return queried;
     }
 
     record Amend(long orderKey, long orderQty, long price, long stopPx)

@@ -182,6 +182,12 @@ class ExecutionReportTranslatorTest
             {
                 return true;
             }
+
+            @Override
+            public boolean query(final Order queried)
+            {
+                return true;
+            }
         };
         final OrderCore core = new OrderCore(instruments, venues, new IgnoringListener());
         core.onNewOrder(new NewOrderCommand().set(

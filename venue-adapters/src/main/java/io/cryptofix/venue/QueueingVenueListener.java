@@ -1,5 +1,7 @@
 package io.cryptofix.venue;
 
+import io.cryptofix.order.VenueOrderStatus;
+
 import org.agrona.concurrent.IdleStrategy;
 
 import java.util.Queue;
@@ -70,6 +72,18 @@ final class QueueingVenueListener implements VenueListener
     public void onReplaceRejected(final long orderKey, final String reason, final long timeMillis)
     {
         offer(new VenueResponse(VenueResponse.Kind.REPLACE_REJECTED, orderKey, null, reason, 0, 0, timeMillis));
+    }
+
+    @Override
+    public void onOrderStatus(
+        final long orderKey,
+        final VenueOrderStatus status,
+        final String venueOrderId,
+        final long cumQty,
+        final long avgPx,
+        final long timeMillis)
+    {
+        offer(new VenueResponse(VenueResponse.Kind.STATUS, orderKey, venueOrderId, null, cumQty, avgPx, timeMillis, status));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cryptofix.venue;
 
 import io.cryptofix.config.VenueCapabilities;
+import io.cryptofix.order.VenueOrderStatus;
 
 /**
  * One trading venue, as the gateway sees it. Every method is called on that venue's worker thread,
@@ -19,6 +20,9 @@ import io.cryptofix.config.VenueCapabilities;
  *     }
  *     public void cancel(VenueCancel cancel, long nowMillis) {
  *         listener.onCancelRejected(cancel.orderKey(), "already filled", nowMillis);
+ *     }
+ *     public void query(VenueQuery query, long nowMillis) {
+ *         listener.onOrderStatus(query.orderKey(), VenueOrderStatus.FILLED, "E" + query.orderKey(), 0, 0, nowMillis);
  *     }
  *     public int doWork(long nowMillis) { return 0; }
  *     public void close() { }
@@ -46,6 +50,12 @@ public interface VenueAdapter extends AutoCloseable
      * Cancels an order placed by {@link #submit}. Reports canceled or cancel-rejected to the listener.
      */
     void cancel(VenueCancel cancel, long nowMillis);
+
+    /**
+     * Looks an order up at the venue by its client order id and reports what it found to
+     * {@link VenueListener#onOrderStatus}. The gateway asks when a submit or cancel goes unanswered.
+     */
+    void query(VenueQuery query, long nowMillis);
 
     /**
      * What the venue does natively; the gateway emulates the rest. Asked once, before {@link #start}.

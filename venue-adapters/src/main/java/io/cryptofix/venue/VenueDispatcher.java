@@ -102,6 +102,14 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
         return requests != null && requests.offer(new VenueCancel(order.orderKey(), order.symbol(), order.venueOrderId()));
     }
 
+    @Override
+    public boolean query(final Order order)
+    {
+        final OneToOneConcurrentArrayQueue<Object> requests = requestQueues.get(order.venueId());
+        return requests != null && requests.offer(
+            new VenueQuery(order.orderKey(), order.venueAttempt(), order.symbol(), order.venueOrderId()));
+    }
+
     /**
      * Hands waiting venue answers to {@code handler}, on the calling (duty-cycle) thread.
      *

@@ -1,5 +1,7 @@
 package io.cryptofix.venue;
 
+import io.cryptofix.order.VenueOrderStatus;
+
 /**
  * What a venue tells the gateway about orders. Called on the venue worker thread. Quantities and
  * prices are {@link io.cryptofix.domain.Fixed} longs; {@code orderKey} is the key the gateway gave in
@@ -33,6 +35,16 @@ public interface VenueListener
 
     /** The venue refused an amend; the order is unchanged. */
     void onReplaceRejected(long orderKey, String reason, long timeMillis);
+
+    /**
+     * The answer to a {@link VenueQuery}.
+     *
+     * @param venueOrderId  the venue's id for the order; null when the venue has none.
+     * @param cumQty        what has filled in all of this placement, {@link io.cryptofix.domain.Fixed}.
+     * @param avgPx         the average price of those fills; 0 when none or when the venue does not say.
+     */
+    void onOrderStatus(
+        long orderKey, VenueOrderStatus status, String venueOrderId, long cumQty, long avgPx, long timeMillis);
 
     /** The best bid and ask of a symbol changed (either may be 0 when that side is empty). */
     void onMarketPrice(String symbol, long bidPx, long askPx, long timeMillis);

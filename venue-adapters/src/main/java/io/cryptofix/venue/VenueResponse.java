@@ -1,20 +1,42 @@
 package io.cryptofix.venue;
 
+import io.cryptofix.order.VenueOrderStatus;
+
 /**
  * One answer from a venue, on its way from the venue worker thread to the duty cycle. Immutable,
  * so it can cross threads through a queue safely.
  *
  * @param kind          what happened.
  * @param orderKey      the gateway's key of the order.
- * @param venueOrderId  the venue's id for the order (ACCEPTED only).
+ * @param venueOrderId  the venue's id for the order (ACCEPTED, STATUS).
  * @param reason        the venue's words (REJECTED, CANCELED, CANCEL_REJECTED, REPLACE_REJECTED).
- * @param lastQty       fill quantity (FILL only).
- * @param lastPx        fill price (FILL only).
+ * @param lastQty       fill quantity (FILL); what has filled in all (STATUS).
+ * @param lastPx        fill price (FILL); the average price of what has filled (STATUS).
  * @param timeMillis    when the venue worker received the answer.
+ * @param status        where the order stands (STATUS only).
  */
 public record VenueResponse(
-    Kind kind, long orderKey, String venueOrderId, String reason, long lastQty, long lastPx, long timeMillis)
+    Kind kind,
+    long orderKey,
+    String venueOrderId,
+    String reason,
+    long lastQty,
+    long lastPx,
+    long timeMillis,
+    VenueOrderStatus status)
 {
+    public VenueResponse(
+        final Kind kind,
+        final long orderKey,
+        final String venueOrderId,
+        final String reason,
+        final long lastQty,
+        final long lastPx,
+        final long timeMillis)
+    {
+        this(kind, orderKey, venueOrderId, reason, lastQty, lastPx, timeMillis, null);
+    }
+
     public enum Kind
     {
         ACCEPTED,
@@ -24,6 +46,7 @@ public record VenueResponse(
         CANCEL_REJECTED,
         EXPIRED,
         REPLACED,
-        REPLACE_REJECTED
+        REPLACE_REJECTED,
+        STATUS
     }
 }

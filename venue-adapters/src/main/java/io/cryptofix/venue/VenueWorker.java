@@ -52,6 +52,10 @@ final class VenueWorker implements Agent
             {
                 adapter.cancel(cancel, nowMillis);
             }
+            else if (request instanceof VenueQuery query)
+            {
+                adapter.query(query, nowMillis);
+            }
             else
             {
                 adapter.amend((VenueAmend)request, nowMillis);

@@ -17,6 +17,7 @@ import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderCore;
 import io.cryptofix.order.OrderEvent;
 import io.cryptofix.order.OrderStatusCommand;
+import io.cryptofix.order.VenueOrderStatus;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +144,12 @@ class VenueDispatcherTest
         public void cancel(final VenueCancel cancel, final long nowMillis)
         {
             listener.onCancelRejected(cancel.orderKey(), "not supported", nowMillis);
+        }
+
+        @Override
+        public void query(final VenueQuery query, final long nowMillis)
+        {
+            listener.onOrderStatus(query.orderKey(), VenueOrderStatus.UNKNOWN, null, 0, 0, nowMillis);
         }
 
         @Override

@@ -111,6 +111,12 @@ public class HotPathBenchmarks
                 {
                     return true;
                 }
+
+                @Override
+                public boolean query(final Order order)
+                {
+                    return true;
+                }
             },
             new DiscardingReports());
         command.set(1, "W1", "BTC/USDT", "SIM", Side.BUY, OrdType.LIMIT, ONE_MILLI_BTC, PRICE, 0);

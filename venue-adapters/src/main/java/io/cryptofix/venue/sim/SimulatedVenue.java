@@ -9,6 +9,7 @@ import io.cryptofix.venue.VenueAmend;
 import io.cryptofix.venue.VenueCancel;
 import io.cryptofix.venue.VenueListener;
 import io.cryptofix.venue.VenueOrder;
+import io.cryptofix.venue.VenueQuery;
 
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -17,7 +18,9 @@ import java.util.Map;
 /**
  * The embedded default venue: a price-time matching engine per symbol ({@link SymbolMarket}) over a
  * seeded synthetic market, answering after a configurable latency, with the native order features
- * its configuration switches on. Time comes only from the {@code nowMillis} arguments, so the same
+ * its configuration switches on. It answers status queries from what it remembers of each order
+ * ({@link OrderLedger}) and, for tests of the gateway's follow-ups, loses the requests its
+ * {@code faults} say. Time comes only from the {@code nowMillis} arguments, so the same
  * seed and the same calls give the same answers. Not thread-safe by design: the venue worker thread
  * is its only caller.
  */
@@ -33,6 +36,8 @@ public final class SimulatedVenue implements VenueAdapter
     private final ArrayDeque<Request> delayed = new ArrayDeque<>();
     private final VenueSequence sequence = new VenueSequence();
     private VenueListener listener;
+    private OrderLedger ledger;
+    private int cancelsToLose;
     private long startMillis;
     private long ticksDone;
 
@@ -58,11 +63,13 @@ public final class SimulatedVenue implements VenueAdapter
     @Override
     public void start(final VenueListener listener, final long nowMillis)
     {
-        this.listener = listener;
+        this.ledger = new OrderLedger(listener, settings.faults().loseSubmitAnswers());
+        this.listener = ledger;
+        this.cancelsToLose = settings.faults().loseCancels();
         this.startMillis = nowMillis;
         for (final InstrumentConfig instrument : config.instruments().values())
         {
-            final SymbolMarket market = new SymbolMarket(venueId, instrument, settings, sequence, listener);
+            final SymbolMarket market = new SymbolMarket(venueId, instrument, settings, sequence, ledger);
             markets.put(instrument.symbol(), market);
             market.open(nowMillis);
         }
@@ -77,7 +84,19 @@ public final class SimulatedVenue implements VenueAdapter
     @Override
     public void cancel(final VenueCancel cancel, final long nowMillis)
     {
+        if (cancelsToLose > 0)
+        {
+            // lost on the way: the venue never hears of it
+            cancelsToLose--;
+            return;
+        }
         later(new Request(nowMillis + settings.latencyMillis(), cancel), nowMillis);
+    }
+
+    @Override
+    public void query(final VenueQuery query, final long nowMillis)
+    {
+        later(new Request(nowMillis + settings.latencyMillis(), query), nowMillis);
     }
 
     @Override
@@ -147,6 +166,7 @@ public final class SimulatedVenue implements VenueAdapter
                 listener.onOrderRejected(order.orderKey(), "unknown symbol " + order.symbol(), nowMillis);
                 return;
             }
+            ledger.placing(order);
             market.submit(order, nowMillis);
         }
         else if (request instanceof VenueCancel cancel)
@@ -159,6 +179,10 @@ public final class SimulatedVenue implements VenueAdapter
             }
             market.cancel(cancel.orderKey(), nowMillis);
         }
+        else if (request instanceof VenueQuery query)
+        {
+            ledger.query(query, nowMillis);
+        }
         else
         {
             final VenueAmend amend = (VenueAmend)request;
@@ -168,6 +192,7 @@ public final class SimulatedVenue implements VenueAdapter
                 listener.onReplaceRejected(amend.orderKey(), "unknown order or already closed", nowMillis);
                 return;
             }
+            ledger.amending(amend);
             market.amend(amend, nowMillis);
         }
     }

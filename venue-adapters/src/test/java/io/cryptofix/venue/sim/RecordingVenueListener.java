@@ -1,6 +1,7 @@
 package io.cryptofix.venue.sim;
 
 import io.cryptofix.domain.Fixed;
+import io.cryptofix.order.VenueOrderStatus;
 import io.cryptofix.venue.VenueListener;
 
 import java.util.ArrayList;
@@ -30,6 +31,18 @@ final class RecordingVenueListener implements VenueListener
     public void onFill(final long orderKey, final long lastQty, final long lastPx, final long timeMillis)
     {
         events.add("FILL " + orderKey + " " + Fixed.toString(lastQty) + "@" + Fixed.toString(lastPx));
+    }
+
+    @Override
+    public void onOrderStatus(
+        final long orderKey,
+        final VenueOrderStatus status,
+        final String venueOrderId,
+        final long cumQty,
+        final long avgPx,
+        final long timeMillis)
+    {
+        events.add("STATUS " + orderKey + " " + status + " " + Fixed.toString(cumQty) + "@" + Fixed.toString(avgPx));
     }
 
     @Override
@@ -77,6 +90,12 @@ final class RecordingVenueListener implements VenueListener
     List<String> events()
     {
         return List.copyOf(events);
+    }
+
+    /** Forgets the events so far. */
+    void clearEvents()
+    {
+        events.clear();
     }
 
     List<String> fillsOf(final long orderKey)

@@ -1,5 +1,6 @@
 package io.cryptofix.venue.sim;
 
+import io.cryptofix.config.SimulatedFaults;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.OrdType;
@@ -8,6 +9,7 @@ import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.venue.VenueAmend;
 import io.cryptofix.venue.VenueCancel;
 import io.cryptofix.venue.VenueOrder;
+import io.cryptofix.venue.VenueQuery;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -245,9 +247,76 @@ class SimulatedVenueFeaturesTest
         }
     }
 
+    @Nested
+    class StatusQueries
+    {
+        @Test
+        void theVenueAnswersByClientOrderIdWhatItKnowsOfEachPlacement()
+        {
+            final SimulatedVenue venue = venue(VenueCapabilities.NONE);
+            venue.submit(limit(1, Side.BUY, "3", "101"), START);
+            venue.submit(limit(2, Side.SELL, "1", "99"), START);
+            venue.submit(limit(3, Side.BUY, "1", "90"), START);
+            venue.cancel(new VenueCancel(3, SYMBOL, "SIM-3"), START);
+            venue.doWork(START);
+            listener.clearEvents();
+
+            for (long key = 1; key <= 4; key++)
+            {
+                venue.query(new VenueQuery(key, 0, SYMBOL, null), START);
+            }
+            // a placement newer than the venue has seen is unknown to it
+            venue.query(new VenueQuery(1, 1, SYMBOL, null), START);
+
+            // 1 bought the one ask at 101 and rested 2 there, of which 2 then sold it 1
+            assertThat(listener.events()).containsExactly(
+                "STATUS 1 OPEN 2@101",
+                "STATUS 2 FILLED 1@101",
+                "STATUS 3 CANCELED 0@0",
+                "STATUS 4 UNKNOWN 0@0",
+                "STATUS 1 UNKNOWN 0@0");
+        }
+    }
+
+    @Nested
+    class Faults
+    {
+        @Test
+        void aLostCancelNeverReachesTheVenueAndTheNextOneDoes()
+        {
+            final SimulatedVenue venue = venue(VenueCapabilities.NONE, new SimulatedFaults(1, 0));
+            venue.submit(limit(1, Side.BUY, "1", "90"), START);
+
+            venue.cancel(new VenueCancel(1, SYMBOL, "SIM-1"), START);
+            venue.doWork(START);
+            assertThat(listener.events()).containsExactly("ACCEPTED 1");
+
+            venue.cancel(new VenueCancel(1, SYMBOL, "SIM-1"), START);
+            assertThat(listener.events()).containsExactly("ACCEPTED 1", "CANCELED 1 canceled by request");
+        }
+
+        @Test
+        void aLostAcknowledgementLeavesTheOrderPlacedAndFoundByAQuery()
+        {
+            final SimulatedVenue venue = venue(VenueCapabilities.NONE, new SimulatedFaults(0, 1));
+
+            venue.submit(limit(1, Side.BUY, "1", "90"), START);
+            venue.submit(limit(2, Side.BUY, "1", "90"), START);
+            assertThat(listener.events()).containsExactly("ACCEPTED 2");
+
+            venue.query(new VenueQuery(1, 0, SYMBOL, null), START);
+            assertThat(listener.events()).last().isEqualTo("STATUS 1 OPEN 0@0");
+        }
+    }
+
     private SimulatedVenue venue(final VenueCapabilities supports)
     {
-        final SimulatedVenue venue = new SimulatedVenue(SimulatedVenueTest.config(42, 0, 0.0, supports));
+        return venue(supports, SimulatedFaults.NONE);
+    }
+
+    private SimulatedVenue venue(final VenueCapabilities supports, final SimulatedFaults faults)
+    {
+        final SimulatedVenue venue = new SimulatedVenue(SimulatedVenueTest.config(42, 0, 0.0, supports, faults));
         venue.start(listener, START);
         return venue;
     }

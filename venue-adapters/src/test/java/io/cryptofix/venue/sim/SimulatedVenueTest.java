@@ -3,6 +3,7 @@ package io.cryptofix.venue.sim;
 import io.cryptofix.config.InstrumentConfig;
 import io.cryptofix.config.RoundingPolicy;
 import io.cryptofix.config.VenueCapabilities;
+import io.cryptofix.config.SimulatedFaults;
 import io.cryptofix.config.SimulatedVenueConfig;
 import io.cryptofix.config.VenueConfig;
 import io.cryptofix.domain.Fixed;
@@ -214,12 +215,22 @@ class SimulatedVenueTest
     static VenueConfig config(
         final long seed, final long latencyMillis, final double volatilityBps, final VenueCapabilities supports)
     {
+        return config(seed, latencyMillis, volatilityBps, supports, SimulatedFaults.NONE);
+    }
+
+    static VenueConfig config(
+        final long seed,
+        final long latencyMillis,
+        final double volatilityBps,
+        final VenueCapabilities supports,
+        final SimulatedFaults faults)
+    {
         return new VenueConfig(
             "SIM",
             VenueConfig.TYPE_SIMULATED,
             RoundingPolicy.REJECT,
             LocalTime.MIDNIGHT,
-            new SimulatedVenueConfig(seed, latencyMillis, TICK_MILLIS, volatilityBps, 3, 1, supports),
+            new SimulatedVenueConfig(seed, latencyMillis, TICK_MILLIS, volatilityBps, 3, 1, supports, faults),
             Map.of(SYMBOL, new InstrumentConfig(SYMBOL, new BigDecimal("1"), new BigDecimal("0.01"),
                 new BigDecimal("0.01"), BigDecimal.ZERO, new BigDecimal("100"), new BigDecimal("1"))));
     }
