@@ -4,14 +4,16 @@ import java.time.LocalTime;
 import java.util.Map;
 
 /**
- * One venue. {@code type} selects the adapter; only {@code simulated} exists so far.
+ * One venue. {@code type} selects the adapter: {@code simulated}, or a venue reached over its REST API.
  *
  * @param id           the ExDestination (100) value that routes to this venue, e.g. {@code SIM}.
  * @param type         adapter type.
  * @param rounding     what to do with a quantity or price off the lot or tick.
  * @param dayCutoffUtc when Day (TimeInForce 0) orders expire, UTC time of day.
  * @param simulated    settings of the simulated venue (present when type is simulated).
- * @param instruments  tradable instruments by symbol in BASE/QUOTE form, in file order.
+ * @param instruments  tradable instruments by symbol in BASE/QUOTE form, in file order (simulated
+ *                     venues; others load theirs from the venue at start).
+ * @param exchange     settings of a venue reached over its REST API (present when type is not simulated).
  */
 public record VenueConfig(
     String id,
@@ -19,7 +21,21 @@ public record VenueConfig(
     RoundingPolicy rounding,
     LocalTime dayCutoffUtc,
     SimulatedVenueConfig simulated,
-    Map<String, InstrumentConfig> instruments)
+    Map<String, InstrumentConfig> instruments,
+    ExchangeVenueConfig exchange)
 {
     public static final String TYPE_SIMULATED = "simulated";
+    public static final String TYPE_BINANCE = "binance";
+
+    /** A simulated venue. */
+    public VenueConfig(
+        final String id,
+        final String type,
+        final RoundingPolicy rounding,
+        final LocalTime dayCutoffUtc,
+        final SimulatedVenueConfig simulated,
+        final Map<String, InstrumentConfig> instruments)
+    {
+        this(id, type, rounding, dayCutoffUtc, simulated, instruments, null);
+    }
 }

@@ -23,7 +23,7 @@ final class VenuesSection
 
     private static final String KEY = "venues";
     private static final Pattern VENUE_ID = Pattern.compile("[A-Z0-9_]+");
-    private static final List<String> TYPES = List.of(VenueConfig.TYPE_SIMULATED);
+    private static final List<String> TYPES = List.of(VenueConfig.TYPE_SIMULATED, VenueConfig.TYPE_BINANCE);
     private static final TextRule TYPE = new TextRule("a venue type", TYPES::contains, String.join(", ", TYPES));
     private static final TextRule ROUNDING = new TextRule(
         "a rounding policy", name -> RoundingPolicy.fromConfigName(name) != null, "reject, round");
@@ -85,10 +85,15 @@ final class VenuesSection
             "dayCutoffUtc", template == null ? null : template.dayCutoffUtc().toString(), "a UTC time of day", CUTOFF);
         final RoundingPolicy roundingPolicy = rounding == null ? null : RoundingPolicy.fromConfigName(rounding);
         final LocalTime dayCutoffUtc = cutoff == null ? null : LocalTime.parse(cutoff);
-        if (!VenueConfig.TYPE_SIMULATED.equals(type))
+        if (type == null)
         {
             // the allowed keys depend on the type; checking them against a guess would only add noise
-            return new VenueConfig(id, type, roundingPolicy, dayCutoffUtc, null, Map.of());
+            return new VenueConfig(id, null, roundingPolicy, dayCutoffUtc, null, Map.of());
+        }
+        if (!VenueConfig.TYPE_SIMULATED.equals(type))
+        {
+            return new VenueConfig(id, type, roundingPolicy, dayCutoffUtc, null, Map.of(),
+                ExchangeVenueSection.read(id, type, venue));
         }
         venue.allowOnly(SIMULATED_KEYS);
         final SimulatedVenueConfig simulated = simulated(

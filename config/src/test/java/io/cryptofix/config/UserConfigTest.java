@@ -174,6 +174,21 @@ class UserConfigTest
     }
 
     @Test
+    void aBinanceVenueTakesItsKeysFromTheEnvironmentByDefaultAndBinancesLimits() throws ConfigException
+    {
+        final GatewayConfig config = parse(
+            "venues:",
+            "  SIM: {}",
+            "  BINANCE:",
+            "    type: binance",
+            "    symbols: [BTC/USDT, ETH/USDT]");
+
+        assertThat(config.venues().get("BINANCE").exchange()).isEqualTo(new ExchangeVenueConfig(
+            "https://api.binance.com", "BINANCE_API_KEY", "BINANCE_SECRET_KEY", null, 1000, 10, 20,
+            java.util.List.of("BTC/USDT", "ETH/USDT")));
+    }
+
+    @Test
     void theSimulatedVenueLosesTheRequestsItsFaultsSayAndNothingByDefault() throws ConfigException
     {
         final GatewayConfig config = parse(

@@ -128,17 +128,32 @@ public final class FixAcceptor implements AutoCloseable
             VENUE_REQUEST_QUEUE_CAPACITY, VENUE_RESPONSE_QUEUE_CAPACITY, () -> orderPathIdleStrategy(profile),
             throwable -> LOG.log(Level.ERROR, "venue worker error", throwable), SystemEpochClock.INSTANCE);
         resources.add(venues);
+        // unique to this start: in OrderIDs, ExecIDs and venue client order ids, so none repeats after a restart
+        final String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
         final InstrumentCatalog catalog = new InstrumentCatalog();
         for (final VenueConfig venue : config.venues().values())
         {
-            final VenueAdapter adapter = VenueAdapters.create(venue);
-            addVenue(catalog, venue, adapter.capabilities());
+            final VenueAdapter adapter;
+            final List<Instrument> instruments;
+            try
+            {
+                adapter = VenueAdapters.create(venue, runId, System::getenv);
+                instruments = adapter.connect();
+            }
+            catch (final RuntimeException e)
+            {
+                // one venue that cannot be used must not stop the others
+                LOG.log(Level.ERROR, "venue " + venue.id() + " not started: " + e.getMessage());
+                catalog.unavailable(venue.id(), e.getMessage());
+                continue;
+            }
+            addVenue(catalog, venue, adapter.capabilities(), instruments);
             venues.start(adapter);
         }
 
         final ClientSessions sessions = new ClientSessions(config.fix());
         final ExecutionReportSender reports = new ExecutionReportSender(
-            new ExecutionReportTranslator(Long.toString(System.currentTimeMillis(), 36).toUpperCase()),
+            new ExecutionReportTranslator(runId),
             sessions, new ReportSender(), metrics, nanoClock);
         final OrderCore core = new OrderCore(catalog, venues, reports, new TimeoutPolicy(config.timeouts()));
         final OrderEntryHandler orderEntry = new OrderEntryHandler(core, sessions, metrics, SystemEpochClock.INSTANCE);
@@ -271,9 +286,17 @@ public final class FixAcceptor implements AutoCloseable
         return engine;
     }
 
-    static void addVenue(final InstrumentCatalog catalog, final VenueConfig venue, final VenueCapabilities supports)
+    /**
+     * @param loaded  the instruments the venue reported at connect, or empty to take the configured ones.
+     */
+    static void addVenue(
+        final InstrumentCatalog catalog, final VenueConfig venue, final VenueCapabilities supports, final List<Instrument> loaded)
     {
         catalog.add(new VenueRules(venue.id(), supports, venue.rounding(), venue.dayCutoffUtc()));
+        for (final Instrument instrument : loaded)
+        {
+            catalog.add(instrument);
+        }
         for (final InstrumentConfig instrument : venue.instruments().values())
         {
             catalog.add(new Instrument(

@@ -15,6 +15,7 @@ public final class InstrumentCatalog
 {
     private final Map<String, Map<String, Instrument>> instrumentsByVenue = new HashMap<>();
     private final Map<String, VenueRules> venues = new HashMap<>();
+    private final Map<String, String> unavailable = new HashMap<>();
 
     public InstrumentCatalog add(final VenueRules venue)
     {
@@ -33,6 +34,21 @@ public final class InstrumentCatalog
         venues.computeIfAbsent(instrument.venueId(),
             venueId -> new VenueRules(venueId, VenueCapabilities.NONE, RoundingPolicy.REJECT, LocalTime.MIDNIGHT));
         return this;
+    }
+
+    /** A configured venue that could not be started: orders for it are refused with {@code reason}. */
+    public InstrumentCatalog unavailable(final String venueId, final String reason)
+    {
+        unavailable.put(venueId, reason);
+        return this;
+    }
+
+    /**
+     * @return why a configured venue is not available, or null.
+     */
+    public String unavailableReason(final String venueId)
+    {
+        return unavailable.get(venueId);
     }
 
     public boolean hasVenue(final String venueId)

@@ -142,8 +142,10 @@ public final class OrderCore
         final VenueRules venue = venueId == null ? null : instruments.venue(venueId);
         if (venue == null)
         {
+            final String unavailable = venueId == null ? null : instruments.unavailableReason(venueId);
             rejectNewOrder(command, OrdRejReason.OTHER, venueId == null ?
-                "ExDestination (100) missing and the session has no default venue" :
+                "ExDestination (100) missing and the session has no default venue" : unavailable != null ?
+                "venue " + venueId + " is not available: " + unavailable :
                 "unknown ExDestination (100) '" + venueId + "'", nowMillis);
             return;
         }

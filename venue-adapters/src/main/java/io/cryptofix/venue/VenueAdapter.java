@@ -1,7 +1,10 @@
 package io.cryptofix.venue;
 
 import io.cryptofix.config.VenueCapabilities;
+import io.cryptofix.domain.Instrument;
 import io.cryptofix.order.VenueOrderStatus;
+
+import java.util.List;
 
 /**
  * One trading venue, as the gateway sees it. Every method is called on that venue's worker thread,
@@ -37,7 +40,19 @@ public interface VenueAdapter extends AutoCloseable
     String venueId();
 
     /**
-     * Called once, on the worker thread, before any other call.
+     * Called once, on the thread that starts the gateway, before {@link #start}: connects to the venue
+     * and loads the rules of its instruments. A venue that cannot be used throws an exception whose
+     * message says why (and holds no secret); the gateway goes on without it.
+     *
+     * @return the venue's instruments, or an empty list when they come from the configuration.
+     */
+    default List<Instrument> connect()
+    {
+        return List.of();
+    }
+
+    /**
+     * Called once, on the worker thread, before any other call but {@link #connect}.
      */
     void start(VenueListener listener, long nowMillis);
 

@@ -1,7 +1,12 @@
 package io.cryptofix.venue;
 
 import io.cryptofix.config.VenueConfig;
+import io.cryptofix.venue.binance.BinanceClient;
+import io.cryptofix.venue.rest.Credentials;
+import io.cryptofix.venue.rest.RestVenue;
 import io.cryptofix.venue.sim.SimulatedVenue;
+
+import java.util.function.UnaryOperator;
 
 /**
  * Creates the adapter a venue's configuration asks for.
@@ -12,11 +17,23 @@ public final class VenueAdapters
     {
     }
 
-    public static VenueAdapter create(final VenueConfig venue)
+    /**
+     * @param runId        short id unique to this gateway start, for client order ids.
+     * @param environment  where API credentials named by environment variable are read.
+     * @throws io.cryptofix.venue.rest.VenueUnavailableException when the venue's credentials are missing.
+     */
+    public static VenueAdapter create(final VenueConfig venue, final String runId, final UnaryOperator<String> environment)
     {
         if (VenueConfig.TYPE_SIMULATED.equals(venue.type()))
         {
             return new SimulatedVenue(venue);
+        }
+        if (VenueConfig.TYPE_BINANCE.equals(venue.type()))
+        {
+            final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment);
+            return new RestVenue(venue.id(), venue.exchange(),
+                new BinanceClient(venue.exchange().baseUrl(), credentials.apiKey(), credentials.secretKey(), runId),
+                System::currentTimeMillis);
         }
         throw new IllegalArgumentException("venue " + venue.id() + ": unknown type '" + venue.type() + "'");
     }

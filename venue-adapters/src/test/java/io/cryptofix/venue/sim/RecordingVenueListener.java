@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Records what a venue answers, one readable line per callback, e.g. {@code FILL 1 0.5@101}.
  */
-final class RecordingVenueListener implements VenueListener
+public final class RecordingVenueListener implements VenueListener
 {
     private final List<String> events = new ArrayList<>();
     private final List<String> prices = new ArrayList<>();
@@ -82,18 +82,18 @@ final class RecordingVenueListener implements VenueListener
         prices.add(symbol + " " + Fixed.toString(bidPx) + "/" + Fixed.toString(askPx));
     }
 
-    List<String> prices()
+    public List<String> prices()
     {
         return List.copyOf(prices);
     }
 
-    List<String> events()
+    public List<String> events()
     {
         return List.copyOf(events);
     }
 
     /** Forgets the events so far. */
-    void clearEvents()
+    public void clearEvents()
     {
         events.clear();
     }

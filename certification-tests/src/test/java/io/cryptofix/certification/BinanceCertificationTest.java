@@ -1,0 +1,223 @@
+package io.cryptofix.certification;
+
+import io.cryptofix.venue.binance.FakeBinance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import quickfix.Message;
+import quickfix.field.ClOrdID;
+import quickfix.field.CumQty;
+import quickfix.field.ExecType;
+import quickfix.field.LastPx;
+import quickfix.field.LastQty;
+import quickfix.field.OrdStatus;
+import quickfix.field.Side;
+import quickfix.field.Text;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * QuickFIX/J client -> gateway -> Binance adapter (XChange) -> a local fake Binance that checks keys
+ * and signatures as Binance does. A second venue, BADKEYS, is configured with a wrong secret: it must
+ * fail alone, saying why, and no secret may reach the logs.
+ */
+class BinanceCertificationTest
+{
+    private static final String KEY = "cert-api-key-7f3a";
+    private static final String SECRET = "cert-secret-9b2c51e";
+    private static final String WRONG_SECRET = "wrong-secret-4d8e";
+
+    private static final List<String> LOG = new CopyOnWriteArrayList<>();
+    private static final Handler CAPTURE = new Handler()
+    {
+        @Override
+        public void publish(final LogRecord record)
+        {
+            LOG.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters()) +
+                (record.getThrown() == null ? "" : " " + record.getThrown()));
+        }
+
+        @Override
+        public void flush()
+        {
+        }
+
+        @Override
+        public void close()
+        {
+        }
+    };
+
+    private static FakeBinance binance;
+    private static GatewayFixture gateway;
+    private static Path credentials;
+
+    @BeforeAll
+    static void start() throws IOException
+    {
+        Logger.getLogger("").addHandler(CAPTURE);
+        binance = FakeBinance.start(KEY, SECRET);
+        credentials = Files.createTempDirectory("cryptofix-credentials");
+        gateway = GatewayFixture.start(0,
+            binanceVenue("BINANCE", credentialsFile("good.properties", SECRET)) +
+            binanceVenue("BADKEYS", credentialsFile("bad.properties", WRONG_SECRET)));
+    }
+
+    @AfterAll
+    static void stop() throws IOException
+    {
+        gateway.close();
+        binance.close();
+        Logger.getLogger("").removeHandler(CAPTURE);
+        try (var files = Files.list(credentials))
+        {
+            for (final Path file : files.toList())
+            {
+                Files.delete(file);
+            }
+        }
+        Files.delete(credentials);
+    }
+
+    @Test
+    void aRestingOrderIsAcknowledgedFilledByPollingAndTheRestCanceled() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            final String clOrdId = Orders.nextClOrdId();
+            client.send(Orders.onVenue(Orders.limit(clOrdId, Side.BUY, "BTC/USDT", "0.01", "50000"), "BINANCE"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+
+            binance.trade(binance.lastClientOrderId(), "0.004", "50000");
+            final Message fill = client.next("8");
+            assertThat(fill.getChar(ExecType.FIELD)).isEqualTo(ExecType.TRADE);
+            assertThat(fill.getDecimal(LastQty.FIELD)).isEqualByComparingTo("0.004");
+            assertThat(fill.getDecimal(LastPx.FIELD)).isEqualByComparingTo("50000");
+            assertThat(fill.getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.PARTIALLY_FILLED);
+
+            client.send(Orders.cancel(Orders.nextClOrdId(), clOrdId, Side.BUY, "BTC/USDT"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.PENDING_CANCEL);
+            final Message canceled = client.next("8");
+            assertThat(canceled.getChar(ExecType.FIELD)).isEqualTo(ExecType.CANCELED);
+            assertThat(canceled.getDecimal(CumQty.FIELD)).isEqualByComparingTo("0.004");
+            client.logout();
+        }
+    }
+
+    @Test
+    void aMarketableOrderFillsAndARefusedOneIsRejectedWithTheVenuesReason() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            client.send(Orders.onVenue(Orders.market(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.001"), "BINANCE"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            final Message filled = client.next("8");
+            assertThat(filled.getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.FILLED);
+            assertThat(filled.getDecimal(LastPx.FIELD)).isEqualByComparingTo("60000.01");
+
+            client.send(Orders.onVenue(Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "10", "50000"), "BINANCE"));
+            final Message rejected = client.next("8");
+            assertThat(rejected.getChar(ExecType.FIELD)).isEqualTo(ExecType.REJECTED);
+            assertThat(rejected.getString(Text.FIELD))
+                .isEqualTo("rejected by venue BINANCE: Account has insufficient balance for requested action. (-2010)");
+            client.logout();
+        }
+    }
+
+    @Test
+    void aSubmitWhoseAnswerIsLostEndsWithExactlyOneOrderAtTheVenue() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            binance.dropNextOrderResponse();
+            final String clOrdId = Orders.nextClOrdId();
+            client.send(Orders.onVenue(Orders.limit(clOrdId, Side.SELL, "BTC/USDT", "0.01", "70000"), "BINANCE"));
+
+            final Message acknowledged = client.next("8");
+            assertThat(acknowledged.getString(ClOrdID.FIELD)).isEqualTo(clOrdId);
+            assertThat(acknowledged.getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            assertThat(binance.ordersWithClientOrderId(binance.lastClientOrderId())).hasSize(1);
+            client.logout();
+        }
+    }
+
+    @Test
+    void aStopIsHeldByTheGatewayAndTriggeredByBinancesPolledPrices() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            final String clOrdId = Orders.nextClOrdId();
+            client.send(Orders.onVenue(
+                Orders.stop(clOrdId, Side.BUY, quickfix.field.OrdType.STOP_STOP_LOSS, "BTC/USDT", "0.001", "61000"),
+                "BINANCE"));
+            final Message held = client.next("8");
+            assertThat(held.getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            assertThat(held.getString(Text.FIELD)).isEqualTo("held by the gateway until the ask reaches StopPx 61000");
+
+            binance.market("BTCUSDT", "61000", "61000.02");
+
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.RESTATED);
+            final Message filled = client.next("8");
+            assertThat(filled.getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.FILLED);
+            assertThat(filled.getDecimal(LastPx.FIELD)).isEqualByComparingTo("61000.02");
+            client.logout();
+        }
+        finally
+        {
+            binance.market("BTCUSDT", "59999.99", "60000.01");
+        }
+    }
+
+    @Test
+    void aVenueWithWrongKeysFailsAloneSaysWhyAndNoSecretIsLogged() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("DEMO", gateway.fixPort()))
+        {
+            client.send(Orders.onVenue(Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.01", "50000"), "BADKEYS"));
+            final Message rejected = client.next("8");
+            assertThat(rejected.getChar(ExecType.FIELD)).isEqualTo(ExecType.REJECTED);
+            assertThat(rejected.getString(Text.FIELD)).startsWith("venue BADKEYS is not available: ")
+                .contains("Signature for this request is not valid.");
+
+            client.send(Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.01", "1000"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            client.logout();
+        }
+        assertThat(LOG).anySatisfy(line -> assertThat(line).contains("venue BADKEYS not started"));
+        assertThat(LOG).noneSatisfy(line -> assertThat(line).containsAnyOf(SECRET, WRONG_SECRET, KEY));
+    }
+
+    private static String binanceVenue(final String id, final Path credentialsFile)
+    {
+        return String.join("\n",
+            "  " + id + ":",
+            "    type: binance",
+            "    baseUrl: " + binance.baseUrl(),
+            "    credentialsFile: " + credentialsFile,
+            "    pollIntervalMillis: 100",
+            "    symbols: [BTC/USDT]",
+            "");
+    }
+
+    private static Path credentialsFile(final String name, final String secret)
+    {
+        try
+        {
+            return Files.writeString(credentials.resolve(name), "apiKey=" + KEY + "\nsecretKey=" + secret + "\n");
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.cryptofix.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A venue reached over its REST API (through XChange). The API key and secret never appear here:
+ * they are read at start from the environment variables named, or from a credentials file.
+ *
+ * @param baseUrl             the REST base URL, e.g. {@code https://api.binance.com}; a testnet or a
+ *                            local fake exchange works the same.
+ * @param apiKeyEnv           the environment variable holding the API key.
+ * @param secretKeyEnv        the environment variable holding the secret.
+ * @param credentialsFile     a properties file with {@code apiKey} and {@code secretKey}, used instead
+ *                            of the environment when set; null otherwise.
+ * @param pollIntervalMillis  how often each working order's status is polled for fills.
+ * @param ordersPerSecond     new orders the gateway sends per second at most (the venue's order limit).
+ * @param requestsPerSecond   requests of any kind per second at most (the venue's request limit).
+ * @param symbols             the instruments to trade, BASE/QUOTE; their rules (tick, lot, minimums)
+ *                            are loaded from the venue at start.
+ */
+public record ExchangeVenueConfig(
+    String baseUrl,
+    String apiKeyEnv,
+    String secretKeyEnv,
+    Path credentialsFile,
+    long pollIntervalMillis,
+    int ordersPerSecond,
+    int requestsPerSecond,
+    List<String> symbols)
+{
+}

@@ -1,0 +1,86 @@
+package io.cryptofix.config;
+
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of a venue reached over its REST API ({@code type: binance}).
+ */
+final class ExchangeVenueSection
+{
+    static final List<String> KEYS = List.of("type", "rounding", "dayCutoffUtc", "baseUrl", "apiKeyEnv",
+        "secretKeyEnv", "credentialsFile", "pollIntervalMillis", "ordersPerSecond", "requestsPerSecond", "symbols");
+
+    private static final Map<String, String> BASE_URLS = Map.of(VenueConfig.TYPE_BINANCE, "https://api.binance.com");
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{1,20}/[A-Z0-9]{1,20}");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final TextRule URL = new TextRule(
+        "an http or https URL", text -> text.startsWith("https://") || text.startsWith("http://"),
+        "e.g. https://api.binance.com or https://testnet.binance.vision");
+    private static final TextRule ENV = new TextRule(
+        "an environment variable name", text -> ENV_NAME.matcher(text).matches(), "letters, digits, underscore");
+
+    private ExchangeVenueSection()
+    {
+    }
+
+    static ExchangeVenueConfig read(final String id, final String type, final YamlMap venue)
+    {
+        venue.allowOnly(KEYS);
+        final String baseUrl = venue.text("baseUrl", BASE_URLS.get(type), "the venue's REST base URL", URL);
+        final String apiKeyEnv = venue.text("apiKeyEnv", id + "_API_KEY", "an environment variable name", ENV);
+        final String secretKeyEnv = venue.text("secretKeyEnv", id + "_SECRET_KEY", "an environment variable name", ENV);
+        final String credentialsFile = venue.text("credentialsFile", "", "a file path", null);
+        final Long pollIntervalMillis = venue.integer("pollIntervalMillis", 1_000L, 50, 60_000, null);
+        // Binance's published limits: 10 orders/s, 1200 request weight/min (20/s at weight 1)
+        final Long ordersPerSecond = venue.integer("ordersPerSecond", 10L, 1, 10_000, null);
+        final Long requestsPerSecond = venue.integer("requestsPerSecond", 20L, 1, 10_000, null);
+        final List<String> symbols = symbols(venue);
+        return new ExchangeVenueConfig(
+            baseUrl,
+            apiKeyEnv,
+            secretKeyEnv,
+            credentialsFile == null || credentialsFile.isEmpty() ? null : Path.of(credentialsFile),
+            pollIntervalMillis == null ? 0 : pollIntervalMillis,
+            ordersPerSecond == null ? 0 : ordersPerSecond.intValue(),
+            requestsPerSecond == null ? 0 : requestsPerSecond.intValue(),
+            symbols);
+    }
+
+    private static List<String> symbols(final YamlMap venue)
+    {
+        final Node node = venue.value("symbols");
+        if (node == null)
+        {
+            venue.missing("symbols", "a list of the symbols to trade, BASE/QUOTE, e.g. [BTC/USDT]");
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode list) || list.getValue().isEmpty())
+        {
+            venue.problem("symbols", "expected a non-empty list of symbols, BASE/QUOTE, e.g. [BTC/USDT], found " +
+                YamlMap.describe(node));
+            return List.of();
+        }
+        final List<String> symbols = new ArrayList<>();
+        for (final Node entry : list.getValue())
+        {
+            if (entry instanceof ScalarNode scalar && SYMBOL.matcher(scalar.getValue()).matches())
+            {
+                symbols.add(scalar.getValue());
+            }
+            else
+            {
+                venue.problem("symbols", YamlMap.describe(entry) + " is not a symbol (allowed: BASE/QUOTE in capitals, " +
+                    "e.g. BTC/USDT)");
+            }
+        }
+        return List.copyOf(symbols);
+    }
+}

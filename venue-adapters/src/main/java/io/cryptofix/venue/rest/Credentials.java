@@ -1,0 +1,62 @@
+package io.cryptofix.venue.rest;
+
+import io.cryptofix.config.ExchangeVenueConfig;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+
+/**
+ * A venue's API key and secret, read at start from the credentials file or the environment variables
+ * its configuration names. Never printed: {@link #toString()} hides them, and every message about
+ * them names only where they were looked for.
+ *
+ * @param apiKey     the API key.
+ * @param secretKey  the secret the requests are signed with.
+ */
+public record Credentials(String apiKey, String secretKey)
+{
+    /**
+     * @param environment  the environment, e.g. {@code System::getenv}.
+     * @throws VenueUnavailableException when a key is missing or the file cannot be read.
+     */
+    public static Credentials load(final String venueId, final ExchangeVenueConfig config, final UnaryOperator<String> environment)
+    {
+        if (config.credentialsFile() != null)
+        {
+            final Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(config.credentialsFile()))
+            {
+                properties.load(reader);
+            }
+            catch (final IOException e)
+            {
+                throw new VenueUnavailableException("venue " + venueId + ": credentials file " + config.credentialsFile() +
+                    " cannot be read (" + e.getClass().getSimpleName() + ")");
+            }
+            return new Credentials(
+                required(venueId, properties.getProperty("apiKey"), "apiKey in " + config.credentialsFile()),
+                required(venueId, properties.getProperty("secretKey"), "secretKey in " + config.credentialsFile()));
+        }
+        return new Credentials(
+            required(venueId, environment.apply(config.apiKeyEnv()), "environment variable " + config.apiKeyEnv()),
+            required(venueId, environment.apply(config.secretKeyEnv()), "environment variable " + config.secretKeyEnv()));
+    }
+
+    @Override
+    public String toString()
+    {
+        return "Credentials[hidden]";
+    }
+
+    private static String required(final String venueId, final String value, final String where)
+    {
+        if (value == null || value.isBlank())
+        {
+            throw new VenueUnavailableException("venue " + venueId + ": no API credentials: " + where + " is not set");
+        }
+        return value.trim();
+    }
+}
