@@ -38,10 +38,15 @@ public final class LoadGenerator
     private final ByteBuffer in = ByteBuffer.allocate(4 * 1024 * 1024);
     private final byte[] testReqId = new byte[64];
     private final long[] intendedSendNanos;
+    private final long[] ackNanos;
     private final Histogram ackLatency = new Histogram(MAX_LATENCY_NANOS, 3);
     private final Histogram fillLatency = new Histogram(MAX_LATENCY_NANOS, 3);
+    private final Histogram expiryLateness = new Histogram(MAX_LATENCY_NANOS, 3);
+    private final Histogram expiryLatenessFromAck = new Histogram(MAX_LATENCY_NANOS, 3);
     private final byte[] symbol;
     private final byte[] quantity;
+    private final byte[] price;
+    private final long expiryNanos;
     private final long clOrdIdBase = (System.currentTimeMillis() / 1000) * ORDERS_PER_RUN;
 
     private int seqNum = 1;
@@ -49,6 +54,7 @@ public final class LoadGenerator
     private long acknowledged;
     private long rejected;
     private long filled;
+    private long expired;
     private long done;
     private boolean loggedOn;
     private boolean loggedOut;
@@ -67,8 +73,11 @@ public final class LoadGenerator
         this.settings = settings;
         this.channel = channel;
         this.intendedSendNanos = new long[settings.totalOrders() + 1];
+        this.ackNanos = new long[settings.totalOrders() + 1];
         this.symbol = settings.symbol().getBytes(StandardCharsets.US_ASCII);
         this.quantity = settings.quantity().getBytes(StandardCharsets.US_ASCII);
+        this.price = settings.price() == null ? null : settings.price().getBytes(StandardCharsets.US_ASCII);
+        this.expiryNanos = TimeUnit.MILLISECONDS.toNanos(settings.expiryMillis());
     }
 
     public static void main(final String[] args) throws IOException
@@ -82,7 +91,7 @@ public final class LoadGenerator
         {
             System.err.println("load generator: " + e.getMessage());
             System.err.println("options: --host --port --sender --target --mode open|closed --rate N --window N " +
-                "--orders N --warmup N --symbol S --qty Q --histogram FILE");
+                "--orders N --warmup N --symbol S --qty Q --histogram FILE --price P --expiry-ms N");
             System.exit(2);
             return;
         }
@@ -129,7 +138,7 @@ public final class LoadGenerator
         final int total = settings.totalOrders();
         final long intervalNanos = settings.mode() == LoadSettings.Mode.OPEN ? 1_000_000_000L / settings.rate() : 0;
         final long start = System.nanoTime();
-        final long deadline = start + TimeUnit.SECONDS.toNanos(120) +
+        final long deadline = start + TimeUnit.SECONDS.toNanos(120) + 2 * expiryNanos +
             (settings.mode() == LoadSettings.Mode.OPEN ? intervalNanos * total * 2 : 0);
 
         while (done < total && System.nanoTime() < deadline)
@@ -159,7 +168,8 @@ public final class LoadGenerator
 
         logOut();
         return new LoadResult(settings, acknowledged, rejected, filled,
-            Math.max(1, lastMeasuredAckNanos - firstMeasuredSendNanos), ackLatency, fillLatency);
+            Math.max(1, lastMeasuredAckNanos - firstMeasuredSendNanos), ackLatency, fillLatency, expired, expiryLateness,
+            expiryLatenessFromAck);
     }
 
     private void logOn() throws IOException
@@ -205,9 +215,17 @@ public final class LoadGenerator
         writer
             .field(11, clOrdIdBase + orderNumber)
             .field(55, symbol)
-            .field(54, (orderNumber & 1) == 1 ? "1" : "2")
-            .field(38, quantity)
-            .field(40, "1")
+            .field(54, price != null || (orderNumber & 1) == 1 ? "1" : "2")
+            .field(38, quantity);
+        if (price == null)
+        {
+            writer.field(40, "1");
+        }
+        else
+        {
+            writer.field(40, "2").field(44, price);
+        }
+        writer
             .field(60, sendingTime.format(System.currentTimeMillis()))
             .finish()
             .writeTo(out);
@@ -344,6 +362,7 @@ public final class LoadGenerator
         if (execType == '0' || execType == '8')
         {
             acknowledged++;
+            ackNanos[orderNumber] = now;
             if (measured)
             {
                 ackLatency.recordValue(latency);
@@ -362,7 +381,19 @@ public final class LoadGenerator
                 fillLatency.recordValue(latency);
             }
         }
-        if (ordStatus == '2' || ordStatus == '4' || ordStatus == '8')
+        if (execType == 'C')
+        {
+            expired++;
+            if (measured)
+            {
+                // the gateway sets the deadline when it takes the order: after the intended send time, before
+                // the New report arrives; lateness is measured from both, an upper and a lower bound
+                expiryLateness.recordValue(Math.max(0, Math.min(latency - expiryNanos, MAX_LATENCY_NANOS)));
+                expiryLatenessFromAck.recordValue(
+                    Math.max(0, Math.min(now - ackNanos[orderNumber] - expiryNanos, MAX_LATENCY_NANOS)));
+            }
+        }
+        if (ordStatus == '2' || ordStatus == '4' || ordStatus == '8' || ordStatus == 'C')
         {
             done++;
         }

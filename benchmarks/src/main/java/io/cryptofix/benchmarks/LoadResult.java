@@ -14,7 +14,10 @@ public record LoadResult(
     long filled,
     long measuredNanos,
     Histogram ackLatency,
-    Histogram fillLatency)
+    Histogram fillLatency,
+    long expired,
+    Histogram expiryLateness,
+    Histogram expiryLatenessFromAck)
 {
     public double ordersPerSecond()
     {
@@ -30,6 +33,13 @@ public record LoadResult(
             s.orders(), s.warmup(), measuredNanos / 1e9, ordersPerSecond(), acknowledged, rejected, filled);
         printLatency(out, "NewOrderSingle -> first ExecutionReport", ackLatency);
         printLatency(out, "NewOrderSingle -> Filled", fillLatency);
+        if (s.expiryMillis() > 0)
+        {
+            out.printf("  expired %d of %d; Expired report after the order's deadline (taken + %d ms), bounded by:%n",
+                expired, s.totalOrders(), s.expiryMillis());
+            printLatency(out, "from sent + timeout (upper bound)", expiryLateness);
+            printLatency(out, "from New received + timeout (lower)", expiryLatenessFromAck);
+        }
     }
 
     private static void printLatency(final PrintStream out, final String what, final Histogram histogram)

@@ -9,6 +9,10 @@ import java.nio.file.Path;
  *                 {@code window} orders awaiting their first report.
  * @param orders   orders measured, after {@code warmup} orders that are sent but not recorded.
  * @param histogramFile  where to write the acknowledgement latency histogram, or null.
+ * @param price          null: market orders, alternately buy and sell; else buy limit orders at this
+ *                       price (one that rests, for timeout runs).
+ * @param expiryMillis   the timeout the gateway is configured to give these orders: each Expired
+ *                       report is measured against its deadline; 0 when no order should expire.
  */
 public record LoadSettings(
     String host,
@@ -22,7 +26,9 @@ public record LoadSettings(
     int warmup,
     String symbol,
     String quantity,
-    Path histogramFile)
+    Path histogramFile,
+    String price,
+    long expiryMillis)
 {
     public enum Mode
     {
@@ -49,6 +55,8 @@ public record LoadSettings(
         String symbol = "BTC/USDT";
         String quantity = "0.001";
         Path histogram = null;
+        String price = null;
+        long expiryMillis = 0;
         for (int i = 0; i < args.length; i += 2)
         {
             if (i + 1 >= args.length)
@@ -70,10 +78,12 @@ public record LoadSettings(
                 case "--symbol" -> symbol = value;
                 case "--qty" -> quantity = value;
                 case "--histogram" -> histogram = Path.of(value);
+                case "--price" -> price = value;
+                case "--expiry-ms" -> expiryMillis = Long.parseLong(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         return new LoadSettings(host, port, sender, target, mode, rate, window, orders, warmup, symbol, quantity,
-            histogram);
+            histogram, price, expiryMillis);
     }
 }

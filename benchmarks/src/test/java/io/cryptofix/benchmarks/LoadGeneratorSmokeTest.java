@@ -32,10 +32,10 @@ class LoadGeneratorSmokeTest
     void startGateway() throws Exception
     {
         dataDir = Files.createTempDirectory("cryptofix-bench-");
-        startGateway("default");
+        startGateway("default", "");
     }
 
-    private void startGateway(final String profile) throws Exception
+    private void startGateway(final String profile, final String timeoutRules) throws Exception
     {
         fixPort = freePort();
         final GatewayConfig config = ConfigLoader.parse(String.join("\n",
@@ -46,6 +46,7 @@ class LoadGeneratorSmokeTest
             "  enabled: false",
             "performance:",
             "  profile: " + profile,
+            timeoutRules,
             ""), "load generator smoke test");
         gateway = Gateway.start(config, new AcceptorOptions(
             Path.of("/dev/shm").toFile().isDirectory() ?
@@ -89,7 +90,7 @@ class LoadGeneratorSmokeTest
     void lowLatencyProfileGatewayAcknowledgesAndFillsEveryOrder() throws Exception
     {
         gateway.close();
-        startGateway("low-latency");
+        startGateway("low-latency", "");
 
         final LoadResult result = LoadGenerator.run(settings(LoadSettings.Mode.CLOSED, 0, 50, 2_000, 200));
 
@@ -97,11 +98,26 @@ class LoadGeneratorSmokeTest
         assertThat(result.filled()).isEqualTo(2_200);
     }
 
+    @Test
+    void aTimeoutRunMeasuresTheLatenessOfEveryRestingOrdersExpiry() throws Exception
+    {
+        gateway.close();
+        startGateway("default", "timeouts:\n  rules:\n    - { symbol: BTC/USDT, after: 500ms }");
+
+        final LoadResult result = LoadGenerator.run(new LoadSettings("127.0.0.1", fixPort, "RISK", "GATEWAY",
+            LoadSettings.Mode.OPEN, 1_000, 0, 500, 100, "BTC/USDT", "0.001", null, "1000", 500));
+
+        assertThat(result.acknowledged()).isEqualTo(600);
+        assertThat(result.filled()).isZero();
+        assertThat(result.expired()).isEqualTo(600);
+        assertThat(result.expiryLateness().getTotalCount()).isEqualTo(500);
+    }
+
     private LoadSettings settings(
         final LoadSettings.Mode mode, final int rate, final int window, final int orders, final int warmup)
     {
         return new LoadSettings("127.0.0.1", fixPort, "RISK", "GATEWAY", mode, rate, window, orders, warmup,
-            "BTC/USDT", "0.001", null);
+            "BTC/USDT", "0.001", null, null, 0);
     }
 
     private static int freePort() throws IOException
