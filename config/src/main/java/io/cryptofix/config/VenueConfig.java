@@ -26,6 +26,7 @@ public record VenueConfig(
 {
     public static final String TYPE_SIMULATED = "simulated";
     public static final String TYPE_BINANCE = "binance";
+    public static final String TYPE_KRAKEN = "kraken";
 
     /** A simulated venue. */
     public VenueConfig(

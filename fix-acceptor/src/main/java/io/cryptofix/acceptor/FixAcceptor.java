@@ -129,7 +129,8 @@ public final class FixAcceptor implements AutoCloseable
             throwable -> LOG.log(Level.ERROR, "venue worker error", throwable), SystemEpochClock.INSTANCE);
         resources.add(venues);
         // unique to this start: in OrderIDs, ExecIDs and venue client order ids, so none repeats after a restart
-        final String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+        final long startMillis = System.currentTimeMillis();
+        final String runId = VenueAdapters.runId(startMillis);
         final InstrumentCatalog catalog = new InstrumentCatalog();
         for (final VenueConfig venue : config.venues().values())
         {
@@ -137,7 +138,7 @@ public final class FixAcceptor implements AutoCloseable
             final List<Instrument> instruments;
             try
             {
-                adapter = VenueAdapters.create(venue, runId, System::getenv);
+                adapter = VenueAdapters.create(venue, startMillis, System::getenv);
                 instruments = adapter.connect();
             }
             catch (final RuntimeException e)

@@ -2,6 +2,7 @@ package io.cryptofix.venue;
 
 import io.cryptofix.config.VenueConfig;
 import io.cryptofix.venue.binance.BinanceClient;
+import io.cryptofix.venue.kraken.KrakenClient;
 import io.cryptofix.venue.rest.Credentials;
 import io.cryptofix.venue.rest.RestVenue;
 import io.cryptofix.venue.sim.SimulatedVenue;
@@ -18,11 +19,13 @@ public final class VenueAdapters
     }
 
     /**
-     * @param runId        short id unique to this gateway start, for client order ids.
+     * @param startMillis  when this gateway started: client order ids derive from it, so that none
+     *                     repeats across restarts.
      * @param environment  where API credentials named by environment variable are read.
      * @throws io.cryptofix.venue.rest.VenueUnavailableException when the venue's credentials are missing.
      */
-    public static VenueAdapter create(final VenueConfig venue, final String runId, final UnaryOperator<String> environment)
+    public static VenueAdapter create(
+        final VenueConfig venue, final long startMillis, final UnaryOperator<String> environment)
     {
         if (VenueConfig.TYPE_SIMULATED.equals(venue.type()))
         {
@@ -31,10 +34,21 @@ public final class VenueAdapters
         if (VenueConfig.TYPE_BINANCE.equals(venue.type()))
         {
             final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment);
-            return new RestVenue(venue.id(), venue.exchange(),
-                new BinanceClient(venue.exchange().baseUrl(), credentials.apiKey(), credentials.secretKey(), runId),
-                System::currentTimeMillis);
+            return new RestVenue(venue.id(), venue.exchange(), new BinanceClient(venue.exchange().baseUrl(),
+                credentials.apiKey(), credentials.secretKey(), runId(startMillis)), System::currentTimeMillis);
+        }
+        if (VenueConfig.TYPE_KRAKEN.equals(venue.type()))
+        {
+            final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment);
+            return new RestVenue(venue.id(), venue.exchange(), new KrakenClient(venue.exchange().baseUrl(),
+                credentials.apiKey(), credentials.secretKey(), startMillis), System::currentTimeMillis);
         }
         throw new IllegalArgumentException("venue " + venue.id() + ": unknown type '" + venue.type() + "'");
+    }
+
+    /** A short id of a gateway start: its start time in base 36, e.g. {@code MIDA8J2K}. */
+    public static String runId(final long startMillis)
+    {
+        return Long.toString(startMillis, 36).toUpperCase();
     }
 }

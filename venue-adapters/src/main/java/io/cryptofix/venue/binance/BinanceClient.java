@@ -322,6 +322,7 @@ public final class BinanceClient implements ExchangeClient
         {
             case FILLED: return ExchangeOrder.State.FILLED;
             case CANCELED:
+            // Binance has no GTD: its EXPIRED is an IOC or FOK order that found too little liquidity
             case EXPIRED: return ExchangeOrder.State.CANCELED;
             case REJECTED: return ExchangeOrder.State.REJECTED;
             default: return ExchangeOrder.State.OPEN;

@@ -19,8 +19,10 @@ public record ExchangeOrder(
         /** Working, possibly partly filled. */
         OPEN,
         FILLED,
-        /** Canceled or expired, by request or by the venue (IOC, FOK, market remainder). */
+        /** Canceled, by request or by the venue (IOC, FOK, market remainder). */
         CANCELED,
+        /** Expired by the venue at the order's ExpireTime (native GTD). */
+        EXPIRED,
         REJECTED
     }
 }

@@ -139,7 +139,8 @@ public final class RestVenue implements VenueAdapter
                 case UNKNOWN_ORDER:
                     // filled or canceled meanwhile: report what it became; a cancel found done is no refusal
                     final ExchangeOrder found = lookUp(placement);
-                    if (found == null || found.state() != ExchangeOrder.State.CANCELED)
+                    if (found == null ||
+                        found.state() != ExchangeOrder.State.CANCELED && found.state() != ExchangeOrder.State.EXPIRED)
                     {
                         listener.onCancelRejected(cancel.orderKey(),
                             found != null && found.state() == ExchangeOrder.State.FILLED ? "order already filled" :
@@ -342,6 +343,11 @@ public final class RestVenue implements VenueAdapter
             working.remove(placement.orderKey);
             listener.onOrderCanceled(placement.orderKey, cancelReason, now);
         }
+        else if (order.state() == ExchangeOrder.State.EXPIRED)
+        {
+            working.remove(placement.orderKey);
+            listener.onOrderExpired(placement.orderKey, now);
+        }
     }
 
     private void reportFills(final Placement placement, final ExchangeOrder order)
@@ -369,7 +375,8 @@ public final class RestVenue implements VenueAdapter
         {
             case OPEN: return VenueOrderStatus.OPEN;
             case FILLED: return VenueOrderStatus.FILLED;
-            case CANCELED: return VenueOrderStatus.CANCELED;
+            case CANCELED:
+            case EXPIRED: return VenueOrderStatus.CANCELED;
             default: return VenueOrderStatus.REJECTED;
         }
     }

@@ -1,0 +1,185 @@
+package io.cryptofix.venue.kraken;
+
+import io.cryptofix.config.ExchangeVenueConfig;
+import io.cryptofix.domain.Fixed;
+import io.cryptofix.domain.Instrument;
+import io.cryptofix.domain.OrdType;
+import io.cryptofix.domain.Side;
+import io.cryptofix.domain.TimeInForce;
+import io.cryptofix.venue.VenueCancel;
+import io.cryptofix.venue.VenueOrder;
+import io.cryptofix.venue.VenueQuery;
+import io.cryptofix.venue.rest.RestVenue;
+import io.cryptofix.venue.rest.VenueUnavailableException;
+import io.cryptofix.venue.sim.RecordingVenueListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Kraken adapter (XChange's Kraken binding under the gateway's REST venue) against a local fake
+ * Kraken that checks keys, signatures and nonces as Kraken does: real HTTP, real signing, no mock.
+ */
+class KrakenAdapterTest
+{
+    private static final String KEY = "kraken-test-key";
+    private static final String SECRET = Base64.getEncoder().encodeToString(
+        "kraken-test-secret-of-some-length".getBytes(StandardCharsets.US_ASCII));
+    private static final long START = System.currentTimeMillis();
+
+    private final FakeKraken kraken = FakeKraken.start(KEY, SECRET);
+    private final RecordingVenueListener listener = new RecordingVenueListener();
+    private RestVenue venue;
+
+    @AfterEach
+    void stop()
+    {
+        kraken.close();
+    }
+
+    @Test
+    void theFakeSignsAsKrakenDocumentsItsOwnExample()
+    {
+        // the example of the authentication section of Kraken's REST API documentation
+        final byte[] secret = Base64.getDecoder().decode(
+            "kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==");
+
+        assertThat(FakeKraken.signature(secret, "/0/private/AddOrder", "1616492376594",
+            "nonce=1616492376594&ordertype=limit&pair=XBTUSD&price=37500&type=buy&volume=1.25"))
+            .isEqualTo("4/dpxb3iT4tp/ZCVEwSnEsLxx0bqyhLpdfOpc6fn7OR8+UClSV5n9E6aSS8MPtnRfp32bAb0nmbRn6H8ndwLUQ==");
+    }
+
+    @Test
+    void connectingChecksTheKeysAndLoadsTheInstrumentRules()
+    {
+        final List<Instrument> instruments = venue(SECRET).connect();
+
+        assertThat(instruments).containsExactly(
+            new Instrument("KRAKEN", "BTC/USD", fixed("0.1"), fixed("0.00000001"), fixed("0.0001"), 0));
+    }
+
+    @Test
+    void aWrongSecretIsRefusedWithKrakensOwnErrorAndTheVenueIsNotUsable()
+    {
+        final String wrong = Base64.getEncoder().encodeToString("another-secret".getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> venue(wrong).connect())
+            .isInstanceOf(VenueUnavailableException.class)
+            .hasMessageContaining("EAPI:Invalid signature")
+            .hasMessageNotContaining(wrong);
+    }
+
+    @Test
+    void aRestingOrderIsAcknowledgedItsFillsFoundByPollingAndACancelEndsIt()
+    {
+        start();
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+        assertThat(listener.events()).containsExactly("ACCEPTED 1");
+
+        kraken.trade(kraken.lastUserref(), "0.004", "50000");
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 2);
+        venue.cancel(new VenueCancel(1, "BTC/USD", null), now());
+
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.004@50000", "CANCELED 1 canceled by request");
+    }
+
+    @Test
+    void aMarketOrderFillsAtOnceAndRefusalsCarryKrakensWords()
+    {
+        start();
+        venue.submit(VenueOrder.of(1, "BTC/USD", Side.BUY, OrdType.MARKET, fixed("0.01"), 0), now());
+        venue.submit(limit(2, Side.BUY, "10", "50000"), now());
+        venue.submit(postOnly(3, Side.BUY, "0.01", "60000.1"), now());
+        venue.submit(limit(4, Side.BUY, "0.00001", "50000"), now());
+
+        assertThat(listener.events()).containsExactly(
+            "ACCEPTED 1", "FILL 1 0.01@60000.1",
+            "REJECTED 2 EOrder:Insufficient funds",
+            "REJECTED 3 EOrder:Post only order",
+            "REJECTED 4 EOrder:Order minimum not met");
+    }
+
+    @Test
+    void aNativeGtdOrderIsExpiredByKraken()
+    {
+        start();
+        venue.submit(new VenueOrder(1, 0, "BTC/USD", Side.BUY, OrdType.LIMIT, fixed("0.01"), fixed("50000"), 0,
+            TimeInForce.GOOD_TILL_DATE, now() + 1_000, false), now());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 2);
+
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "EXPIRED 1");
+    }
+
+    @Test
+    void aRateLimitIsARejectionNotARetry()
+    {
+        start();
+        kraken.failNext("EAPI:Rate limit exceeded");
+
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+
+        assertThat(listener.events()).containsExactly("REJECTED 1 rate limited, order not placed: EAPI:Rate limit exceeded");
+        assertThat(kraken.requests("/0/private/AddOrder")).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderWhoseAnswerIsLostIsFoundByItsUserrefAndNeverPlacedTwice()
+    {
+        start();
+        kraken.dropNextOrderResponse();
+
+        venue.submit(limit(1, Side.SELL, "0.01", "70000"), now());
+
+        assertThat(listener.events()).containsExactly("ACCEPTED 1");
+        assertThat(kraken.ordersWithUserref(kraken.lastUserref())).isEqualTo(1);
+        assertThat(kraken.requests("/0/private/AddOrder")).isEqualTo(1);
+        venue.query(new VenueQuery(1, 0, "BTC/USD", null), now());
+        assertThat(listener.events()).last().isEqualTo("STATUS 1 OPEN 0@0");
+    }
+
+    private void start()
+    {
+        venue = venue(SECRET);
+        venue.connect();
+        venue.start(listener, now());
+    }
+
+    private RestVenue venue(final String secret)
+    {
+        final ExchangeVenueConfig config = new ExchangeVenueConfig(
+            kraken.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET", null, 50, 10, 50, List.of("BTC/USD"));
+        return new RestVenue("KRAKEN", config, new KrakenClient(kraken.baseUrl(), KEY, secret, START),
+            System::currentTimeMillis);
+    }
+
+    private static VenueOrder limit(final long key, final Side side, final String qty, final String price)
+    {
+        return VenueOrder.of(key, "BTC/USD", side, OrdType.LIMIT, fixed(qty), fixed(price));
+    }
+
+    private static VenueOrder postOnly(final long key, final Side side, final String qty, final String price)
+    {
+        return new VenueOrder(key, 0, "BTC/USD", side, OrdType.LIMIT, fixed(qty), fixed(price), 0,
+            TimeInForce.GOOD_TILL_CANCEL, 0, true);
+    }
+
+    private static long fixed(final String value)
+    {
+        return Fixed.fromBigDecimal(new BigDecimal(value));
+    }
+
+    private static long now()
+    {
+        return System.currentTimeMillis();
+    }
+}
