@@ -11,6 +11,8 @@ import java.util.List;
  *                            local fake exchange works the same.
  * @param apiKeyEnv           the environment variable holding the API key.
  * @param secretKeyEnv        the environment variable holding the secret.
+ * @param passphraseEnv       the environment variable holding the API passphrase, for venues that
+ *                            have one (Coinbase); unused by the others.
  * @param credentialsFile     a properties file with {@code apiKey} and {@code secretKey}, used instead
  *                            of the environment when set; null otherwise.
  * @param pollIntervalMillis  how often each working order's status is polled for fills.
@@ -23,6 +25,7 @@ public record ExchangeVenueConfig(
     String baseUrl,
     String apiKeyEnv,
     String secretKeyEnv,
+    String passphraseEnv,
     Path credentialsFile,
     long pollIntervalMillis,
     int ordersPerSecond,

@@ -16,17 +16,20 @@ import java.util.regex.Pattern;
 final class ExchangeVenueSection
 {
     static final List<String> KEYS = List.of("type", "rounding", "dayCutoffUtc", "baseUrl", "apiKeyEnv",
-        "secretKeyEnv", "credentialsFile", "pollIntervalMillis", "ordersPerSecond", "requestsPerSecond", "symbols");
+        "secretKeyEnv", "passphraseEnv", "credentialsFile", "pollIntervalMillis", "ordersPerSecond", "requestsPerSecond", "symbols");
 
     private static final Map<String, String> BASE_URLS = Map.of(
         VenueConfig.TYPE_BINANCE, "https://api.binance.com",
-        VenueConfig.TYPE_KRAKEN, "https://api.kraken.com");
+        VenueConfig.TYPE_KRAKEN, "https://api.kraken.com",
+        VenueConfig.TYPE_COINBASE, "https://api.exchange.coinbase.com");
     // each venue's published limits: Binance 10 orders/s and 1200 request weight/min (20/s at weight 1);
     // Kraken's private-call counter decays by 0.33 to 1 per second with the account tier, and its
     // per-pair order counter by about 1 per second: 1 of each per second stays inside every tier
     private static final Map<String, long[]> ORDERS_AND_REQUESTS_PER_SECOND = Map.of(
         VenueConfig.TYPE_BINANCE, new long[] {10, 20},
-        VenueConfig.TYPE_KRAKEN, new long[] {1, 1});
+        VenueConfig.TYPE_KRAKEN, new long[] {1, 1},
+        // Coinbase Exchange: 15 private requests per second per profile
+        VenueConfig.TYPE_COINBASE, new long[] {10, 15});
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{1,20}/[A-Z0-9]{1,20}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final TextRule URL = new TextRule(
@@ -45,6 +48,7 @@ final class ExchangeVenueSection
         final String baseUrl = venue.text("baseUrl", BASE_URLS.get(type), "the venue's REST base URL", URL);
         final String apiKeyEnv = venue.text("apiKeyEnv", id + "_API_KEY", "an environment variable name", ENV);
         final String secretKeyEnv = venue.text("secretKeyEnv", id + "_SECRET_KEY", "an environment variable name", ENV);
+        final String passphraseEnv = venue.text("passphraseEnv", id + "_PASSPHRASE", "an environment variable name", ENV);
         final String credentialsFile = venue.text("credentialsFile", "", "a file path", null);
         final Long pollIntervalMillis = venue.integer("pollIntervalMillis", 1_000L, 50, 60_000, null);
         final long[] limits = ORDERS_AND_REQUESTS_PER_SECOND.get(type);
@@ -55,6 +59,7 @@ final class ExchangeVenueSection
             baseUrl,
             apiKeyEnv,
             secretKeyEnv,
+            passphraseEnv,
             credentialsFile == null || credentialsFile.isEmpty() ? null : Path.of(credentialsFile),
             pollIntervalMillis == null ? 0 : pollIntervalMillis,
             ordersPerSecond == null ? 0 : ordersPerSecond.intValue(),

@@ -27,6 +27,7 @@ public record VenueConfig(
     public static final String TYPE_SIMULATED = "simulated";
     public static final String TYPE_BINANCE = "binance";
     public static final String TYPE_KRAKEN = "kraken";
+    public static final String TYPE_COINBASE = "coinbase";
 
     /** A simulated venue. */
     public VenueConfig(

@@ -184,7 +184,7 @@ class UserConfigTest
             "    symbols: [BTC/USDT, ETH/USDT]");
 
         assertThat(config.venues().get("BINANCE").exchange()).isEqualTo(new ExchangeVenueConfig(
-            "https://api.binance.com", "BINANCE_API_KEY", "BINANCE_SECRET_KEY", null, 1000, 10, 20,
+            "https://api.binance.com", "BINANCE_API_KEY", "BINANCE_SECRET_KEY", "BINANCE_PASSPHRASE", null, 1000, 10, 20,
             java.util.List.of("BTC/USDT", "ETH/USDT")));
     }
 

@@ -230,7 +230,7 @@ class ValidationTest
     void anUnknownVenueTypeIsRejected()
     {
         assertThat(problemsOf("venues:", "  SIM:", "    type: foo"))
-            .containsExactly("venues.SIM.type: \"foo\" is not a venue type (allowed: simulated, binance, kraken)");
+            .containsExactly("venues.SIM.type: \"foo\" is not a venue type (allowed: simulated, binance, kraken, coinbase)");
     }
 
     @Test
@@ -239,7 +239,7 @@ class ValidationTest
         assertThat(problemsOf("venues:", "  BINANCE:", "    type: binance", "    seed: 7", "    symbols: [btc-usdt]"))
             .containsExactlyInAnyOrder(
                 "venues.BINANCE.seed: unknown key (allowed: type, rounding, dayCutoffUtc, baseUrl, apiKeyEnv, " +
-                    "secretKeyEnv, credentialsFile, pollIntervalMillis, ordersPerSecond, requestsPerSecond, symbols)",
+                    "secretKeyEnv, passphraseEnv, credentialsFile, pollIntervalMillis, ordersPerSecond, requestsPerSecond, symbols)",
                 "venues.BINANCE.symbols: \"btc-usdt\" is not a symbol (allowed: BASE/QUOTE in capitals, e.g. BTC/USDT)");
         assertThat(problemsOf("venues:", "  BINANCE: { type: binance }"))
             .containsExactly("venues.BINANCE.symbols: missing (required: a list of the symbols to trade, BASE/QUOTE, " +

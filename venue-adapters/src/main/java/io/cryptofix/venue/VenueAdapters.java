@@ -2,6 +2,7 @@ package io.cryptofix.venue;
 
 import io.cryptofix.config.VenueConfig;
 import io.cryptofix.venue.binance.BinanceClient;
+import io.cryptofix.venue.coinbase.CoinbaseClient;
 import io.cryptofix.venue.kraken.KrakenClient;
 import io.cryptofix.venue.rest.Credentials;
 import io.cryptofix.venue.rest.RestVenue;
@@ -42,6 +43,13 @@ public final class VenueAdapters
             final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment);
             return new RestVenue(venue.id(), venue.exchange(), new KrakenClient(venue.exchange().baseUrl(),
                 credentials.apiKey(), credentials.secretKey(), startMillis), System::currentTimeMillis);
+        }
+        if (VenueConfig.TYPE_COINBASE.equals(venue.type()))
+        {
+            final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment, true);
+            return new RestVenue(venue.id(), venue.exchange(), new CoinbaseClient(venue.exchange().baseUrl(),
+                credentials.apiKey(), credentials.secretKey(), credentials.passphrase(), runId(startMillis)),
+                System::currentTimeMillis);
         }
         throw new IllegalArgumentException("venue " + venue.id() + ": unknown type '" + venue.type() + "'");
     }

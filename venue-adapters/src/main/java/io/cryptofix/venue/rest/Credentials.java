@@ -15,14 +15,25 @@ import java.util.function.UnaryOperator;
  *
  * @param apiKey     the API key.
  * @param secretKey  the secret the requests are signed with.
+ * @param passphrase the API passphrase where the venue has one (Coinbase), else null.
  */
-public record Credentials(String apiKey, String secretKey)
+public record Credentials(String apiKey, String secretKey, String passphrase)
 {
     /**
      * @param environment  the environment, e.g. {@code System::getenv}.
      * @throws VenueUnavailableException when a key is missing or the file cannot be read.
      */
     public static Credentials load(final String venueId, final ExchangeVenueConfig config, final UnaryOperator<String> environment)
+    {
+        return load(venueId, config, environment, false);
+    }
+
+    /**
+     * @param withPassphrase  whether the venue needs an API passphrase too.
+     */
+    public static Credentials load(
+        final String venueId, final ExchangeVenueConfig config, final UnaryOperator<String> environment,
+        final boolean withPassphrase)
     {
         if (config.credentialsFile() != null)
         {
@@ -38,11 +49,15 @@ public record Credentials(String apiKey, String secretKey)
             }
             return new Credentials(
                 required(venueId, properties.getProperty("apiKey"), "apiKey in " + config.credentialsFile()),
-                required(venueId, properties.getProperty("secretKey"), "secretKey in " + config.credentialsFile()));
+                required(venueId, properties.getProperty("secretKey"), "secretKey in " + config.credentialsFile()),
+                withPassphrase ? required(venueId, properties.getProperty("passphrase"),
+                    "passphrase in " + config.credentialsFile()) : null);
         }
         return new Credentials(
             required(venueId, environment.apply(config.apiKeyEnv()), "environment variable " + config.apiKeyEnv()),
-            required(venueId, environment.apply(config.secretKeyEnv()), "environment variable " + config.secretKeyEnv()));
+            required(venueId, environment.apply(config.secretKeyEnv()), "environment variable " + config.secretKeyEnv()),
+            withPassphrase ? required(venueId, environment.apply(config.passphraseEnv()),
+                "environment variable " + config.passphraseEnv()) : null);
     }
 
     @Override

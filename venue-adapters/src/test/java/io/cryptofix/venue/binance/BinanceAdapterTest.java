@@ -185,7 +185,7 @@ class BinanceAdapterTest
     private RestVenue venue(final String secret)
     {
         final ExchangeVenueConfig config = new ExchangeVenueConfig(
-            binance.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET", null, 50, 10, 50, List.of("BTC/USDT"));
+            binance.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET", "UNUSED_PASSPHRASE", null, 50, 10, 50, List.of("BTC/USDT"));
         return new RestVenue("BINANCE", config, new BinanceClient(binance.baseUrl(), KEY, secret, "T1"),
             System::currentTimeMillis);
     }

@@ -157,7 +157,7 @@ class KrakenAdapterTest
     private RestVenue venue(final String secret)
     {
         final ExchangeVenueConfig config = new ExchangeVenueConfig(
-            kraken.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET", null, 50, 10, 50, List.of("BTC/USD"));
+            kraken.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET", "UNUSED_PASSPHRASE", null, 50, 10, 50, List.of("BTC/USD"));
         return new RestVenue("KRAKEN", config, new KrakenClient(kraken.baseUrl(), KEY, secret, START),
             System::currentTimeMillis);
     }
