@@ -135,6 +135,34 @@ class BinanceCertificationTest
     }
 
     @Test
+    void aRateLimitedOrderIsRejectedAsNotPlacedAndTheLimitIsVisibleInTheMetrics() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            binance.failNext(429, -1003);
+            client.send(Orders.onVenue(Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.01", "50000"), "BINANCE"));
+            final Message rejected = client.next("8");
+            assertThat(rejected.getChar(ExecType.FIELD)).isEqualTo(ExecType.REJECTED);
+            assertThat(rejected.getString(Text.FIELD)).startsWith(
+                "rejected by venue BINANCE: rate limited, order not placed: Too much request weight used");
+            client.logout();
+        }
+        final String metrics = scrape();
+        assertThat(metrics).contains("cryptofix_venue_rate_limited_total{venue=\"BINANCE\"} 1.0")
+            .contains("cryptofix_venue_requests_queued{venue=\"BINANCE\"} 0.0");
+    }
+
+    private static String scrape() throws Exception
+    {
+        final java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+            java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + gateway.metricsPort() + "/metrics")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
     void aSubmitWhoseAnswerIsLostEndsWithExactlyOneOrderAtTheVenue() throws Exception
     {
         try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))

@@ -138,7 +138,7 @@ public final class FixAcceptor implements AutoCloseable
             final List<Instrument> instruments;
             try
             {
-                adapter = VenueAdapters.create(venue, startMillis, System::getenv);
+                adapter = VenueAdapters.create(venue, startMillis, System::getenv, metrics);
                 instruments = adapter.connect();
             }
             catch (final RuntimeException e)
@@ -152,6 +152,7 @@ public final class FixAcceptor implements AutoCloseable
             venues.start(adapter);
         }
 
+        metrics.venueQueues(config.venues().keySet(), venues::queuedRequests);
         final ClientSessions sessions = new ClientSessions(config.fix());
         final ExecutionReportSender reports = new ExecutionReportSender(
             new ExecutionReportTranslator(runId),

@@ -3,19 +3,22 @@ package io.cryptofix.acceptor;
 import io.cryptofix.domain.CxlRejReason;
 import io.cryptofix.domain.ExecType;
 import io.cryptofix.domain.OrdRejReason;
+import io.cryptofix.venue.VenueMetrics;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.util.EnumMap;
+import java.util.function.ToIntFunction;
 
 /**
  * The gateway's Prometheus metrics. Label children are resolved once here, so that counting on the
  * duty cycle is a plain increment with no lookup or allocation.
  */
-public final class GatewayMetrics
+public final class GatewayMetrics implements VenueMetrics
 {
     private final PrometheusRegistry registry;
     private final Counter ordersReceived;
@@ -37,6 +40,8 @@ public final class GatewayMetrics
     private final Counter cancelsUnconfirmed;
     private final Counter submitsUnacknowledged;
     private final Gauge reportsHeld;
+    private final Counter rateLimitWait;
+    private final Counter rateLimited;
     private final Histogram timeoutLateness;
 
     public GatewayMetrics(final PrometheusRegistry registry)
@@ -133,6 +138,16 @@ public final class GatewayMetrics
         reportsHeld = Gauge.builder()
             .name("cryptofix_reports_held")
             .help("ExecutionReports waiting for their session to log on again")
+            .register(registry);
+        rateLimitWait = Counter.builder()
+            .name("cryptofix_venue_rate_limit_wait_seconds_total")
+            .help("Time requests waited before leaving, to stay inside the venue's rate limits, by venue")
+            .labelNames("venue")
+            .register(registry);
+        rateLimited = Counter.builder()
+            .name("cryptofix_venue_rate_limited_total")
+            .help("Requests the venue refused for its rate limit, by venue; each pauses the venue's requests")
+            .labelNames("venue")
             .register(registry);
         timeoutLateness = Histogram.builder()
             .name("cryptofix_timeout_lateness_seconds")
@@ -231,6 +246,37 @@ public final class GatewayMetrics
     void venueRequestUnconfirmed(final boolean cancel)
     {
         (cancel ? cancelsUnconfirmed : submitsUnacknowledged).inc();
+    }
+
+    @Override
+    public void onRateLimitWait(final String venueId, final long waitedMillis)
+    {
+        rateLimitWait.labelValues(venueId).inc(waitedMillis / 1e3);
+    }
+
+    @Override
+    public void onRateLimited(final String venueId)
+    {
+        rateLimited.labelValues(venueId).inc();
+    }
+
+    /**
+     * Publishes how many requests wait in front of each venue's worker thread.
+     */
+    void venueQueues(final Iterable<String> venueIds, final ToIntFunction<String> queued)
+    {
+        GaugeWithCallback.builder()
+            .name("cryptofix_venue_requests_queued")
+            .help("Requests waiting for the venue's worker thread (bounded), by venue")
+            .labelNames("venue")
+            .callback(callback ->
+            {
+                for (final String venueId : venueIds)
+                {
+                    callback.call(queued.applyAsInt(venueId), venueId);
+                }
+            })
+            .register(registry);
     }
 
     void reportsHeld(final int held)

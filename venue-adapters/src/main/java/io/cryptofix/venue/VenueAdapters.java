@@ -23,10 +23,12 @@ public final class VenueAdapters
      * @param startMillis  when this gateway started: client order ids derive from it, so that none
      *                     repeats across restarts.
      * @param environment  where API credentials named by environment variable are read.
+     * @param metrics      where REST venues report their rate-limit waits and refusals.
      * @throws io.cryptofix.venue.rest.VenueUnavailableException when the venue's credentials are missing.
      */
     public static VenueAdapter create(
-        final VenueConfig venue, final long startMillis, final UnaryOperator<String> environment)
+        final VenueConfig venue, final long startMillis, final UnaryOperator<String> environment,
+        final VenueMetrics metrics)
     {
         if (VenueConfig.TYPE_SIMULATED.equals(venue.type()))
         {
@@ -36,20 +38,20 @@ public final class VenueAdapters
         {
             final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment);
             return new RestVenue(venue.id(), venue.exchange(), new BinanceClient(venue.exchange().baseUrl(),
-                credentials.apiKey(), credentials.secretKey(), runId(startMillis)), System::currentTimeMillis);
+                credentials.apiKey(), credentials.secretKey(), runId(startMillis)), System::currentTimeMillis, metrics);
         }
         if (VenueConfig.TYPE_KRAKEN.equals(venue.type()))
         {
             final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment);
             return new RestVenue(venue.id(), venue.exchange(), new KrakenClient(venue.exchange().baseUrl(),
-                credentials.apiKey(), credentials.secretKey(), startMillis), System::currentTimeMillis);
+                credentials.apiKey(), credentials.secretKey(), startMillis), System::currentTimeMillis, metrics);
         }
         if (VenueConfig.TYPE_COINBASE.equals(venue.type()))
         {
             final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment, true);
             return new RestVenue(venue.id(), venue.exchange(), new CoinbaseClient(venue.exchange().baseUrl(),
                 credentials.apiKey(), credentials.secretKey(), credentials.passphrase(), runId(startMillis)),
-                System::currentTimeMillis);
+                System::currentTimeMillis, metrics);
         }
         throw new IllegalArgumentException("venue " + venue.id() + ": unknown type '" + venue.type() + "'");
     }

@@ -111,6 +111,15 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
     }
 
     /**
+     * @return requests waiting for the venue's worker thread, or 0 for an unknown venue; any thread.
+     */
+    public int queuedRequests(final String venueId)
+    {
+        final OneToOneConcurrentArrayQueue<Object> requests = requestQueues.get(venueId);
+        return requests == null ? 0 : requests.size();
+    }
+
+    /**
      * Hands waiting venue answers to {@code handler}, on the calling (duty-cycle) thread.
      *
      * @return how many answers were handled.

@@ -342,7 +342,18 @@ public final class BinanceClient implements ExchangeClient
     private static long retryAfter(final BinanceException e)
     {
         final Map<String, List<String>> headers = e.getResponseHeaders();
-        final List<String> retryAfter = headers == null ? null : headers.get("Retry-After");
+        List<String> retryAfter = null;
+        if (headers != null)
+        {
+            for (final Map.Entry<String, List<String>> header : headers.entrySet())
+            {
+                // HTTP header names are case-insensitive, and servers and the JDK spell them differently
+                if ("Retry-After".equalsIgnoreCase(header.getKey()))
+                {
+                    retryAfter = header.getValue();
+                }
+            }
+        }
         if (retryAfter != null && !retryAfter.isEmpty())
         {
             try

@@ -14,7 +14,6 @@ public final class RequestPacer
     private final Bucket requests;
     private final Bucket orders;
     private long pausedUntilMillis;
-    private long waitedMillis;
 
     public RequestPacer(final int requestsPerSecond, final int ordersPerSecond, final long nowMillis)
     {
@@ -22,16 +21,24 @@ public final class RequestPacer
         this.orders = new Bucket(ordersPerSecond, nowMillis);
     }
 
-    /** Waits until a new order may be sent, then takes its tokens. */
-    public void awaitOrder(final Clock clock)
+    /**
+     * Waits until a new order may be sent, then takes its tokens.
+     *
+     * @return how long it waited, in milliseconds.
+     */
+    public long awaitOrder(final Clock clock)
     {
-        await(clock, true);
+        return await(clock, true);
     }
 
-    /** Waits until a request (cancel, query) may be sent, then takes its token. */
-    public void awaitRequest(final Clock clock)
+    /**
+     * Waits until a request (cancel, query) may be sent, then takes its token.
+     *
+     * @return how long it waited, in milliseconds.
+     */
+    public long awaitRequest(final Clock clock)
     {
-        await(clock, false);
+        return await(clock, false);
     }
 
     /** Takes a request token if one is free now; for work that can wait (polling). */
@@ -51,13 +58,7 @@ public final class RequestPacer
         pausedUntilMillis = Math.max(pausedUntilMillis, nowMillis + millis);
     }
 
-    /** Milliseconds spent waiting for the limits so far. */
-    public long waitedMillis()
-    {
-        return waitedMillis;
-    }
-
-    private void await(final Clock clock, final boolean order)
+    private long await(final Clock clock, final boolean order)
     {
         long now = clock.millis();
         final long start = now;
@@ -66,12 +67,12 @@ public final class RequestPacer
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             now = clock.millis();
         }
-        waitedMillis += now - start;
         requests.take();
         if (order)
         {
             orders.take();
         }
+        return now - start;
     }
 
     /** The time the pacer reads. */

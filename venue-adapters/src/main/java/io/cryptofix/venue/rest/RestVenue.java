@@ -8,6 +8,7 @@ import io.cryptofix.order.VenueOrderStatus;
 import io.cryptofix.venue.VenueAdapter;
 import io.cryptofix.venue.VenueCancel;
 import io.cryptofix.venue.VenueListener;
+import io.cryptofix.venue.VenueMetrics;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.VenueQuery;
 
@@ -36,6 +37,7 @@ public final class RestVenue implements VenueAdapter
     private final ExchangeVenueConfig config;
     private final ExchangeClient client;
     private final RequestPacer.Clock clock;
+    private final VenueMetrics metrics;
     // working orders by order key, in placement order, for polling in turn
     private final Map<Long, Placement> working = new LinkedHashMap<>();
     private final List<Placement> pollRound = new ArrayList<>();
@@ -46,8 +48,13 @@ public final class RestVenue implements VenueAdapter
     private long nextPollMillis;
 
     public RestVenue(
-        final String venueId, final ExchangeVenueConfig config, final ExchangeClient client, final RequestPacer.Clock clock)
+        final String venueId,
+        final ExchangeVenueConfig config,
+        final ExchangeClient client,
+        final RequestPacer.Clock clock,
+        final VenueMetrics metrics)
     {
+        this.metrics = metrics;
         this.venueId = venueId;
         this.config = config;
         this.client = client;
@@ -86,7 +93,7 @@ public final class RestVenue implements VenueAdapter
         final String clientOrderId = client.clientOrderId(order.orderKey(), order.attempt());
         final Placement placement = new Placement(order.orderKey(), order.attempt(), order.symbol(), clientOrderId);
         working.put(order.orderKey(), placement);
-        pacer.awaitOrder(clock);
+        waited(pacer.awaitOrder(clock));
         try
         {
             apply(placement, client.place(order, clientOrderId), "");
@@ -104,6 +111,7 @@ public final class RestVenue implements VenueAdapter
                     break;
                 case RATE_LIMITED:
                     pacer.backOff(clock.millis(), error.backoffMillis());
+                    metrics.onRateLimited(venueId);
                     working.remove(order.orderKey());
                     listener.onOrderRejected(order.orderKey(), "rate limited, order not placed: " + error.reason(),
                         clock.millis());
@@ -125,7 +133,7 @@ public final class RestVenue implements VenueAdapter
             listener.onCancelRejected(cancel.orderKey(), "order not open at venue " + venueId, nowMillis);
             return;
         }
-        pacer.awaitRequest(clock);
+        waited(pacer.awaitRequest(clock));
         try
         {
             apply(placement, client.cancel(placement.symbol, placement.venueOrderId, placement.clientOrderId),
@@ -154,6 +162,7 @@ public final class RestVenue implements VenueAdapter
                     break;
                 case RATE_LIMITED:
                     pacer.backOff(clock.millis(), error.backoffMillis());
+                    metrics.onRateLimited(venueId);
                     listener.onCancelRejected(cancel.orderKey(), "rate limited: " + error.reason(), clock.millis());
                     break;
                 default:
@@ -175,7 +184,7 @@ public final class RestVenue implements VenueAdapter
             placement.acknowledged = true;
             placement.untracked = true;
         }
-        pacer.awaitRequest(clock);
+        waited(pacer.awaitRequest(clock));
         final ExchangeOrder found;
         try
         {
@@ -291,6 +300,14 @@ public final class RestVenue implements VenueAdapter
     public void close()
     {
         working.clear();
+    }
+
+    private void waited(final long millis)
+    {
+        if (millis > 0)
+        {
+            metrics.onRateLimitWait(venueId, millis);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.venue.VenueCancel;
+import io.cryptofix.venue.VenueMetrics;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.VenueQuery;
 import io.cryptofix.venue.rest.RestVenue;
@@ -138,6 +139,38 @@ class BinanceAdapterTest
     }
 
     @Test
+    void afterARateLimitTheNextRequestWaitsForBinancesRetryAfterAndTheWaitIsCounted()
+    {
+        final java.util.List<String> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final VenueMetrics metrics = new VenueMetrics()
+        {
+            @Override
+            public void onRateLimitWait(final String venueId, final long waitedMillis)
+            {
+                counted.add("waited " + venueId + " " + (waitedMillis > 0));
+            }
+
+            @Override
+            public void onRateLimited(final String venueId)
+            {
+                counted.add("rate limited " + venueId);
+            }
+        };
+        venue = new RestVenue("BINANCE", new ExchangeVenueConfig(binance.baseUrl(), "K", "S", "P", null, 50, 10, 50,
+            List.of("BTC/USDT")), new BinanceClient(binance.baseUrl(), KEY, SECRET, "T1"), System::currentTimeMillis,
+            metrics);
+        venue.connect();
+        venue.start(listener, now());
+        binance.failNext(429, -1003);
+
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+        venue.submit(limit(2, Side.BUY, "0.01", "50000"), now());
+
+        assertThat(listener.events()).last().isEqualTo("ACCEPTED 2");
+        assertThat(counted).containsExactly("rate limited BINANCE", "waited BINANCE true");
+    }
+
+    @Test
     void anOrderWhoseAnswerIsLostIsFoundByItsClientOrderIdAndNeverPlacedTwice()
     {
         start();
@@ -187,7 +220,7 @@ class BinanceAdapterTest
         final ExchangeVenueConfig config = new ExchangeVenueConfig(
             binance.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET", "UNUSED_PASSPHRASE", null, 50, 10, 50, List.of("BTC/USDT"));
         return new RestVenue("BINANCE", config, new BinanceClient(binance.baseUrl(), KEY, secret, "T1"),
-            System::currentTimeMillis);
+            System::currentTimeMillis, VenueMetrics.NONE);
     }
 
     private static String clientOrderId(final long orderKey)

@@ -7,6 +7,7 @@ import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.venue.VenueCancel;
+import io.cryptofix.venue.VenueMetrics;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.VenueQuery;
 import io.cryptofix.venue.rest.RestVenue;
@@ -159,7 +160,7 @@ class KrakenAdapterTest
         final ExchangeVenueConfig config = new ExchangeVenueConfig(
             kraken.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET", "UNUSED_PASSPHRASE", null, 50, 10, 50, List.of("BTC/USD"));
         return new RestVenue("KRAKEN", config, new KrakenClient(kraken.baseUrl(), KEY, secret, START),
-            System::currentTimeMillis);
+            System::currentTimeMillis, VenueMetrics.NONE);
     }
 
     private static VenueOrder limit(final long key, final Side side, final String qty, final String price)
