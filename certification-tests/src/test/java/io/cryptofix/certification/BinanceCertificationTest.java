@@ -152,6 +152,14 @@ class BinanceCertificationTest
             .contains("cryptofix_venue_requests_queued{venue=\"BINANCE\"} 0.0");
     }
 
+    @Test
+    void theAccountsBalancesAreReadAndPublished() throws Exception
+    {
+        final java.util.regex.Pattern usdt = java.util.regex.Pattern.compile(
+            "(?m)^cryptofix_venue_balance\\{(?=[^}]*asset=\"USDT\")(?=[^}]*venue=\"BINANCE\")[^}]*} 100000\\.0$");
+        org.awaitility.Awaitility.await().atMost(FixTestClient.TIMEOUT).until(() -> usdt.matcher(scrape()).find());
+    }
+
     private static String scrape() throws Exception
     {
         final java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(

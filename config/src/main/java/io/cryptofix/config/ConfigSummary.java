@@ -25,8 +25,11 @@ final class ConfigSummary
             (metrics.enabled() ? "http://" + hostPort(metrics.bindAddress(), metrics.port()) + "/metrics" : "disabled"));
         for (final Map.Entry<String, VenueConfig> venue : config.venues().entrySet())
         {
-            lines.add("venue " + venue.getKey() + " (" + venue.getValue().type() + "): " +
-                String.join(", ", venue.getValue().instruments().keySet()));
+            final ExchangeVenueConfig exchange = venue.getValue().exchange();
+            lines.add("venue " + venue.getKey() + " (" + venue.getValue().type() +
+                (exchange == null ? "): " + String.join(", ", venue.getValue().instruments().keySet()) :
+                " at " + exchange.baseUrl() + "): " + String.join(", ", exchange.symbols()) +
+                ", rules loaded from the venue at start"));
         }
         lines.add("performance profile: " + config.performance().profile().configName());
         lines.add("data directory: " + config.dataDir());

@@ -23,6 +23,13 @@ class DescribeTest
     }
 
     @Test
+    void aVenueOverRestSaysWhereItIsAndWhatItTrades() throws ConfigException
+    {
+        assertThat(ConfigLoader.describe(parse("venues: { SIM: {}, BINANCE: { type: binance, symbols: [BTC/USDT, ETH/USDT] } }")))
+            .contains("venue BINANCE (binance at https://api.binance.com): BTC/USDT, ETH/USDT, rules loaded from the venue at start");
+    }
+
+    @Test
     void disabledMetricsAreSaidToBeDisabled() throws ConfigException
     {
         assertThat(ConfigLoader.describe(parse("metrics: { enabled: false }"))).contains("metrics: disabled");

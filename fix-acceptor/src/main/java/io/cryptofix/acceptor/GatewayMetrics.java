@@ -42,6 +42,7 @@ public final class GatewayMetrics implements VenueMetrics
     private final Gauge reportsHeld;
     private final Counter rateLimitWait;
     private final Counter rateLimited;
+    private final Gauge balances;
     private final Histogram timeoutLateness;
 
     public GatewayMetrics(final PrometheusRegistry registry)
@@ -148,6 +149,12 @@ public final class GatewayMetrics implements VenueMetrics
             .name("cryptofix_venue_rate_limited_total")
             .help("Requests the venue refused for its rate limit, by venue; each pauses the venue's requests")
             .labelNames("venue")
+            .register(registry);
+        balances = Gauge.builder()
+            .name("cryptofix_venue_balance")
+            .help("The account's balance free to trade at each venue over REST, by asset as the venue names it; " +
+                "read about once a minute")
+            .labelNames("venue", "asset")
             .register(registry);
         timeoutLateness = Histogram.builder()
             .name("cryptofix_timeout_lateness_seconds")
@@ -258,6 +265,12 @@ public final class GatewayMetrics implements VenueMetrics
     public void onRateLimited(final String venueId)
     {
         rateLimited.labelValues(venueId).inc();
+    }
+
+    @Override
+    public void onBalance(final String venueId, final String asset, final double free)
+    {
+        balances.labelValues(venueId, asset).set(free);
     }
 
     /**

@@ -12,6 +12,11 @@ public interface VenueMetrics
     /** The venue refused a request for its rate limit; the adapter pauses. */
     void onRateLimited(String venueId);
 
+    /** The account's free balance of an asset, as the venue reported it (the venue's asset name). */
+    default void onBalance(final String venueId, final String asset, final double free)
+    {
+    }
+
     VenueMetrics NONE = new VenueMetrics()
     {
         @Override

@@ -27,6 +27,7 @@ import org.knowm.xchange.binance.dto.trade.OrderSide;
 import org.knowm.xchange.binance.dto.trade.OrderStatus;
 import org.knowm.xchange.binance.dto.trade.OrderType;
 import org.knowm.xchange.binance.dto.trade.TimeInForce;
+import org.knowm.xchange.binance.service.BinanceAccountServiceRaw;
 import org.knowm.xchange.binance.service.BinanceMarketDataServiceRaw;
 import org.knowm.xchange.binance.service.BinanceTradeServiceRaw;
 import org.knowm.xchange.currency.CurrencyPair;
@@ -73,6 +74,7 @@ public final class BinanceClient implements ExchangeClient
     private final String runId;
     private BinanceTradeServiceRaw trade;
     private BinanceMarketDataServiceRaw marketData;
+    private BinanceAccountServiceRaw account;
     private final Set<String> traded = new HashSet<>();
 
     /**
@@ -112,6 +114,7 @@ public final class BinanceClient implements ExchangeClient
         }
         trade = (BinanceTradeServiceRaw)exchange.getTradeService();
         marketData = (BinanceMarketDataServiceRaw)exchange.getMarketDataService();
+        account = (BinanceAccountServiceRaw)exchange.getAccountService();
         traded.addAll(symbols);
         return instruments(venueId, symbols, info);
     }
@@ -222,6 +225,17 @@ public final class BinanceClient implements ExchangeClient
             }
         }
         return prices;
+    }
+
+    @Override
+    public Map<String, BigDecimal> balances() throws IOException
+    {
+        final Map<String, BigDecimal> balances = new HashMap<>();
+        for (final org.knowm.xchange.binance.dto.account.BinanceBalance balance : account.account().balances)
+        {
+            balances.put(balance.getCurrency().getCurrencyCode(), balance.getAvailable());
+        }
+        return balances;
     }
 
     @Override

@@ -73,6 +73,7 @@ public final class CoinbaseClient implements ExchangeClient
     private final Map<String, CurrencyPair> pairs = new HashMap<>();
     private CoinbaseProTradeServiceRaw trade;
     private CoinbaseProMarketDataServiceRaw marketData;
+    private CoinbaseProAccountServiceRaw account;
 
     public CoinbaseClient(
         final String baseUrl, final String apiKey, final String secretKey, final String passphrase, final String runId)
@@ -100,7 +101,8 @@ public final class CoinbaseClient implements ExchangeClient
         {
             final Exchange exchange = ExchangeFactory.INSTANCE.createExchange(spec);
             // a signed call at start: keys Coinbase refuses stop this venue now, not at the first order
-            ((CoinbaseProAccountServiceRaw)exchange.getAccountService()).getCoinbaseProAccountInfo();
+            account = (CoinbaseProAccountServiceRaw)exchange.getAccountService();
+            account.getCoinbaseProAccountInfo();
             trade = (CoinbaseProTradeServiceRaw)exchange.getTradeService();
             marketData = (CoinbaseProMarketDataServiceRaw)exchange.getMarketDataService();
             products = marketData.getCoinbaseProProducts();
@@ -214,6 +216,18 @@ public final class CoinbaseClient implements ExchangeClient
             prices.put(pair.getKey(), new long[] {fixed(ticker.getBid()), fixed(ticker.getAsk())});
         }
         return prices;
+    }
+
+    @Override
+    public Map<String, BigDecimal> balances() throws IOException
+    {
+        final Map<String, BigDecimal> balances = new HashMap<>();
+        for (final org.knowm.xchange.coinbasepro.dto.account.CoinbaseProAccount balance :
+            account.getCoinbaseProAccountInfo())
+        {
+            balances.put(balance.getCurrency(), balance.getAvailable());
+        }
+        return balances;
     }
 
     @Override

@@ -75,6 +75,7 @@ public final class KrakenClient implements ExchangeClient
     private final Map<String, CurrencyPair> pairs = new HashMap<>();
     private KrakenTradeServiceRaw trade;
     private KrakenMarketDataServiceRaw marketData;
+    private KrakenAccountServiceRaw account;
 
     /**
      * @param startMillis  when the gateway started: the run part of every userref, and the earliest
@@ -104,7 +105,8 @@ public final class KrakenClient implements ExchangeClient
         {
             exchange = ExchangeFactory.INSTANCE.createExchange(spec);
             // a signed call at start: keys Kraken refuses stop this venue now, not at the first order
-            ((KrakenAccountServiceRaw)exchange.getAccountService()).getKrakenBalance();
+            account = (KrakenAccountServiceRaw)exchange.getAccountService();
+            account.getKrakenBalance();
         }
         catch (final RuntimeException | IOException e)
         {
@@ -236,6 +238,12 @@ public final class KrakenClient implements ExchangeClient
             }
         }
         return prices;
+    }
+
+    @Override
+    public Map<String, BigDecimal> balances() throws IOException
+    {
+        return account.getKrakenBalance();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.venue.VenueOrder;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +48,13 @@ public interface ExchangeClient
      * @return BASE/QUOTE symbol to {bid, ask} as {@link io.cryptofix.domain.Fixed}, 0 for an empty side.
      */
     Map<String, long[]> bestBidAndAsk() throws Exception;
+
+    /**
+     * The account's balances.
+     *
+     * @return asset (as the venue names it) to the quantity free to trade.
+     */
+    Map<String, BigDecimal> balances() throws Exception;
 
     /** What a failure of one of the calls above means. */
     VenueError classify(Exception failure);

@@ -32,6 +32,7 @@ import java.util.Map;
 public final class RestVenue implements VenueAdapter
 {
     private static final Logger LOG = System.getLogger(RestVenue.class.getName());
+    private static final long BALANCES_INTERVAL_MILLIS = 60_000;
 
     private final String venueId;
     private final ExchangeVenueConfig config;
@@ -46,6 +47,7 @@ public final class RestVenue implements VenueAdapter
     private RequestPacer pacer;
     private VenueListener listener;
     private long nextPollMillis;
+    private long nextBalancesMillis;
 
     public RestVenue(
         final String venueId,
@@ -85,6 +87,7 @@ public final class RestVenue implements VenueAdapter
         this.listener = listener;
         this.pacer = new RequestPacer(config.requestsPerSecond(), config.ordersPerSecond(), nowMillis);
         this.nextPollMillis = nowMillis + config.pollIntervalMillis();
+        this.nextBalancesMillis = nowMillis;
     }
 
     @Override
@@ -224,7 +227,31 @@ public final class RestVenue implements VenueAdapter
             return 0;
         }
         nextPollMillis = nowMillis + config.pollIntervalMillis();
-        return pollPrices() + pollOrders();
+        return pollPrices() + pollOrders() + pollBalances(nowMillis);
+    }
+
+    /** The account's balances, for operators: at start, then about once a minute. */
+    private int pollBalances(final long nowMillis)
+    {
+        if (nowMillis < nextBalancesMillis || !pacer.tryRequest(clock.millis()))
+        {
+            return 0;
+        }
+        nextBalancesMillis = nowMillis + BALANCES_INTERVAL_MILLIS;
+        try
+        {
+            final Map<String, BigDecimal> balances = client.balances();
+            for (final Map.Entry<String, BigDecimal> balance : balances.entrySet())
+            {
+                metrics.onBalance(venueId, balance.getKey(), balance.getValue().doubleValue());
+            }
+            return balances.size();
+        }
+        catch (final Exception e)
+        {
+            LOG.log(Level.WARNING, "venue {0}: balances not read: {1}", venueId, client.classify(e).reason());
+            return 0;
+        }
     }
 
     /** The venue's best bid and ask, from which the gateway triggers the stops it holds. */

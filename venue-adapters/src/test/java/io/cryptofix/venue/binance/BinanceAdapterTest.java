@@ -66,6 +66,15 @@ class BinanceAdapterTest
     }
 
     @Test
+    void theBalancesAreReadPerAsset() throws Exception
+    {
+        final BinanceClient client = new BinanceClient(binance.baseUrl(), KEY, SECRET, "T1");
+        client.connect("BINANCE", List.of("BTC/USDT"));
+
+        assertThat(client.balances()).containsEntry("USDT", new BigDecimal("100000")).containsEntry("BTC", BigDecimal.TEN);
+    }
+
+    @Test
     void aWrongSecretIsRefusedWithBinancesOwnErrorAndTheVenueIsNotUsable()
     {
         assertThatThrownBy(() -> venue("not-the-secret").connect())

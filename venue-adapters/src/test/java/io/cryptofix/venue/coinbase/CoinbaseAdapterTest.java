@@ -58,6 +58,15 @@ class CoinbaseAdapterTest
     }
 
     @Test
+    void theBalancesAreReadPerCurrency() throws Exception
+    {
+        final CoinbaseClient client = new CoinbaseClient(coinbase.baseUrl(), KEY, SECRET, PASSPHRASE, "T1");
+        client.connect("COINBASE", List.of("BTC/USD"));
+
+        assertThat(client.balances()).containsEntry("USD", new BigDecimal("100000"));
+    }
+
+    @Test
     void aWrongSecretOrPassphraseIsRefusedWithCoinbasesOwnMessage()
     {
         final String wrong = Base64.getEncoder().encodeToString("wrong".getBytes(StandardCharsets.US_ASCII));

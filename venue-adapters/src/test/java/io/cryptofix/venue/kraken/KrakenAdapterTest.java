@@ -69,6 +69,15 @@ class KrakenAdapterTest
     }
 
     @Test
+    void theBalancesAreReadWithKrakensAssetNames() throws Exception
+    {
+        final KrakenClient client = new KrakenClient(kraken.baseUrl(), KEY, SECRET, START);
+        client.connect("KRAKEN", List.of("BTC/USD"));
+
+        assertThat(client.balances()).containsEntry("ZUSD", new BigDecimal("100000.0000"));
+    }
+
+    @Test
     void aWrongSecretIsRefusedWithKrakensOwnErrorAndTheVenueIsNotUsable()
     {
         final String wrong = Base64.getEncoder().encodeToString("another-secret".getBytes(StandardCharsets.US_ASCII));
