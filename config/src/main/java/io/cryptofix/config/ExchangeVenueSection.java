@@ -21,7 +21,8 @@ final class ExchangeVenueSection
     private static final Map<String, String> BASE_URLS = Map.of(
         VenueConfig.TYPE_BINANCE, "https://api.binance.com",
         VenueConfig.TYPE_KRAKEN, "https://api.kraken.com",
-        VenueConfig.TYPE_COINBASE, "https://api.exchange.coinbase.com");
+        VenueConfig.TYPE_COINBASE, "https://api.exchange.coinbase.com",
+        VenueConfig.TYPE_OKX, "https://www.okx.com");
     // each venue's published limits: Binance 10 orders/s and 1200 request weight/min (20/s at weight 1);
     // Kraken's private-call counter decays by 0.33 to 1 per second with the account tier, and its
     // per-pair order counter by about 1 per second: 1 of each per second stays inside every tier
@@ -29,7 +30,9 @@ final class ExchangeVenueSection
         VenueConfig.TYPE_BINANCE, new long[] {10, 20},
         VenueConfig.TYPE_KRAKEN, new long[] {1, 1},
         // Coinbase Exchange: 15 private requests per second per profile
-        VenueConfig.TYPE_COINBASE, new long[] {10, 15});
+        VenueConfig.TYPE_COINBASE, new long[] {10, 15},
+        // OKX: 60 placements and 60 order queries per 2 s per instrument
+        VenueConfig.TYPE_OKX, new long[] {20, 20});
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{1,20}/[A-Z0-9]{1,20}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final TextRule URL = new TextRule(

@@ -28,6 +28,7 @@ public record VenueConfig(
     public static final String TYPE_BINANCE = "binance";
     public static final String TYPE_KRAKEN = "kraken";
     public static final String TYPE_COINBASE = "coinbase";
+    public static final String TYPE_OKX = "okx";
 
     /** A simulated venue. */
     public VenueConfig(

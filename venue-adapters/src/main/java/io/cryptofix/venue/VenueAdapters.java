@@ -4,6 +4,7 @@ import io.cryptofix.config.VenueConfig;
 import io.cryptofix.venue.binance.BinanceClient;
 import io.cryptofix.venue.coinbase.CoinbaseClient;
 import io.cryptofix.venue.kraken.KrakenClient;
+import io.cryptofix.venue.okx.OkxClient;
 import io.cryptofix.venue.rest.Credentials;
 import io.cryptofix.venue.rest.RestVenue;
 import io.cryptofix.venue.sim.SimulatedVenue;
@@ -50,6 +51,13 @@ public final class VenueAdapters
         {
             final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment, true);
             return new RestVenue(venue.id(), venue.exchange(), new CoinbaseClient(venue.exchange().baseUrl(),
+                credentials.apiKey(), credentials.secretKey(), credentials.passphrase(), runId(startMillis)),
+                System::currentTimeMillis, metrics);
+        }
+        if (VenueConfig.TYPE_OKX.equals(venue.type()))
+        {
+            final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment, true);
+            return new RestVenue(venue.id(), venue.exchange(), new OkxClient(venue.exchange().baseUrl(),
                 credentials.apiKey(), credentials.secretKey(), credentials.passphrase(), runId(startMillis)),
                 System::currentTimeMillis, metrics);
         }

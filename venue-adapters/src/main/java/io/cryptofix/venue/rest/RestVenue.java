@@ -33,6 +33,8 @@ public final class RestVenue implements VenueAdapter
 {
     private static final Logger LOG = System.getLogger(RestVenue.class.getName());
     private static final long BALANCES_INTERVAL_MILLIS = 60_000;
+    private static final String ON_ENTRY =
+        "canceled by the venue on entry (IOC or FOK not filled, or post-only that would take)";
 
     private final String venueId;
     private final ExchangeVenueConfig config;
@@ -99,7 +101,7 @@ public final class RestVenue implements VenueAdapter
         waited(pacer.awaitOrder(clock));
         try
         {
-            apply(placement, client.place(order, clientOrderId), "");
+            apply(placement, client.place(order, clientOrderId), ON_ENTRY);
         }
         catch (final Exception e)
         {

@@ -1,0 +1,158 @@
+package io.cryptofix.venue.okx;
+
+import io.cryptofix.config.ExchangeVenueConfig;
+import io.cryptofix.domain.Fixed;
+import io.cryptofix.domain.Instrument;
+import io.cryptofix.domain.OrdType;
+import io.cryptofix.domain.Side;
+import io.cryptofix.domain.TimeInForce;
+import io.cryptofix.venue.VenueCancel;
+import io.cryptofix.venue.VenueMetrics;
+import io.cryptofix.venue.VenueOrder;
+import io.cryptofix.venue.VenueQuery;
+import io.cryptofix.venue.rest.RestVenue;
+import io.cryptofix.venue.rest.VenueUnavailableException;
+import io.cryptofix.venue.sim.RecordingVenueListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The OKX adapter (XChange's okex binding, and its own placement call on XChange's REST layer, under
+ * the gateway's REST venue) against a local fake OKX that checks key, passphrase, timestamp and
+ * signature as OKX does.
+ */
+class OkxAdapterTest
+{
+    private static final String KEY = "okx-test-key";
+    private static final String SECRET = "okx-test-secret";
+    private static final String PASSPHRASE = "okx-passphrase";
+
+    private final FakeOkx okx = FakeOkx.start(KEY, SECRET, PASSPHRASE);
+    private final RecordingVenueListener listener = new RecordingVenueListener();
+    private RestVenue venue;
+
+    @AfterEach
+    void stop()
+    {
+        okx.close();
+    }
+
+    @Test
+    void connectingChecksTheKeysAndLoadsTheInstrumentRules()
+    {
+        assertThat(venue(SECRET, PASSPHRASE).connect()).containsExactly(
+            new Instrument("OKX", "BTC/USDT", fixed("0.1"), fixed("0.00000001"), fixed("0.00001"), 0));
+    }
+
+    @Test
+    void aWrongSecretOrPassphraseIsRefusedWithOkxsOwnCode()
+    {
+        assertThatThrownBy(() -> venue("not-the-secret", PASSPHRASE).connect())
+            .isInstanceOf(VenueUnavailableException.class).hasMessageContaining("Invalid Sign")
+            .hasMessageNotContaining("not-the-secret");
+        assertThatThrownBy(() -> venue(SECRET, "not-it").connect())
+            .isInstanceOf(VenueUnavailableException.class).hasMessageContaining("OK-ACCESS-PASSPHRASE incorrect");
+    }
+
+    @Test
+    void theClientOrderIdReachesOkxUnderItsOwnName()
+    {
+        start();
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+
+        assertThat(okx.lastClOrdId()).isEqualTo("cfxT1o1p0");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1");
+    }
+
+    @Test
+    void aRestingOrderIsAcknowledgedItsFillsFoundByPollingAndACancelEndsIt()
+    {
+        start();
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+        okx.tradeLast("0.004", "50000");
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 2);
+        venue.cancel(new VenueCancel(1, "BTC/USDT", null), now());
+
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.004@50000", "CANCELED 1 canceled by request");
+    }
+
+    @Test
+    void marketOrdersFillRefusalsCarryOkxsWordsAndATakingPostOnlyIsCanceledByOkx()
+    {
+        start();
+        venue.submit(VenueOrder.of(1, "BTC/USDT", Side.BUY, OrdType.MARKET, fixed("0.01"), 0), now());
+        venue.submit(limit(2, Side.BUY, "10", "50000"), now());
+        venue.submit(new VenueOrder(3, 0, "BTC/USDT", Side.BUY, OrdType.LIMIT, fixed("0.01"), fixed("60000.1"), 0,
+            TimeInForce.GOOD_TILL_CANCEL, 0, true), now());
+
+        assertThat(listener.events()).containsExactly(
+            "ACCEPTED 1", "FILL 1 0.01@60000.1",
+            "REJECTED 2 Order failed. Insufficient USDT balance in account. (51008)",
+            "ACCEPTED 3", "CANCELED 3 canceled by the venue on entry (IOC or FOK not filled, or post-only that would take)");
+    }
+
+    @Test
+    void anOrderWhoseAnswerIsLostIsFoundByItsClientOrderIdAndNeverPlacedTwice()
+    {
+        start();
+        okx.dropNextOrderResponse();
+
+        venue.submit(limit(1, Side.SELL, "0.01", "70000"), now());
+
+        assertThat(listener.events()).containsExactly("ACCEPTED 1");
+        assertThat(okx.ordersWithClOrdId("cfxT1o1p0")).isEqualTo(1);
+        assertThat(okx.requests("POST /api/v5/trade/order")).isEqualTo(1);
+        venue.query(new VenueQuery(1, 0, "BTC/USDT", null), now());
+        assertThat(listener.events()).last().isEqualTo("STATUS 1 OPEN 0@0");
+    }
+
+    @Test
+    void aRateLimitIsARejectionNotARetry()
+    {
+        start();
+        okx.rateLimitNext();
+
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+
+        assertThat(listener.events()).containsExactly("REJECTED 1 rate limited, order not placed: Too Many Requests (50011)");
+        assertThat(okx.requests("POST /api/v5/trade/order")).isEqualTo(1);
+    }
+
+    private void start()
+    {
+        venue = venue(SECRET, PASSPHRASE);
+        venue.connect();
+        venue.start(listener, now());
+    }
+
+    private RestVenue venue(final String secret, final String passphrase)
+    {
+        final ExchangeVenueConfig config = new ExchangeVenueConfig(
+            okx.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET", "UNUSED_PASSPHRASE", null, 50, 10, 50, List.of("BTC/USDT"));
+        return new RestVenue("OKX", config, new OkxClient(okx.baseUrl(), KEY, secret, passphrase, "T1"),
+            System::currentTimeMillis, VenueMetrics.NONE);
+    }
+
+    private static VenueOrder limit(final long key, final Side side, final String qty, final String price)
+    {
+        return VenueOrder.of(key, "BTC/USDT", side, OrdType.LIMIT, fixed(qty), fixed(price));
+    }
+
+    private static long fixed(final String value)
+    {
+        return Fixed.fromBigDecimal(new BigDecimal(value));
+    }
+
+    private static long now()
+    {
+        return System.currentTimeMillis();
+    }
+}
