@@ -22,7 +22,8 @@ final class ExchangeVenueSection
         VenueConfig.TYPE_BINANCE, "https://api.binance.com",
         VenueConfig.TYPE_KRAKEN, "https://api.kraken.com",
         VenueConfig.TYPE_COINBASE, "https://api.exchange.coinbase.com",
-        VenueConfig.TYPE_OKX, "https://www.okx.com");
+        VenueConfig.TYPE_OKX, "https://www.okx.com",
+        VenueConfig.TYPE_BYBIT, "https://api.bybit.com");
     // each venue's published limits: Binance 10 orders/s and 1200 request weight/min (20/s at weight 1);
     // Kraken's private-call counter decays by 0.33 to 1 per second with the account tier, and its
     // per-pair order counter by about 1 per second: 1 of each per second stays inside every tier
@@ -32,7 +33,9 @@ final class ExchangeVenueSection
         // Coinbase Exchange: 15 private requests per second per profile
         VenueConfig.TYPE_COINBASE, new long[] {10, 15},
         // OKX: 60 placements and 60 order queries per 2 s per instrument
-        VenueConfig.TYPE_OKX, new long[] {20, 20});
+        VenueConfig.TYPE_OKX, new long[] {20, 20},
+        // Bybit spot: 20 order placements and 10-20 private queries per second per account
+        VenueConfig.TYPE_BYBIT, new long[] {10, 10});
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{1,20}/[A-Z0-9]{1,20}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final TextRule URL = new TextRule(

@@ -29,6 +29,7 @@ public record VenueConfig(
     public static final String TYPE_KRAKEN = "kraken";
     public static final String TYPE_COINBASE = "coinbase";
     public static final String TYPE_OKX = "okx";
+    public static final String TYPE_BYBIT = "bybit";
 
     /** A simulated venue. */
     public VenueConfig(

@@ -25,7 +25,7 @@ final class VenuesSection
     private static final Pattern VENUE_ID = Pattern.compile("[A-Z0-9_]+");
     private static final List<String> TYPES =
         List.of(VenueConfig.TYPE_SIMULATED, VenueConfig.TYPE_BINANCE, VenueConfig.TYPE_KRAKEN, VenueConfig.TYPE_COINBASE,
-            VenueConfig.TYPE_OKX);
+            VenueConfig.TYPE_OKX, VenueConfig.TYPE_BYBIT);
     private static final TextRule TYPE = new TextRule("a venue type", TYPES::contains, String.join(", ", TYPES));
     private static final TextRule ROUNDING = new TextRule(
         "a rounding policy", name -> RoundingPolicy.fromConfigName(name) != null, "reject, round");

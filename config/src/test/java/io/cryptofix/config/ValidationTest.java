@@ -230,7 +230,7 @@ class ValidationTest
     void anUnknownVenueTypeIsRejected()
     {
         assertThat(problemsOf("venues:", "  SIM:", "    type: foo"))
-            .containsExactly("venues.SIM.type: \"foo\" is not a venue type (allowed: simulated, binance, kraken, coinbase, okx)");
+            .containsExactly("venues.SIM.type: \"foo\" is not a venue type (allowed: simulated, binance, kraken, coinbase, okx, bybit)");
     }
 
     @Test

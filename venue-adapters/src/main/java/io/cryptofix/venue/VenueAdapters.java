@@ -2,6 +2,7 @@ package io.cryptofix.venue;
 
 import io.cryptofix.config.VenueConfig;
 import io.cryptofix.venue.binance.BinanceClient;
+import io.cryptofix.venue.bybit.BybitClient;
 import io.cryptofix.venue.coinbase.CoinbaseClient;
 import io.cryptofix.venue.kraken.KrakenClient;
 import io.cryptofix.venue.okx.OkxClient;
@@ -60,6 +61,12 @@ public final class VenueAdapters
             return new RestVenue(venue.id(), venue.exchange(), new OkxClient(venue.exchange().baseUrl(),
                 credentials.apiKey(), credentials.secretKey(), credentials.passphrase(), runId(startMillis)),
                 System::currentTimeMillis, metrics);
+        }
+        if (VenueConfig.TYPE_BYBIT.equals(venue.type()))
+        {
+            final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment);
+            return new RestVenue(venue.id(), venue.exchange(), new BybitClient(venue.exchange().baseUrl(),
+                credentials.apiKey(), credentials.secretKey(), runId(startMillis)), System::currentTimeMillis, metrics);
         }
         throw new IllegalArgumentException("venue " + venue.id() + ": unknown type '" + venue.type() + "'");
     }

@@ -229,7 +229,8 @@ public final class RestVenue implements VenueAdapter
             return 0;
         }
         nextPollMillis = nowMillis + config.pollIntervalMillis();
-        return pollPrices() + pollOrders() + pollBalances(nowMillis);
+        // orders first: prices and balances take only what the request budget has left
+        return pollOrders() + pollPrices() + pollBalances(nowMillis);
     }
 
     /** The account's balances, for operators: at start, then about once a minute. */

@@ -97,6 +97,23 @@ class BinanceAdapterTest
     }
 
     @Test
+    void withARequestBudgetTooSmallForEverythingTheOrdersArePolledBeforeThePrices()
+    {
+        // 2 requests a second, a poll every 50 ms: prices alone would take the whole budget
+        venue = new RestVenue("BINANCE", new ExchangeVenueConfig(binance.baseUrl(), "K", "S", "P", null, 50, 10, 2,
+            List.of("BTC/USDT")), new BinanceClient(binance.baseUrl(), KEY, SECRET, "T1"), System::currentTimeMillis,
+            VenueMetrics.NONE);
+        venue.connect();
+        venue.start(listener, now());
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+
+        binance.trade(clientOrderId(1), "0.01", "50000");
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 2);
+
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@50000");
+    }
+
+    @Test
     void aMarketableOrderIsFilledInItsAnswerAndACancelEndsARestingOne()
     {
         start();

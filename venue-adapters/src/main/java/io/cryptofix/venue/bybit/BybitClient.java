@@ -1,0 +1,291 @@
+package io.cryptofix.venue.bybit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptofix.config.VenueCapabilities;
+import io.cryptofix.domain.Fixed;
+import io.cryptofix.domain.Instrument;
+import io.cryptofix.domain.OrdType;
+import io.cryptofix.domain.Side;
+import io.cryptofix.venue.VenueOrder;
+import io.cryptofix.venue.rest.ExchangeClient;
+import io.cryptofix.venue.rest.ExchangeOrder;
+import io.cryptofix.venue.rest.VenueError;
+import io.cryptofix.venue.rest.VenueUnavailableException;
+import org.knowm.xchange.ExchangeSpecification;
+import org.knowm.xchange.bybit.BybitExchange;
+import org.knowm.xchange.bybit.service.BybitDigest;
+import org.knowm.xchange.client.ExchangeRestProxyBuilder;
+import si.mazi.rescu.HttpStatusIOException;
+import si.mazi.rescu.ParamsDigest;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bybit spot (V5, unified account) on XChange's REST layer and Bybit signer ({@link BybitV5}: XChange
+ * 5.2.0's Bybit binding lacks cancel, query by client order id and time in force). Market, limit,
+ * post-only (PostOnly), IOC and FOK; GTD, Day, stops and amend are the gateway's. The client order id
+ * is {@code orderLinkId}.
+ */
+public final class BybitClient implements ExchangeClient
+{
+    private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(false, true, true, true, false, false);
+    private static final String SPOT = "spot";
+    private static final long DEFAULT_BACKOFF_MILLIS = 2_000;
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
+
+    static
+    {
+        // as for every venue: the JDK must never send a POST again on its own (a second order)
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
+    private final String baseUrl;
+    private final String apiKey;
+    private final String secretKey;
+    private final String runId;
+    private final List<String> symbols = new ArrayList<>();
+    private BybitV5 bybit;
+    private ParamsDigest signer;
+
+    public BybitClient(final String baseUrl, final String apiKey, final String secretKey, final String runId)
+    {
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+        this.secretKey = secretKey;
+        this.runId = runId;
+    }
+
+    @Override
+    public List<Instrument> connect(final String venueId, final List<String> tradedSymbols)
+    {
+        final ExchangeSpecification spec = new BybitExchange().getDefaultExchangeSpecification();
+        spec.setSslUri(baseUrl);
+        spec.setHttpConnTimeout(CONNECT_TIMEOUT_MILLIS);
+        spec.setHttpReadTimeout(READ_TIMEOUT_MILLIS);
+        bybit = ExchangeRestProxyBuilder.forInterface(BybitV5.class, spec).build();
+        signer = BybitDigest.createInstance(secretKey);
+        final List<Instrument> instruments = new ArrayList<>();
+        try
+        {
+            // a signed call at start: keys Bybit refuses stop this venue now, not at the first order
+            checked(bybit.walletBalance(apiKey, signer, System.currentTimeMillis(), "UNIFIED"));
+            for (final String symbol : tradedSymbols)
+            {
+                final JsonNode list = checked(bybit.instruments(SPOT, venueSymbol(symbol))).path("list");
+                final JsonNode instrument = list.isEmpty() ? null : list.get(0);
+                if (instrument == null || !"Trading".equals(instrument.path("status").asText()))
+                {
+                    throw new VenueUnavailableException("venue " + venueId + ": symbol " + symbol +
+                        (instrument == null ? " is not listed" : " is not trading"));
+                }
+                symbols.add(symbol);
+                final long lot = fixed(instrument.path("lotSizeFilter").path("basePrecision").asText());
+                instruments.add(new Instrument(venueId, symbol, fixed(instrument.path("priceFilter").path("tickSize").asText()),
+                    lot, Math.max(lot, fixed(instrument.path("lotSizeFilter").path("minOrderQty").asText())),
+                    fixed(instrument.path("lotSizeFilter").path("minOrderAmt").asText())));
+            }
+        }
+        catch (final BybitRefusal | IOException e)
+        {
+            throw new VenueUnavailableException("venue " + venueId + " (Bybit at " + baseUrl + ") cannot be used: " +
+                e.getMessage());
+        }
+        return instruments;
+    }
+
+    @Override
+    public VenueCapabilities capabilities()
+    {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public String clientOrderId(final long orderKey, final int attempt)
+    {
+        // Bybit: up to 36 letters, digits, - and _
+        return "cfx-" + runId + "-" + orderKey + "-" + attempt;
+    }
+
+    @Override
+    public ExchangeOrder place(final VenueOrder order, final String clientOrderId) throws IOException
+    {
+        final boolean market = order.ordType() == OrdType.MARKET;
+        final JsonNode placed = checked(bybit.createOrder(apiKey, signer, System.currentTimeMillis(), new BybitV5.OrderRequest(
+            SPOT,
+            venueSymbol(order.symbol()),
+            order.side() == Side.BUY ? "Buy" : "Sell",
+            market ? "Market" : "Limit",
+            Fixed.toBigDecimal(order.quantity()).stripTrailingZeros().toPlainString(),
+            market ? null : Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros().toPlainString(),
+            market ? null : timeInForce(order),
+            clientOrderId)));
+        final String orderId = placed.path("orderId").asText();
+        // Bybit answers a placement with its id: what it did with the order takes one more look
+        final ExchangeOrder found = find(order.symbol(), orderId, clientOrderId);
+        return found != null ? found :
+            new ExchangeOrder(orderId, clientOrderId, ExchangeOrder.State.OPEN, BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    @Override
+    public ExchangeOrder cancel(final String symbol, final String venueOrderId, final String clientOrderId)
+        throws IOException
+    {
+        checked(bybit.cancelOrder(apiKey, signer, System.currentTimeMillis(), new BybitV5.CancelRequest(
+            SPOT, venueSymbol(symbol), venueOrderId, venueOrderId == null ? clientOrderId : null)));
+        final ExchangeOrder canceled = find(symbol, venueOrderId, clientOrderId);
+        return canceled != null ? canceled :
+            new ExchangeOrder(venueOrderId, clientOrderId, ExchangeOrder.State.CANCELED, BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    @Override
+    public ExchangeOrder find(final String symbol, final String venueOrderId, final String clientOrderId)
+        throws IOException
+    {
+        final JsonNode list = checked(bybit.order(apiKey, signer, System.currentTimeMillis(), SPOT, venueOrderId,
+            venueOrderId == null ? clientOrderId : null, venueSymbol(symbol))).path("list");
+        if (list.isEmpty())
+        {
+            return null;
+        }
+        final JsonNode order = list.get(0);
+        final BigDecimal filled = decimal(order.path("cumExecQty").asText());
+        return new ExchangeOrder(order.path("orderId").asText(), order.path("orderLinkId").asText(),
+            state(order.path("orderStatus").asText()), filled, decimal(order.path("cumExecValue").asText()));
+    }
+
+    @Override
+    public Map<String, long[]> bestBidAndAsk() throws IOException
+    {
+        final Map<String, long[]> prices = new HashMap<>();
+        for (final String symbol : symbols)
+        {
+            final JsonNode list = checked(bybit.tickers(SPOT, venueSymbol(symbol))).path("list");
+            if (!list.isEmpty())
+            {
+                prices.put(symbol, new long[] {
+                    fixed(list.get(0).path("bid1Price").asText()), fixed(list.get(0).path("ask1Price").asText())});
+            }
+        }
+        return prices;
+    }
+
+    @Override
+    public Map<String, BigDecimal> balances() throws IOException
+    {
+        final Map<String, BigDecimal> balances = new HashMap<>();
+        for (final JsonNode account : checked(bybit.walletBalance(apiKey, signer, System.currentTimeMillis(), "UNIFIED"))
+            .path("list"))
+        {
+            for (final JsonNode coin : account.path("coin"))
+            {
+                balances.put(coin.path("coin").asText(), decimal(coin.path("walletBalance").asText()));
+            }
+        }
+        return balances;
+    }
+
+    @Override
+    public VenueError classify(final Exception failure)
+    {
+        if (failure instanceof BybitRefusal refusal)
+        {
+            final String reason = refusal.getMessage() + " (" + refusal.code + ")";
+            switch (refusal.code)
+            {
+                case 10006:
+                case 10018:
+                    return new VenueError(VenueError.Kind.RATE_LIMITED, reason, DEFAULT_BACKOFF_MILLIS);
+                case 110001:
+                case 170213:
+                    return new VenueError(VenueError.Kind.UNKNOWN_ORDER, reason, 0);
+                case 10000:
+                case 10016:
+                    // Bybit's "server timeout" and "internal error": it may or may not have acted
+                    return VenueError.ambiguous(reason);
+                default:
+                    return VenueError.rejected(reason);
+            }
+        }
+        if (failure instanceof HttpStatusIOException http)
+        {
+            final int status = http.getHttpStatusCode();
+            if (status == 429 || status == 403)
+            {
+                // Bybit answers 403 when an IP exceeds its request limit
+                return new VenueError(VenueError.Kind.RATE_LIMITED, "HTTP " + status, DEFAULT_BACKOFF_MILLIS);
+            }
+            return status >= 500 ? VenueError.ambiguous("HTTP " + status) : VenueError.rejected("HTTP " + status);
+        }
+        return VenueError.ambiguous(failure.getClass().getSimpleName() +
+            (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
+    }
+
+    private static JsonNode checked(final BybitV5.Result result)
+    {
+        if (result.retCode() != 0)
+        {
+            throw new BybitRefusal(result.retCode(), result.retMsg());
+        }
+        return result.result();
+    }
+
+    private static ExchangeOrder.State state(final String status)
+    {
+        switch (status)
+        {
+            case "Filled": return ExchangeOrder.State.FILLED;
+            case "Cancelled":
+            case "PartiallyFilledCanceled":
+            case "Deactivated": return ExchangeOrder.State.CANCELED;
+            case "Rejected": return ExchangeOrder.State.REJECTED;
+            default: return ExchangeOrder.State.OPEN;
+        }
+    }
+
+    private static String timeInForce(final VenueOrder order)
+    {
+        if (order.postOnly())
+        {
+            return "PostOnly";
+        }
+        switch (order.timeInForce())
+        {
+            case IMMEDIATE_OR_CANCEL: return "IOC";
+            case FILL_OR_KILL: return "FOK";
+            default: return "GTC";
+        }
+    }
+
+    private static String venueSymbol(final String symbol)
+    {
+        return symbol.replace("/", "");
+    }
+
+    private static BigDecimal decimal(final String value)
+    {
+        return value == null || value.isEmpty() ? BigDecimal.ZERO : new BigDecimal(value);
+    }
+
+    private static long fixed(final String value)
+    {
+        return Fixed.fromBigDecimal(decimal(value).stripTrailingZeros());
+    }
+
+    /** A request Bybit answered with a non-zero {@code retCode} (HTTP 200). */
+    static final class BybitRefusal extends RuntimeException
+    {
+        final int code;
+
+        BybitRefusal(final int code, final String message)
+        {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+}
