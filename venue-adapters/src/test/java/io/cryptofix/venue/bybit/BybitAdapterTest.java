@@ -102,6 +102,21 @@ class BybitAdapterTest
     }
 
     @Test
+    void aServerErrorOnSubmitIsLeftInDoubtUntilAStatusQuerySaysTheOrderIsUnknownAndItIsNeverSentAgain()
+    {
+        start();
+        bybit.latency(50);
+        bybit.serverErrorNext(502);
+
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+        assertThat(listener.events()).isEmpty();
+        venue.query(new VenueQuery(1, 0, "BTC/USDT", null), now());
+
+        assertThat(listener.events()).containsExactly("STATUS 1 UNKNOWN 0@0");
+        assertThat(bybit.requests("POST /v5/order/create")).isEqualTo(1);
+    }
+
+    @Test
     void aRateLimitIsARejectionNotARetry()
     {
         start();

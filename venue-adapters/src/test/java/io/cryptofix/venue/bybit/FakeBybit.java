@@ -51,6 +51,8 @@ public final class FakeBybit implements AutoCloseable
     private volatile BigDecimal ask = new BigDecimal("60000.01");
     private volatile boolean rateLimitNext;
     private volatile boolean dropNextOrderResponse;
+    private volatile long latencyMillis;
+    private volatile int nextServerError;
 
     private FakeBybit(final String apiKey, final String secret) throws IOException
     {
@@ -83,6 +85,21 @@ public final class FakeBybit implements AutoCloseable
     public void rateLimitNext()
     {
         rateLimitNext = true;
+    }
+
+    /** Every answer waits this long first. */
+    public void latency(final long millis)
+    {
+        latencyMillis = millis;
+    }
+
+    /**
+     * The next private request fails with this HTTP status (a 5xx) before the venue does anything:
+     * the client cannot tell whether it acted.
+     */
+    public void serverErrorNext(final int httpStatus)
+    {
+        nextServerError = httpStatus;
     }
 
     /** The next order is placed, and then its response is never sent: the connection just closes. */
@@ -165,6 +182,10 @@ public final class FakeBybit implements AutoCloseable
             {
                 send(exchange, ok(Map.of("category", "spot", "list", List.of(Map.of("symbol", "BTCUSDT",
                     "bid1Price", bid.toPlainString(), "ask1Price", ask.toPlainString(), "lastPrice", ask.toPlainString())))));
+                return;
+            }
+            if (delayedOrFailed(exchange))
+            {
                 return;
             }
             final Object[] refusal = refusal(exchange, "GET".equals(method) ? query : body);
@@ -302,6 +323,33 @@ public final class FakeBybit implements AutoCloseable
             return new Object[] {10004, "error sign! origin_string[" + timestamp + key + "]"};
         }
         return null;
+    }
+
+    /** Waits the latency, and fails the request with the server error asked for. @return true if it failed. */
+    private boolean delayedOrFailed(final HttpExchange exchange) throws IOException
+    {
+        if (latencyMillis > 0)
+        {
+            try
+            {
+                Thread.sleep(latencyMillis);
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        final int status = nextServerError;
+        if (status == 0)
+        {
+            return false;
+        }
+        nextServerError = 0;
+        final byte[] page = ("<html><body>" + status + " Bad Gateway</body></html>").getBytes(StandardCharsets.US_ASCII);
+        exchange.getResponseHeaders().set("Content-Type", "text/html");
+        exchange.sendResponseHeaders(status, page.length);
+        exchange.getResponseBody().write(page);
+        return true;
     }
 
     static String signature(final byte[] secret, final String message)

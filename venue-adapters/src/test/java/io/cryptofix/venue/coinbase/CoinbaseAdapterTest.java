@@ -137,6 +137,21 @@ class CoinbaseAdapterTest
     }
 
     @Test
+    void aServerErrorOnSubmitIsLeftInDoubtUntilAStatusQuerySaysTheOrderIsUnknownAndItIsNeverSentAgain()
+    {
+        start();
+        coinbase.latency(50);
+        coinbase.serverErrorNext(502);
+
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+        assertThat(listener.events()).isEmpty();
+        venue.query(new VenueQuery(1, 0, "BTC/USD", null), now());
+
+        assertThat(listener.events()).containsExactly("STATUS 1 UNKNOWN 0@0");
+        assertThat(coinbase.requests("POST /orders")).isEqualTo(1);
+    }
+
+    @Test
     void aRateLimitIsARejectionNotARetry()
     {
         start();

@@ -54,6 +54,8 @@ public final class FakeCoinbase implements AutoCloseable
     private volatile int[] nextError;
     private volatile String nextErrorMessage;
     private volatile boolean dropNextOrderResponse;
+    private volatile long latencyMillis;
+    private volatile int nextServerError;
 
     private FakeCoinbase(final String apiKey, final String secretBase64, final String passphrase) throws IOException
     {
@@ -88,6 +90,21 @@ public final class FakeCoinbase implements AutoCloseable
     {
         this.nextErrorMessage = message;
         this.nextError = new int[] {httpStatus};
+    }
+
+    /** Every answer waits this long first. */
+    public void latency(final long millis)
+    {
+        latencyMillis = millis;
+    }
+
+    /**
+     * The next private request fails with this HTTP status (a 5xx) before the venue does anything:
+     * the client cannot tell whether it acted.
+     */
+    public void serverErrorNext(final int httpStatus)
+    {
+        nextServerError = httpStatus;
     }
 
     /** The next order is placed, and then its response is never sent: the connection just closes. */
@@ -179,6 +196,10 @@ public final class FakeCoinbase implements AutoCloseable
             {
                 send(exchange, 200, Map.of("trade_id", 1, "price", ask.toPlainString(), "size", "0.1",
                     "bid", bid.toPlainString(), "ask", ask.toPlainString(), "volume", "100", "time", Instant.now().toString()));
+                return;
+            }
+            if (delayedOrFailed(exchange))
+            {
                 return;
             }
             final String query = exchange.getRequestURI().getRawQuery();
@@ -349,6 +370,33 @@ public final class FakeCoinbase implements AutoCloseable
             return "invalid signature";
         }
         return null;
+    }
+
+    /** Waits the latency, and fails the request with the server error asked for. @return true if it failed. */
+    private boolean delayedOrFailed(final HttpExchange exchange) throws IOException
+    {
+        if (latencyMillis > 0)
+        {
+            try
+            {
+                Thread.sleep(latencyMillis);
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        final int status = nextServerError;
+        if (status == 0)
+        {
+            return false;
+        }
+        nextServerError = 0;
+        final byte[] page = ("<html><body>" + status + " Bad Gateway</body></html>").getBytes(StandardCharsets.US_ASCII);
+        exchange.getResponseHeaders().set("Content-Type", "text/html");
+        exchange.sendResponseHeaders(status, page.length);
+        exchange.getResponseBody().write(page);
+        return true;
     }
 
     static String signature(final byte[] secret, final String message)

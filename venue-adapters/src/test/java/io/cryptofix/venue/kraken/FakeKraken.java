@@ -56,6 +56,8 @@ public final class FakeKraken implements AutoCloseable
     private long lastNonce;
     private volatile String nextError;
     private volatile boolean dropNextOrderResponse;
+    private volatile long latencyMillis;
+    private volatile int nextServerError;
 
     private FakeKraken(final String apiKey, final String secretBase64) throws IOException
     {
@@ -93,6 +95,21 @@ public final class FakeKraken implements AutoCloseable
     public void failNext(final String error)
     {
         this.nextError = error;
+    }
+
+    /** Every answer waits this long first. */
+    public void latency(final long millis)
+    {
+        latencyMillis = millis;
+    }
+
+    /**
+     * The next private request fails with this HTTP status (a 5xx) before the venue does anything:
+     * the client cannot tell whether it acted.
+     */
+    public void serverErrorNext(final int httpStatus)
+    {
+        nextServerError = httpStatus;
     }
 
     /** The next order is placed, and then its response is never sent: the connection just closes. */
@@ -162,6 +179,33 @@ public final class FakeKraken implements AutoCloseable
         executor.shutdownNow();
     }
 
+    /** Waits the latency, and fails the request with the server error asked for. @return true if it failed. */
+    private boolean delayedOrFailed(final HttpExchange exchange) throws IOException
+    {
+        if (latencyMillis > 0)
+        {
+            try
+            {
+                Thread.sleep(latencyMillis);
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        final int status = nextServerError;
+        if (status == 0)
+        {
+            return false;
+        }
+        nextServerError = 0;
+        final byte[] page = ("<html><body>" + status + " Bad Gateway</body></html>").getBytes(StandardCharsets.US_ASCII);
+        exchange.getResponseHeaders().set("Content-Type", "text/html");
+        exchange.sendResponseHeaders(status, page.length);
+        exchange.getResponseBody().write(page);
+        return true;
+    }
+
     /** Kraken's signing rule, for checking it against the example of Kraken's API documentation. */
     static String signature(final byte[] secret, final String path, final String nonce, final String body)
     {
@@ -203,6 +247,10 @@ public final class FakeKraken implements AutoCloseable
     private void privateCall(final HttpExchange exchange, final String path, final String body,
         final Map<String, String> params) throws IOException
     {
+        if (delayedOrFailed(exchange))
+        {
+            return;
+        }
         final String refusal = refusal(exchange, path, body, params);
         if (refusal != null)
         {

@@ -131,6 +131,21 @@ class KrakenAdapterTest
     }
 
     @Test
+    void aServerErrorOnSubmitIsLeftInDoubtUntilAStatusQuerySaysTheOrderIsUnknownAndItIsNeverSentAgain()
+    {
+        start();
+        kraken.latency(50);
+        kraken.serverErrorNext(502);
+
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+        assertThat(listener.events()).isEmpty();
+        venue.query(new VenueQuery(1, 0, "BTC/USD", null), now());
+
+        assertThat(listener.events()).containsExactly("STATUS 1 UNKNOWN 0@0");
+        assertThat(kraken.requests("/0/private/AddOrder")).isEqualTo(1);
+    }
+
+    @Test
     void aRateLimitIsARejectionNotARetry()
     {
         start();

@@ -53,6 +53,8 @@ public final class FakeOkx implements AutoCloseable
     private volatile BigDecimal ask = new BigDecimal("60000.1");
     private volatile boolean rateLimitNext;
     private volatile boolean dropNextOrderResponse;
+    private volatile long latencyMillis;
+    private volatile int nextServerError;
 
     private FakeOkx(final String apiKey, final String secret, final String passphrase) throws IOException
     {
@@ -86,6 +88,21 @@ public final class FakeOkx implements AutoCloseable
     public void rateLimitNext()
     {
         rateLimitNext = true;
+    }
+
+    /** Every answer waits this long first. */
+    public void latency(final long millis)
+    {
+        latencyMillis = millis;
+    }
+
+    /**
+     * The next private request fails with this HTTP status (a 5xx) before the venue does anything:
+     * the client cannot tell whether it acted.
+     */
+    public void serverErrorNext(final int httpStatus)
+    {
+        nextServerError = httpStatus;
     }
 
     /** The next order is placed, and then its response is never sent: the connection just closes. */
@@ -174,6 +191,10 @@ public final class FakeOkx implements AutoCloseable
                 default ->
                 {
                 }
+            }
+            if (delayedOrFailed(exchange))
+            {
+                return;
             }
             final String refusal = refusal(exchange, method, path + ("GET".equals(method) && query != null ? "?" + query : ""), body);
             if (refusal != null)
@@ -341,6 +362,33 @@ public final class FakeOkx implements AutoCloseable
             return "50113:Invalid Sign";
         }
         return null;
+    }
+
+    /** Waits the latency, and fails the request with the server error asked for. @return true if it failed. */
+    private boolean delayedOrFailed(final HttpExchange exchange) throws IOException
+    {
+        if (latencyMillis > 0)
+        {
+            try
+            {
+                Thread.sleep(latencyMillis);
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        final int status = nextServerError;
+        if (status == 0)
+        {
+            return false;
+        }
+        nextServerError = 0;
+        final byte[] page = ("<html><body>" + status + " Bad Gateway</body></html>").getBytes(StandardCharsets.US_ASCII);
+        exchange.getResponseHeaders().set("Content-Type", "text/html");
+        exchange.sendResponseHeaders(status, page.length);
+        exchange.getResponseBody().write(page);
+        return true;
     }
 
     static String signature(final byte[] secret, final String message)

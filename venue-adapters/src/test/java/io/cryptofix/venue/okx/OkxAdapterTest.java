@@ -115,6 +115,21 @@ class OkxAdapterTest
     }
 
     @Test
+    void aServerErrorOnSubmitIsLeftInDoubtUntilAStatusQuerySaysTheOrderIsUnknownAndItIsNeverSentAgain()
+    {
+        start();
+        okx.latency(50);
+        okx.serverErrorNext(502);
+
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+        assertThat(listener.events()).isEmpty();
+        venue.query(new VenueQuery(1, 0, "BTC/USDT", null), now());
+
+        assertThat(listener.events()).containsExactly("STATUS 1 UNKNOWN 0@0");
+        assertThat(okx.requests("POST /api/v5/trade/order")).isEqualTo(1);
+    }
+
+    @Test
     void aRateLimitIsARejectionNotARetry()
     {
         start();
