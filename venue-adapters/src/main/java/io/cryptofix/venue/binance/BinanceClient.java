@@ -3,7 +3,6 @@ package io.cryptofix.venue.binance;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
-import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
@@ -45,7 +44,9 @@ import java.util.regex.Pattern;
 
 /**
  * Binance spot through XChange's Binance binding: market, limit and post-only (LIMIT_MAKER) orders,
- * GTC, IOC and FOK. Stops, GTD, Day and amend are left to the gateway's emulation.
+ * GTC, IOC and FOK, and native stops: Stop as STOP_LOSS, StopLimit as STOP_LOSS_LIMIT,
+ * MarketIfTouched as TAKE_PROFIT, held and triggered by Binance. GTD, Day and amend are left to the
+ * gateway's emulation.
  *
  * <p>Two gaps of XChange 5.2.0 are worked around: its order query and cancel take the venue's order
  * id as a primitive, so an order known only by its client order id is found in the symbol's recent
@@ -54,7 +55,7 @@ import java.util.regex.Pattern;
  */
 public final class BinanceClient implements ExchangeClient
 {
-    private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(false, true, true, true, false, false);
+    private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(true, true, true, true, false, false);
     private static final int RECENT_ORDERS = 1000;
     private static final long DEFAULT_BACKOFF_MILLIS = 30_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
@@ -135,18 +136,18 @@ public final class BinanceClient implements ExchangeClient
     @Override
     public ExchangeOrder place(final VenueOrder order, final String clientOrderId) throws IOException
     {
-        final boolean market = order.ordType() == OrdType.MARKET;
-        final OrderType type = market ? OrderType.MARKET : order.postOnly() ? OrderType.LIMIT_MAKER : OrderType.LIMIT;
+        final OrderType type = type(order);
+        final boolean limitPrice = order.ordType().hasLimitPrice();
         final BinanceNewOrder placed = trade.newOrder(
             pair(order.symbol()),
             order.side() == Side.BUY ? OrderSide.BUY : OrderSide.SELL,
             type,
-            type == OrderType.LIMIT ? timeInForce(order) : null,
+            type == OrderType.LIMIT || type == OrderType.STOP_LOSS_LIMIT ? timeInForce(order) : null,
             Fixed.toBigDecimal(order.quantity()).stripTrailingZeros(),
             null,
-            market ? null : Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros(),
+            limitPrice ? Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros() : null,
             clientOrderId,
-            null,
+            order.ordType().hasTrigger() ? Fixed.toBigDecimal(order.stopPx()).stripTrailingZeros() : null,
             null,
             null,
             BinanceNewOrder.NewOrderResponseType.FULL);
@@ -340,6 +341,20 @@ public final class BinanceClient implements ExchangeClient
             case EXPIRED: return ExchangeOrder.State.CANCELED;
             case REJECTED: return ExchangeOrder.State.REJECTED;
             default: return ExchangeOrder.State.OPEN;
+        }
+    }
+
+    private static OrderType type(final VenueOrder order)
+    {
+        switch (order.ordType())
+        {
+            case MARKET: return OrderType.MARKET;
+            // Binance's STOP_LOSS buys when the price rises to the stop and sells when it falls to it, as
+            // a FIX stop does; TAKE_PROFIT the other way round, as MarketIfTouched
+            case STOP: return OrderType.STOP_LOSS;
+            case STOP_LIMIT: return OrderType.STOP_LOSS_LIMIT;
+            case MARKET_IF_TOUCHED: return OrderType.TAKE_PROFIT;
+            default: return order.postOnly() ? OrderType.LIMIT_MAKER : OrderType.LIMIT;
         }
     }
 

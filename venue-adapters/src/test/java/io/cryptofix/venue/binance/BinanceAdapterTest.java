@@ -137,6 +137,23 @@ class BinanceAdapterTest
     }
 
     @Test
+    void aStopIsHeldByBinanceAndFillsWhenTheMarketReachesItAndOneThatWouldTriggerAtOnceIsRefused()
+    {
+        start();
+        venue.submit(new VenueOrder(1, 0, "BTC/USDT", Side.BUY, OrdType.STOP, fixed("0.01"), 0, fixed("61000"),
+            TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        venue.submit(new VenueOrder(2, 0, "BTC/USDT", Side.SELL, OrdType.STOP, fixed("0.01"), 0, fixed("61000"),
+            TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        assertThat(listener.events()).containsExactly(
+            "ACCEPTED 1", "REJECTED 2 Stop price would trigger immediately. (-2010)");
+
+        binance.market("BTCUSDT", "61000", "61000.02");
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 3);
+
+        assertThat(listener.events()).last().isEqualTo("FILL 1 0.01@61000.02");
+    }
+
+    @Test
     void definiteRefusalsAreRejectionsWithTheVenuesReason()
     {
         start();

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * XChange use. It checks every signed request as Binance does: the API key in {@code X-MBX-APIKEY},
  * a hex HMAC-SHA256 of the query string followed by the body, keyed with the secret, and a timestamp
  * inside {@code recvWindow}; each failure gets Binance's own error. It keeps orders, fills them against
- * its best bid and ask or when a test says, and injects faults: latency, an error for the next
+ * its best bid and ask or when a test says, holds stop orders (STOP_LOSS, STOP_LOSS_LIMIT,
+ * TAKE_PROFIT) until its prices reach them, and injects faults: latency, an error for the next
  * request, and a dropped response after an order was placed.
  *
  * <p>Instruments: BTCUSDT (tick 0.01, lot 0.00001, min notional 5) and ETHUSDT (tick 0.01, lot
@@ -104,10 +105,37 @@ public final class FakeBinance implements AutoCloseable
         this.dropNextOrderResponse = true;
     }
 
-    /** Moves the best bid and ask of a symbol (BTCUSDT); later orders trade against them. */
+    /** Moves the best bid and ask of a symbol (BTCUSDT); later orders trade against them, stops trigger. */
     public void market(final String symbol, final String bid, final String ask)
     {
-        markets.put(symbol, new BigDecimal[] {new BigDecimal(bid), new BigDecimal(ask)});
+        final BigDecimal[] market = {new BigDecimal(bid), new BigDecimal(ask)};
+        markets.put(symbol, market);
+        for (final FakeOrder order : orders.values())
+        {
+            synchronized (order)
+            {
+                if (order.symbol.equals(symbol) && order.isOpen() && !order.triggered && order.stopPrice != null &&
+                    triggers(order.type, "BUY".equals(order.side), order.stopPrice, market))
+                {
+                    order.triggered = true;
+                    final boolean buy = "BUY".equals(order.side);
+                    final BigDecimal touch = buy ? market[1] : market[0];
+                    if (!order.type.endsWith("_LIMIT") ||
+                        (buy ? order.price.compareTo(touch) >= 0 : order.price.compareTo(touch) <= 0))
+                    {
+                        order.fill(order.origQty, touch);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Binance's rule: STOP_LOSS buys when the price rises to the stop, sells when it falls; TAKE_PROFIT the other way. */
+    private static boolean triggers(final String type, final boolean buy, final BigDecimal stop, final BigDecimal[] market)
+    {
+        final boolean stopLoss = type.startsWith("STOP_LOSS");
+        final BigDecimal price = buy ? market[1] : market[0];
+        return buy == stopLoss ? price.compareTo(stop) >= 0 : price.compareTo(stop) <= 0;
     }
 
     /** Trades {@code qty} of a resting order at {@code price}, as another participant would. */
@@ -307,8 +335,15 @@ public final class FakeBinance implements AutoCloseable
         final BigDecimal qty = new BigDecimal(params.get("quantity"));
         final BigDecimal[] market = markets.get(symbol);
         final BigDecimal touch = buy ? market[1] : market[0];
-        final BigDecimal price = "MARKET".equals(type) ? touch : new BigDecimal(params.get("price"));
-        final String filter = filterFailure(rules, qty, price, !"MARKET".equals(type));
+        final boolean stop = type.startsWith("STOP_LOSS") || type.startsWith("TAKE_PROFIT");
+        final boolean withPrice = "LIMIT".equals(type) || "LIMIT_MAKER".equals(type) || type.endsWith("_LIMIT");
+        final BigDecimal price = withPrice ? new BigDecimal(params.get("price")) : touch;
+        final BigDecimal stopPrice = stop ? new BigDecimal(params.get("stopPrice")) : null;
+        String filter = filterFailure(rules, qty, price, withPrice);
+        if (filter == null && stop && stopPrice.remainder(new BigDecimal(rules[0])).signum() != 0)
+        {
+            filter = "PRICE_FILTER";
+        }
         if (filter != null)
         {
             send(exchange, 400, error(-1013, "Filter failure: " + filter));
@@ -319,14 +354,20 @@ public final class FakeBinance implements AutoCloseable
             send(exchange, 400, error(-2010, "Account has insufficient balance for requested action."));
             return;
         }
-        final boolean crosses = buy ? price.compareTo(touch) >= 0 : price.compareTo(touch) <= 0;
+        if (stop && triggers(type, buy, stopPrice, market))
+        {
+            send(exchange, 400, error(-2010, "Stop price would trigger immediately."));
+            return;
+        }
+        final boolean crosses = !stop && (buy ? price.compareTo(touch) >= 0 : price.compareTo(touch) <= 0);
         if ("LIMIT_MAKER".equals(type) && crosses)
         {
             send(exchange, 400, error(-2010, "Order would immediately match and take."));
             return;
         }
         final FakeOrder order = new FakeOrder(nextOrderId.getAndIncrement(), clientOrderId, symbol, params.get("side"),
-            type, params.getOrDefault("timeInForce", "GTC"), qty, "MARKET".equals(type) ? BigDecimal.ZERO : price);
+            type, params.getOrDefault("timeInForce", "GTC"), qty, withPrice ? price : BigDecimal.ZERO);
+        order.stopPrice = stopPrice;
         orders.put(order.orderId, order);
         final List<Map<String, Object>> fills = new ArrayList<>();
         synchronized (order)
@@ -561,6 +602,8 @@ public final class FakeBinance implements AutoCloseable
         final BigDecimal origQty;
         final BigDecimal price;
         String status = "NEW";
+        BigDecimal stopPrice;
+        boolean triggered;
         BigDecimal executedQty = BigDecimal.ZERO;
         BigDecimal cumQuote = BigDecimal.ZERO;
 
