@@ -110,6 +110,30 @@ class KrakenCertificationTest
     }
 
     @Test
+    void aStopIsHeldByKrakenItselfAndFilledWhenKrakensPriceReachesIt() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            client.send(Orders.onVenue(Orders.stop(Orders.nextClOrdId(), Side.BUY, quickfix.field.OrdType.STOP_STOP_LOSS,
+                "BTC/USD", "0.001", "61000"), "KRAKEN"));
+            final Message accepted = client.next("8");
+            assertThat(accepted.getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            assertThat(accepted.isSetField(Text.FIELD)).as("no 'held by the gateway' Text: Kraken holds it").isFalse();
+
+            kraken.market("XXBTZUSD", "61000", "61000.1");
+
+            final Message filled = client.next("8");
+            assertThat(filled.getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.FILLED);
+            assertThat(filled.getDecimal(LastPx.FIELD)).isEqualByComparingTo("61000.1");
+            client.logout();
+        }
+        finally
+        {
+            kraken.market("XXBTZUSD", "59999.9", "60000.1");
+        }
+    }
+
+    @Test
     void aSubmitWhoseAnswerIsLostEndsWithExactlyOneOrderAtTheVenue() throws Exception
     {
         try (FixTestClient client = FixTestClient.logOn("DEMO", gateway.fixPort()))

@@ -41,8 +41,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Kraken spot through XChange's Kraken binding: market, limit and post-only orders, GTC, IOC and
- * native GTD (expiretm). FOK, stops, Day and amend are left to the gateway (FOK is refused: it cannot
+ * Kraken spot through XChange's Kraken binding: market, limit and post-only orders, GTC, IOC,
+ * native GTD (expiretm) and native stops (Stop as stop-loss, StopLimit as stop-loss-limit,
+ * MarketIfTouched as take-profit). Day and amend are left to the gateway; FOK is refused (it cannot
  * be emulated faithfully).
  *
  * <p>Kraken's client order id is an integer, {@code userref}, which Kraken does not require to be
@@ -54,7 +55,7 @@ import java.util.Set;
  */
 public final class KrakenClient implements ExchangeClient
 {
-    private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(false, true, true, false, true, false);
+    private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(true, true, true, false, true, false);
     private static final long DEFAULT_BACKOFF_MILLIS = 15_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
@@ -153,10 +154,7 @@ public final class KrakenClient implements ExchangeClient
         final CurrencyPair pair = pairs.get(order.symbol());
         final KrakenType type = order.side() == Side.BUY ? KrakenType.BUY : KrakenType.SELL;
         final BigDecimal volume = Fixed.toBigDecimal(order.quantity()).stripTrailingZeros();
-        final KrakenStandardOrder.KrakenOrderBuilder builder = order.ordType() == OrdType.MARKET ?
-            KrakenStandardOrder.getMarketOrderBuilder(pair, type, volume) :
-            KrakenStandardOrder.getLimitOrderBuilder(pair, type,
-                Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros().toPlainString(), volume);
+        final KrakenStandardOrder.KrakenOrderBuilder builder = builder(order, pair, type, volume);
         builder.withUserRefId(clientOrderId);
         if (order.postOnly())
         {
@@ -278,6 +276,23 @@ public final class KrakenClient implements ExchangeClient
             return status >= 500 ? VenueError.ambiguous("HTTP " + status) : VenueError.rejected("HTTP " + status);
         }
         return VenueError.ambiguous(describe(failure));
+    }
+
+    private static KrakenStandardOrder.KrakenOrderBuilder builder(
+        final VenueOrder order, final CurrencyPair pair, final KrakenType type, final BigDecimal volume)
+    {
+        final String limit = Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros().toPlainString();
+        final String stop = Fixed.toBigDecimal(order.stopPx()).stripTrailingZeros().toPlainString();
+        switch (order.ordType())
+        {
+            case MARKET: return KrakenStandardOrder.getMarketOrderBuilder(pair, type, volume);
+            // Kraken's stop-loss buys when the price rises to the trigger, as a FIX stop does;
+            // take-profit the other way round, as MarketIfTouched
+            case STOP: return KrakenStandardOrder.getStopLossOrderBuilder(pair, type, stop, volume);
+            case STOP_LIMIT: return KrakenStandardOrder.getStopLossLimitOrderBuilder(pair, type, stop, limit, volume);
+            case MARKET_IF_TOUCHED: return KrakenStandardOrder.getTakeProfitOrderBuilder(pair, type, stop, volume);
+            default: return KrakenStandardOrder.getLimitOrderBuilder(pair, type, limit, volume);
+        }
     }
 
     /** The order of these found that this gateway run placed: a userref from an earlier run is not ours. */

@@ -118,10 +118,43 @@ public final class FakeKraken implements AutoCloseable
         this.dropNextOrderResponse = true;
     }
 
-    /** Moves the best bid and ask of a pair (XXBTZUSD). */
+    /** Moves the best bid and ask of a pair (XXBTZUSD); stops whose trigger is reached trade. */
     public void market(final String pair, final String bid, final String ask)
     {
-        markets.put(pair, new BigDecimal[] {new BigDecimal(bid), new BigDecimal(ask)});
+        final BigDecimal[] book = {new BigDecimal(bid), new BigDecimal(ask)};
+        markets.put(pair, book);
+        for (final Order order : orders.values())
+        {
+            synchronized (order)
+            {
+                if (order.pair.equals(pair) && "open".equals(order.status))
+                {
+                    triggerIfReached(order, book);
+                }
+            }
+        }
+    }
+
+    /** Kraken's rule: stop-loss buys when the price rises to the trigger and sells when it falls; take-profit the other way. */
+    private static void triggerIfReached(final Order order, final BigDecimal[] book)
+    {
+        if (order.trigger == null || order.triggered)
+        {
+            return;
+        }
+        final boolean buy = "buy".equals(order.type);
+        final BigDecimal touch = buy ? book[1] : book[0];
+        final boolean stopLoss = order.ordertype.startsWith("stop-loss");
+        if (buy == stopLoss ? touch.compareTo(order.trigger) < 0 : touch.compareTo(order.trigger) > 0)
+        {
+            return;
+        }
+        order.triggered = true;
+        if (!order.ordertype.endsWith("-limit") ||
+            (buy ? order.price.compareTo(touch) >= 0 : order.price.compareTo(touch) <= 0))
+        {
+            order.fill(order.volume, touch);
+        }
     }
 
     /** Trades {@code volume} of the order with this userref at {@code price}, as another participant would. */
@@ -318,11 +351,15 @@ public final class FakeKraken implements AutoCloseable
             error(exchange, "EOrder:Order minimum not met");
             return;
         }
-        final boolean market = "market".equals(params.get("ordertype"));
+        final String ordertype = params.get("ordertype");
+        final boolean stop = ordertype.startsWith("stop-loss") || ordertype.startsWith("take-profit");
+        final boolean market = "market".equals(ordertype) || "stop-loss".equals(ordertype) || "take-profit".equals(ordertype);
         final boolean buy = "buy".equals(params.get("type"));
         final BigDecimal[] book = markets.get(pair);
         final BigDecimal touch = buy ? book[1] : book[0];
-        final BigDecimal price = market ? touch : new BigDecimal(params.get("price"));
+        // for a stop, price is the trigger and price2 the limit of a stop-loss-limit
+        final BigDecimal trigger = stop ? new BigDecimal(params.get("price")) : null;
+        final BigDecimal price = market ? touch : new BigDecimal(params.get(stop ? "price2" : "price"));
         if (!market && price.stripTrailingZeros().scale() > (Integer)rules[3])
         {
             error(exchange, "EOrder:Invalid price:" + rules[0] + " price can only be specified up to " + rules[3] +
@@ -334,7 +371,7 @@ public final class FakeKraken implements AutoCloseable
             error(exchange, "EOrder:Insufficient funds");
             return;
         }
-        final boolean crosses = market || (buy ? price.compareTo(touch) >= 0 : price.compareTo(touch) <= 0);
+        final boolean crosses = !stop && (market || (buy ? price.compareTo(touch) >= 0 : price.compareTo(touch) <= 0));
         final String flags = params.getOrDefault("oflags", "");
         if (flags.contains("post") && crosses)
         {
@@ -345,9 +382,12 @@ public final class FakeKraken implements AutoCloseable
         final Order order = new Order(nextId.get(), txid, params.getOrDefault("userref", "0"), pair,
             params.get("type"), params.get("ordertype"), volume, market ? BigDecimal.ZERO : price,
             params.containsKey("expiretm") ? Long.parseLong(params.get("expiretm")) : 0);
+        order.trigger = trigger;
         orders.put(txid, order);
         synchronized (order)
         {
+            // a stop whose trigger is already reached is triggered at once
+            triggerIfReached(order, book);
             if (crosses)
             {
                 order.fill(volume, touch);
@@ -538,6 +578,8 @@ public final class FakeKraken implements AutoCloseable
         final double opentm = System.currentTimeMillis() / 1000.0;
         String status = "open";
         String reason;
+        BigDecimal trigger;
+        boolean triggered;
         BigDecimal executed = BigDecimal.ZERO;
         BigDecimal cost = BigDecimal.ZERO;
 

@@ -119,6 +119,22 @@ class KrakenAdapterTest
     }
 
     @Test
+    void aStopIsHeldByKrakenAndFillsWhenTheMarketReachesIt()
+    {
+        start();
+        venue.submit(new VenueOrder(1, 0, "BTC/USD", Side.BUY, OrdType.STOP, fixed("0.01"), 0, fixed("61000"),
+            TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        venue.submit(new VenueOrder(2, 0, "BTC/USD", Side.BUY, OrdType.MARKET_IF_TOUCHED, fixed("0.01"), 0,
+            fixed("59000"), TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "ACCEPTED 2");
+
+        kraken.market("XXBTZUSD", "61000", "61000.1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 3);
+
+        assertThat(listener.events()).last().isEqualTo("FILL 1 0.01@61000.1");
+    }
+
+    @Test
     void aNativeGtdOrderIsExpiredByKraken()
     {
         start();
