@@ -8,6 +8,7 @@ import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
 import io.cryptofix.venue.rest.VenueError;
+import io.cryptofix.venue.rest.XChangeSupport;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeFactory;
@@ -64,9 +65,7 @@ public final class BinanceClient implements ExchangeClient
 
     static
     {
-        // the JDK's HttpURLConnection (under XChange's REST layer) silently sends a POST again when a
-        // kept-alive connection closes before the answer: a second order. Never.
-        System.setProperty("sun.net.http.retryPost", "false");
+        XChangeSupport.neverResendPosts();
     }
 
     private final String baseUrl;
@@ -111,7 +110,7 @@ public final class BinanceClient implements ExchangeClient
         catch (final RuntimeException | IOException e)
         {
             throw new VenueUnavailableException("venue " + venueId + " (Binance at " + baseUrl + ") cannot be used: " +
-                describe(e));
+                XChangeSupport.describe(e));
         }
         trade = (BinanceTradeServiceRaw)exchange.getTradeService();
         marketData = (BinanceMarketDataServiceRaw)exchange.getMarketDataService();
@@ -274,7 +273,7 @@ public final class BinanceClient implements ExchangeClient
             }
             return status >= 500 ? VenueError.ambiguous("HTTP " + status) : VenueError.rejected("HTTP " + status);
         }
-        return VenueError.ambiguous(describe(failure));
+        return VenueError.ambiguous(XChangeSupport.describe(failure));
     }
 
     private static List<Instrument> instruments(
@@ -412,11 +411,4 @@ public final class BinanceClient implements ExchangeClient
         return decimal == null ? 0 : Fixed.fromBigDecimal(new BigDecimal(decimal).stripTrailingZeros());
     }
 
-    private static String describe(final Throwable e)
-    {
-        // the exception's own words only: XChange messages carry no credentials, and nothing else is added
-        final Throwable cause = e.getCause() != null && e.getMessage() != null && e.getMessage().startsWith("Failed") ?
-            e.getCause() : e;
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
 }

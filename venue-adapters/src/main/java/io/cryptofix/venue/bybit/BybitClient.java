@@ -10,6 +10,7 @@ import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
 import io.cryptofix.venue.rest.VenueError;
+import io.cryptofix.venue.rest.XChangeSupport;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.bybit.BybitExchange;
@@ -41,8 +42,7 @@ public final class BybitClient implements ExchangeClient
 
     static
     {
-        // as for every venue: the JDK must never send a POST again on its own (a second order)
-        System.setProperty("sun.net.http.retryPost", "false");
+        XChangeSupport.neverResendPosts();
     }
 
     private final String baseUrl;

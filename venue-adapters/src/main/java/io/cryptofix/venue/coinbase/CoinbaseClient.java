@@ -10,6 +10,7 @@ import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
 import io.cryptofix.venue.rest.VenueError;
+import io.cryptofix.venue.rest.XChangeSupport;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeFactory;
@@ -61,8 +62,7 @@ public final class CoinbaseClient implements ExchangeClient
 
     static
     {
-        // as for every venue: the JDK must never send a POST again on its own (a second order)
-        System.setProperty("sun.net.http.retryPost", "false");
+        XChangeSupport.neverResendPosts();
     }
 
     private final String baseUrl;
@@ -110,7 +110,7 @@ public final class CoinbaseClient implements ExchangeClient
         catch (final RuntimeException | IOException e)
         {
             throw new VenueUnavailableException("venue " + venueId + " (Coinbase at " + baseUrl + ") cannot be used: " +
-                describe(e));
+                XChangeSupport.describe(e));
         }
         final List<Instrument> instruments = new ArrayList<>();
         for (final String symbol : symbols)
@@ -252,7 +252,7 @@ public final class CoinbaseClient implements ExchangeClient
         {
             return VenueError.rejected(reason);
         }
-        return VenueError.ambiguous(describe(failure));
+        return VenueError.ambiguous(XChangeSupport.describe(failure));
     }
 
     private static int httpStatus(final Exception failure)
@@ -314,10 +314,4 @@ public final class CoinbaseClient implements ExchangeClient
         return value == null ? 0 : Fixed.fromBigDecimal(value.stripTrailingZeros());
     }
 
-    private static String describe(final Throwable e)
-    {
-        final Throwable cause = e.getCause() != null && e.getMessage() != null && e.getMessage().startsWith("Failed") ?
-            e.getCause() : e;
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
 }

@@ -9,6 +9,7 @@ import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
 import io.cryptofix.venue.rest.VenueError;
+import io.cryptofix.venue.rest.XChangeSupport;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeFactory;
@@ -64,8 +65,7 @@ public final class KrakenClient implements ExchangeClient
 
     static
     {
-        // as for every venue: the JDK must never send a POST again on its own (a second order)
-        System.setProperty("sun.net.http.retryPost", "false");
+        XChangeSupport.neverResendPosts();
     }
 
     private final String baseUrl;
@@ -112,7 +112,7 @@ public final class KrakenClient implements ExchangeClient
         catch (final RuntimeException | IOException e)
         {
             throw new VenueUnavailableException("venue " + venueId + " (Kraken at " + baseUrl + ") cannot be used: " +
-                describe(e));
+                XChangeSupport.describe(e));
         }
         trade = (KrakenTradeServiceRaw)exchange.getTradeService();
         marketData = (KrakenMarketDataServiceRaw)exchange.getMarketDataService();
@@ -275,7 +275,7 @@ public final class KrakenClient implements ExchangeClient
             }
             return status >= 500 ? VenueError.ambiguous("HTTP " + status) : VenueError.rejected("HTTP " + status);
         }
-        return VenueError.ambiguous(describe(failure));
+        return VenueError.ambiguous(XChangeSupport.describe(failure));
     }
 
     private static KrakenStandardOrder.KrakenOrderBuilder builder(
@@ -331,10 +331,4 @@ public final class KrakenClient implements ExchangeClient
             order.getCost() == null ? BigDecimal.ZERO : order.getCost());
     }
 
-    private static String describe(final Throwable e)
-    {
-        final Throwable cause = e.getCause() != null && e.getMessage() != null && e.getMessage().startsWith("Failed") ?
-            e.getCause() : e;
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
 }

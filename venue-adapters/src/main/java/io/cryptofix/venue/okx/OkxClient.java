@@ -9,6 +9,7 @@ import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
 import io.cryptofix.venue.rest.VenueError;
+import io.cryptofix.venue.rest.XChangeSupport;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeFactory;
@@ -56,8 +57,7 @@ public final class OkxClient implements ExchangeClient
 
     static
     {
-        // as for every venue: the JDK must never send a POST again on its own (a second order)
-        System.setProperty("sun.net.http.retryPost", "false");
+        XChangeSupport.neverResendPosts();
     }
 
     private final String baseUrl;
@@ -109,7 +109,7 @@ public final class OkxClient implements ExchangeClient
         catch (final RuntimeException | IOException e)
         {
             throw new VenueUnavailableException("venue " + venueId + " (OKX at " + baseUrl + ") cannot be used: " +
-                describe(e));
+                XChangeSupport.describe(e));
         }
         final List<Instrument> instruments = new ArrayList<>();
         for (final String symbol : tradedSymbols)
@@ -260,7 +260,7 @@ public final class OkxClient implements ExchangeClient
         {
             return VenueError.rejected(reason);
         }
-        return VenueError.ambiguous(describe(failure));
+        return VenueError.ambiguous(XChangeSupport.describe(failure));
     }
 
     /** @return the one result of an order request, or throws the refusal OKX gave. */
@@ -336,13 +336,6 @@ public final class OkxClient implements ExchangeClient
     private static long fixed(final BigDecimal value)
     {
         return value == null ? 0 : Fixed.fromBigDecimal(value.stripTrailingZeros());
-    }
-
-    private static String describe(final Throwable e)
-    {
-        final Throwable cause = e.getCause() != null && e.getMessage() != null && e.getMessage().startsWith("Failed") ?
-            e.getCause() : e;
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     /** A request OKX answered with an error code in its body (HTTP 200). */

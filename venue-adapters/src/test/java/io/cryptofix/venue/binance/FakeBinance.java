@@ -1,16 +1,12 @@
 package io.cryptofix.venue.binance;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cryptofix.venue.fake.FakeExchange;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -19,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -37,9 +30,8 @@ import java.util.regex.Pattern;
  * <p>Instruments: BTCUSDT (tick 0.01, lot 0.00001, min notional 5) and ETHUSDT (tick 0.01, lot
  * 0.0001, min notional 5). Balances: 100,000 USDT, 10 BTC, 100 ETH.
  */
-public final class FakeBinance implements AutoCloseable
+public final class FakeBinance extends FakeExchange
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CLIENT_ORDER_ID = Pattern.compile("^[a-zA-Z0-9-_]{1,36}$");
     private static final Map<String, String[]> RULES = Map.of(
         // tickSize, stepSize, minQty, minNotional
@@ -48,61 +40,29 @@ public final class FakeBinance implements AutoCloseable
 
     private final String apiKey;
     private final byte[] secret;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Map<String, BigDecimal[]> markets = new ConcurrentHashMap<>();
     private final Map<Long, FakeOrder> orders = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final AtomicLong nextOrderId = new AtomicLong(1000);
-    private volatile long latencyMillis;
     private volatile int[] nextError;
-    private volatile boolean dropNextOrderResponse;
 
-    private FakeBinance(final String apiKey, final String secretKey) throws IOException
+    private FakeBinance(final String apiKey, final String secretKey)
     {
         this.apiKey = apiKey;
         this.secret = secretKey.getBytes(StandardCharsets.UTF_8);
         markets.put("BTCUSDT", new BigDecimal[] {new BigDecimal("59999.99"), new BigDecimal("60000.01")});
         markets.put("ETHUSDT", new BigDecimal[] {new BigDecimal("2999.99"), new BigDecimal("3000.01")});
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        listen();
     }
 
     public static FakeBinance start(final String apiKey, final String secretKey)
     {
-        try
-        {
-            return new FakeBinance(apiKey, secretKey);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public String baseUrl()
-    {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    /** Every answer waits this long first. */
-    public void latency(final long millis)
-    {
-        this.latencyMillis = millis;
+        return new FakeBinance(apiKey, secretKey);
     }
 
     /** The next signed request is answered with this HTTP status and Binance error. */
     public void failNext(final int httpStatus, final int code)
     {
         this.nextError = new int[] {httpStatus, code};
-    }
-
-    /** The next order is placed, and then its response is never sent: the connection just closes. */
-    public void dropNextOrderResponse()
-    {
-        this.dropNextOrderResponse = true;
     }
 
     /** Moves the best bid and ask of a symbol (BTCUSDT); later orders trade against them, stops trigger. */
@@ -181,20 +141,6 @@ public final class FakeBinance implements AutoCloseable
         return orders.size();
     }
 
-    /** How many requests reached {@code method path}, e.g. {@code POST /api/v3/order}, signed or not. */
-    public int requests(final String methodAndPath)
-    {
-        final AtomicInteger count = requestCounts.get(methodAndPath);
-        return count == null ? 0 : count.get();
-    }
-
-    @Override
-    public void close()
-    {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
     /** The published signing rule, for checking it against Binance's own documented example. */
     static String signature(final byte[] secret, final String payload)
     {
@@ -210,18 +156,19 @@ public final class FakeBinance implements AutoCloseable
         }
     }
 
-    private void handle(final HttpExchange exchange) throws IOException
+    @Override
+    protected void handle(final HttpExchange exchange) throws IOException
     {
         try (exchange)
         {
             final String method = exchange.getRequestMethod();
             final String path = exchange.getRequestURI().getPath();
-            requestCounts.computeIfAbsent(method + " " + path, key -> new AtomicInteger()).incrementAndGet();
+            countRequest(method + " " + path);
             final String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
             final String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            if (latencyMillis > 0)
+            if (delayedOrFailed(exchange))
             {
-                Thread.sleep(latencyMillis);
+                return;
             }
             if (path.equals("/api/v3/exchangeInfo"))
             {
@@ -238,7 +185,7 @@ public final class FakeBinance implements AutoCloseable
                 send(exchange, 200, Map.of("serverTime", System.currentTimeMillis()));
                 return;
             }
-            final Map<String, String> params = params(query, body);
+            final Map<String, String> params = params(query + "&" + body);
             if (refused(exchange, query, body, params))
             {
                 return;
@@ -251,10 +198,6 @@ public final class FakeBinance implements AutoCloseable
                 return;
             }
             route(exchange, method, path, params);
-        }
-        catch (final InterruptedException e)
-        {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -383,10 +326,9 @@ public final class FakeBinance implements AutoCloseable
                 order.status = "EXPIRED";
             }
         }
-        if (dropNextOrderResponse)
+        if (takeDropNextOrderResponse())
         {
             // placed, but the client never hears: closing without a response looks like a reset connection
-            dropNextOrderResponse = false;
             return;
         }
         final Map<String, Object> response = order.json();
@@ -561,33 +503,6 @@ public final class FakeBinance implements AutoCloseable
             }
         }
         return rest.toString();
-    }
-
-    private static Map<String, String> params(final String query, final String body)
-    {
-        final Map<String, String> params = new LinkedHashMap<>();
-        for (final String part : (query + "&" + body).split("&"))
-        {
-            final int equals = part.indexOf('=');
-            if (equals > 0)
-            {
-                params.put(URLDecoder.decode(part.substring(0, equals), StandardCharsets.UTF_8),
-                    URLDecoder.decode(part.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
-    }
-
-    private static void send(final HttpExchange exchange, final int status, final Object body) throws IOException
-    {
-        final byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
-        if (status == 429)
-        {
-            exchange.getResponseHeaders().set("Retry-After", "2");
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 
     /** One order at the fake venue. */

@@ -1,17 +1,13 @@
 package io.cryptofix.venue.bybit;
 
+import io.cryptofix.venue.fake.FakeExchange;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -19,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,77 +28,34 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Instrument: BTCUSDT (tick 0.01, base precision 0.000001, min qty 0.000048, min amount 1).
  * Balance: 100,000 USDT.
  */
-public final class FakeBybit implements AutoCloseable
+public final class FakeBybit extends FakeExchange
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long RECEIVE_WINDOW_MILLIS = 5_000;
 
     private final String apiKey;
     private final byte[] secret;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(1_700_000_000_000_000L);
     private volatile BigDecimal bid = new BigDecimal("59999.99");
     private volatile BigDecimal ask = new BigDecimal("60000.01");
     private volatile boolean rateLimitNext;
-    private volatile boolean dropNextOrderResponse;
-    private volatile long latencyMillis;
-    private volatile int nextServerError;
 
-    private FakeBybit(final String apiKey, final String secret) throws IOException
+    private FakeBybit(final String apiKey, final String secret)
     {
         this.apiKey = apiKey;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        listen();
     }
 
     public static FakeBybit start(final String apiKey, final String secret)
     {
-        try
-        {
-            return new FakeBybit(apiKey, secret);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public String baseUrl()
-    {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return new FakeBybit(apiKey, secret);
     }
 
     /** The next private request gets Bybit's "too many visits" (retCode 10006). */
     public void rateLimitNext()
     {
         rateLimitNext = true;
-    }
-
-    /** Every answer waits this long first. */
-    public void latency(final long millis)
-    {
-        latencyMillis = millis;
-    }
-
-    /**
-     * The next private request fails with this HTTP status (a 5xx) before the venue does anything:
-     * the client cannot tell whether it acted.
-     */
-    public void serverErrorNext(final int httpStatus)
-    {
-        nextServerError = httpStatus;
-    }
-
-    /** The next order is placed, and then its response is never sent: the connection just closes. */
-    public void dropNextOrderResponse()
-    {
-        dropNextOrderResponse = true;
     }
 
     /** Trades {@code qty} of the order placed last at {@code price}, as another participant would. */
@@ -134,19 +84,6 @@ public final class FakeBybit implements AutoCloseable
         return count;
     }
 
-    public int requests(final String methodAndPath)
-    {
-        final AtomicInteger count = requestCounts.get(methodAndPath);
-        return count == null ? 0 : count.get();
-    }
-
-    @Override
-    public void close()
-    {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
     private Order last()
     {
         Order last = null;
@@ -160,19 +97,20 @@ public final class FakeBybit implements AutoCloseable
         return last;
     }
 
-    private void handle(final HttpExchange exchange) throws IOException
+    @Override
+    protected void handle(final HttpExchange exchange) throws IOException
     {
         try (exchange)
         {
             final String method = exchange.getRequestMethod();
             final String path = exchange.getRequestURI().getPath();
             final String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
-            requestCounts.computeIfAbsent(method + " " + path, key -> new AtomicInteger()).incrementAndGet();
+            countRequest(method + " " + path);
             final String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             final Map<String, String> params = params(query);
             if (path.equals("/v5/market/instruments-info"))
             {
-                send(exchange, ok(Map.of("category", "spot", "list", "BTCUSDT".equals(params.get("symbol")) ? List.of(Map.of(
+                send(exchange, 200, ok(Map.of("category", "spot", "list", "BTCUSDT".equals(params.get("symbol")) ? List.of(Map.of(
                     "symbol", "BTCUSDT", "baseCoin", "BTC", "quoteCoin", "USDT", "status", "Trading",
                     "lotSizeFilter", Map.of("basePrecision", "0.000001", "minOrderQty", "0.000048", "minOrderAmt", "1"),
                     "priceFilter", Map.of("tickSize", "0.01"))) : List.of())));
@@ -180,7 +118,7 @@ public final class FakeBybit implements AutoCloseable
             }
             if (path.equals("/v5/market/tickers"))
             {
-                send(exchange, ok(Map.of("category", "spot", "list", List.of(Map.of("symbol", "BTCUSDT",
+                send(exchange, 200, ok(Map.of("category", "spot", "list", List.of(Map.of("symbol", "BTCUSDT",
                     "bid1Price", bid.toPlainString(), "ask1Price", ask.toPlainString(), "lastPrice", ask.toPlainString())))));
                 return;
             }
@@ -191,27 +129,27 @@ public final class FakeBybit implements AutoCloseable
             final Object[] refusal = refusal(exchange, "GET".equals(method) ? query : body);
             if (refusal != null)
             {
-                send(exchange, Map.of("retCode", refusal[0], "retMsg", refusal[1], "result", Map.of()));
+                send(exchange, 200, Map.of("retCode", refusal[0], "retMsg", refusal[1], "result", Map.of()));
                 return;
             }
             if (rateLimitNext)
             {
                 rateLimitNext = false;
-                send(exchange, Map.of("retCode", 10006, "retMsg", "Too many visits!", "result", Map.of()));
+                send(exchange, 200, Map.of("retCode", 10006, "retMsg", "Too many visits!", "result", Map.of()));
                 return;
             }
             switch (method + " " + path)
             {
-                case "GET /v5/account/wallet-balance" -> send(exchange, ok(Map.of("list", List.of(Map.of(
+                case "GET /v5/account/wallet-balance" -> send(exchange, 200, ok(Map.of("list", List.of(Map.of(
                     "accountType", "UNIFIED", "coin", List.of(Map.of("coin", "USDT", "walletBalance", "100000")))))));
                 case "POST /v5/order/create" -> createOrder(exchange, JSON.readTree(body));
                 case "POST /v5/order/cancel" -> cancelOrder(exchange, JSON.readTree(body));
                 case "GET /v5/order/realtime" ->
                 {
                     final Order order = find(params.get("orderId"), params.get("orderLinkId"));
-                    send(exchange, ok(Map.of("category", "spot", "list", order == null ? List.of() : List.of(order.json()))));
+                    send(exchange, 200, ok(Map.of("category", "spot", "list", order == null ? List.of() : List.of(order.json()))));
                 }
-                default -> send(exchange, Map.of("retCode", 10001, "retMsg", "unknown endpoint", "result", Map.of()));
+                default -> send(exchange, 200, Map.of("retCode", 10001, "retMsg", "unknown endpoint", "result", Map.of()));
             }
         }
     }
@@ -221,12 +159,12 @@ public final class FakeBybit implements AutoCloseable
         final String orderLinkId = request.path("orderLinkId").asText("");
         if (!"BTCUSDT".equals(request.path("symbol").asText()))
         {
-            send(exchange, failure(10001, "params error: symbol invalid"));
+            send(exchange, 200, failure(10001, "params error: symbol invalid"));
             return;
         }
         if (!orderLinkId.isEmpty() && ordersWithOrderLinkId(orderLinkId) > 0)
         {
-            send(exchange, failure(170141, "Duplicate clientOrderId."));
+            send(exchange, 200, failure(170141, "Duplicate clientOrderId."));
             return;
         }
         final boolean market = "Market".equals(request.path("orderType").asText());
@@ -236,12 +174,12 @@ public final class FakeBybit implements AutoCloseable
         final BigDecimal price = market ? touch : new BigDecimal(request.path("price").asText());
         if (qty.compareTo(new BigDecimal("0.000048")) < 0)
         {
-            send(exchange, failure(170136, "Order quantity exceeded lower limit."));
+            send(exchange, 200, failure(170136, "Order quantity exceeded lower limit."));
             return;
         }
         if (buy && qty.multiply(price).compareTo(new BigDecimal("100000")) > 0)
         {
-            send(exchange, failure(170131, "Insufficient balance."));
+            send(exchange, 200, failure(170131, "Insufficient balance."));
             return;
         }
         final String timeInForce = request.path("timeInForce").asText("GTC");
@@ -260,12 +198,11 @@ public final class FakeBybit implements AutoCloseable
                 order.fill(qty, touch);
             }
         }
-        if (dropNextOrderResponse)
+        if (takeDropNextOrderResponse())
         {
-            dropNextOrderResponse = false;
             return;
         }
-        send(exchange, ok(Map.of("orderId", order.orderId, "orderLinkId", orderLinkId)));
+        send(exchange, 200, ok(Map.of("orderId", order.orderId, "orderLinkId", orderLinkId)));
     }
 
     private void cancelOrder(final HttpExchange exchange, final JsonNode request) throws IOException
@@ -273,19 +210,19 @@ public final class FakeBybit implements AutoCloseable
         final Order order = find(request.path("orderId").asText(null), request.path("orderLinkId").asText(null));
         if (order == null)
         {
-            send(exchange, failure(170213, "Order does not exist."));
+            send(exchange, 200, failure(170213, "Order does not exist."));
             return;
         }
         synchronized (order)
         {
             if (!"New".equals(order.status) && !"PartiallyFilled".equals(order.status))
             {
-                send(exchange, failure(170213, "Order does not exist."));
+                send(exchange, 200, failure(170213, "Order does not exist."));
                 return;
             }
             order.status = order.filled.signum() == 0 ? "Cancelled" : "PartiallyFilledCanceled";
         }
-        send(exchange, ok(Map.of("orderId", order.orderId, "orderLinkId", order.orderLinkId)));
+        send(exchange, 200, ok(Map.of("orderId", order.orderId, "orderLinkId", order.orderLinkId)));
     }
 
     private Order find(final String orderId, final String orderLinkId)
@@ -325,33 +262,6 @@ public final class FakeBybit implements AutoCloseable
         return null;
     }
 
-    /** Waits the latency, and fails the request with the server error asked for. @return true if it failed. */
-    private boolean delayedOrFailed(final HttpExchange exchange) throws IOException
-    {
-        if (latencyMillis > 0)
-        {
-            try
-            {
-                Thread.sleep(latencyMillis);
-            }
-            catch (final InterruptedException e)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }
-        final int status = nextServerError;
-        if (status == 0)
-        {
-            return false;
-        }
-        nextServerError = 0;
-        final byte[] page = ("<html><body>" + status + " Bad Gateway</body></html>").getBytes(StandardCharsets.US_ASCII);
-        exchange.getResponseHeaders().set("Content-Type", "text/html");
-        exchange.sendResponseHeaders(status, page.length);
-        exchange.getResponseBody().write(page);
-        return true;
-    }
-
     static String signature(final byte[] secret, final String message)
     {
         try
@@ -374,29 +284,6 @@ public final class FakeBybit implements AutoCloseable
     private static Map<String, Object> failure(final int code, final String message)
     {
         return Map.of("retCode", code, "retMsg", message, "result", Map.of());
-    }
-
-    private static Map<String, String> params(final String query)
-    {
-        final Map<String, String> params = new LinkedHashMap<>();
-        for (final String part : query.split("&"))
-        {
-            final int equals = part.indexOf('=');
-            if (equals > 0)
-            {
-                params.put(URLDecoder.decode(part.substring(0, equals), StandardCharsets.UTF_8),
-                    URLDecoder.decode(part.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
-    }
-
-    private static void send(final HttpExchange exchange, final Object body) throws IOException
-    {
-        final byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 
     /** One order at the fake venue. */

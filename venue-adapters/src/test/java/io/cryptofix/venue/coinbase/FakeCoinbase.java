@@ -1,30 +1,23 @@
 package io.cryptofix.venue.coinbase;
 
+import io.cryptofix.venue.fake.FakeExchange;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Coinbase Exchange REST server on 127.0.0.1 for tests, answering the endpoints the gateway's
@@ -38,51 +31,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Products: BTC-USD (quote increment 0.01, base increment 0.00000001, min size 0.00001, min market
  * funds 1). Balance: 100,000 USD.
  */
-public final class FakeCoinbase implements AutoCloseable
+public final class FakeCoinbase extends FakeExchange
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String apiKey;
     private final byte[] secret;
     private final String passphrase;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private volatile BigDecimal bid = new BigDecimal("59999.99");
     private volatile BigDecimal ask = new BigDecimal("60000.01");
     private volatile int[] nextError;
     private volatile String nextErrorMessage;
-    private volatile boolean dropNextOrderResponse;
-    private volatile long latencyMillis;
-    private volatile int nextServerError;
 
-    private FakeCoinbase(final String apiKey, final String secretBase64, final String passphrase) throws IOException
+    private FakeCoinbase(final String apiKey, final String secretBase64, final String passphrase)
     {
         this.apiKey = apiKey;
         this.secret = Base64.getDecoder().decode(secretBase64);
         this.passphrase = passphrase;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        listen();
     }
 
     public static FakeCoinbase start(final String apiKey, final String secretBase64, final String passphrase)
     {
-        try
-        {
-            return new FakeCoinbase(apiKey, secretBase64, passphrase);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public String baseUrl()
-    {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return new FakeCoinbase(apiKey, secretBase64, passphrase);
     }
 
     /** The next private request is answered with this HTTP status and Coinbase message. */
@@ -90,27 +61,6 @@ public final class FakeCoinbase implements AutoCloseable
     {
         this.nextErrorMessage = message;
         this.nextError = new int[] {httpStatus};
-    }
-
-    /** Every answer waits this long first. */
-    public void latency(final long millis)
-    {
-        latencyMillis = millis;
-    }
-
-    /**
-     * The next private request fails with this HTTP status (a 5xx) before the venue does anything:
-     * the client cannot tell whether it acted.
-     */
-    public void serverErrorNext(final int httpStatus)
-    {
-        nextServerError = httpStatus;
-    }
-
-    /** The next order is placed, and then its response is never sent: the connection just closes. */
-    public void dropNextOrderResponse()
-    {
-        this.dropNextOrderResponse = true;
     }
 
     public void market(final String newBid, final String newAsk)
@@ -146,19 +96,6 @@ public final class FakeCoinbase implements AutoCloseable
         return count;
     }
 
-    public int requests(final String methodAndPath)
-    {
-        final AtomicInteger count = requestCounts.get(methodAndPath);
-        return count == null ? 0 : count.get();
-    }
-
-    @Override
-    public void close()
-    {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
     private Order last()
     {
         Order last = null;
@@ -172,15 +109,15 @@ public final class FakeCoinbase implements AutoCloseable
         return last;
     }
 
-    private void handle(final HttpExchange exchange) throws IOException
+    @Override
+    protected void handle(final HttpExchange exchange) throws IOException
     {
         try (exchange)
         {
             final String method = exchange.getRequestMethod();
             final String rawPath = exchange.getRequestURI().getRawPath();
             final String path = URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
-            requestCounts.computeIfAbsent(method + " " + path.replaceAll("/orders/.+", "/orders/{id}"),
-                key -> new AtomicInteger()).incrementAndGet();
+            countRequest(method + " " + path.replaceAll("/orders/.+", "/orders/{id}"));
             final String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (path.equals("/products"))
             {
@@ -318,9 +255,8 @@ public final class FakeCoinbase implements AutoCloseable
                 order.doneReason = "canceled";
             }
         }
-        if (dropNextOrderResponse)
+        if (takeDropNextOrderResponse())
         {
-            dropNextOrderResponse = false;
             return;
         }
         synchronized (order)
@@ -370,33 +306,6 @@ public final class FakeCoinbase implements AutoCloseable
             return "invalid signature";
         }
         return null;
-    }
-
-    /** Waits the latency, and fails the request with the server error asked for. @return true if it failed. */
-    private boolean delayedOrFailed(final HttpExchange exchange) throws IOException
-    {
-        if (latencyMillis > 0)
-        {
-            try
-            {
-                Thread.sleep(latencyMillis);
-            }
-            catch (final InterruptedException e)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }
-        final int status = nextServerError;
-        if (status == 0)
-        {
-            return false;
-        }
-        nextServerError = 0;
-        final byte[] page = ("<html><body>" + status + " Bad Gateway</body></html>").getBytes(StandardCharsets.US_ASCII);
-        exchange.getResponseHeaders().set("Content-Type", "text/html");
-        exchange.sendResponseHeaders(status, page.length);
-        exchange.getResponseBody().write(page);
-        return true;
     }
 
     static String signature(final byte[] secret, final String message)
@@ -455,14 +364,6 @@ public final class FakeCoinbase implements AutoCloseable
         currency.put("max_precision", precision);
         currency.put("details", details);
         return currency;
-    }
-
-    private static void send(final HttpExchange exchange, final int status, final Object body) throws IOException
-    {
-        final byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 
     /** One order at the fake venue. */

@@ -1,29 +1,21 @@
 package io.cryptofix.venue.kraken;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cryptofix.venue.fake.FakeExchange;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,9 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Pairs: XXBTZUSD (BTC/USD, price decimals 1, lot decimals 8, ordermin 0.0001) and XETHZUSD
  * (ETH/USD, 2, 8, 0.002). Balance: 100,000 USD.
  */
-public final class FakeKraken implements AutoCloseable
+public final class FakeKraken extends FakeExchange
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Object[]> PAIRS = Map.of(
         // altname, wsname, base, pair decimals, ordermin
         "XXBTZUSD", new Object[] {"XBTUSD", "XBT/USD", "XXBT", 1, "0.0001"},
@@ -47,28 +38,19 @@ public final class FakeKraken implements AutoCloseable
 
     private final String apiKey;
     private final byte[] secret;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Map<String, BigDecimal[]> markets = new ConcurrentHashMap<>();
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(100_000);
     private long lastNonce;
     private volatile String nextError;
-    private volatile boolean dropNextOrderResponse;
-    private volatile long latencyMillis;
-    private volatile int nextServerError;
 
-    private FakeKraken(final String apiKey, final String secretBase64) throws IOException
+    private FakeKraken(final String apiKey, final String secretBase64)
     {
         this.apiKey = apiKey;
         this.secret = Base64.getDecoder().decode(secretBase64);
         markets.put("XXBTZUSD", new BigDecimal[] {new BigDecimal("59999.9"), new BigDecimal("60000.1")});
         markets.put("XETHZUSD", new BigDecimal[] {new BigDecimal("2999.99"), new BigDecimal("3000.01")});
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        listen();
     }
 
     /**
@@ -76,46 +58,13 @@ public final class FakeKraken implements AutoCloseable
      */
     public static FakeKraken start(final String apiKey, final String secretBase64)
     {
-        try
-        {
-            return new FakeKraken(apiKey, secretBase64);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public String baseUrl()
-    {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return new FakeKraken(apiKey, secretBase64);
     }
 
     /** The next private request is answered with this Kraken error, e.g. {@code EAPI:Rate limit exceeded}. */
     public void failNext(final String error)
     {
         this.nextError = error;
-    }
-
-    /** Every answer waits this long first. */
-    public void latency(final long millis)
-    {
-        latencyMillis = millis;
-    }
-
-    /**
-     * The next private request fails with this HTTP status (a 5xx) before the venue does anything:
-     * the client cannot tell whether it acted.
-     */
-    public void serverErrorNext(final int httpStatus)
-    {
-        nextServerError = httpStatus;
-    }
-
-    /** The next order is placed, and then its response is never sent: the connection just closes. */
-    public void dropNextOrderResponse()
-    {
-        this.dropNextOrderResponse = true;
     }
 
     /** Moves the best bid and ask of a pair (XXBTZUSD); stops whose trigger is reached trade. */
@@ -199,46 +148,6 @@ public final class FakeKraken implements AutoCloseable
         return last == null ? null : last.userref;
     }
 
-    public int requests(final String path)
-    {
-        final AtomicInteger count = requestCounts.get(path);
-        return count == null ? 0 : count.get();
-    }
-
-    @Override
-    public void close()
-    {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    /** Waits the latency, and fails the request with the server error asked for. @return true if it failed. */
-    private boolean delayedOrFailed(final HttpExchange exchange) throws IOException
-    {
-        if (latencyMillis > 0)
-        {
-            try
-            {
-                Thread.sleep(latencyMillis);
-            }
-            catch (final InterruptedException e)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }
-        final int status = nextServerError;
-        if (status == 0)
-        {
-            return false;
-        }
-        nextServerError = 0;
-        final byte[] page = ("<html><body>" + status + " Bad Gateway</body></html>").getBytes(StandardCharsets.US_ASCII);
-        exchange.getResponseHeaders().set("Content-Type", "text/html");
-        exchange.sendResponseHeaders(status, page.length);
-        exchange.getResponseBody().write(page);
-        return true;
-    }
-
     /** Kraken's signing rule, for checking it against the example of Kraken's API documentation. */
     static String signature(final byte[] secret, final String path, final String nonce, final String body)
     {
@@ -257,12 +166,13 @@ public final class FakeKraken implements AutoCloseable
         }
     }
 
-    private void handle(final HttpExchange exchange) throws IOException
+    @Override
+    protected void handle(final HttpExchange exchange) throws IOException
     {
         try (exchange)
         {
             final String path = exchange.getRequestURI().getPath();
-            requestCounts.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
+            countRequest(path);
             final String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
             final String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             final Map<String, String> params = params(query + "&" + body);
@@ -398,9 +308,8 @@ public final class FakeKraken implements AutoCloseable
                 order.reason = "IOC";
             }
         }
-        if (dropNextOrderResponse)
+        if (takeDropNextOrderResponse())
         {
-            dropNextOrderResponse = false;
             return;
         }
         result(exchange, Map.of("descr", Map.of("order", params.get("type") + " " + volume.toPlainString() + " " +
@@ -530,37 +439,14 @@ public final class FakeKraken implements AutoCloseable
         return tickers;
     }
 
-    private static Map<String, String> params(final String encoded)
-    {
-        final Map<String, String> params = new LinkedHashMap<>();
-        for (final String part : encoded.split("&"))
-        {
-            final int equals = part.indexOf('=');
-            if (equals > 0)
-            {
-                params.put(URLDecoder.decode(part.substring(0, equals), StandardCharsets.UTF_8),
-                    URLDecoder.decode(part.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
-    }
-
     private static void result(final HttpExchange exchange, final Object result) throws IOException
     {
-        send(exchange, Map.of("error", List.of(), "result", result));
+        send(exchange, 200, Map.of("error", List.of(), "result", result));
     }
 
     private static void error(final HttpExchange exchange, final String error) throws IOException
     {
-        send(exchange, Map.of("error", List.of(error)));
-    }
-
-    private static void send(final HttpExchange exchange, final Object body) throws IOException
-    {
-        final byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        send(exchange, 200, Map.of("error", List.of(error)));
     }
 
     /** One order at the fake venue. */

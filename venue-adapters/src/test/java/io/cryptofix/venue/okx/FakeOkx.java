@@ -1,18 +1,14 @@
 package io.cryptofix.venue.okx;
 
+import io.cryptofix.venue.fake.FakeExchange;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -21,9 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,78 +30,35 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Instrument: BTC-USDT (tick 0.1, lot 0.00000001, min size 0.00001). Balance: 100,000 USDT.
  */
-public final class FakeOkx implements AutoCloseable
+public final class FakeOkx extends FakeExchange
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String apiKey;
     private final byte[] secret;
     private final String passphrase;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(312_269_865_356_374_016L);
     private volatile BigDecimal bid = new BigDecimal("59999.9");
     private volatile BigDecimal ask = new BigDecimal("60000.1");
     private volatile boolean rateLimitNext;
-    private volatile boolean dropNextOrderResponse;
-    private volatile long latencyMillis;
-    private volatile int nextServerError;
 
-    private FakeOkx(final String apiKey, final String secret, final String passphrase) throws IOException
+    private FakeOkx(final String apiKey, final String secret, final String passphrase)
     {
         this.apiKey = apiKey;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.passphrase = passphrase;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        listen();
     }
 
     public static FakeOkx start(final String apiKey, final String secret, final String passphrase)
     {
-        try
-        {
-            return new FakeOkx(apiKey, secret, passphrase);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public String baseUrl()
-    {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return new FakeOkx(apiKey, secret, passphrase);
     }
 
     /** The next private request gets HTTP 429 with OKX's code 50011. */
     public void rateLimitNext()
     {
         rateLimitNext = true;
-    }
-
-    /** Every answer waits this long first. */
-    public void latency(final long millis)
-    {
-        latencyMillis = millis;
-    }
-
-    /**
-     * The next private request fails with this HTTP status (a 5xx) before the venue does anything:
-     * the client cannot tell whether it acted.
-     */
-    public void serverErrorNext(final int httpStatus)
-    {
-        nextServerError = httpStatus;
-    }
-
-    /** The next order is placed, and then its response is never sent: the connection just closes. */
-    public void dropNextOrderResponse()
-    {
-        dropNextOrderResponse = true;
     }
 
     /** Trades {@code size} of the order placed last at {@code price}, as another participant would. */
@@ -137,19 +87,6 @@ public final class FakeOkx implements AutoCloseable
         return count;
     }
 
-    public int requests(final String methodAndPath)
-    {
-        final AtomicInteger count = requestCounts.get(methodAndPath);
-        return count == null ? 0 : count.get();
-    }
-
-    @Override
-    public void close()
-    {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
     private Order last()
     {
         Order last = null;
@@ -163,14 +100,15 @@ public final class FakeOkx implements AutoCloseable
         return last;
     }
 
-    private void handle(final HttpExchange exchange) throws IOException
+    @Override
+    protected void handle(final HttpExchange exchange) throws IOException
     {
         try (exchange)
         {
             final String method = exchange.getRequestMethod();
             final String path = exchange.getRequestURI().getPath();
             final String query = exchange.getRequestURI().getRawQuery();
-            requestCounts.computeIfAbsent(method + " " + path, key -> new AtomicInteger()).incrementAndGet();
+            countRequest(method + " " + path);
             final String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             final Map<String, String> params = params(query);
             switch (path)
@@ -270,9 +208,8 @@ public final class FakeOkx implements AutoCloseable
                 order.state = "canceled";
             }
         }
-        if (dropNextOrderResponse)
+        if (takeDropNextOrderResponse())
         {
-            dropNextOrderResponse = false;
             return;
         }
         send(exchange, 200, ok(List.of(Map.of("ordId", order.ordId, "clOrdId", clOrdId, "tag", "", "sCode", "0",
@@ -364,33 +301,6 @@ public final class FakeOkx implements AutoCloseable
         return null;
     }
 
-    /** Waits the latency, and fails the request with the server error asked for. @return true if it failed. */
-    private boolean delayedOrFailed(final HttpExchange exchange) throws IOException
-    {
-        if (latencyMillis > 0)
-        {
-            try
-            {
-                Thread.sleep(latencyMillis);
-            }
-            catch (final InterruptedException e)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }
-        final int status = nextServerError;
-        if (status == 0)
-        {
-            return false;
-        }
-        nextServerError = 0;
-        final byte[] page = ("<html><body>" + status + " Bad Gateway</body></html>").getBytes(StandardCharsets.US_ASCII);
-        exchange.getResponseHeaders().set("Content-Type", "text/html");
-        exchange.sendResponseHeaders(status, page.length);
-        exchange.getResponseBody().write(page);
-        return true;
-    }
-
     static String signature(final byte[] secret, final String message)
     {
         try
@@ -414,33 +324,6 @@ public final class FakeOkx implements AutoCloseable
     {
         return Map.of("code", "1", "msg", "Operation failed.", "data",
             List.of(Map.of("ordId", "", "clOrdId", clOrdId, "tag", "", "sCode", code, "sMsg", message)));
-    }
-
-    private static Map<String, String> params(final String query)
-    {
-        final Map<String, String> params = new LinkedHashMap<>();
-        if (query == null)
-        {
-            return params;
-        }
-        for (final String part : query.split("&"))
-        {
-            final int equals = part.indexOf('=');
-            if (equals > 0)
-            {
-                params.put(URLDecoder.decode(part.substring(0, equals), StandardCharsets.UTF_8),
-                    URLDecoder.decode(part.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
-    }
-
-    private static void send(final HttpExchange exchange, final int status, final Object body) throws IOException
-    {
-        final byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 
     /** One order at the fake venue. */
