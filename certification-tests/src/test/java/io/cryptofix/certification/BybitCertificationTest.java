@@ -8,7 +8,9 @@ import quickfix.Message;
 import quickfix.field.ClOrdID;
 import quickfix.field.CumQty;
 import quickfix.field.ExecType;
+import quickfix.field.LastPx;
 import quickfix.field.LastQty;
+import quickfix.field.OrdStatus;
 import quickfix.field.Side;
 import quickfix.field.Text;
 
@@ -75,6 +77,30 @@ class BybitCertificationTest
             assertThat(canceled.getChar(ExecType.FIELD)).isEqualTo(ExecType.CANCELED);
             assertThat(canceled.getDecimal(CumQty.FIELD)).isEqualByComparingTo("0.004");
             client.logout();
+        }
+    }
+
+    @Test
+    void aStopIsHeldByBybitItselfAndFilledWhenBybitsPriceReachesIt() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            client.send(Orders.onVenue(Orders.stop(Orders.nextClOrdId(), Side.BUY, quickfix.field.OrdType.STOP_STOP_LOSS,
+                "BTC/USDT", "0.001", "61000"), "BYBIT"));
+            final Message accepted = client.next("8");
+            assertThat(accepted.getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            assertThat(accepted.isSetField(Text.FIELD)).as("no 'held by the gateway' Text: Bybit holds it").isFalse();
+
+            bybit.market("61000", "61000.02");
+
+            final Message filled = client.next("8");
+            assertThat(filled.getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.FILLED);
+            assertThat(filled.getDecimal(LastPx.FIELD)).isEqualByComparingTo("61000.02");
+            client.logout();
+        }
+        finally
+        {
+            bybit.market("59999.99", "60000.01");
         }
     }
 

@@ -5,20 +5,25 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import quickfix.Message;
+import quickfix.fix44.NewOrderSingle;
 import quickfix.field.ClOrdID;
 import quickfix.field.CumQty;
 import quickfix.field.ExecType;
 import quickfix.field.LastPx;
 import quickfix.field.LastQty;
 import quickfix.field.OrdStatus;
+import quickfix.field.Price;
 import quickfix.field.Side;
 import quickfix.field.Text;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +87,47 @@ class CoinbaseCertificationTest
             assertThat(canceled.getChar(ExecType.FIELD)).isEqualTo(ExecType.CANCELED);
             assertThat(canceled.getDecimal(CumQty.FIELD)).isEqualByComparingTo("0.004");
             client.logout();
+        }
+    }
+
+    @Test
+    void aStopLimitIsHeldByCoinbaseAndAStopByTheGatewayAndBothFillWhenThePriceReachesThem() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            final String stopLimit = Orders.nextClOrdId();
+            final NewOrderSingle order = Orders.stop(stopLimit, Side.BUY, quickfix.field.OrdType.STOP_LIMIT, "BTC/USD",
+                "0.001", "61000");
+            order.setDecimal(Price.FIELD, new BigDecimal("61500"));
+            client.send(Orders.onVenue(order, "COINBASE"));
+            final Message accepted = client.next("8");
+            assertThat(accepted.getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            assertThat(accepted.isSetField(Text.FIELD)).as("no 'held by the gateway' Text: Coinbase holds it").isFalse();
+
+            client.send(Orders.onVenue(Orders.stop(Orders.nextClOrdId(), Side.BUY, quickfix.field.OrdType.STOP_STOP_LOSS,
+                "BTC/USD", "0.001", "61000"), "COINBASE"));
+            final Message held = client.next("8");
+            assertThat(held.getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            assertThat(held.getString(Text.FIELD)).isEqualTo("held by the gateway until the ask reaches StopPx 61000");
+
+            coinbase.market("61000", "61000.02");
+
+            final Map<String, Message> filled = new HashMap<>();
+            while (filled.size() < 2)
+            {
+                final Message report = client.next("8");
+                if (report.getChar(OrdStatus.FIELD) == OrdStatus.FILLED)
+                {
+                    filled.put(report.getString(ClOrdID.FIELD), report);
+                }
+            }
+            assertThat(filled.get(stopLimit).getDecimal(LastPx.FIELD)).isEqualByComparingTo("61000.02");
+            assertThat(filled.get(held.getString(ClOrdID.FIELD)).getDecimal(LastPx.FIELD)).isEqualByComparingTo("61000.02");
+            client.logout();
+        }
+        finally
+        {
+            coinbase.market("59999.99", "60000.01");
         }
     }
 

@@ -8,7 +8,9 @@ import quickfix.Message;
 import quickfix.field.ClOrdID;
 import quickfix.field.CumQty;
 import quickfix.field.ExecType;
+import quickfix.field.LastPx;
 import quickfix.field.LastQty;
+import quickfix.field.OrdStatus;
 import quickfix.field.Side;
 import quickfix.field.Text;
 
@@ -76,6 +78,30 @@ class OkxCertificationTest
             assertThat(canceled.getChar(ExecType.FIELD)).isEqualTo(ExecType.CANCELED);
             assertThat(canceled.getDecimal(CumQty.FIELD)).isEqualByComparingTo("0.004");
             client.logout();
+        }
+    }
+
+    @Test
+    void aStopIsHeldByOkxAsAnAlgoOrderAndFilledWhenOkxsPriceReachesIt() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            client.send(Orders.onVenue(Orders.stop(Orders.nextClOrdId(), Side.SELL, quickfix.field.OrdType.STOP_STOP_LOSS,
+                "BTC/USDT", "0.001", "59000"), "OKX"));
+            final Message accepted = client.next("8");
+            assertThat(accepted.getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            assertThat(accepted.isSetField(Text.FIELD)).as("no 'held by the gateway' Text: OKX holds it").isFalse();
+
+            okx.market("59000", "59000.2");
+
+            final Message filled = client.next("8");
+            assertThat(filled.getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.FILLED);
+            assertThat(filled.getDecimal(LastPx.FIELD)).isEqualByComparingTo("59000");
+            client.logout();
+        }
+        finally
+        {
+            okx.market("59999.9", "60000.1");
         }
     }
 

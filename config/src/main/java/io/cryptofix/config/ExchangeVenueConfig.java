@@ -20,6 +20,8 @@ import java.util.List;
  * @param requestsPerSecond   requests of any kind per second at most (the venue's request limit).
  * @param symbols             the instruments to trade, BASE/QUOTE; their rules (tick, lot, minimums)
  *                            are loaded from the venue at start.
+ * @param demoTrading         OKX only: every request goes to OKX's demo trading (header
+ *                            {@code x-simulated-trading: 1}) instead of the live market.
  */
 public record ExchangeVenueConfig(
     String baseUrl,
@@ -30,6 +32,22 @@ public record ExchangeVenueConfig(
     long pollIntervalMillis,
     int ordersPerSecond,
     int requestsPerSecond,
-    List<String> symbols)
+    List<String> symbols,
+    boolean demoTrading)
 {
+    /** A venue on its live market. */
+    public ExchangeVenueConfig(
+        final String baseUrl,
+        final String apiKeyEnv,
+        final String secretKeyEnv,
+        final String passphraseEnv,
+        final Path credentialsFile,
+        final long pollIntervalMillis,
+        final int ordersPerSecond,
+        final int requestsPerSecond,
+        final List<String> symbols)
+    {
+        this(baseUrl, apiKeyEnv, secretKeyEnv, passphraseEnv, credentialsFile, pollIntervalMillis, ordersPerSecond,
+            requestsPerSecond, symbols, false);
+    }
 }

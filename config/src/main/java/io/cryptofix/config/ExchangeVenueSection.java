@@ -17,6 +17,8 @@ final class ExchangeVenueSection
 {
     static final List<String> KEYS = List.of("type", "rounding", "dayCutoffUtc", "baseUrl", "apiKeyEnv",
         "secretKeyEnv", "passphraseEnv", "credentialsFile", "pollIntervalMillis", "ordersPerSecond", "requestsPerSecond", "symbols");
+    // OKX's demo trading is the same host as its live market, chosen per request by a header
+    static final List<String> OKX_KEYS = concat(KEYS, "demoTrading");
 
     private static final Map<String, String> BASE_URLS = Map.of(
         VenueConfig.TYPE_BINANCE, "https://api.binance.com",
@@ -50,7 +52,9 @@ final class ExchangeVenueSection
 
     static ExchangeVenueConfig read(final String id, final String type, final YamlMap venue)
     {
-        venue.allowOnly(KEYS);
+        final boolean okx = VenueConfig.TYPE_OKX.equals(type);
+        venue.allowOnly(okx ? OKX_KEYS : KEYS);
+        final Boolean demoTrading = okx ? venue.bool("demoTrading", Boolean.FALSE) : Boolean.FALSE;
         final String baseUrl = venue.text("baseUrl", BASE_URLS.get(type), "the venue's REST base URL", URL);
         final String apiKeyEnv = venue.text("apiKeyEnv", id + "_API_KEY", "an environment variable name", ENV);
         final String secretKeyEnv = venue.text("secretKeyEnv", id + "_SECRET_KEY", "an environment variable name", ENV);
@@ -70,7 +74,15 @@ final class ExchangeVenueSection
             pollIntervalMillis == null ? 0 : pollIntervalMillis,
             ordersPerSecond == null ? 0 : ordersPerSecond.intValue(),
             requestsPerSecond == null ? 0 : requestsPerSecond.intValue(),
-            symbols);
+            symbols,
+            Boolean.TRUE.equals(demoTrading));
+    }
+
+    private static List<String> concat(final List<String> keys, final String key)
+    {
+        final List<String> all = new ArrayList<>(keys);
+        all.add(key);
+        return List.copyOf(all);
     }
 
     private static List<String> symbols(final YamlMap venue)

@@ -18,7 +18,7 @@ final class VenuesSection
         "type", "rounding", "dayCutoffUtc", "seed", "latencyMillis", "marketTickMillis", "volatilityBps", "depthLevels",
         "spreadTicks", "supports", "faults", "instruments");
     static final List<String> SUPPORTS_KEYS = List.of(
-        "stopOrders", "postOnly", "immediateOrCancel", "fillOrKill", "goodTillDate", "amend");
+        "stopOrders", "stopLimitOrders", "postOnly", "immediateOrCancel", "fillOrKill", "goodTillDate", "amend");
     static final List<String> FAULTS_KEYS = List.of("loseCancels", "loseSubmitAnswers");
 
     private static final String KEY = "venues";
@@ -168,8 +168,12 @@ final class VenuesSection
         }
         supports.allowOnly(SUPPORTS_KEYS);
         final boolean noFallback = fallback == null;
+        final Boolean stopOrders = supports.bool("stopOrders", noFallback ? null : fallback.stopOrders());
         return new VenueCapabilities(
-            isTrue(supports.bool("stopOrders", noFallback ? null : fallback.stopOrders())),
+            isTrue(stopOrders),
+            // unless said otherwise, a venue that holds stops holds stop-limits too
+            isTrue(supports.bool("stopLimitOrders", supports.value("stopOrders") != null || noFallback ?
+                Boolean.valueOf(isTrue(stopOrders)) : Boolean.valueOf(fallback.stopLimitOrders()))),
             isTrue(supports.bool("postOnly", noFallback ? null : fallback.postOnly())),
             isTrue(supports.bool("immediateOrCancel", noFallback ? null : fallback.immediateOrCancel())),
             isTrue(supports.bool("fillOrKill", noFallback ? null : fallback.fillOrKill())),

@@ -131,7 +131,7 @@ class DefaultsTest
     }
 
     /** The simulated venue's native features by default: those of a large spot venue, without GTD or amend. */
-    static final VenueCapabilities SIM_SUPPORTS = new VenueCapabilities(true, true, true, true, false, false);
+    static final VenueCapabilities SIM_SUPPORTS = new VenueCapabilities(true, true, true, true, true, false, false);
 
     static InstrumentConfig instrument(
         final String symbol, final String tick, final String lot, final String minQty, final String reference, final String level)

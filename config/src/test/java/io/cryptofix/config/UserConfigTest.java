@@ -189,6 +189,19 @@ class UserConfigTest
     }
 
     @Test
+    void anOkxVenueTradesLiveUnlessDemoTradingIsSet() throws ConfigException
+    {
+        final GatewayConfig config = parse(
+            "venues:",
+            "  OKX: { type: okx, symbols: [BTC/USDT] }",
+            "  OKX_DEMO: { type: okx, demoTrading: true, symbols: [BTC/USDT] }");
+
+        assertThat(config.venues().get("OKX").exchange().demoTrading()).isFalse();
+        assertThat(config.venues().get("OKX_DEMO").exchange().demoTrading()).isTrue();
+        assertThat(config.venues().get("OKX_DEMO").exchange().baseUrl()).isEqualTo("https://www.okx.com");
+    }
+
+    @Test
     void theSimulatedVenueLosesTheRequestsItsFaultsSayAndNothingByDefault() throws ConfigException
     {
         final GatewayConfig config = parse(
@@ -382,5 +395,25 @@ class UserConfigTest
         assertThatThrownBy(() -> config.venues().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> config.venue("SIM").instruments().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> config.fix().sessions().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void stopLimitOrdersFollowStopOrdersUnlessSetApart() throws ConfigException
+    {
+        final GatewayConfig config = parse(
+            "venues:",
+            "  SIM:",
+            "    supports: { stopOrders: false }",
+            "  SIM_B:",
+            "    type: simulated",
+            "    supports: { stopOrders: false, stopLimitOrders: true, postOnly: true, immediateOrCancel: true,",
+            "                fillOrKill: true, goodTillDate: false, amend: false }",
+            "    instruments:",
+            "      BTC/USDT: { tickSize: 0.01, lotSize: 0.0001, minQty: 0.0001, referencePrice: 60000, levelQty: 1 }");
+
+        assertThat(config.venues().get("SIM").simulated().supports().stopOrders()).isFalse();
+        assertThat(config.venues().get("SIM").simulated().supports().stopLimitOrders()).isFalse();
+        assertThat(config.venues().get("SIM_B").simulated().supports().stopOrders()).isFalse();
+        assertThat(config.venues().get("SIM_B").simulated().supports().stopLimitOrders()).isTrue();
     }
 }

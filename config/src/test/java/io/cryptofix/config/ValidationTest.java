@@ -241,6 +241,11 @@ class ValidationTest
                 "venues.BINANCE.seed: unknown key (allowed: type, rounding, dayCutoffUtc, baseUrl, apiKeyEnv, " +
                     "secretKeyEnv, passphraseEnv, credentialsFile, pollIntervalMillis, ordersPerSecond, requestsPerSecond, symbols)",
                 "venues.BINANCE.symbols: \"btc-usdt\" is not a symbol (allowed: BASE/QUOTE in capitals, e.g. BTC/USDT)");
+        assertThat(problemsOf("venues:", "  BINANCE: { type: binance, demoTrading: true, symbols: [BTC/USDT] }"))
+            .as("demo trading by header is OKX's alone: Binance's testnet is another baseUrl")
+            .containsExactly("venues.BINANCE.demoTrading: unknown key (allowed: type, rounding, dayCutoffUtc, baseUrl, " +
+                "apiKeyEnv, secretKeyEnv, passphraseEnv, credentialsFile, pollIntervalMillis, ordersPerSecond, " +
+                "requestsPerSecond, symbols)");
         assertThat(problemsOf("venues:", "  BINANCE: { type: binance }"))
             .containsExactly("venues.BINANCE.symbols: missing (required: a list of the symbols to trade, BASE/QUOTE, " +
                 "e.g. [BTC/USDT])");
@@ -330,8 +335,8 @@ class ValidationTest
                 "venues.SIM.rounding: \"nearest\" is not a rounding policy (allowed: reject, round)",
                 "venues.SIM.dayCutoffUtc: \"24:00\" is not a UTC time of day (allowed: HH:MM, 00:00-23:59)",
                 "venues.SIM.supports.stopOrders: \"yes\" is not a boolean (allowed: true, false)",
-                "venues.SIM.supports.trailingStops: unknown key (allowed: stopOrders, postOnly, immediateOrCancel, " +
-                    "fillOrKill, goodTillDate, amend)",
+                "venues.SIM.supports.trailingStops: unknown key (allowed: stopOrders, stopLimitOrders, postOnly, " +
+                    "immediateOrCancel, fillOrKill, goodTillDate, amend)",
                 "venues.SIM.instruments.BTC/USDT.minNotional: -5 is out of range (allowed: 0-1000000000)");
     }
 

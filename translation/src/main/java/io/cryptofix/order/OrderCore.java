@@ -190,7 +190,7 @@ public final class OrderCore
         order.clientCompId(command.clientCompId());
         applyTimeoutPolicy(order, command.clientCompId(), nowMillis);
 
-        final boolean emulatedTrigger = order.ordType().hasTrigger() && !venue.supports().stopOrders();
+        final boolean emulatedTrigger = order.ordType().hasTrigger() && !venueHoldsTrigger(venue.supports(), order.ordType());
         if (emulatedTrigger)
         {
             // the gateway holds the order: it exists and works from now on, so the client hears New at once
@@ -977,6 +977,12 @@ public final class OrderCore
             }
             cancelByGateway(order, VenueCancelCause.EXPIRY);
         }
+    }
+
+    /** Whether the venue itself holds an order of this triggered type; otherwise the gateway does. */
+    static boolean venueHoldsTrigger(final VenueCapabilities supports, final OrdType ordType)
+    {
+        return ordType == OrdType.STOP_LIMIT ? supports.stopLimitOrders() : supports.stopOrders();
     }
 
     private void trigger(final Order order)

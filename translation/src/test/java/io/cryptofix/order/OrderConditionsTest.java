@@ -1,5 +1,6 @@
 package io.cryptofix.order;
 
+import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
@@ -25,6 +26,17 @@ class OrderConditionsTest
     @Nested
     class Triggers
     {
+        @Test
+        void aVenueThatHoldsOnlyStopLimitsGetsThoseWhileTheGatewayHoldsItsStopsAndMarketIfTouched()
+        {
+            final VenueCapabilities stopLimitOnly = new VenueCapabilities(false, true, true, true, true, false, false);
+
+            assertThat(OrderCore.venueHoldsTrigger(stopLimitOnly, OrdType.STOP_LIMIT)).isTrue();
+            assertThat(OrderCore.venueHoldsTrigger(stopLimitOnly, OrdType.STOP)).isFalse();
+            assertThat(OrderCore.venueHoldsTrigger(stopLimitOnly, OrdType.MARKET_IF_TOUCHED)).isFalse();
+            assertThat(OrderCore.venueHoldsTrigger(VenueCapabilities.ALL, OrdType.STOP)).isTrue();
+        }
+
         @Test
         void anEmulatedStopIsHeldByTheGatewayAndReportedNewAtOnce()
         {

@@ -56,7 +56,7 @@ import java.util.regex.Pattern;
  */
 public final class BinanceClient implements ExchangeClient
 {
-    private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(true, true, true, true, false, false);
+    private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(true, true, true, true, true, false, false);
     private static final int RECENT_ORDERS = 1000;
     private static final long DEFAULT_BACKOFF_MILLIS = 30_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
@@ -210,6 +210,21 @@ public final class BinanceClient implements ExchangeClient
             }
         }
         return null;
+    }
+
+    @Override
+    public List<ExchangeOrder> openOrders() throws IOException
+    {
+        final List<ExchangeOrder> open = new ArrayList<>();
+        // by symbol: Binance weighs the listing of all symbols at 80 requests
+        for (final String symbol : traded)
+        {
+            for (final BinanceOrder order : trade.openOrdersAllProducts(pair(symbol)))
+            {
+                open.add(order(order));
+            }
+        }
+        return open;
     }
 
     @Override

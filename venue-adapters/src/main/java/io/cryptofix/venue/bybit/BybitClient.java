@@ -23,19 +23,25 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Bybit spot (V5, unified account) on XChange's REST layer and Bybit signer ({@link BybitV5}: XChange
  * 5.2.0's Bybit binding lacks cancel, query by client order id and time in force). Market, limit,
- * post-only (PostOnly), IOC and FOK; GTD, Day, stops and amend are the gateway's. The client order id
- * is {@code orderLinkId}.
+ * post-only (PostOnly), IOC and FOK, and native stops: Stop, StopLimit and MarketIfTouched as spot
+ * conditional orders ({@code triggerPrice}, held by Bybit until the market reaches it). GTD, Day and
+ * amend are the gateway's. The client order id is {@code orderLinkId}.
  */
 public final class BybitClient implements ExchangeClient
 {
-    private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(false, true, true, true, false, false);
+    private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(true, true, true, true, true, false, false);
     private static final String SPOT = "spot";
+    private static final String STOP_ORDER = "StopOrder";
+    private static final String UNTRIGGERED = "Untriggered";
+    private static final int ORDER_NOT_FOUND = 170213;
     private static final long DEFAULT_BACKOFF_MILLIS = 2_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
@@ -50,6 +56,9 @@ public final class BybitClient implements ExchangeClient
     private final String secretKey;
     private final String runId;
     private final List<String> symbols = new ArrayList<>();
+    // orderLinkIds of conditional orders last seen untriggered: Bybit finds those for a cancel only
+    // with the StopOrder filter
+    private final Set<String> untriggered = new HashSet<>();
     private BybitV5 bybit;
     private ParamsDigest signer;
 
@@ -115,16 +124,24 @@ public final class BybitClient implements ExchangeClient
     @Override
     public ExchangeOrder place(final VenueOrder order, final String clientOrderId) throws IOException
     {
-        final boolean market = order.ordType() == OrdType.MARKET;
+        final boolean limit = order.ordType().hasLimitPrice();
+        final boolean conditional = order.ordType().hasTrigger();
         final JsonNode placed = checked(bybit.createOrder(apiKey, signer, System.currentTimeMillis(), new BybitV5.OrderRequest(
             SPOT,
             venueSymbol(order.symbol()),
             order.side() == Side.BUY ? "Buy" : "Sell",
-            market ? "Market" : "Limit",
+            limit ? "Limit" : "Market",
             Fixed.toBigDecimal(order.quantity()).stripTrailingZeros().toPlainString(),
-            market ? null : Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros().toPlainString(),
-            market ? null : timeInForce(order),
-            clientOrderId)));
+            limit ? Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros().toPlainString() : null,
+            limit ? timeInForce(order) : null,
+            clientOrderId,
+            conditional ? Fixed.toBigDecimal(order.stopPx()).stripTrailingZeros().toPlainString() : null,
+            conditional ? triggerDirection(order) : null,
+            conditional ? STOP_ORDER : null)));
+        if (conditional)
+        {
+            untriggered.add(clientOrderId);
+        }
         final String orderId = placed.path("orderId").asText();
         // Bybit answers a placement with its id: what it did with the order takes one more look
         final ExchangeOrder found = find(order.symbol(), orderId, clientOrderId);
@@ -136,11 +153,32 @@ public final class BybitClient implements ExchangeClient
     public ExchangeOrder cancel(final String symbol, final String venueOrderId, final String clientOrderId)
         throws IOException
     {
-        checked(bybit.cancelOrder(apiKey, signer, System.currentTimeMillis(), new BybitV5.CancelRequest(
-            SPOT, venueSymbol(symbol), venueOrderId, venueOrderId == null ? clientOrderId : null)));
+        final boolean conditional = untriggered.contains(clientOrderId);
+        try
+        {
+            cancel(symbol, venueOrderId, clientOrderId, conditional);
+        }
+        catch (final BybitRefusal refusal)
+        {
+            if (refusal.code != ORDER_NOT_FOUND || !conditional)
+            {
+                throw refusal;
+            }
+            // it triggered since it was last seen, and is an ordinary order now
+            untriggered.remove(clientOrderId);
+            cancel(symbol, venueOrderId, clientOrderId, false);
+        }
         final ExchangeOrder canceled = find(symbol, venueOrderId, clientOrderId);
         return canceled != null ? canceled :
             new ExchangeOrder(venueOrderId, clientOrderId, ExchangeOrder.State.CANCELED, BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    private void cancel(final String symbol, final String venueOrderId, final String clientOrderId, final boolean conditional)
+        throws IOException
+    {
+        checked(bybit.cancelOrder(apiKey, signer, System.currentTimeMillis(), new BybitV5.CancelRequest(
+            SPOT, venueSymbol(symbol), venueOrderId, venueOrderId == null ? clientOrderId : null,
+            conditional ? STOP_ORDER : null)));
     }
 
     @Override
@@ -154,9 +192,36 @@ public final class BybitClient implements ExchangeClient
             return null;
         }
         final JsonNode order = list.get(0);
+        final String status = order.path("orderStatus").asText();
+        if (UNTRIGGERED.equals(status))
+        {
+            untriggered.add(clientOrderId);
+        }
+        else
+        {
+            untriggered.remove(clientOrderId);
+        }
         final BigDecimal filled = decimal(order.path("cumExecQty").asText());
         return new ExchangeOrder(order.path("orderId").asText(), order.path("orderLinkId").asText(),
-            state(order.path("orderStatus").asText()), filled, decimal(order.path("cumExecValue").asText()));
+            state(status), filled, decimal(order.path("cumExecValue").asText()));
+    }
+
+    @Override
+    public List<ExchangeOrder> openOrders() throws IOException
+    {
+        final List<ExchangeOrder> open = new ArrayList<>();
+        for (final String symbol : symbols)
+        {
+            // without ids Bybit lists the symbol's open orders, conditional ones included
+            for (final JsonNode order : checked(bybit.order(apiKey, signer, System.currentTimeMillis(), SPOT, null, null,
+                venueSymbol(symbol))).path("list"))
+            {
+                open.add(new ExchangeOrder(order.path("orderId").asText(), order.path("orderLinkId").asText(),
+                    state(order.path("orderStatus").asText()), decimal(order.path("cumExecQty").asText()),
+                    decimal(order.path("cumExecValue").asText())));
+            }
+        }
+        return open;
     }
 
     @Override
@@ -246,6 +311,14 @@ public final class BybitClient implements ExchangeClient
             case "Rejected": return ExchangeOrder.State.REJECTED;
             default: return ExchangeOrder.State.OPEN;
         }
+    }
+
+    /** 1: when the price rises to the trigger (a buy stop, a sell MarketIfTouched); 2: when it falls to it. */
+    private static int triggerDirection(final VenueOrder order)
+    {
+        final boolean rising = order.side() == Side.BUY ? order.ordType() != OrdType.MARKET_IF_TOUCHED :
+            order.ordType() == OrdType.MARKET_IF_TOUCHED;
+        return rising ? 1 : 2;
     }
 
     private static String timeInForce(final VenueOrder order)

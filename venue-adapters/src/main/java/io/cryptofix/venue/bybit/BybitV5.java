@@ -84,17 +84,24 @@ public interface BybitV5
         @JsonProperty("qty") String qty,
         @JsonProperty("price") String price,
         @JsonProperty("timeInForce") String timeInForce,
-        @JsonProperty("orderLinkId") String orderLinkId)
+        @JsonProperty("orderLinkId") String orderLinkId,
+        @JsonProperty("triggerPrice") String triggerPrice,
+        @JsonProperty("triggerDirection") Integer triggerDirection,
+        @JsonProperty("orderFilter") String orderFilter)
     {
     }
 
-    /** The body of a cancel: by the venue's order id or the client's. */
+    /**
+     * The body of a cancel: by the venue's order id or the client's. A spot conditional order not yet
+     * triggered is found only with {@code orderFilter} StopOrder.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CancelRequest(
         @JsonProperty("category") String category,
         @JsonProperty("symbol") String symbol,
         @JsonProperty("orderId") String orderId,
-        @JsonProperty("orderLinkId") String orderLinkId)
+        @JsonProperty("orderLinkId") String orderLinkId,
+        @JsonProperty("orderFilter") String orderFilter)
     {
     }
 }

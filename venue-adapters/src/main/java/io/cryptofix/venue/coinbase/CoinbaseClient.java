@@ -45,8 +45,9 @@ import java.util.UUID;
 
 /**
  * Coinbase Exchange (the former Coinbase Pro) through XChange's coinbasepro binding: market, limit,
- * post-only, GTC, IOC and FOK. Its good-till-time orders only know a cancel after one minute, hour or
- * day, so GTD and Day are the gateway's; stops and amend too.
+ * post-only, GTC, IOC and FOK, and StopLimit as a native stop order (Coinbase has had no stop-market
+ * orders since 2019: Stop and MarketIfTouched are the gateway's). Its good-till-time orders only know a
+ * cancel after one minute, hour or day, so GTD and Day are the gateway's; amend too.
  *
  * <p>The client order id is a UUID ({@code client_oid}), derived from the gateway run, the order and
  * the placement, so that the adapter can look any placement up again by it
@@ -55,7 +56,7 @@ import java.util.UUID;
  */
 public final class CoinbaseClient implements ExchangeClient
 {
-    private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(false, true, true, true, false, false);
+    private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(false, true, true, true, true, false, false);
     private static final long DEFAULT_BACKOFF_MILLIS = 5_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
@@ -158,13 +159,20 @@ public final class CoinbaseClient implements ExchangeClient
         }
         else
         {
-            placement = new CoinbaseProPlaceLimitOrder.Builder()
+            final CoinbaseProPlaceLimitOrder.Builder limit = new CoinbaseProPlaceLimitOrder.Builder()
                 .price(Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros())
                 .size(size)
                 .timeInForce(timeInForce(order.timeInForce()))
                 .postOnly(order.postOnly())
-                .clientOid(clientOrderId).type(CoinbaseProPlaceOrder.Type.limit).side(side).productId(productId)
-                .build();
+                .clientOid(clientOrderId).type(CoinbaseProPlaceOrder.Type.limit).side(side).productId(productId);
+            if (order.ordType() == OrdType.STOP_LIMIT)
+            {
+                // Coinbase's "entry" triggers at or above the stop price and takes only buys, "loss" at or
+                // below and only sells: a FIX StopLimit's triggers
+                limit.stop(order.side() == Side.BUY ? CoinbaseProPlaceOrder.Stop.entry : CoinbaseProPlaceOrder.Stop.loss)
+                    .stopPrice(Fixed.toBigDecimal(order.stopPx()).stripTrailingZeros());
+            }
+            placement = limit.build();
         }
         final String id = trade.placeCoinbaseProOrder(placement).getId();
         // Coinbase answers a placement with its id: what it did with the order takes one more look
@@ -204,6 +212,18 @@ public final class CoinbaseClient implements ExchangeClient
         }
         return new ExchangeOrder(order.getId(), clientOrderId, state(order), orZero(order.getFilledSize()),
             orZero(order.getExecutedvalue()));
+    }
+
+    @Override
+    public List<ExchangeOrder> openOrders() throws IOException
+    {
+        final List<ExchangeOrder> open = new ArrayList<>();
+        for (final CoinbaseProOrder order : trade.getCoinbaseProOpenOrders())
+        {
+            open.add(new ExchangeOrder(order.getId(), null, state(order), orZero(order.getFilledSize()),
+                orZero(order.getExecutedvalue())));
+        }
+        return open;
     }
 
     @Override

@@ -53,11 +53,16 @@ import java.util.Set;
  * started. Instrument rules come from XChange's metadata (Kraken's {@code pair_decimals},
  * {@code lot_decimals} and {@code ordermin}); XChange 5.2.0 does not read {@code costmin}, so Kraken
  * enforces its minimum cost itself.
+ *
+ * <p>Kraken's private-call budget is about one call a second, so working orders are polled up to 50
+ * at a time, in one {@code QueryOrders} call.
  */
 public final class KrakenClient implements ExchangeClient
 {
-    private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(true, true, true, false, true, false);
+    private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(true, true, true, true, false, true, false);
     private static final long DEFAULT_BACKOFF_MILLIS = 15_000;
+    // Kraken's QueryOrders takes up to 50 txids
+    private static final int STATUS_BATCH = 50;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final int PLACEMENT_BITS = 22;
@@ -219,6 +224,35 @@ public final class KrakenClient implements ExchangeClient
         }
         final ExchangeOrder open = ofThisRun(trade.getKrakenOpenOrders(false, clientOrderId));
         return open != null ? open : ofThisRun(trade.getKrakenClosedOrders(false, clientOrderId, null, null, null, null));
+    }
+
+    @Override
+    public int statusBatchSize()
+    {
+        return STATUS_BATCH;
+    }
+
+    @Override
+    public Map<String, ExchangeOrder> findAll(final List<String> venueOrderIds) throws IOException
+    {
+        final Map<String, ExchangeOrder> found = new HashMap<>();
+        for (final Map.Entry<String, KrakenOrder> order :
+            trade.queryKrakenOrders(venueOrderIds.toArray(new String[0])).entrySet())
+        {
+            found.put(order.getKey(), order(order.getKey(), order.getValue()));
+        }
+        return found;
+    }
+
+    @Override
+    public List<ExchangeOrder> openOrders() throws IOException
+    {
+        final List<ExchangeOrder> open = new ArrayList<>();
+        for (final Map.Entry<String, KrakenOrder> order : trade.getKrakenOpenOrders().entrySet())
+        {
+            open.add(order(order.getKey(), order.getValue()));
+        }
+        return open;
     }
 
     @Override

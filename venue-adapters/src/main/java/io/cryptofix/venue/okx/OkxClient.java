@@ -1,5 +1,6 @@
 package io.cryptofix.venue.okx;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
@@ -36,21 +37,30 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * OKX spot (cash) through XChange's okex binding: market, limit, post-only, IOC and FOK order types.
- * GTD, Day, stops and amend are the gateway's. Orders are placed through {@link OkxOrderEntry} (see
- * there why); everything else uses XChange's own OKX interface and signer. XChange's remote metadata
- * load, which needs several account endpoints, is off: the instrument rules come from
- * {@code /public/instruments} directly.
+ * OKX spot (cash) through XChange's okex binding: market, limit, post-only, IOC and FOK order types,
+ * and native stops as one-way conditional algo orders (Stop and StopLimit as stop-loss,
+ * MarketIfTouched as take-profit). GTD, Day and amend are the gateway's. Orders and algo orders go
+ * through {@link OkxOrderEntry} (see there why); everything else uses XChange's own OKX interface
+ * and signer. XChange's remote metadata load, which needs several account endpoints, is off: the
+ * instrument rules come from {@code /public/instruments} directly.
+ *
+ * <p>An algo order is known by its {@code algoClOrdId} (the client order id) and {@code algoId} (the
+ * venue order id told to the gateway). Once triggered it places an ordinary order, whose state and
+ * fills are then the algo order's.
  */
 public final class OkxClient implements ExchangeClient
 {
-    private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(false, true, true, true, false, false);
+    private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(true, true, true, true, true, false, false);
     private static final String SUCCESS = "0";
     private static final String ORDER_DOES_NOT_EXIST = "51603";
+    private static final String ALGO_CANCEL_FAILED = "51400";
+    private static final String MARKET_PRICE = "-1";
     private static final long DEFAULT_BACKOFF_MILLIS = 2_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
@@ -65,6 +75,10 @@ public final class OkxClient implements ExchangeClient
     private final String secretKey;
     private final String passphrase;
     private final String runId;
+    // "1": OKX's demo trading; "0": the live market
+    private final String simulated;
+    // client order ids of the algo orders placed in this run: their state is the algo order's
+    private final Set<String> algoOrders = new HashSet<>();
     private OkexAuthenticated okx;
     private OkxOrderEntry orderEntry;
     private ParamsDigest signer;
@@ -72,13 +86,15 @@ public final class OkxClient implements ExchangeClient
     private final List<String> symbols = new ArrayList<>();
 
     public OkxClient(
-        final String baseUrl, final String apiKey, final String secretKey, final String passphrase, final String runId)
+        final String baseUrl, final String apiKey, final String secretKey, final String passphrase, final String runId,
+        final boolean demoTrading)
     {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
         this.secretKey = secretKey;
         this.passphrase = passphrase;
         this.runId = runId;
+        this.simulated = demoTrading ? "1" : "0";
     }
 
     @Override
@@ -89,7 +105,7 @@ public final class OkxClient implements ExchangeClient
         spec.setApiKey(apiKey);
         spec.setSecretKey(secretKey);
         spec.setExchangeSpecificParametersItem(OkexExchange.PARAM_PASSPHRASE, passphrase);
-        spec.setExchangeSpecificParametersItem(OkexExchange.PARAM_SIMULATED, "0");
+        spec.setExchangeSpecificParametersItem(OkexExchange.PARAM_SIMULATED, simulated);
         spec.setShouldLoadRemoteMetaData(false);
         spec.setHttpConnTimeout(CONNECT_TIMEOUT_MILLIS);
         spec.setHttpReadTimeout(READ_TIMEOUT_MILLIS);
@@ -104,7 +120,7 @@ public final class OkxClient implements ExchangeClient
             marketData = (OkexMarketDataServiceRaw)exchange.getMarketDataService();
             listed = marketData.getOkexInstruments("SPOT", null, null).getData();
             // a signed call at start: keys OKX refuses stop this venue now, not at the first order
-            checked(okx.getWalletBalances(null, apiKey, signer, timestamp(), passphrase, "0"));
+            checked(okx.getWalletBalances(null, apiKey, signer, timestamp(), passphrase, simulated));
         }
         catch (final RuntimeException | IOException e)
         {
@@ -145,9 +161,13 @@ public final class OkxClient implements ExchangeClient
     @Override
     public ExchangeOrder place(final VenueOrder order, final String clientOrderId) throws IOException
     {
+        if (order.ordType().hasTrigger())
+        {
+            return placeAlgo(order, clientOrderId);
+        }
         final boolean market = order.ordType() == OrdType.MARKET;
         final OkexResponse<List<OkexOrderResponse>> response = orderEntry.placeOrder(apiKey, signer, timestamp(),
-            passphrase, new OkxOrderRequest(
+            passphrase, simulated, new OkxOrderRequest(
                 instId(order.symbol()),
                 "cash",
                 clientOrderId,
@@ -162,8 +182,64 @@ public final class OkxClient implements ExchangeClient
             new ExchangeOrder(placed.getOrderId(), clientOrderId, ExchangeOrder.State.OPEN, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
+    private ExchangeOrder placeAlgo(final VenueOrder order, final String clientOrderId) throws IOException
+    {
+        final String trigger = Fixed.toBigDecimal(order.stopPx()).stripTrailingZeros().toPlainString();
+        final String orderPrice = order.ordType().hasLimitPrice() ?
+            Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros().toPlainString() : MARKET_PRICE;
+        final boolean takeProfit = order.ordType() == OrdType.MARKET_IF_TOUCHED;
+        // recorded before the request leaves: an answer lost on the way is looked up as an algo order
+        algoOrders.add(clientOrderId);
+        final JsonNode placed = acceptedAlgo(orderEntry.placeAlgoOrder(apiKey, signer, timestamp(), passphrase, simulated,
+            new OkxAlgoOrderRequest(
+                instId(order.symbol()),
+                "cash",
+                clientOrderId,
+                order.side() == Side.BUY ? "buy" : "sell",
+                "conditional",
+                Fixed.toBigDecimal(order.quantity()).stripTrailingZeros().toPlainString(),
+                takeProfit ? null : trigger,
+                takeProfit ? null : orderPrice,
+                takeProfit ? trigger : null,
+                takeProfit ? orderPrice : null)));
+        return new ExchangeOrder(placed.path("algoId").asText(), clientOrderId, ExchangeOrder.State.OPEN,
+            BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
     @Override
     public ExchangeOrder cancel(final String symbol, final String venueOrderId, final String clientOrderId)
+        throws IOException
+    {
+        if (algoOrders.contains(clientOrderId))
+        {
+            return cancelAlgo(symbol, clientOrderId);
+        }
+        return cancelOrder(symbol, venueOrderId, clientOrderId);
+    }
+
+    /** Cancels an algo order not yet triggered, or the order it placed once triggered. */
+    private ExchangeOrder cancelAlgo(final String symbol, final String clientOrderId) throws IOException
+    {
+        final JsonNode algo = algoOrder(clientOrderId);
+        if (algo == null)
+        {
+            throw new OkxRefusal(ORDER_DOES_NOT_EXIST, "Order does not exist");
+        }
+        final String placedOrderId = algo.path("ordId").asText("");
+        if ("effective".equals(algo.path("state").asText()) && !placedOrderId.isEmpty())
+        {
+            final ExchangeOrder placed = cancelOrder(symbol, placedOrderId, null);
+            return new ExchangeOrder(algo.path("algoId").asText(), clientOrderId, placed.state(), placed.executedQty(),
+                placed.executedQuote());
+        }
+        acceptedAlgo(orderEntry.cancelAlgoOrders(apiKey, signer, timestamp(), passphrase, simulated,
+            List.of(new OkxAlgoCancel(algo.path("algoId").asText(), instId(symbol)))));
+        final ExchangeOrder canceled = find(symbol, algo.path("algoId").asText(), clientOrderId);
+        return canceled != null ? canceled : new ExchangeOrder(algo.path("algoId").asText(), clientOrderId,
+            ExchangeOrder.State.CANCELED, BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    private ExchangeOrder cancelOrder(final String symbol, final String venueOrderId, final String clientOrderId)
         throws IOException
     {
         String orderId = venueOrderId;
@@ -177,7 +253,7 @@ public final class OkxClient implements ExchangeClient
             orderId = found.venueOrderId();
         }
         // by the venue's id: XChange 5.2.0 sends the client order id of a cancel under a name OKX ignores
-        accepted(okx.cancelOrder(apiKey, signer, timestamp(), passphrase, "0",
+        accepted(okx.cancelOrder(apiKey, signer, timestamp(), passphrase, simulated,
             OkexCancelOrderRequest.builder().instrumentId(instId(symbol)).orderId(orderId).build()));
         final ExchangeOrder canceled = find(symbol, orderId, clientOrderId);
         return canceled != null ? canceled :
@@ -188,8 +264,62 @@ public final class OkxClient implements ExchangeClient
     public ExchangeOrder find(final String symbol, final String venueOrderId, final String clientOrderId)
         throws IOException
     {
+        if (algoOrders.contains(clientOrderId))
+        {
+            return findAlgo(symbol, clientOrderId);
+        }
+        return findOrder(symbol, venueOrderId, clientOrderId);
+    }
+
+    /** An algo order: open until triggered, then what the order it placed is. */
+    private ExchangeOrder findAlgo(final String symbol, final String clientOrderId) throws IOException
+    {
+        final JsonNode algo = algoOrder(clientOrderId);
+        if (algo == null)
+        {
+            return null;
+        }
+        final String algoId = algo.path("algoId").asText();
+        final String placedOrderId = algo.path("ordId").asText("");
+        switch (algo.path("state").asText())
+        {
+            case "canceled":
+                return new ExchangeOrder(algoId, clientOrderId, ExchangeOrder.State.CANCELED, BigDecimal.ZERO,
+                    BigDecimal.ZERO);
+            case "order_failed":
+                return new ExchangeOrder(algoId, clientOrderId, ExchangeOrder.State.REJECTED, BigDecimal.ZERO,
+                    BigDecimal.ZERO);
+            case "effective":
+                final ExchangeOrder placed = placedOrderId.isEmpty() ? null : findOrder(symbol, placedOrderId, null);
+                if (placed != null)
+                {
+                    return new ExchangeOrder(algoId, clientOrderId, placed.state(), placed.executedQty(),
+                        placed.executedQuote());
+                }
+                return new ExchangeOrder(algoId, clientOrderId, ExchangeOrder.State.OPEN, BigDecimal.ZERO, BigDecimal.ZERO);
+            default:
+                return new ExchangeOrder(algoId, clientOrderId, ExchangeOrder.State.OPEN, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
+    }
+
+    /** @return OKX's view of the algo order, or null when it has none with this client order id. */
+    private JsonNode algoOrder(final String clientOrderId) throws IOException
+    {
+        final OkexResponse<List<JsonNode>> response = orderEntry.algoOrder(apiKey, signer, timestamp(), passphrase,
+            simulated, null, clientOrderId);
+        if (ORDER_DOES_NOT_EXIST.equals(response.getCode()))
+        {
+            return null;
+        }
+        final List<JsonNode> algos = checked(response);
+        return algos.isEmpty() ? null : algos.get(0);
+    }
+
+    private ExchangeOrder findOrder(final String symbol, final String venueOrderId, final String clientOrderId)
+        throws IOException
+    {
         final OkexResponse<List<OkexOrderDetails>> response = okx.getOrderDetails(apiKey, signer, timestamp(),
-            passphrase, "0", instId(symbol), venueOrderId, venueOrderId == null ? clientOrderId : null);
+            passphrase, simulated, instId(symbol), venueOrderId, venueOrderId == null ? clientOrderId : null);
         if (ORDER_DOES_NOT_EXIST.equals(response.getCode()))
         {
             return null;
@@ -203,6 +333,20 @@ public final class OkxClient implements ExchangeClient
         final BigDecimal filled = decimal(order.getAccumulatedFill());
         return new ExchangeOrder(order.getOrderId(), order.getClientOrderId(), state(order.getState()), filled,
             filled.multiply(decimal(order.getAverageFilledPrice())));
+    }
+
+    @Override
+    public List<ExchangeOrder> openOrders() throws IOException
+    {
+        final List<ExchangeOrder> open = new ArrayList<>();
+        for (final OkexOrderDetails order : checked(okx.getPendingOrders(apiKey, signer, timestamp(), passphrase,
+            simulated, "SPOT", null, null, null, null, null, null, null)))
+        {
+            final BigDecimal filled = decimal(order.getAccumulatedFill());
+            open.add(new ExchangeOrder(order.getOrderId(), order.getClientOrderId(), state(order.getState()), filled,
+                filled.multiply(decimal(order.getAverageFilledPrice()))));
+        }
+        return open;
     }
 
     @Override
@@ -224,7 +368,7 @@ public final class OkxClient implements ExchangeClient
     public Map<String, BigDecimal> balances() throws IOException
     {
         final Map<String, BigDecimal> balances = new HashMap<>();
-        for (final OkexWalletBalance wallet : checked(okx.getWalletBalances(null, apiKey, signer, timestamp(), passphrase, "0")))
+        for (final OkexWalletBalance wallet : checked(okx.getWalletBalances(null, apiKey, signer, timestamp(), passphrase, simulated)))
         {
             for (final OkexWalletBalance.Detail detail : wallet.getDetails())
             {
@@ -247,7 +391,7 @@ public final class OkxClient implements ExchangeClient
         {
             return new VenueError(VenueError.Kind.RATE_LIMITED, reason, DEFAULT_BACKOFF_MILLIS);
         }
-        if (ORDER_DOES_NOT_EXIST.equals(code) || "51400".equals(code) || "51401".equals(code))
+        if (ORDER_DOES_NOT_EXIST.equals(code) || ALGO_CANCEL_FAILED.equals(code) || "51401".equals(code))
         {
             return new VenueError(VenueError.Kind.UNKNOWN_ORDER, reason, 0);
         }
@@ -271,6 +415,22 @@ public final class OkxClient implements ExchangeClient
         if (result != null && !SUCCESS.equals(result.getCode()))
         {
             throw new OkxRefusal(result.getCode(), result.getMessage());
+        }
+        if (!SUCCESS.equals(response.getCode()) || result == null)
+        {
+            throw new OkxRefusal(response.getCode(), response.getMsg());
+        }
+        return result;
+    }
+
+    /** @return the one result of an algo order request, or throws the refusal OKX gave. */
+    private static JsonNode acceptedAlgo(final OkexResponse<List<JsonNode>> response)
+    {
+        final List<JsonNode> data = response.getData();
+        final JsonNode result = data == null || data.isEmpty() ? null : data.get(0);
+        if (result != null && !SUCCESS.equals(result.path("sCode").asText(SUCCESS)))
+        {
+            throw new OkxRefusal(result.path("sCode").asText(), result.path("sMsg").asText());
         }
         if (!SUCCESS.equals(response.getCode()) || result == null)
         {

@@ -1,10 +1,13 @@
 package io.cryptofix.venue.okx;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.knowm.xchange.okex.dto.OkexException;
 import org.knowm.xchange.okex.dto.OkexResponse;
@@ -15,21 +18,53 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * OKX's order placement, declared here on XChange's own REST layer (rescu, with XChange's OKX
- * signer) because XChange 5.2.0's request object names the client order id {@code clOrderId}, which
- * OKX does not know: an order placed through it carries no client order id to find it by.
+ * OKX's order placement and its algo (conditional) orders, declared here on XChange's own REST
+ * layer (rescu, with XChange's OKX signer): XChange 5.2.0's request object names the client order
+ * id {@code clOrderId}, which OKX does not know, so an order placed through it carries no client
+ * order id to find it by; and it has no algo order endpoints at all.
  */
 @Path("/api/v5")
 @Produces(MediaType.APPLICATION_JSON)
 public interface OkxOrderEntry
 {
+    String KEY = "OK-ACCESS-KEY";
+    String SIGN = "OK-ACCESS-SIGN";
+    String TIMESTAMP = "OK-ACCESS-TIMESTAMP";
+    String PASSPHRASE = "OK-ACCESS-PASSPHRASE";
+    /** "1" sends the request to OKX's demo trading, "0" to the live market. */
+    String SIMULATED = "x-simulated-trading";
+
     @POST
     @Path("/trade/order")
     @Consumes(MediaType.APPLICATION_JSON)
     OkexResponse<List<OkexOrderResponse>> placeOrder(
-        @HeaderParam("OK-ACCESS-KEY") String apiKey,
-        @HeaderParam("OK-ACCESS-SIGN") ParamsDigest signature,
-        @HeaderParam("OK-ACCESS-TIMESTAMP") String timestamp,
-        @HeaderParam("OK-ACCESS-PASSPHRASE") String passphrase,
-        OkxOrderRequest order) throws OkexException, IOException;
+        @HeaderParam(KEY) String apiKey, @HeaderParam(SIGN) ParamsDigest signature,
+        @HeaderParam(TIMESTAMP) String timestamp, @HeaderParam(PASSPHRASE) String passphrase,
+        @HeaderParam(SIMULATED) String simulated, OkxOrderRequest order) throws OkexException, IOException;
+
+    @POST
+    @Path("/trade/order-algo")
+    @Consumes(MediaType.APPLICATION_JSON)
+    OkexResponse<List<JsonNode>> placeAlgoOrder(
+        @HeaderParam(KEY) String apiKey, @HeaderParam(SIGN) ParamsDigest signature,
+        @HeaderParam(TIMESTAMP) String timestamp, @HeaderParam(PASSPHRASE) String passphrase,
+        @HeaderParam(SIMULATED) String simulated, OkxAlgoOrderRequest order) throws OkexException, IOException;
+
+    /** One algo order, by OKX's id or the client's. */
+    @GET
+    @Path("/trade/order-algo")
+    OkexResponse<List<JsonNode>> algoOrder(
+        @HeaderParam(KEY) String apiKey, @HeaderParam(SIGN) ParamsDigest signature,
+        @HeaderParam(TIMESTAMP) String timestamp, @HeaderParam(PASSPHRASE) String passphrase,
+        @HeaderParam(SIMULATED) String simulated,
+        @QueryParam("algoId") String algoId, @QueryParam("algoClOrdId") String algoClOrdId)
+        throws OkexException, IOException;
+
+    @POST
+    @Path("/trade/cancel-algos")
+    @Consumes(MediaType.APPLICATION_JSON)
+    OkexResponse<List<JsonNode>> cancelAlgoOrders(
+        @HeaderParam(KEY) String apiKey, @HeaderParam(SIGN) ParamsDigest signature,
+        @HeaderParam(TIMESTAMP) String timestamp, @HeaderParam(PASSPHRASE) String passphrase,
+        @HeaderParam(SIMULATED) String simulated, List<OkxAlgoCancel> cancels) throws OkexException, IOException;
 }

@@ -43,6 +43,32 @@ public interface ExchangeClient
     ExchangeOrder find(String symbol, String venueOrderId, String clientOrderId) throws Exception;
 
     /**
+     * The most orders {@link #findAll} asks the venue about in one request; 1 when the venue answers
+     * about one order at a time, and {@link #findAll} is not used.
+     */
+    default int statusBatchSize()
+    {
+        return 1;
+    }
+
+    /**
+     * The venue's view of several orders known by the venue's ids, in one request.
+     *
+     * @param venueOrderIds at most {@link #statusBatchSize()} ids.
+     * @return venue order id to the order, for each id the venue answered about.
+     */
+    default Map<String, ExchangeOrder> findAll(final List<String> venueOrderIds) throws Exception
+    {
+        throw new UnsupportedOperationException("one order at a time at this venue");
+    }
+
+    /**
+     * The account's open orders, whoever placed them: all of them, or those in the symbols to trade
+     * where the venue lists open orders by symbol.
+     */
+    List<ExchangeOrder> openOrders() throws Exception;
+
+    /**
      * The best bid and ask of the symbols to trade, in one request where the venue allows.
      *
      * @return BASE/QUOTE symbol to {bid, ask} as {@link io.cryptofix.domain.Fixed}, 0 for an empty side.

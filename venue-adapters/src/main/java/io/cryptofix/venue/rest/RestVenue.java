@@ -33,6 +33,7 @@ public final class RestVenue implements VenueAdapter
 {
     private static final Logger LOG = System.getLogger(RestVenue.class.getName());
     private static final long BALANCES_INTERVAL_MILLIS = 60_000;
+    private static final int OPEN_ORDERS_NAMED = 20;
     private static final String ON_ENTRY =
         "canceled by the venue on entry (IOC or FOK not filled, or post-only that would take)";
 
@@ -44,6 +45,7 @@ public final class RestVenue implements VenueAdapter
     // working orders by order key, in placement order, for polling in turn
     private final Map<Long, Placement> working = new LinkedHashMap<>();
     private final List<Placement> pollRound = new ArrayList<>();
+    private final List<String> batchIds = new ArrayList<>();
     // the best bid and ask last told to the gateway, by symbol
     private final Map<String, long[]> publishedPrices = new LinkedHashMap<>();
     private RequestPacer pacer;
@@ -80,7 +82,41 @@ public final class RestVenue implements VenueAdapter
     @Override
     public List<Instrument> connect()
     {
-        return client.connect(venueId, config.symbols());
+        final List<Instrument> instruments = client.connect(venueId, config.symbols());
+        reportOpenOrders();
+        return instruments;
+    }
+
+    /**
+     * Tells operators what the account has open at the venue as the gateway starts: orders this run
+     * did not place are not followed by it.
+     */
+    private void reportOpenOrders()
+    {
+        final List<ExchangeOrder> open;
+        try
+        {
+            open = client.openOrders();
+        }
+        catch (final Exception e)
+        {
+            LOG.log(Level.WARNING, "venue {0}: open orders not listed at start: {1}", venueId, client.classify(e).reason());
+            return;
+        }
+        if (open.isEmpty())
+        {
+            LOG.log(Level.INFO, "venue {0}: no open orders at start", venueId);
+            return;
+        }
+        final List<String> ids = new ArrayList<>();
+        for (final ExchangeOrder order : open.subList(0, Math.min(open.size(), OPEN_ORDERS_NAMED)))
+        {
+            ids.add(order.venueOrderId() + (order.clientOrderId() == null || order.clientOrderId().isEmpty() ? "" :
+                " (" + order.clientOrderId() + ")"));
+        }
+        LOG.log(Level.WARNING, "venue {0}: {1} open orders at start, not placed by this run of the gateway and not " +
+            "followed by it: {2}{3}", venueId, open.size(), String.join(", ", ids),
+            open.size() > OPEN_ORDERS_NAMED ? ", ..." : "");
     }
 
     @Override
@@ -303,6 +339,21 @@ public final class RestVenue implements VenueAdapter
                 pollRound.add(placement);
             }
         }
+        final int polled = client.statusBatchSize() > 1 ? pollInBatches(client.statusBatchSize()) : pollOneByOne();
+        // the orders not reached this round go first next round
+        for (int i = 0; i < polled; i++)
+        {
+            final Placement placement = pollRound.get(i);
+            if (working.remove(placement.orderKey) != null)
+            {
+                working.put(placement.orderKey, placement);
+            }
+        }
+        return polled;
+    }
+
+    private int pollOneByOne()
+    {
         int polled = 0;
         for (final Placement placement : pollRound)
         {
@@ -314,16 +365,68 @@ public final class RestVenue implements VenueAdapter
             lookUp(placement);
             polled++;
         }
-        // the orders not reached this round go first next round
-        for (int i = 0; i < polled; i++)
+        return polled;
+    }
+
+    /** Polls the round's placements {@code batchSize} to a request, in the order of the round. */
+    private int pollInBatches(final int batchSize)
+    {
+        int polled = 0;
+        while (polled < pollRound.size() && pacer.tryRequest(clock.millis()))
         {
-            final Placement placement = pollRound.get(i);
-            if (working.remove(placement.orderKey) != null)
+            final int end = Math.min(pollRound.size(), polled + batchSize);
+            final List<Placement> batch = pollRound.subList(polled, end);
+            batchIds.clear();
+            for (final Placement placement : batch)
             {
-                working.put(placement.orderKey, placement);
+                if (placement.venueOrderId != null)
+                {
+                    batchIds.add(placement.venueOrderId);
+                }
             }
+            final Map<String, ExchangeOrder> found;
+            try
+            {
+                found = batchIds.isEmpty() ? Map.of() : client.findAll(batchIds);
+            }
+            catch (final Exception e)
+            {
+                final VenueError error = client.classify(e);
+                LOG.log(Level.WARNING, "venue {0}: polling {1} orders failed: {2}", venueId, batchIds.size(),
+                    error.reason());
+                if (error.kind() == VenueError.Kind.UNKNOWN_ORDER)
+                {
+                    // one order the venue does not know spoils the batch: ask about these one by one
+                    batchIds.clear();
+                    polled = end;
+                    pollSingly(batch);
+                    continue;
+                }
+                break;
+            }
+            for (final Placement placement : batch)
+            {
+                final ExchangeOrder order = placement.venueOrderId == null ? null : found.get(placement.venueOrderId);
+                if (order != null)
+                {
+                    apply(placement, order, "canceled by the venue");
+                }
+            }
+            polled = end;
         }
         return polled;
+    }
+
+    private void pollSingly(final List<Placement> batch)
+    {
+        for (final Placement placement : new ArrayList<>(batch))
+        {
+            if (!pacer.tryRequest(clock.millis()))
+            {
+                return;
+            }
+            lookUp(placement);
+        }
     }
 
     @Override

@@ -359,9 +359,10 @@ final class SymbolMarket
         }
         if (order.ordType().hasTrigger())
         {
-            if (!supports.stopOrders())
+            if (order.ordType() == OrdType.STOP_LIMIT ? !supports.stopLimitOrders() : !supports.stopOrders())
             {
-                return "stop orders not supported";
+                return order.ordType() == OrdType.STOP_LIMIT ? "stop-limit orders not supported" :
+                    "stop orders not supported";
             }
             if (!onTick(order.stopPx()))
             {

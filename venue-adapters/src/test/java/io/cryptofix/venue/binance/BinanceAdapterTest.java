@@ -10,6 +10,7 @@ import io.cryptofix.venue.VenueCancel;
 import io.cryptofix.venue.VenueMetrics;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.VenueQuery;
+import io.cryptofix.venue.rest.ExchangeOrder;
 import io.cryptofix.venue.rest.RestVenue;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import io.cryptofix.venue.sim.RecordingVenueListener;
@@ -18,8 +19,13 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -184,7 +190,7 @@ class BinanceAdapterTest
     @Test
     void afterARateLimitTheNextRequestWaitsForBinancesRetryAfterAndTheWaitIsCounted()
     {
-        final java.util.List<String> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.List<String> counted = new CopyOnWriteArrayList<>();
         final VenueMetrics metrics = new VenueMetrics()
         {
             @Override
@@ -249,6 +255,59 @@ class BinanceAdapterTest
         venue.query(new VenueQuery(1, 0, "BTC/USDT", "1000"), now());
 
         assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@49999", "STATUS 1 FILLED 0.01@49999");
+    }
+
+    @Test
+    void theOpenOrdersOfTheTradedSymbolsAreListedWhoeverPlacedThem() throws Exception
+    {
+        start();
+        venue.submit(VenueOrder.of(1, "BTC/USDT", Side.BUY, OrdType.LIMIT, fixed("0.01"), fixed("50000")), now());
+        final String resting = binance.lastClientOrderId();
+        venue.submit(VenueOrder.of(2, "BTC/USDT", Side.BUY, OrdType.MARKET, fixed("0.01"), 0), now());
+        final BinanceClient nextRun = new BinanceClient(binance.baseUrl(), KEY, SECRET, "T2");
+        nextRun.connect("BINANCE", List.of("BTC/USDT"));
+
+        assertThat(nextRun.openOrders()).extracting(ExchangeOrder::clientOrderId).containsExactly(resting);
+    }
+
+    @Test
+    void openOrdersFoundAtStartAreNamedToOperators()
+    {
+        start();
+        venue.submit(VenueOrder.of(1, "BTC/USDT", Side.BUY, OrdType.LIMIT, fixed("0.01"), fixed("50000")), now());
+        final List<String> warnings = new CopyOnWriteArrayList<>();
+        final Logger log = Logger.getLogger(RestVenue.class.getName());
+        final Handler handler = new Handler()
+        {
+            @Override
+            public void publish(final LogRecord record)
+            {
+                warnings.add(MessageFormat.format(record.getMessage(), record.getParameters()));
+            }
+
+            @Override
+            public void flush()
+            {
+            }
+
+            @Override
+            public void close()
+            {
+            }
+        };
+        log.addHandler(handler);
+        try
+        {
+            venue(SECRET).connect();
+        }
+        finally
+        {
+            log.removeHandler(handler);
+        }
+
+        assertThat(warnings).anySatisfy(warning -> assertThat(warning)
+            .startsWith("venue BINANCE: 1 open orders at start, not placed by this run of the gateway")
+            .contains("(cfx-T1-1-0)"));
     }
 
     private void start()

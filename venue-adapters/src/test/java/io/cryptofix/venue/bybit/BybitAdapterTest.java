@@ -10,6 +10,7 @@ import io.cryptofix.venue.VenueCancel;
 import io.cryptofix.venue.VenueMetrics;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.VenueQuery;
+import io.cryptofix.venue.rest.ExchangeOrder;
 import io.cryptofix.venue.rest.RestVenue;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import io.cryptofix.venue.sim.RecordingVenueListener;
@@ -126,6 +127,59 @@ class BybitAdapterTest
 
         assertThat(listener.events()).containsExactly("REJECTED 1 rate limited, order not placed: Too many visits! (10006)");
         assertThat(bybit.requests("POST /v5/order/create")).isEqualTo(1);
+    }
+
+    @Test
+    void aStopIsHeldByBybitAndFillsWhenTheMarketReachesItAndOneWhoseTriggerIsPassedIsRefused()
+    {
+        start();
+        venue.submit(new VenueOrder(1, 0, "BTC/USDT", Side.BUY, OrdType.STOP, fixed("0.01"), 0, fixed("61000"),
+            TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        venue.submit(new VenueOrder(2, 0, "BTC/USDT", Side.SELL, OrdType.STOP, fixed("0.01"), 0, fixed("61000"),
+            TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        assertThat(listener.events()).containsExactly(
+            "ACCEPTED 1", "REJECTED 2 expect Falling, but trigger_price[61000] >= current[59999.99] (110093)");
+
+        bybit.market("61000", "61000.02");
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 3);
+
+        assertThat(listener.events()).last().isEqualTo("FILL 1 0.01@61000.02");
+    }
+
+    @Test
+    void aStopLimitIsCanceledUntriggeredAndAfterItTriggered()
+    {
+        start();
+        venue.submit(new VenueOrder(1, 0, "BTC/USDT", Side.SELL, OrdType.STOP_LIMIT, fixed("0.01"), fixed("58000"),
+            fixed("59000"), TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        venue.submit(new VenueOrder(2, 0, "BTC/USDT", Side.BUY, OrdType.MARKET_IF_TOUCHED, fixed("0.01"), 0,
+            fixed("59500"), TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        venue.cancel(new VenueCancel(1, "BTC/USDT", null), now());
+        // a buy StopLimit triggered by a rising price since it was last polled is an ordinary order to cancel
+        venue.submit(new VenueOrder(3, 0, "BTC/USDT", Side.BUY, OrdType.STOP_LIMIT, fixed("0.01"), fixed("50000"),
+            fixed("60500"), TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        bybit.market("60500", "60500.5");
+        venue.cancel(new VenueCancel(3, "BTC/USDT", null), now());
+
+        assertThat(listener.events()).containsExactly(
+            "ACCEPTED 1", "ACCEPTED 2", "CANCELED 1 canceled by request", "ACCEPTED 3", "CANCELED 3 canceled by request");
+        assertThat(bybit.requests("POST /v5/order/cancel")).as("one refused with the StopOrder filter, then sent without")
+            .isEqualTo(3);
+    }
+
+    @Test
+    void theOpenOrdersAreListedConditionalOnesIncludedWhoeverPlacedThem() throws Exception
+    {
+        start();
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+        venue.submit(new VenueOrder(2, 0, "BTC/USDT", Side.BUY, OrdType.STOP, fixed("0.01"), 0, fixed("61000"),
+            TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        venue.submit(VenueOrder.of(3, "BTC/USDT", Side.BUY, OrdType.MARKET, fixed("0.01"), 0), now());
+        final BybitClient nextRun = new BybitClient(bybit.baseUrl(), KEY, SECRET, "T2");
+        nextRun.connect("BYBIT", List.of("BTC/USDT"));
+
+        assertThat(nextRun.openOrders()).extracting(ExchangeOrder::clientOrderId)
+            .containsExactlyInAnyOrder("cfx-T1-1-0", "cfx-T1-2-0");
     }
 
     private void start()

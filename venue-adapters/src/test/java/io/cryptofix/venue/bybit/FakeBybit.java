@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * window, and {@code X-BAPI-SIGN} = hex HMAC-SHA256(secret, timestamp + key + receive window + the
  * query string as sent (GET) or the body (POST)); each failure gets Bybit's own {@code retCode} with
  * HTTP 200. It keeps orders by orderId and orderLinkId, cancels a PostOnly order that would take,
- * fills against its best bid and ask or when a test says, and injects faults.
+ * fills against its best bid and ask or when a test says, and injects faults. Spot conditional orders
+ * ({@code triggerPrice} with {@code orderFilter} StopOrder) wait Untriggered until the price moves to
+ * the trigger in their {@code triggerDirection} (one whose trigger is already passed is refused, with
+ * the codes Bybit uses for that check); until then a cancel finds them only with the StopOrder filter,
+ * and a canceled one is Deactivated. The price a trigger watches is the ask for buys, the bid for sells.
  *
  * <p>Instrument: BTCUSDT (tick 0.01, base precision 0.000001, min qty 0.000048, min amount 1).
  * Balance: 100,000 USDT.
@@ -56,6 +61,47 @@ public final class FakeBybit extends FakeExchange
     public void rateLimitNext()
     {
         rateLimitNext = true;
+    }
+
+    /** Moves the best bid and ask; conditional orders whose trigger is reached are triggered. */
+    public void market(final String newBid, final String newAsk)
+    {
+        bid = new BigDecimal(newBid);
+        ask = new BigDecimal(newAsk);
+        for (final Order order : orders.values())
+        {
+            synchronized (order)
+            {
+                if ("Untriggered".equals(order.status) && reached(order.triggerDirection, order.triggerPrice,
+                    "Buy".equals(order.side) ? ask : bid))
+                {
+                    order.status = "New";
+                    match(order, null);
+                }
+            }
+        }
+    }
+
+    private static boolean reached(final int direction, final BigDecimal trigger, final BigDecimal price)
+    {
+        return direction == 1 ? price.compareTo(trigger) >= 0 : price.compareTo(trigger) <= 0;
+    }
+
+    /** Fills the order against the best bid or ask if its price crosses it, or cancels it as its time in force says. */
+    private void match(final Order order, final String timeInForce)
+    {
+        final boolean buy = "Buy".equals(order.side);
+        final BigDecimal touch = buy ? ask : bid;
+        final boolean market = order.price.signum() == 0;
+        final boolean crosses = market || (buy ? order.price.compareTo(touch) >= 0 : order.price.compareTo(touch) <= 0);
+        if ("PostOnly".equals(timeInForce) && crosses || !crosses && ("IOC".equals(timeInForce) || "FOK".equals(timeInForce)))
+        {
+            order.status = "Cancelled";
+        }
+        else if (crosses)
+        {
+            order.fill(order.qty, touch);
+        }
     }
 
     /** Trades {@code qty} of the order placed last at {@code price}, as another participant would. */
@@ -146,8 +192,10 @@ public final class FakeBybit extends FakeExchange
                 case "POST /v5/order/cancel" -> cancelOrder(exchange, JSON.readTree(body));
                 case "GET /v5/order/realtime" ->
                 {
+                    final boolean byId = params.get("orderId") != null || params.get("orderLinkId") != null;
                     final Order order = find(params.get("orderId"), params.get("orderLinkId"));
-                    send(exchange, 200, ok(Map.of("category", "spot", "list", order == null ? List.of() : List.of(order.json()))));
+                    send(exchange, 200, ok(Map.of("category", "spot", "list", byId ?
+                        (order == null ? List.of() : List.of(order.json())) : openOrders())));
                 }
                 default -> send(exchange, 200, Map.of("retCode", 10001, "retMsg", "unknown endpoint", "result", Map.of()));
             }
@@ -183,19 +231,40 @@ public final class FakeBybit extends FakeExchange
             return;
         }
         final String timeInForce = request.path("timeInForce").asText("GTC");
-        final boolean crosses = market || (buy ? price.compareTo(touch) >= 0 : price.compareTo(touch) <= 0);
+        final String trigger = request.path("triggerPrice").asText("");
+        if (!trigger.isEmpty() && !"StopOrder".equals(request.path("orderFilter").asText()))
+        {
+            send(exchange, 200, failure(10001, "params error: orderFilter must be StopOrder for a spot conditional order"));
+            return;
+        }
         final Order order = new Order(Long.toString(nextId.getAndIncrement()), orderLinkId, request.path("side").asText(),
             qty, market ? BigDecimal.ZERO : price);
+        if (!trigger.isEmpty())
+        {
+            final int direction = request.path("triggerDirection").asInt(0);
+            final BigDecimal triggerPrice = new BigDecimal(trigger);
+            if (direction == 1 && triggerPrice.compareTo(touch) <= 0)
+            {
+                send(exchange, 200, failure(110092, "expect Rising, but trigger_price[" + trigger + "] <= current[" +
+                    touch.toPlainString() + "]"));
+                return;
+            }
+            if (direction != 1 && triggerPrice.compareTo(touch) >= 0)
+            {
+                send(exchange, 200, failure(110093, "expect Falling, but trigger_price[" + trigger + "] >= current[" +
+                    touch.toPlainString() + "]"));
+                return;
+            }
+            order.triggerPrice = triggerPrice;
+            order.triggerDirection = direction;
+            order.status = "Untriggered";
+        }
         orders.put(order.orderId, order);
         synchronized (order)
         {
-            if ("PostOnly".equals(timeInForce) && crosses || !crosses && ("IOC".equals(timeInForce) || "FOK".equals(timeInForce)))
+            if (order.triggerPrice == null)
             {
-                order.status = "Cancelled";
-            }
-            else if (crosses)
-            {
-                order.fill(qty, touch);
+                match(order, timeInForce);
             }
         }
         if (takeDropNextOrderResponse())
@@ -203,6 +272,24 @@ public final class FakeBybit extends FakeExchange
             return;
         }
         send(exchange, 200, ok(Map.of("orderId", order.orderId, "orderLinkId", orderLinkId)));
+    }
+
+    /** Without ids Bybit lists the orders still working, conditional ones included. */
+    private List<Map<String, Object>> openOrders()
+    {
+        final List<Map<String, Object>> open = new ArrayList<>();
+        for (final Order order : orders.values())
+        {
+            synchronized (order)
+            {
+                if ("New".equals(order.status) || "PartiallyFilled".equals(order.status) ||
+                    "Untriggered".equals(order.status))
+                {
+                    open.add(order.json());
+                }
+            }
+        }
+        return open;
     }
 
     private void cancelOrder(final HttpExchange exchange, final JsonNode request) throws IOException
@@ -215,12 +302,14 @@ public final class FakeBybit extends FakeExchange
         }
         synchronized (order)
         {
-            if (!"New".equals(order.status) && !"PartiallyFilled".equals(order.status))
+            final boolean untriggered = "Untriggered".equals(order.status);
+            if (untriggered != "StopOrder".equals(request.path("orderFilter").asText()) ||
+                !untriggered && !"New".equals(order.status) && !"PartiallyFilled".equals(order.status))
             {
                 send(exchange, 200, failure(170213, "Order does not exist."));
                 return;
             }
-            order.status = order.filled.signum() == 0 ? "Cancelled" : "PartiallyFilledCanceled";
+            order.status = untriggered ? "Deactivated" : order.filled.signum() == 0 ? "Cancelled" : "PartiallyFilledCanceled";
         }
         send(exchange, 200, ok(Map.of("orderId", order.orderId, "orderLinkId", order.orderLinkId)));
     }
@@ -295,6 +384,8 @@ public final class FakeBybit extends FakeExchange
         final BigDecimal qty;
         final BigDecimal price;
         String status = "New";
+        BigDecimal triggerPrice;
+        int triggerDirection;
         BigDecimal filled = BigDecimal.ZERO;
         BigDecimal value = BigDecimal.ZERO;
 
@@ -326,6 +417,12 @@ public final class FakeBybit extends FakeExchange
             json.put("cumExecQty", filled.toPlainString());
             json.put("cumExecValue", value.toPlainString());
             json.put("orderStatus", status);
+            if (triggerPrice != null)
+            {
+                json.put("stopOrderType", "Stop");
+                json.put("triggerPrice", triggerPrice.toPlainString());
+                json.put("triggerDirection", triggerDirection);
+            }
             return json;
         }
     }

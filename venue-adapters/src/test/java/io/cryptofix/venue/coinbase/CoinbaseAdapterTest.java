@@ -10,6 +10,7 @@ import io.cryptofix.venue.VenueCancel;
 import io.cryptofix.venue.VenueMetrics;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.VenueQuery;
+import io.cryptofix.venue.rest.ExchangeOrder;
 import io.cryptofix.venue.rest.RestVenue;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import io.cryptofix.venue.sim.RecordingVenueListener;
@@ -161,6 +162,40 @@ class CoinbaseAdapterTest
 
         assertThat(listener.events()).containsExactly("REJECTED 1 rate limited, order not placed: Private rate limit exceeded");
         assertThat(coinbase.requests("POST /orders")).isEqualTo(1);
+    }
+
+    @Test
+    void aStopLimitIsHeldByCoinbaseAsAnEntryOrLossStopAndTradesWhenTheMarketReachesIt()
+    {
+        start();
+        venue.submit(new VenueOrder(1, 0, "BTC/USD", Side.BUY, OrdType.STOP_LIMIT, fixed("0.01"), fixed("61500"),
+            fixed("61000"), TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        venue.submit(new VenueOrder(2, 0, "BTC/USD", Side.SELL, OrdType.STOP_LIMIT, fixed("0.01"), fixed("58000"),
+            fixed("59000"), TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        venue.cancel(new VenueCancel(2, "BTC/USD", null), now());
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "ACCEPTED 2", "CANCELED 2 canceled by request");
+
+        coinbase.market("61000", "61000.02");
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 4);
+
+        assertThat(listener.events()).last().isEqualTo("FILL 1 0.01@61000.02");
+        assertThat(venue.capabilities().stopOrders()).as("no stop-market orders at Coinbase: the gateway holds those")
+            .isFalse();
+        assertThat(venue.capabilities().stopLimitOrders()).isTrue();
+    }
+
+    @Test
+    void theOpenOrdersAreListedStopOrdersIncludedWhoeverPlacedThem() throws Exception
+    {
+        start();
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+        venue.submit(new VenueOrder(2, 0, "BTC/USD", Side.SELL, OrdType.STOP_LIMIT, fixed("0.01"), fixed("58000"),
+            fixed("59000"), TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        venue.submit(VenueOrder.of(3, "BTC/USD", Side.BUY, OrdType.MARKET, fixed("0.01"), 0), now());
+        final CoinbaseClient nextRun = new CoinbaseClient(coinbase.baseUrl(), KEY, SECRET, PASSPHRASE, "T2");
+        nextRun.connect("COINBASE", List.of("BTC/USD"));
+
+        assertThat(nextRun.openOrders()).hasSize(2).extracting(ExchangeOrder::state).containsOnly(ExchangeOrder.State.OPEN);
     }
 
     private void start()

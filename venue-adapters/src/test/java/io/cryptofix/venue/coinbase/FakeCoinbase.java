@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * seconds, and {@code CB-ACCESS-SIGN} = base64(HMAC-SHA256(base64-decoded secret, timestamp + method
  * + request path + body)); each failure gets Coinbase's own 401 message. It keeps orders by id and
  * client_oid (forgetting, as Coinbase does, a canceled order that had no fill), fills them against its
- * best bid and ask or when a test says, and injects faults.
+ * best bid and ask or when a test says, holds stop orders ({@code stop} loss or entry, limit orders
+ * only) as "active" until its prices reach them, and injects faults.
  *
  * <p>Products: BTC-USD (quote increment 0.01, base increment 0.00000001, min size 0.00001, min market
  * funds 1). Balance: 100,000 USD.
@@ -63,10 +65,31 @@ public final class FakeCoinbase extends FakeExchange
         this.nextError = new int[] {httpStatus};
     }
 
+    /**
+     * Moves the best bid and ask; stop orders whose stop price is reached become open limit orders and
+     * trade if their price crosses (the price a stop watches is the ask for buys, the bid for sells).
+     */
     public void market(final String newBid, final String newAsk)
     {
         bid = new BigDecimal(newBid);
         ask = new BigDecimal(newAsk);
+        for (final Order order : orders.values())
+        {
+            synchronized (order)
+            {
+                final boolean buy = "buy".equals(order.side);
+                final BigDecimal touch = buy ? ask : bid;
+                if ("active".equals(order.status) &&
+                    (buy ? touch.compareTo(order.stopPrice) >= 0 : touch.compareTo(order.stopPrice) <= 0))
+                {
+                    order.status = "open";
+                    if (buy ? order.price.compareTo(touch) >= 0 : order.price.compareTo(touch) <= 0)
+                    {
+                        order.fill(order.size, touch);
+                    }
+                }
+            }
+        }
     }
 
     /** Trades {@code size} of the open order placed last at {@code price}, as another participant would. */
@@ -171,6 +194,23 @@ public final class FakeCoinbase extends FakeExchange
             placeOrder(exchange, JSON.readTree(body));
             return;
         }
+        if (path.equals("/orders") && "GET".equals(method))
+        {
+            // without a status filter Coinbase lists the orders still working: open, pending and active
+            final List<Map<String, Object>> open = new ArrayList<>();
+            for (final Order order : orders.values())
+            {
+                synchronized (order)
+                {
+                    if (!"done".equals(order.status))
+                    {
+                        open.add(order.json());
+                    }
+                }
+            }
+            send(exchange, 200, open);
+            return;
+        }
         if (path.startsWith("/orders/"))
         {
             final Order order = find(path.substring("/orders/".length()));
@@ -185,7 +225,7 @@ public final class FakeCoinbase extends FakeExchange
                 {
                     send(exchange, 200, order.json());
                 }
-                else if (!"open".equals(order.status))
+                else if (!"open".equals(order.status) && !"active".equals(order.status))
                 {
                     send(exchange, 400, Map.of("message", "Order already done"));
                 }
@@ -239,9 +279,28 @@ public final class FakeCoinbase extends FakeExchange
             send(exchange, 400, Map.of("message", "Post only mode"));
             return;
         }
+        final String stop = request.path("stop").asText("");
+        if (!stop.isEmpty())
+        {
+            final String problem = stopProblem(stop, market, buy, request.path("stop_price").asText(""));
+            if (problem != null)
+            {
+                send(exchange, 400, Map.of("message", problem));
+                return;
+            }
+        }
         final Order order = new Order(UUID.randomUUID().toString(), request.path("client_oid").asText(null),
             request.path("side").asText(), request.path("type").asText(), size, market ? null : price);
         orders.put(order.id, order);
+        if (!stop.isEmpty())
+        {
+            // a stop order waits off the book, whatever its price, until the market reaches its stop price
+            order.stop = stop;
+            order.stopPrice = new BigDecimal(request.path("stop_price").asText());
+            order.status = "active";
+            send(exchange, 200, order.json());
+            return;
+        }
         final String timeInForce = request.path("time_in_force").asText("GTC");
         synchronized (order)
         {
@@ -263,6 +322,29 @@ public final class FakeCoinbase extends FakeExchange
         {
             send(exchange, 200, order.json());
         }
+    }
+
+    /** Coinbase's rules for a stop order: a limit order, "loss" sells and "entry" buys, with a stop price on tick. */
+    private static String stopProblem(final String stop, final boolean market, final boolean buy, final String stopPrice)
+    {
+        if (market)
+        {
+            return "Invalid order_type: stop orders must be limit orders";
+        }
+        if (!"loss".equals(stop) && !"entry".equals(stop))
+        {
+            return "Invalid stop: " + stop;
+        }
+        if ("loss".equals(stop) == buy)
+        {
+            return "loss".equals(stop) ? "Invalid stop: loss orders must be sell orders" :
+                "Invalid stop: entry orders must be buy orders";
+        }
+        if (stopPrice.isEmpty() || new BigDecimal(stopPrice).remainder(new BigDecimal("0.01")).signum() != 0)
+        {
+            return "Invalid stop_price";
+        }
+        return null;
     }
 
     private Order find(final String id)
@@ -378,6 +460,8 @@ public final class FakeCoinbase extends FakeExchange
         final long createdNanos = System.nanoTime();
         String status = "open";
         String doneReason;
+        String stop;
+        BigDecimal stopPrice;
         BigDecimal filled = BigDecimal.ZERO;
         BigDecimal executedValue = BigDecimal.ZERO;
 
@@ -420,6 +504,11 @@ public final class FakeCoinbase extends FakeExchange
             json.put("fill_fees", "0");
             json.put("executed_value", executedValue.toPlainString());
             json.put("status", status);
+            if (stop != null)
+            {
+                json.put("stop", stop);
+                json.put("stop_price", stopPrice.toPlainString());
+            }
             json.put("settled", "done".equals(status));
             if (doneReason != null)
             {

@@ -340,7 +340,14 @@ public final class FakeKraken extends FakeExchange
     private void queryOrders(final HttpExchange exchange, final Map<String, String> params) throws IOException
     {
         final Map<String, Object> found = new LinkedHashMap<>();
-        for (final String txid : params.getOrDefault("txid", "").split(","))
+        final String[] txids = params.getOrDefault("txid", "").split(",");
+        if (txids.length > 50)
+        {
+            // Kraken answers about 50 orders at most
+            error(exchange, "EGeneral:Invalid arguments:txid");
+            return;
+        }
+        for (final String txid : txids)
         {
             final Order order = orders.get(txid);
             if (order == null)

@@ -10,6 +10,7 @@ import io.cryptofix.venue.VenueCancel;
 import io.cryptofix.venue.VenueMetrics;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.VenueQuery;
+import io.cryptofix.venue.rest.ExchangeOrder;
 import io.cryptofix.venue.rest.RestVenue;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import io.cryptofix.venue.sim.RecordingVenueListener;
@@ -188,6 +189,39 @@ class KrakenAdapterTest
         assertThat(listener.events()).last().isEqualTo("STATUS 1 OPEN 0@0");
     }
 
+    @Test
+    void workingOrdersArePolledFiftyToAQueryOrdersCall()
+    {
+        venue = venue(SECRET, 1_000);
+        venue.connect();
+        venue.start(listener, now());
+        for (int key = 1; key <= 60; key++)
+        {
+            venue.submit(limit(key, Side.BUY, "0.001", "50000"), now());
+        }
+        kraken.trade(kraken.lastUserref(), "0.0004", "50000");
+        final int before = kraken.requests("/0/private/QueryOrders");
+
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> venue.doWork(now()) >= 0 && listener.events().contains("FILL 60 0.0004@50000"));
+
+        // 60 working orders: two calls a round (50 and 10); the fill of the last is found in the first round
+        assertThat(kraken.requests("/0/private/QueryOrders") - before).isBetween(2, 4);
+    }
+
+    @Test
+    void theOpenOrdersOfTheAccountAreListedWhoeverPlacedThem() throws Exception
+    {
+        start();
+        venue.submit(limit(1, Side.BUY, "0.001", "50000"), now());
+        final String resting = kraken.lastUserref();
+        venue.submit(VenueOrder.of(2, "BTC/USD", Side.BUY, OrdType.MARKET, fixed("0.001"), 0), now());
+        final KrakenClient nextRun = new KrakenClient(kraken.baseUrl(), KEY, SECRET, System.currentTimeMillis());
+        nextRun.connect("KRAKEN", List.of("BTC/USD"));
+
+        assertThat(nextRun.openOrders()).extracting(ExchangeOrder::clientOrderId).containsExactly(resting);
+    }
+
     private void start()
     {
         venue = venue(SECRET);
@@ -197,8 +231,13 @@ class KrakenAdapterTest
 
     private RestVenue venue(final String secret)
     {
-        final ExchangeVenueConfig config = new ExchangeVenueConfig(
-            kraken.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET", "UNUSED_PASSPHRASE", null, 50, 10, 50, List.of("BTC/USD"));
+        return venue(secret, 10);
+    }
+
+    private RestVenue venue(final String secret, final int ordersPerSecond)
+    {
+        final ExchangeVenueConfig config = new ExchangeVenueConfig(kraken.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET",
+            "UNUSED_PASSPHRASE", null, 50, ordersPerSecond, 50, List.of("BTC/USD"));
         return new RestVenue("KRAKEN", config, new KrakenClient(kraken.baseUrl(), KEY, secret, START),
             System::currentTimeMillis, VenueMetrics.NONE);
     }

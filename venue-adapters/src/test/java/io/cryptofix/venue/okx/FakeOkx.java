@@ -12,6 +12,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * OKX's own code. Order results come as OKX sends them, HTTP 200 with {@code sCode} per order. It
  * keeps orders by ordId and clOrdId (an unknown JSON field is ignored, as by OKX), cancels a post-only
  * order that would take, fills against its best bid and ask or when a test says, and injects faults.
+ * One-way conditional algo orders ({@code /trade/order-algo}) wait "live" until the price reaches
+ * their stop-loss or take-profit trigger, then place an ordinary order and turn "effective"; one
+ * whose trigger lies on the wrong side of the price is refused with OKX's 51277-51280 (the price a
+ * trigger watches is the ask for buys, the bid for sells). A fake started for demo trading refuses a
+ * request without {@code x-simulated-trading: 1}, and a live one a request with it, as OKX refuses a
+ * key of the other environment.
  *
  * <p>Instrument: BTC-USDT (tick 0.1, lot 0.00000001, min size 0.00001). Balance: 100,000 USDT.
  */
@@ -37,13 +44,16 @@ public final class FakeOkx extends FakeExchange
     private final byte[] secret;
     private final String passphrase;
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
+    private final Map<String, Algo> algos = new ConcurrentHashMap<>();
+    private final boolean demo;
     private final AtomicLong nextId = new AtomicLong(312_269_865_356_374_016L);
     private volatile BigDecimal bid = new BigDecimal("59999.9");
     private volatile BigDecimal ask = new BigDecimal("60000.1");
     private volatile boolean rateLimitNext;
 
-    private FakeOkx(final String apiKey, final String secret, final String passphrase)
+    private FakeOkx(final String apiKey, final String secret, final String passphrase, final boolean demo)
     {
+        this.demo = demo;
         this.apiKey = apiKey;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.passphrase = passphrase;
@@ -52,7 +62,54 @@ public final class FakeOkx extends FakeExchange
 
     public static FakeOkx start(final String apiKey, final String secret, final String passphrase)
     {
-        return new FakeOkx(apiKey, secret, passphrase);
+        return new FakeOkx(apiKey, secret, passphrase, false);
+    }
+
+    /** An OKX whose key belongs to demo trading. */
+    public static FakeOkx startDemo(final String apiKey, final String secret, final String passphrase)
+    {
+        return new FakeOkx(apiKey, secret, passphrase, true);
+    }
+
+    /** Moves the best bid and ask; algo orders whose trigger is reached place their orders. */
+    public void market(final String newBid, final String newAsk)
+    {
+        bid = new BigDecimal(newBid);
+        ask = new BigDecimal(newAsk);
+        for (final Algo algo : algos.values())
+        {
+            synchronized (algo)
+            {
+                final boolean buy = "buy".equals(algo.side);
+                final BigDecimal touch = buy ? ask : bid;
+                // a buy's stop-loss lies above the price and its take-profit below; a sell's the other way
+                final boolean above = algo.stopLoss == buy;
+                if ("live".equals(algo.state) &&
+                    (above ? touch.compareTo(algo.triggerPx) >= 0 : touch.compareTo(algo.triggerPx) <= 0))
+                {
+                    final boolean market = algo.orderPx.signum() < 0;
+                    final Order order = new Order(Long.toString(nextId.getAndIncrement()), "", algo.side,
+                        market ? "market" : "limit", algo.size, market ? BigDecimal.ZERO : algo.orderPx);
+                    orders.put(order.ordId, order);
+                    if (market || (buy ? algo.orderPx.compareTo(touch) >= 0 : algo.orderPx.compareTo(touch) <= 0))
+                    {
+                        order.fill(algo.size, touch);
+                    }
+                    algo.ordId = order.ordId;
+                    algo.state = "effective";
+                }
+            }
+        }
+    }
+
+    public int algoOrdersWithAlgoClOrdId(final String algoClOrdId)
+    {
+        int count = 0;
+        for (final Algo algo : algos.values())
+        {
+            count += algoClOrdId.equals(algo.algoClOrdId) ? 1 : 0;
+        }
+        return count;
     }
 
     /** The next private request gets HTTP 429 with OKX's code 50011. */
@@ -141,6 +198,11 @@ public final class FakeOkx extends FakeExchange
                 send(exchange, 401, Map.of("code", codeAndMessage[0], "msg", codeAndMessage[1]));
                 return;
             }
+            if (demo != "1".equals(exchange.getRequestHeaders().getFirst("x-simulated-trading")))
+            {
+                send(exchange, 401, Map.of("code", "50101", "msg", "APIKey does not match current environment."));
+                return;
+            }
             if (rateLimitNext)
             {
                 rateLimitNext = false;
@@ -153,7 +215,11 @@ public final class FakeOkx extends FakeExchange
                     "details", List.of(Map.of("ccy", "USDT", "availBal", "100000", "cashBal", "100000", "eq", "100000"))))));
                 case "POST /api/v5/trade/order" -> placeOrder(exchange, JSON.readTree(body));
                 case "GET /api/v5/trade/order" -> queryOrder(exchange, params);
+                case "GET /api/v5/trade/orders-pending" -> pendingOrders(exchange);
                 case "POST /api/v5/trade/cancel-order" -> cancelOrder(exchange, JSON.readTree(body));
+                case "POST /api/v5/trade/order-algo" -> placeAlgo(exchange, JSON.readTree(body));
+                case "GET /api/v5/trade/order-algo" -> queryAlgo(exchange, params);
+                case "POST /api/v5/trade/cancel-algos" -> cancelAlgos(exchange, JSON.readTree(body));
                 default -> send(exchange, 404, Map.of("code", "50000", "msg", "Unknown endpoint"));
             }
         }
@@ -216,6 +282,117 @@ public final class FakeOkx extends FakeExchange
             "sMsg", "Order placed"))));
     }
 
+    private void placeAlgo(final HttpExchange exchange, final JsonNode request) throws IOException
+    {
+        final String algoClOrdId = request.path("algoClOrdId").asText("");
+        if (!"BTC-USDT".equals(request.path("instId").asText()))
+        {
+            send(exchange, 200, algoFailure("51001", "Instrument ID does not exist."));
+            return;
+        }
+        if (!"conditional".equals(request.path("ordType").asText()))
+        {
+            send(exchange, 200, algoFailure("51000", "Parameter ordType error"));
+            return;
+        }
+        if (!algoClOrdId.isEmpty() && algoOrdersWithAlgoClOrdId(algoClOrdId) > 0)
+        {
+            send(exchange, 200, algoFailure("51016", "Duplicated clOrdId"));
+            return;
+        }
+        final boolean buy = "buy".equals(request.path("side").asText());
+        final boolean stopLoss = request.hasNonNull("slTriggerPx");
+        final BigDecimal trigger = new BigDecimal(request.path(stopLoss ? "slTriggerPx" : "tpTriggerPx").asText());
+        final BigDecimal orderPx = new BigDecimal(request.path(stopLoss ? "slOrdPx" : "tpOrdPx").asText("-1"));
+        final BigDecimal touch = buy ? ask : bid;
+        final String problem = triggerProblem(buy, stopLoss, trigger, touch);
+        if (problem != null)
+        {
+            final String[] codeAndMessage = problem.split(":", 2);
+            send(exchange, 200, algoFailure(codeAndMessage[0], codeAndMessage[1]));
+            return;
+        }
+        final Algo algo = new Algo(Long.toString(nextId.getAndIncrement()), algoClOrdId, request.path("side").asText(),
+            new BigDecimal(request.path("sz").asText()), stopLoss, trigger, orderPx);
+        algos.put(algo.algoId, algo);
+        if (takeDropNextOrderResponse())
+        {
+            return;
+        }
+        send(exchange, 200, ok(List.of(Map.of("algoId", algo.algoId, "algoClOrdId", algoClOrdId, "sCode", "0", "sMsg", ""))));
+    }
+
+    /** OKX's rule for a one-way conditional order: a buy's stop-loss above the price, its take-profit below. */
+    private static String triggerProblem(final boolean buy, final boolean stopLoss, final BigDecimal trigger,
+        final BigDecimal price)
+    {
+        if (buy && !stopLoss && trigger.compareTo(price) >= 0)
+        {
+            return "51277:TP trigger price cannot be higher than the last price";
+        }
+        if (buy && stopLoss && trigger.compareTo(price) <= 0)
+        {
+            return "51278:SL trigger price cannot be lower than the last price";
+        }
+        if (!buy && !stopLoss && trigger.compareTo(price) <= 0)
+        {
+            return "51279:TP trigger price cannot be lower than the last price";
+        }
+        if (!buy && stopLoss && trigger.compareTo(price) >= 0)
+        {
+            return "51280:SL trigger price cannot be higher than the last price";
+        }
+        return null;
+    }
+
+    private void queryAlgo(final HttpExchange exchange, final Map<String, String> params) throws IOException
+    {
+        Algo found = params.get("algoId") == null ? null : algos.get(params.get("algoId"));
+        for (final Algo algo : algos.values())
+        {
+            if (found == null && algo.algoClOrdId.equals(params.get("algoClOrdId")))
+            {
+                found = algo;
+            }
+        }
+        if (found == null)
+        {
+            send(exchange, 200, Map.of("code", "51603", "msg", "Order does not exist", "data", List.of()));
+            return;
+        }
+        synchronized (found)
+        {
+            send(exchange, 200, ok(List.of(found.json())));
+        }
+    }
+
+    private void cancelAlgos(final HttpExchange exchange, final JsonNode request) throws IOException
+    {
+        final JsonNode first = request.path(0);
+        final Algo algo = algos.get(first.path("algoId").asText(""));
+        if (algo == null || !"BTC-USDT".equals(first.path("instId").asText()))
+        {
+            send(exchange, 200, algoFailure("51400", "Cancellation failed as the order does not exist."));
+            return;
+        }
+        synchronized (algo)
+        {
+            if (!"live".equals(algo.state))
+            {
+                send(exchange, 200, algoFailure("51400", "Cancellation failed as the order has been triggered or canceled."));
+                return;
+            }
+            algo.state = "canceled";
+        }
+        send(exchange, 200, ok(List.of(Map.of("algoId", algo.algoId, "sCode", "0", "sMsg", ""))));
+    }
+
+    private static Map<String, Object> algoFailure(final String code, final String message)
+    {
+        return Map.of("code", "1", "msg", "Operation failed.", "data",
+            List.of(Map.of("algoId", "", "sCode", code, "sMsg", message)));
+    }
+
     private void queryOrder(final HttpExchange exchange, final Map<String, String> params) throws IOException
     {
         final Order order = find(params.get("ordId"), params.get("clOrdId"));
@@ -228,6 +405,22 @@ public final class FakeOkx extends FakeExchange
         {
             send(exchange, 200, ok(List.of(order.json())));
         }
+    }
+
+    private void pendingOrders(final HttpExchange exchange) throws IOException
+    {
+        final List<Map<String, Object>> pending = new ArrayList<>();
+        for (final Order order : orders.values())
+        {
+            synchronized (order)
+            {
+                if ("live".equals(order.state) || "partially_filled".equals(order.state))
+                {
+                    pending.add(order.json());
+                }
+            }
+        }
+        send(exchange, 200, ok(pending));
     }
 
     private void cancelOrder(final HttpExchange exchange, final JsonNode request) throws IOException
@@ -324,6 +517,51 @@ public final class FakeOkx extends FakeExchange
     {
         return Map.of("code", "1", "msg", "Operation failed.", "data",
             List.of(Map.of("ordId", "", "clOrdId", clOrdId, "tag", "", "sCode", code, "sMsg", message)));
+    }
+
+    /** One conditional algo order at the fake venue. */
+    private static final class Algo
+    {
+        final String algoId;
+        final String algoClOrdId;
+        final String side;
+        final BigDecimal size;
+        final boolean stopLoss;
+        final BigDecimal triggerPx;
+        // -1: a market order on trigger
+        final BigDecimal orderPx;
+        String state = "live";
+        String ordId = "";
+
+        Algo(final String algoId, final String algoClOrdId, final String side, final BigDecimal size,
+            final boolean stopLoss, final BigDecimal triggerPx, final BigDecimal orderPx)
+        {
+            this.algoId = algoId;
+            this.algoClOrdId = algoClOrdId;
+            this.side = side;
+            this.size = size;
+            this.stopLoss = stopLoss;
+            this.triggerPx = triggerPx;
+            this.orderPx = orderPx;
+        }
+
+        Map<String, Object> json()
+        {
+            final Map<String, Object> json = new LinkedHashMap<>();
+            json.put("instType", "SPOT");
+            json.put("instId", "BTC-USDT");
+            json.put("algoId", algoId);
+            json.put("algoClOrdId", algoClOrdId);
+            json.put("ordType", "conditional");
+            json.put("side", side);
+            json.put("sz", size.toPlainString());
+            json.put(stopLoss ? "slTriggerPx" : "tpTriggerPx", triggerPx.toPlainString());
+            json.put(stopLoss ? "slOrdPx" : "tpOrdPx", orderPx.toPlainString());
+            json.put("state", state);
+            json.put("ordId", ordId);
+            json.put("cTime", Long.toString(System.currentTimeMillis()));
+            return json;
+        }
     }
 
     /** One order at the fake venue. */

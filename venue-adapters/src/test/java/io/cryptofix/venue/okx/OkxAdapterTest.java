@@ -10,6 +10,7 @@ import io.cryptofix.venue.VenueCancel;
 import io.cryptofix.venue.VenueMetrics;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.VenueQuery;
+import io.cryptofix.venue.rest.ExchangeOrder;
 import io.cryptofix.venue.rest.RestVenue;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import io.cryptofix.venue.sim.RecordingVenueListener;
@@ -141,6 +142,77 @@ class OkxAdapterTest
         assertThat(okx.requests("POST /api/v5/trade/order")).isEqualTo(1);
     }
 
+    @Test
+    void aStopIsAConditionalAlgoOrderHeldByOkxAndFillsWhenTheMarketReachesItAndOneOnTheWrongSideIsRefused()
+    {
+        start();
+        venue.submit(new VenueOrder(1, 0, "BTC/USDT", Side.BUY, OrdType.STOP, fixed("0.01"), 0, fixed("61000"),
+            TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        venue.submit(new VenueOrder(2, 0, "BTC/USDT", Side.SELL, OrdType.STOP, fixed("0.01"), 0, fixed("61000"),
+            TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        assertThat(listener.events()).containsExactly(
+            "ACCEPTED 1", "REJECTED 2 SL trigger price cannot be higher than the last price (51280)");
+        assertThat(okx.algoOrdersWithAlgoClOrdId("cfxT1o1p0")).isEqualTo(1);
+        assertThat(okx.requests("POST /api/v5/trade/order")).as("algo orders only").isZero();
+
+        okx.market("61000", "61000.2");
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 3);
+
+        assertThat(listener.events()).last().isEqualTo("FILL 1 0.01@61000.2");
+    }
+
+    @Test
+    void anAlgoOrderIsCanceledUntriggeredAndItsOrderIsCanceledOnceTriggered()
+    {
+        start();
+        venue.submit(new VenueOrder(1, 0, "BTC/USDT", Side.BUY, OrdType.MARKET_IF_TOUCHED, fixed("0.01"), 0,
+            fixed("59000"), TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        venue.submit(new VenueOrder(2, 0, "BTC/USDT", Side.BUY, OrdType.STOP_LIMIT, fixed("0.01"), fixed("50000"),
+            fixed("60500"), TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        venue.cancel(new VenueCancel(1, "BTC/USDT", null), now());
+        okx.market("60500", "60500.5");
+        venue.cancel(new VenueCancel(2, "BTC/USDT", null), now());
+
+        assertThat(listener.events()).containsExactly(
+            "ACCEPTED 1", "ACCEPTED 2", "CANCELED 1 canceled by request", "CANCELED 2 canceled by request");
+        assertThat(okx.requests("POST /api/v5/trade/cancel-algos")).isEqualTo(1);
+        assertThat(okx.requests("POST /api/v5/trade/cancel-order")).as("the order the triggered algo placed").isEqualTo(1);
+    }
+
+    @Test
+    void demoTradingSendsEveryRequestToOkxsDemoEnvironment()
+    {
+        try (FakeOkx demo = FakeOkx.startDemo(KEY, SECRET, PASSPHRASE))
+        {
+            final ExchangeVenueConfig config = new ExchangeVenueConfig(demo.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET",
+                "UNUSED_PASSPHRASE", null, 50, 10, 50, List.of("BTC/USDT"), true);
+            final RestVenue demoVenue = new RestVenue("OKX", config,
+                new OkxClient(demo.baseUrl(), KEY, SECRET, PASSPHRASE, "T1", config.demoTrading()),
+                System::currentTimeMillis, VenueMetrics.NONE);
+            demoVenue.connect();
+            demoVenue.start(listener, now());
+            demoVenue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+
+            assertThat(listener.events()).containsExactly("ACCEPTED 1");
+            assertThatThrownBy(() -> new OkxClient(demo.baseUrl(), KEY, SECRET, PASSPHRASE, "T1", false)
+                .connect("OKX", List.of("BTC/USDT")))
+                .isInstanceOf(VenueUnavailableException.class)
+                .hasMessageContaining("APIKey does not match current environment.");
+        }
+    }
+
+    @Test
+    void theOpenOrdersAreListedWhoeverPlacedThem() throws Exception
+    {
+        start();
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+        venue.submit(VenueOrder.of(2, "BTC/USDT", Side.BUY, OrdType.MARKET, fixed("0.01"), 0), now());
+        final OkxClient nextRun = new OkxClient(okx.baseUrl(), KEY, SECRET, PASSPHRASE, "T2", false);
+        nextRun.connect("OKX", List.of("BTC/USDT"));
+
+        assertThat(nextRun.openOrders()).extracting(ExchangeOrder::clientOrderId).containsExactly("cfxT1o1p0");
+    }
+
     private void start()
     {
         venue = venue(SECRET, PASSPHRASE);
@@ -152,7 +224,7 @@ class OkxAdapterTest
     {
         final ExchangeVenueConfig config = new ExchangeVenueConfig(
             okx.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET", "UNUSED_PASSPHRASE", null, 50, 10, 50, List.of("BTC/USDT"));
-        return new RestVenue("OKX", config, new OkxClient(okx.baseUrl(), KEY, secret, passphrase, "T1"),
+        return new RestVenue("OKX", config, new OkxClient(okx.baseUrl(), KEY, secret, passphrase, "T1", false),
             System::currentTimeMillis, VenueMetrics.NONE);
     }
 
