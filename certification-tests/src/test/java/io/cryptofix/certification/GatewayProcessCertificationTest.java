@@ -1,8 +1,12 @@
 package io.cryptofix.certification;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import quickfix.field.ExecType;
+import quickfix.field.Side;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -77,6 +81,63 @@ class GatewayProcessCertificationTest
     }
 
     @Test
+    void auditPrintsTheMessagesOfASessionAndTheLifeOfOneOrderOnceTheGatewayHasStopped() throws Exception
+    {
+        final int fixPort = GatewayFixture.freePort();
+        final Path config = workDir.resolve("gateway.yaml");
+        Files.writeString(config, String.join("\n",
+            "dataDir: " + workDir.resolve("data"),
+            "fix:",
+            "  port: " + fixPort,
+            "metrics:",
+            "  enabled: false",
+            ""));
+        process = startGateway("run", "--config", config.toString());
+        final BlockingQueue<String> output = linesOf(process);
+        awaitLine(output, "listening on 127.0.0.1:" + fixPort);
+        final String clOrdId = Orders.nextClOrdId();
+        final String cancelId = Orders.nextClOrdId();
+        try (FixTestClient client = FixTestClient.logOn("RISK", fixPort))
+        {
+            client.send(Orders.limit(clOrdId, Side.BUY, "BTC/USDT", "0.01", "1000"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            client.send(Orders.cancel(cancelId, clOrdId, Side.BUY, "BTC/USDT"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.PENDING_CANCEL);
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.CANCELED);
+            client.logout();
+        }
+        assertThat(process.toHandle().destroy()).isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        final List<String> session = run("audit", "--config", config.toString(), "--session", "RISK");
+        assertThat(session).anySatisfy(line -> assertThat(line).contains(" IN  RISK ")
+            .contains("|MsgType(35)=D[NewOrderSingle]|").contains("|ClOrdID(11)=" + clOrdId + "|").contains("|Side(54)=1[BUY]|"));
+        assertThat(session).anySatisfy(line -> assertThat(line).contains(" OUT RISK ")
+            .contains("|MsgType(35)=8[ExecutionReport]|").contains("|ExecType(150)=4[CANCELED]|"));
+        assertThat(session).anySatisfy(line -> assertThat(line).contains("MsgType(35)=A[Logon]"));
+
+        final List<String> order = run("audit", "order", clOrdId, "--config", config.toString(), "--format", "json");
+        final ObjectMapper json = new ObjectMapper();
+        final List<String> life = new ArrayList<>();
+        for (final String line : order)
+        {
+            final JsonNode message = json.readTree(line);
+            String msgType = "";
+            String execType = "";
+            for (final JsonNode field : message.path("fields"))
+            {
+                msgType = field.path("tag").asInt() == 35 ? field.path("value").asText() : msgType;
+                execType = field.path("tag").asInt() == 150 ? "/" + field.path("meaning").asText() : execType;
+            }
+            life.add(message.path("direction").asText() + " " + msgType + execType);
+        }
+        assertThat(life).containsExactly("in D", "out 8/NEW", "in F", "out 8/PENDING_CANCEL", "out 8/CANCELED");
+
+        final List<String> none = run("audit", "--config", config.toString(), "--from", "2999-01-01T00:00:00Z");
+        assertThat(none).containsExactly("gateway: audit: no FIX messages matched in " + workDir.resolve("data"));
+    }
+
+    @Test
     void badConfigurationIsRefusedWithKeyAndProblemAndNoStackTrace() throws Exception
     {
         final Path config = workDir.resolve("bad.yaml");
@@ -89,6 +150,16 @@ class GatewayProcessCertificationTest
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(output).contains("fix.port").contains("99999").contains("fix.sesions");
         assertThat(output).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /** Runs a gateway command to its end: its output lines, after checking it exited 0. */
+    private List<String> run(final String... args) throws Exception
+    {
+        final Process command = startGateway(args);
+        final String output = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(command.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(command.exitValue()).as(output).isZero();
+        return output.lines().toList();
     }
 
     private Process startGateway(final String... args) throws IOException

@@ -13,8 +13,8 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The command line: {@code gateway run [--config FILE]}, {@code gateway check-config FILE} and
- * {@code gateway explain-timeout ...}.
+ * The command line: {@code gateway run [--config FILE]}, {@code gateway check-config FILE},
+ * {@code gateway explain-timeout ...} and {@code gateway audit ...}.
  * Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad configuration. Errors are one clear
  * message, never a stack trace.
  */
@@ -30,6 +30,10 @@ public final class GatewayMain
         "       gateway explain-timeout [--config FILE] --session COMPID --symbol BASE/QUOTE",
         "               [--venue ID] [--ord-type 1|2|3|4|J] [--tif 0|1|3|4|6]",
         "                                        which timeout rule an order gets, and why",
+        "       gateway audit [--config FILE] [--session COMPID] [--from TIME] [--to TIME] [--format text|json]",
+        "                                        the FIX messages received and sent (gateway stopped)",
+        "       gateway audit order CLORDID [--config FILE] [--format text|json]",
+        "                                        the FIX messages of one order, through replaces and cancels",
         "       gateway help                     show this text");
 
     private GatewayMain()
@@ -78,6 +82,9 @@ public final class GatewayMain
 
             case "explain-timeout":
                 return ExplainTimeout.run(args, out, err);
+
+            case "audit":
+                return Audit.run(args, out, err);
 
             default:
                 break;

@@ -1,0 +1,154 @@
+package io.cryptofix.gateway;
+
+import io.cryptofix.acceptor.FixMessageArchive;
+import io.cryptofix.config.Defaults;
+import io.cryptofix.config.GatewayConfig;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code gateway audit}: the FIX messages the gateway received and sent, read back from the archive
+ * in its data directory, with tag names decoded. Either the messages of a session in a time range,
+ * or the life of one order ({@code audit order CLORDID}): every message whose ClOrdID (11) or
+ * OrigClOrdID (41) is the order's, following the order through replaces and cancels.
+ */
+final class Audit
+{
+    private static final List<String> OPTIONS = List.of("--config", "--session", "--from", "--to", "--format");
+    private static final String USAGE = "usage: gateway audit [--config FILE] [--session COMPID] [--from TIME] " +
+        "[--to TIME] [--format text|json]\n       gateway audit order CLORDID [--config FILE] [--format text|json]\n" +
+        "TIME is UTC, ISO-8601: 2026-11-25T08:00:00Z";
+
+    private Audit()
+    {
+    }
+
+    static int run(final String[] args, final PrintStream out, final PrintStream err)
+    {
+        final boolean order = args.length > 1 && "order".equals(args[1]);
+        if (order && args.length < 3)
+        {
+            return usage(err, "audit order needs the ClOrdID of the order");
+        }
+        final int first = order ? 3 : 1;
+        final Map<String, String> options = new HashMap<>();
+        for (int i = first; i < args.length; i += 2)
+        {
+            if (!OPTIONS.contains(args[i]) || i + 1 >= args.length)
+            {
+                return usage(err, "unknown option or missing value: " + args[i]);
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        final String format = options.getOrDefault("--format", "text");
+        if (!"text".equals(format) && !"json".equals(format))
+        {
+            return usage(err, "--format is text or json, not " + format);
+        }
+        final long fromNanos;
+        final long toNanos;
+        try
+        {
+            fromNanos = nanos(options.get("--from"), Long.MIN_VALUE);
+            toNanos = nanos(options.get("--to"), Long.MAX_VALUE);
+        }
+        catch (final DateTimeParseException e)
+        {
+            return usage(err, "not a UTC time: " + e.getParsedString());
+        }
+        final GatewayConfig config = options.containsKey("--config") ?
+            GatewayMain.load(Path.of(options.get("--config")), err) : Defaults.config();
+        if (config == null)
+        {
+            return GatewayMain.BAD_INPUT;
+        }
+
+        final FixMessageFormat formatter = new FixMessageFormat("json".equals(format));
+        final String session = options.get("--session");
+        final OrderChain chain = order ? new OrderChain(args[2]) : null;
+        final int[] printed = {0};
+        try
+        {
+            FixMessageArchive.scan(config.dataDir(), (received, timestampNanos, message) ->
+            {
+                final List<String[]> fields = FixMessageFormat.fields(message);
+                // the client's CompID: the sender of what the gateway received, the target of what it sent
+                final String client = FixMessageFormat.value(fields, received ? "49" : "56");
+                if (timestampNanos < fromNanos || timestampNanos > toNanos ||
+                    session != null && !session.equals(client) ||
+                    chain != null && !chain.concerns(fields))
+                {
+                    return;
+                }
+                out.println(formatter.format(received, timestampNanos, client, fields));
+                printed[0]++;
+            });
+        }
+        catch (final IllegalStateException e)
+        {
+            err.println("gateway: audit: " + e.getMessage());
+            return GatewayMain.FAILED;
+        }
+        if (printed[0] == 0)
+        {
+            err.println("gateway: audit: no FIX messages matched in " + config.dataDir().toAbsolutePath());
+        }
+        return GatewayMain.OK;
+    }
+
+    private static long nanos(final String time, final long absent)
+    {
+        if (time == null)
+        {
+            return absent;
+        }
+        final Instant instant = Instant.parse(time);
+        // nanoseconds since the epoch reach to the year 2262; later times are simply after every message
+        if (instant.getEpochSecond() >= Long.MAX_VALUE / 1_000_000_000L)
+        {
+            return Long.MAX_VALUE;
+        }
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    private static int usage(final PrintStream err, final String problem)
+    {
+        err.println("gateway: audit: " + problem);
+        err.println(USAGE);
+        return GatewayMain.BAD_INPUT;
+    }
+
+    /** The ClOrdIDs one order has had: its first, and each that replaced or canceled it since. */
+    private static final class OrderChain
+    {
+        private final Set<String> clOrdIds = new HashSet<>();
+
+        OrderChain(final String clOrdId)
+        {
+            clOrdIds.add(clOrdId);
+        }
+
+        boolean concerns(final List<String[]> fields)
+        {
+            final String clOrdId = FixMessageFormat.value(fields, "11");
+            final String origClOrdId = FixMessageFormat.value(fields, "41");
+            if (origClOrdId != null && clOrdIds.contains(origClOrdId))
+            {
+                if (clOrdId != null)
+                {
+                    clOrdIds.add(clOrdId);
+                }
+                return true;
+            }
+            return clOrdId != null && clOrdIds.contains(clOrdId);
+        }
+    }
+}
