@@ -30,6 +30,8 @@ class GatewayProcessCertificationTest
 {
     private Path workDir;
     private Process process;
+    // the shared-memory directory of a gateway this test kills: removed even if its restart fails
+    private Path killedAeronDir;
 
     @BeforeEach
     void createWorkDir() throws IOException
@@ -45,6 +47,10 @@ class GatewayProcessCertificationTest
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         org.agrona.IoUtil.delete(workDir.toFile(), true);
+        if (killedAeronDir != null)
+        {
+            org.agrona.IoUtil.delete(killedAeronDir.toFile(), true);
+        }
     }
 
     @Test
@@ -97,6 +103,7 @@ class GatewayProcessCertificationTest
         awaitLine(output, "listening on 127.0.0.1:" + fixPort);
         final String clOrdId = Orders.nextClOrdId();
         final String cancelId = Orders.nextClOrdId();
+        final String restingId = Orders.nextClOrdId();
         try (FixTestClient client = FixTestClient.logOn("RISK", fixPort))
         {
             client.send(Orders.limit(clOrdId, Side.BUY, "BTC/USDT", "0.01", "1000"));
@@ -104,10 +111,19 @@ class GatewayProcessCertificationTest
             client.send(Orders.cancel(cancelId, clOrdId, Side.BUY, "BTC/USDT"));
             assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.PENDING_CANCEL);
             assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.CANCELED);
+            client.send(Orders.limit(restingId, Side.SELL, "BTC/USDT", "0.02", "900000"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
             client.logout();
         }
-        assertThat(process.toHandle().destroy()).isTrue();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        stop(process);
+
+        // the next run reads the journal and names the order the last one left open
+        process = startGateway("run", "--config", config.toString());
+        final BlockingQueue<String> restart = linesOf(process);
+        awaitLine(restart, "order journal: 1 orders were open when the gateway last stopped and are not " +
+            "followed by this run; check them at their venues: ClOrdID " + restingId + " (SELL 0.02 BTC/USDT at SIM, NEW");
+        awaitLine(restart, "press Ctrl-C to stop");
+        stop(process);
 
         final List<String> session = run("audit", "--config", config.toString(), "--session", "RISK");
         assertThat(session).anySatisfy(line -> assertThat(line).contains(" IN  RISK ")
@@ -129,12 +145,66 @@ class GatewayProcessCertificationTest
                 msgType = field.path("tag").asInt() == 35 ? field.path("value").asText() : msgType;
                 execType = field.path("tag").asInt() == 150 ? "/" + field.path("meaning").asText() : execType;
             }
-            life.add(message.path("direction").asText() + " " + msgType + execType);
+            life.add("event".equals(message.path("direction").asText()) ?
+                "event " + message.path("event").asText() + (message.has("execType") ? "/" + message.path("execType").asText() : "") :
+                message.path("direction").asText() + " " + msgType + execType);
         }
-        assertThat(life).containsExactly("in D", "out 8/NEW", "in F", "out 8/PENDING_CANCEL", "out 8/CANCELED");
+        // FIX in, what the gateway journaled and asked the venue, FIX out, in the order it happened;
+        // a report goes out only once its event is journaled, so later events may come before it
+        assertThat(life).filteredOn(line -> !line.startsWith("event")).containsExactly(
+            "in D", "out 8/NEW", "in F", "out 8/PENDING_CANCEL", "out 8/CANCELED");
+        assertThat(life).filteredOn(line -> line.startsWith("event")).containsExactly(
+            "event venue_submit", "event report/0", "event venue_cancel", "event report/6", "event report/4");
+        assertThat(life.indexOf("event venue_submit")).isGreaterThan(life.indexOf("in D"));
+        assertThat(life.indexOf("event report/0")).isLessThan(life.indexOf("out 8/NEW"));
+        assertThat(life.indexOf("event venue_cancel")).isGreaterThan(life.indexOf("in F"));
+        assertThat(life.indexOf("event report/6")).isLessThan(life.indexOf("out 8/PENDING_CANCEL"));
+        assertThat(life.indexOf("event report/4")).isLessThan(life.indexOf("out 8/CANCELED"));
 
         final List<String> none = run("audit", "--config", config.toString(), "--from", "2999-01-01T00:00:00Z");
         assertThat(none).containsExactly("gateway: audit: no FIX messages matched in " + workDir.resolve("data"));
+    }
+
+    @Test
+    void everyOrderTheClientHeardOfIsInTheJournalAfterTheGatewayIsKilled() throws Exception
+    {
+        final int fixPort = GatewayFixture.freePort();
+        final Path config = workDir.resolve("gateway.yaml");
+        Files.writeString(config, String.join("\n",
+            "dataDir: " + workDir.resolve("data"),
+            "fix:",
+            "  port: " + fixPort,
+            "metrics:",
+            "  enabled: false",
+            ""));
+        process = startGateway("run", "--config", config.toString());
+        awaitLine(linesOf(process), "press Ctrl-C to stop");
+        final List<String> acknowledged = new ArrayList<>();
+        try (FixTestClient client = FixTestClient.logOn("RISK", fixPort))
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                final String clOrdId = Orders.nextClOrdId();
+                client.send(Orders.limit(clOrdId, Side.BUY, "BTC/USDT", "0.01", "1000"));
+                assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+                acknowledged.add(clOrdId);
+            }
+            // SIGKILL the moment the last New arrived: no shutdown, nothing flushed on the way out
+            killedAeronDir = Path.of("/dev/shm", "cryptofix-" + fixPort);
+            process.destroyForcibly();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+
+        process = startGateway("run", "--config", config.toString());
+        final BlockingQueue<String> restart = linesOf(process);
+        final String warning = awaitLine(restart, "orders were open when the gateway last stopped");
+        assertThat(warning).contains("order journal: 5 orders were open");
+        for (final String clOrdId : acknowledged)
+        {
+            assertThat(warning).contains("ClOrdID " + clOrdId + " (BUY 0.01 BTC/USDT at SIM, NEW");
+        }
+        awaitLine(restart, "press Ctrl-C to stop");
+        stop(process);
     }
 
     @Test
@@ -150,6 +220,13 @@ class GatewayProcessCertificationTest
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(output).contains("fix.port").contains("99999").contains("fix.sesions");
         assertThat(output).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /** SIGTERM, and the clean stop that follows. */
+    private static void stop(final Process gateway) throws InterruptedException
+    {
+        assertThat(gateway.toHandle().destroy()).isTrue();
+        assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
 
     /** Runs a gateway command to its end: its output lines, after checking it exited 0. */
@@ -200,7 +277,8 @@ class GatewayProcessCertificationTest
         return lines;
     }
 
-    private static void awaitLine(final BlockingQueue<String> output, final String fragment) throws InterruptedException
+    /** @return the first line containing the fragment. */
+    private static String awaitLine(final BlockingQueue<String> output, final String fragment) throws InterruptedException
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         final List<String> seen = new ArrayList<>();
@@ -214,7 +292,7 @@ class GatewayProcessCertificationTest
             seen.add(line);
             if (line.contains(fragment))
             {
-                return;
+                return line;
             }
         }
         throw new AssertionError("no output line containing '" + fragment + "'; saw: " + seen);

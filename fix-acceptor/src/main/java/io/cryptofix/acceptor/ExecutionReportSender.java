@@ -30,19 +30,23 @@ final class ExecutionReportSender implements ExecutionReportListener
     private final GatewayMetrics metrics;
     private final EpochNanoClock clock;
     private final HeldReports held = new HeldReports();
+    private final DurableReports waitingForJournal = new DurableReports();
+    private final JournalProgress journal;
 
     ExecutionReportSender(
         final ExecutionReportTranslator translator,
         final ClientSessions sessions,
         final ReportSender sender,
         final GatewayMetrics metrics,
-        final EpochNanoClock clock)
+        final EpochNanoClock clock,
+        final JournalProgress journal)
     {
         this.translator = translator;
         this.sessions = sessions;
         this.sender = sender;
         this.metrics = metrics;
         this.clock = clock;
+        this.journal = journal;
     }
 
     @Override
@@ -60,13 +64,60 @@ final class ExecutionReportSender implements ExecutionReportListener
         final long sessionId = order.sessionId();
         final ExecutionReportEncoder report =
             translator.executionReport(order, execType, clOrdId, origClOrdId, execId, lastQty, lastPx, text, timeMillis);
+        // the event this reports was just journaled: the client hears of it once it survives a crash
+        final long journalPosition = journal.appended();
+        if (journalPosition > journal.durable() || !waitingForJournal.isEmpty())
+        {
+            waitingForJournal.add(sessionId, report, journalPosition, execType, order.clOrdId(), order.receivedTimeNanos());
+            return;
+        }
+        send(sessionId, report, execType, order.clOrdId(), order.receivedTimeNanos());
+    }
+
+    /**
+     * Sends, oldest first, the reports whose events the journal has written since.
+     *
+     * @return how many were passed on.
+     */
+    int releaseJournaledReports()
+    {
+        if (waitingForJournal.isEmpty())
+        {
+            return 0;
+        }
+        final long durable = journal.durable();
+        int released = 0;
+        DurableReports.Entry entry;
+        while ((entry = waitingForJournal.nextDurable(durable)) != null)
+        {
+            send(entry.sessionId, entry.report, entry.execType, entry.clOrdId, entry.receivedTimeNanos);
+            waitingForJournal.sent();
+            released++;
+        }
+        if (released == 0)
+        {
+            // the archive writes within microseconds: give it the core instead of letting the duty
+            // cycle back off into a park that would add up to half a millisecond to every report
+            Thread.yield();
+            return 1;
+        }
+        return released;
+    }
+
+    private void send(
+        final long sessionId,
+        final ExecutionReportEncoder report,
+        final ExecType execType,
+        final String clOrdId,
+        final long receivedTimeNanos)
+    {
         // behind reports already held for the session, so that the client reads them in order
         final int result = held.has(sessionId) ? ReportSender.NOT_NOW : sender.trySend(sessions.session(sessionId), report);
         if (result != ReportSender.SENT)
         {
             if (result == ReportSender.NOT_NOW)
             {
-                hold(sessionId, report, execType, order.clOrdId());
+                hold(sessionId, report, execType, clOrdId);
             }
             else
             {
@@ -77,7 +128,7 @@ final class ExecutionReportSender implements ExecutionReportListener
         metrics.executionReportSent(execType);
         if (execType == ExecType.NEW || execType == ExecType.REJECTED)
         {
-            metrics.firstReportLatency(clock.nanoTime() - order.receivedTimeNanos());
+            metrics.firstReportLatency(clock.nanoTime() - receivedTimeNanos);
         }
         if (execType == ExecType.REJECTED)
         {

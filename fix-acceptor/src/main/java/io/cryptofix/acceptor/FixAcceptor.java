@@ -19,6 +19,11 @@ import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.order.OrderCore;
+import io.cryptofix.store.JournalEvent;
+import io.cryptofix.store.JournalingReports;
+import io.cryptofix.store.JournalingVenueRouter;
+import io.cryptofix.store.OpenOrdersAtLastStop;
+import io.cryptofix.store.OrderJournal;
 import io.cryptofix.translation.ExecutionReportTranslator;
 import io.cryptofix.venue.VenueAdapter;
 import io.cryptofix.venue.VenueAdapters;
@@ -68,6 +73,7 @@ public final class FixAcceptor implements AutoCloseable
     private static final String IPC = "aeron:ipc";
     private static final String ARCHIVE_LOCAL_CONTROL = "aeron:ipc?term-length=64k";
     private static final int VENUE_REQUEST_QUEUE_CAPACITY = 4096;
+    private static final int OPEN_ORDERS_NAMED = 20;
     private static final int VENUE_RESPONSE_QUEUE_CAPACITY = 16384;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -113,6 +119,7 @@ public final class FixAcceptor implements AutoCloseable
         final String aeronDirName = aeronDir.toString();
 
         mediaDriverStarted = true;
+        StaleArchiveMark.removeIfOwnerIsGone(dataDir.resolve("archive"));
         resources.add(ArchivingMediaDriver.launch(
             mediaDriverContext(aeronDirName, options.termBufferLength()),
             archiveContext(aeronDirName, dataDir.resolve("archive"), options.termBufferLength())));
@@ -154,10 +161,15 @@ public final class FixAcceptor implements AutoCloseable
 
         metrics.venueQueues(config.venues().keySet(), venues::queuedRequests);
         final ClientSessions sessions = new ClientSessions(config.fix());
+        final OrderJournal journal = openJournal(aeronDirName, profile);
+        resources.add(journal);
         final ExecutionReportSender reports = new ExecutionReportSender(
             new ExecutionReportTranslator(runId),
-            sessions, new ReportSender(), metrics, nanoClock);
-        final OrderCore core = new OrderCore(catalog, venues, reports, new TimeoutPolicy(config.timeouts()));
+            sessions, new ReportSender(), metrics, nanoClock, progressOf(journal));
+        final OrderCore core = new OrderCore(catalog,
+            new JournalingVenueRouter(journal, venues, nanoClock),
+            new JournalingReports(journal, reports, nanoClock),
+            new TimeoutPolicy(config.timeouts()));
         final OrderEntryHandler orderEntry = new OrderEntryHandler(core, sessions, metrics, SystemEpochClock.INSTANCE);
         final ClientSessionHandler sessionHandler =
             new ClientSessionHandler(orderEntry, sessions, metrics, events, core, SystemEpochClock.INSTANCE);
@@ -205,6 +217,49 @@ public final class FixAcceptor implements AutoCloseable
         awaitLibrary(libraryConnected, options);
     }
 
+    /**
+     * Opens this run's order journal, after telling operators which orders the journal of earlier
+     * runs leaves open: this run does not take them over, so they need a look at their venues.
+     */
+    private static OrderJournal openJournal(final String aeronDirName, final PerformanceConfig.Profile profile)
+    {
+        final long startNanos = System.nanoTime();
+        final OpenOrdersAtLastStop earlier = OpenOrdersAtLastStop.read(aeronDirName, idleStrategy());
+        final List<JournalEvent> open = earlier.orders();
+        LOG.log(Level.INFO, "order journal: {0} events of earlier runs read in {1} ms, {2} orders left open",
+            earlier.eventsRead(), (System.nanoTime() - startNanos) / 1_000_000, open.size());
+        if (!open.isEmpty())
+        {
+            final StringBuilder orders = new StringBuilder();
+            for (int i = 0; i < Math.min(open.size(), OPEN_ORDERS_NAMED); i++)
+            {
+                orders.append(i == 0 ? "" : "; ").append(OpenOrdersAtLastStop.describe(open.get(i)));
+            }
+            LOG.log(Level.WARNING, "order journal: {0} orders were open when the gateway last stopped and are not " +
+                "followed by this run; check them at their venues: {1}{2}", open.size(), orders,
+                open.size() > OPEN_ORDERS_NAMED ? "; ..." : "");
+        }
+        return OrderJournal.open(aeronDirName, orderPathIdleStrategy(profile));
+    }
+
+    private static JournalProgress progressOf(final OrderJournal journal)
+    {
+        return new JournalProgress()
+        {
+            @Override
+            public long appended()
+            {
+                return journal.position();
+            }
+
+            @Override
+            public long durable()
+            {
+                return journal.durablePosition();
+            }
+        };
+    }
+
     private static void awaitLibrary(final CountDownLatch libraryConnected, final AcceptorOptions options)
     {
         try
@@ -247,7 +302,8 @@ public final class FixAcceptor implements AutoCloseable
             .archiveClientContext(new AeronArchive.Context().controlResponseChannel(ARCHIVE_LOCAL_CONTROL))
             .replicationChannel("aeron:udp?endpoint=localhost:0")
             .threadingMode(ArchiveThreadingMode.SHARED)
-            .idleStrategySupplier(FixAcceptor::idleStrategy)
+            // the archive's recorder is on the order path: reports wait for it to write the journal
+            .idleStrategySupplier(FixAcceptor::archiveIdleStrategy)
             .deleteArchiveOnStart(false)
             .segmentFileLength(Math.max(termBufferLength * 4, 8 * 1024 * 1024));
     }
@@ -265,6 +321,9 @@ public final class FixAcceptor implements AutoCloseable
             .libraryAeronChannel(IPC)
             .logFileDir(dataDir.resolve("fix-sessions").toString())
             .deleteLogFileDirOnStart(false)
+            // a second gateway on this data directory is refused by the archive's mark first (its
+            // owner alive); Artio's own check would also refuse a restart for 10 s after a crash
+            .errorIfDuplicateEngineDetected(false)
             .sessionPersistenceStrategy(logon ->
             {
                 final SessionConfig session = config.fix().session(logon.header().senderCompIDAsString());
@@ -316,6 +375,13 @@ public final class FixAcceptor implements AutoCloseable
     {
         return new BackoffIdleStrategy(
             100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(500));
+    }
+
+    /** Backs off to 200 us at most, not 500: the journal's writer, whose latency every report waits for. */
+    static IdleStrategy archiveIdleStrategy()
+    {
+        return new BackoffIdleStrategy(
+            100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(200));
     }
 
     /**

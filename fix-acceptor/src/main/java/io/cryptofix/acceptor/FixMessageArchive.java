@@ -6,6 +6,7 @@ import io.aeron.archive.ArchivingMediaDriver;
 import io.aeron.archive.client.AeronArchive;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.cryptofix.store.OrderJournal;
 import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import uk.co.real_logic.artio.CommonConfiguration;
@@ -16,7 +17,8 @@ import java.nio.file.Path;
 
 /**
  * Reads back the FIX messages the gateway's engine recorded in the Aeron archive of a data
- * directory, in the order they were recorded, received and sent. The gateway must be stopped: the
+ * directory, in the order they were recorded, received and sent, and the order events of the
+ * journal recorded in the same archive. The gateway must be stopped: the
  * archive is opened by an archiving media driver of its own, in a fresh Aeron directory that is
  * deleted afterwards.
  */
@@ -49,12 +51,22 @@ public final class FixMessageArchive
      */
     public static void scan(final Path dataDir, final Listener listener)
     {
+        scan(dataDir, listener, null);
+    }
+
+    /**
+     * @param journal  receives the order journal's events after the FIX messages; null to skip them.
+     * @throws IllegalStateException with a message for operators when there is no archive or it is in use.
+     */
+    public static void scan(final Path dataDir, final Listener listener, final OrderJournal.Handler journal)
+    {
         final Path archiveDir = dataDir.toAbsolutePath().resolve("archive");
         if (!Files.isDirectory(archiveDir))
         {
             throw new IllegalStateException("no FIX message archive in " + dataDir.toAbsolutePath() +
                 " (the gateway keeps it in <dataDir>/archive)");
         }
+        StaleArchiveMark.removeIfOwnerIsGone(archiveDir);
         final Path aeronDir = Path.of(CommonConfiguration.optimalTmpDirName(), "cryptofix-audit-" + ProcessHandle.current().pid());
         final String aeronDirName = aeronDir.toString();
         final ArchivingMediaDriver driver;
@@ -107,6 +119,10 @@ public final class FixMessageArchive
                     header.streamId() == CommonConfiguration.DEFAULT_INBOUND_LIBRARY_STREAM, message.timestamp(),
                     message.body()),
                 null, false, SCANNER_STREAM);
+            if (journal != null)
+            {
+                OrderJournal.replay(aeronDirName, new SleepingMillisIdleStrategy(1), journal);
+            }
         }
     }
 }

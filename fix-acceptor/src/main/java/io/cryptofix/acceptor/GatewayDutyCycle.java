@@ -57,7 +57,8 @@ final class GatewayDutyCycle implements Agent, VenueResponseHandler
     public int doWork()
     {
         return library.poll(FIX_FRAGMENT_LIMIT) + venues.pollResponses(this, VENUE_RESPONSE_LIMIT) +
-            core.onTime(clock.time()) + reports.deliverHeldReports() + applyNewTimeoutPolicy();
+            core.onTime(clock.time()) + reports.releaseJournaledReports() + reports.deliverHeldReports() +
+            applyNewTimeoutPolicy();
     }
 
     void reloadTimeoutPolicy(final TimeoutPolicy policy)

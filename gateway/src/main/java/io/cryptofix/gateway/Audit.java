@@ -3,11 +3,14 @@ package io.cryptofix.gateway;
 import io.cryptofix.acceptor.FixMessageArchive;
 import io.cryptofix.config.Defaults;
 import io.cryptofix.config.GatewayConfig;
+import io.cryptofix.store.JournalEvent;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +21,8 @@ import java.util.Set;
  * {@code gateway audit}: the FIX messages the gateway received and sent, read back from the archive
  * in its data directory, with tag names decoded. Either the messages of a session in a time range,
  * or the life of one order ({@code audit order CLORDID}): every message whose ClOrdID (11) or
- * OrigClOrdID (41) is the order's, following the order through replaces and cancels.
+ * OrigClOrdID (41) is the order's, following the order through replaces and cancels, with the
+ * order's events from the journal (reports journaled, requests to the venue) in between.
  */
 final class Audit
 {
@@ -74,7 +78,8 @@ final class Audit
         final FixMessageFormat formatter = new FixMessageFormat("json".equals(format));
         final String session = options.get("--session");
         final OrderChain chain = order ? new OrderChain(args[2]) : null;
-        final int[] printed = {0};
+        // the life of an order interleaves FIX messages and journal events: sorted by time once all are read
+        final List<Line> lines = new ArrayList<>();
         try
         {
             FixMessageArchive.scan(config.dataDir(), (received, timestampNanos, message) ->
@@ -88,8 +93,13 @@ final class Audit
                 {
                     return;
                 }
-                out.println(formatter.format(received, timestampNanos, client, fields));
-                printed[0]++;
+                lines.add(new Line(timestampNanos, formatter.format(received, timestampNanos, client, fields)));
+            }, chain == null ? null : (recordingId, event) ->
+            {
+                if (chain.concerns(event))
+                {
+                    lines.add(new Line(event.timeNanos(), formatter.format(event)));
+                }
             });
         }
         catch (final IllegalStateException e)
@@ -97,7 +107,12 @@ final class Audit
             err.println("gateway: audit: " + e.getMessage());
             return GatewayMain.FAILED;
         }
-        if (printed[0] == 0)
+        lines.sort(Comparator.comparingLong(Line::timeNanos));
+        for (final Line line : lines)
+        {
+            out.println(line.text());
+        }
+        if (lines.isEmpty())
         {
             err.println("gateway: audit: no FIX messages matched in " + config.dataDir().toAbsolutePath());
         }
@@ -126,6 +141,10 @@ final class Audit
         return GatewayMain.BAD_INPUT;
     }
 
+    private record Line(long timeNanos, String text)
+    {
+    }
+
     /** The ClOrdIDs one order has had: its first, and each that replaced or canceled it since. */
     private static final class OrderChain
     {
@@ -134,6 +153,12 @@ final class Audit
         OrderChain(final String clOrdId)
         {
             clOrdIds.add(clOrdId);
+        }
+
+        /** A journal event concerns the order if it names one of its ClOrdIDs (after its FIX messages were read). */
+        boolean concerns(final JournalEvent event)
+        {
+            return clOrdIds.contains(event.clOrdId()) || event.origClOrdId() != null && clOrdIds.contains(event.origClOrdId());
         }
 
         boolean concerns(final List<String[]> fields)

@@ -2,6 +2,7 @@ package io.cryptofix.gateway;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.cryptofix.store.JournalEvent;
 import quickfix.ConfigError;
 import quickfix.DataDictionary;
 
@@ -73,6 +74,40 @@ final class FixMessageFormat
     {
         final String time = Instant.ofEpochSecond(0, timestampNanos).toString();
         return json ? json(received, time, client, fields) : text(received, time, client, fields);
+    }
+
+    /** A journal event of an order: what happened and where the order then stood. */
+    String format(final JournalEvent event)
+    {
+        final String time = Instant.ofEpochSecond(0, event.timeNanos()).toString();
+        if (!json)
+        {
+            return time + " EVT " + event.describe();
+        }
+        final StringWriter out = new StringWriter(256);
+        try (JsonGenerator generator = jsonFactory.createGenerator(out))
+        {
+            generator.writeStartObject();
+            generator.writeStringField("time", time);
+            generator.writeStringField("direction", "event");
+            generator.writeStringField("event", event.kind().name().toLowerCase());
+            if (event.execType() != 0)
+            {
+                generator.writeStringField("execType", String.valueOf(event.execType()));
+            }
+            generator.writeNumberField("orderKey", event.orderKey());
+            generator.writeStringField("clOrdId", event.clOrdId());
+            generator.writeStringField("state", event.orderState().name());
+            generator.writeStringField("venue", event.venueId());
+            generator.writeNumberField("placement", event.venueAttempt());
+            generator.writeStringField("description", event.describe());
+            generator.writeEndObject();
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     private String text(final boolean received, final String time, final String client, final List<String[]> fields)

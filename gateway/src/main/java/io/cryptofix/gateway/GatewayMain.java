@@ -117,30 +117,29 @@ public final class GatewayMain
     private static int runGateway(
         final GatewayConfig config, final String source, final Path file, final PrintStream out, final PrintStream err)
     {
-        final Gateway gateway;
-        try
-        {
-            gateway = Gateway.start(config, new PrintingSessionEvents(out));
-        }
-        catch (final RuntimeException e)
-        {
-            err.println("gateway: cannot start: " + describe(e));
-            return FAILED;
-        }
-
-        out.println("cryptofix gateway running (" + source + ")");
-        out.println(ConfigLoader.describe(config));
-        out.println("FIX 4.4 acceptor listening on " + config.fix().bindAddress() + ":" + config.fix().port() +
-            " as " + config.fix().senderCompId());
-        out.println("state kept in " + config.dataDir().toAbsolutePath());
-        out.println("press Ctrl-C to stop");
-
-        final TimeoutPolicyReloader reloader = file == null ? null : watch(file, config, gateway, out, err);
-
-        // the barrier holds the JVM's shutdown (SIGINT, SIGTERM) until it is closed, so the
-        // gateway stops cleanly before the JVM exits
+        // the barrier holds the JVM's shutdown (SIGINT, SIGTERM) until it is closed, so the gateway
+        // stops cleanly before the JVM exits; installed first, so that a signal during start waits too
         try (ShutdownSignalBarrier shutdown = new ShutdownSignalBarrier())
         {
+            final Gateway gateway;
+            try
+            {
+                gateway = Gateway.start(config, new PrintingSessionEvents(out));
+            }
+            catch (final RuntimeException e)
+            {
+                err.println("gateway: cannot start: " + describe(e));
+                return FAILED;
+            }
+
+            out.println("cryptofix gateway running (" + source + ")");
+            out.println(ConfigLoader.describe(config));
+            out.println("FIX 4.4 acceptor listening on " + config.fix().bindAddress() + ":" + config.fix().port() +
+                " as " + config.fix().senderCompId());
+            out.println("state kept in " + config.dataDir().toAbsolutePath());
+            final TimeoutPolicyReloader reloader = file == null ? null : watch(file, config, gateway, out, err);
+            out.println("press Ctrl-C to stop");
+
             shutdown.await();
             out.println("stopping");
             closeQuietly(reloader);

@@ -1,0 +1,74 @@
+package io.cryptofix.acceptor;
+
+import io.cryptofix.domain.ExecType;
+import uk.co.real_logic.artio.builder.ExecutionReportEncoder;
+
+import java.util.ArrayDeque;
+
+/**
+ * ExecutionReports waiting for the journal to write the events they report, oldest first. Each is
+ * a copy of the report as encoded, in an entry that is reused once the report has gone: after
+ * warm-up, waiting allocates nothing. Duty-cycle thread only.
+ */
+final class DurableReports
+{
+    private final ArrayDeque<Entry> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Entry> free = new ArrayDeque<>();
+
+    void add(
+        final long sessionId,
+        final ExecutionReportEncoder report,
+        final long journalPosition,
+        final ExecType execType,
+        final String clOrdId,
+        final long receivedTimeNanos)
+    {
+        Entry entry = free.pollFirst();
+        if (entry == null)
+        {
+            entry = new Entry();
+        }
+        report.copyTo(entry.report);
+        entry.sessionId = sessionId;
+        entry.journalPosition = journalPosition;
+        entry.execType = execType;
+        entry.clOrdId = clOrdId;
+        entry.receivedTimeNanos = receivedTimeNanos;
+        waiting.addLast(entry);
+    }
+
+    boolean isEmpty()
+    {
+        return waiting.isEmpty();
+    }
+
+    int size()
+    {
+        return waiting.size();
+    }
+
+    /** The oldest waiting report if the journal has written its event, else null. */
+    Entry nextDurable(final long durablePosition)
+    {
+        final Entry next = waiting.peekFirst();
+        return next != null && next.journalPosition <= durablePosition ? next : null;
+    }
+
+    /** Done with the entry {@link #nextDurable} gave: it is reused for a later report. */
+    void sent()
+    {
+        final Entry entry = waiting.pollFirst();
+        entry.clOrdId = null;
+        free.addLast(entry);
+    }
+
+    static final class Entry
+    {
+        final ExecutionReportEncoder report = new ExecutionReportEncoder();
+        long sessionId;
+        long journalPosition;
+        ExecType execType;
+        String clOrdId;
+        long receivedTimeNanos;
+    }
+}

@@ -1,0 +1,56 @@
+package io.cryptofix.acceptor;
+
+import io.cryptofix.domain.ExecType;
+import org.junit.jupiter.api.Test;
+import uk.co.real_logic.artio.builder.ExecutionReportEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reports wait for the journal in order, each released once the journal has written its event, and
+ * the entries they wait in are reused.
+ */
+class DurableReportsTest
+{
+    private final DurableReports reports = new DurableReports();
+
+    @Test
+    void reportsAreReleasedOldestFirstOnceTheJournalHasReachedThem()
+    {
+        reports.add(1, report("C1"), 100, ExecType.NEW, "C1", 0);
+        reports.add(1, report("C2"), 200, ExecType.NEW, "C2", 0);
+
+        assertThat(reports.nextDurable(99)).isNull();
+        final DurableReports.Entry first = reports.nextDurable(150);
+        assertThat(first.clOrdId).isEqualTo("C1");
+        assertThat(first.report.toString()).contains("C1");
+        reports.sent();
+        assertThat(reports.nextDurable(150)).as("C2's event is not written yet").isNull();
+        assertThat(reports.nextDurable(200).clOrdId).isEqualTo("C2");
+        reports.sent();
+        assertThat(reports.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anEntryIsReusedForALaterReportWithThatReportsContent()
+    {
+        reports.add(7, report("C1"), 10, ExecType.NEW, "C1", 0);
+        final DurableReports.Entry entry = reports.nextDurable(10);
+        reports.sent();
+
+        reports.add(8, report("C9"), 20, ExecType.TRADE, "C9", 0);
+
+        final DurableReports.Entry reused = reports.nextDurable(20);
+        assertThat(reused).isSameAs(entry);
+        assertThat(reused.sessionId).isEqualTo(8);
+        assertThat(reused.execType).isEqualTo(ExecType.TRADE);
+        assertThat(reused.report.toString()).contains("C9").doesNotContain("C1");
+    }
+
+    private static ExecutionReportEncoder report(final String clOrdId)
+    {
+        final ExecutionReportEncoder report = new ExecutionReportEncoder();
+        report.clOrdID(clOrdId);
+        return report;
+    }
+}
