@@ -25,6 +25,7 @@ import io.cryptofix.store.JournalingVenueRouter;
 import io.cryptofix.store.OpenOrdersAtLastStop;
 import io.cryptofix.store.OrderJournal;
 import io.cryptofix.translation.ExecutionReportTranslator;
+import io.cryptofix.venue.JournalGate;
 import io.cryptofix.venue.VenueAdapter;
 import io.cryptofix.venue.VenueAdapters;
 import io.cryptofix.venue.VenueDispatcher;
@@ -131,9 +132,13 @@ public final class FixAcceptor implements AutoCloseable
         resources.add(FixEngine.launch(engine));
 
         final PerformanceConfig.Profile profile = config.performance().profile();
+        // closed after the venue workers, which wait for it to write each request's record
+        final OrderJournal journal = openJournal(aeronDirName, profile);
+        resources.add(journal);
         final VenueDispatcher venues = new VenueDispatcher(
             VENUE_REQUEST_QUEUE_CAPACITY, VENUE_RESPONSE_QUEUE_CAPACITY, () -> orderPathIdleStrategy(profile),
-            throwable -> LOG.log(Level.ERROR, "venue worker error", throwable), SystemEpochClock.INSTANCE);
+            throwable -> LOG.log(Level.ERROR, "venue worker error", throwable), SystemEpochClock.INSTANCE,
+            new JournalGate(journal::position, journal::durablePosition));
         resources.add(venues);
         // unique to this start: in OrderIDs, ExecIDs and venue client order ids, so none repeats after a restart
         final long startMillis = System.currentTimeMillis();
@@ -161,8 +166,6 @@ public final class FixAcceptor implements AutoCloseable
 
         metrics.venueQueues(config.venues().keySet(), venues::queuedRequests);
         final ClientSessions sessions = new ClientSessions(config.fix());
-        final OrderJournal journal = openJournal(aeronDirName, profile);
-        resources.add(journal);
         final ExecutionReportSender reports = new ExecutionReportSender(
             new ExecutionReportTranslator(runId),
             sessions, new ReportSender(), metrics, nanoClock, progressOf(journal));

@@ -57,6 +57,16 @@ public interface VenueAdapter extends AutoCloseable
     void start(VenueListener listener, long nowMillis);
 
     /**
+     * Whether the venue's orders outlive the gateway's process (every real venue's do). Requests to
+     * such a venue wait until the order journal has written them; an in-process venue's orders
+     * vanish with the gateway, so its requests need not wait.
+     */
+    default boolean outlivesGateway()
+    {
+        return true;
+    }
+
+    /**
      * Places an order. The outcome (accepted, rejected, fills) is reported to the listener, now or later.
      */
     void submit(VenueOrder order, long nowMillis);

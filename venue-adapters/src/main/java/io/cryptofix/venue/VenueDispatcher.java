@@ -34,6 +34,9 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
     private final ErrorHandler errorHandler;
     private final EpochClock clock;
     private final int requestQueueCapacity;
+    private final JournalGate journal;
+    // per venue: the journal for venues whose orders outlive the gateway, NONE for in-process ones
+    private final Object2ObjectHashMap<String, JournalGate> gates = new Object2ObjectHashMap<>();
 
     /**
      * @param requestQueueCapacity   requests each venue may have waiting; beyond it orders are refused.
@@ -46,11 +49,26 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
         final ErrorHandler errorHandler,
         final EpochClock clock)
     {
+        this(requestQueueCapacity, responseQueueCapacity, idleStrategies, errorHandler, clock, JournalGate.NONE);
+    }
+
+    /**
+     * @param journal  holds each request back until the journal has written its record.
+     */
+    public VenueDispatcher(
+        final int requestQueueCapacity,
+        final int responseQueueCapacity,
+        final Supplier<IdleStrategy> idleStrategies,
+        final ErrorHandler errorHandler,
+        final EpochClock clock,
+        final JournalGate journal)
+    {
         this.requestQueueCapacity = requestQueueCapacity;
         this.responses = new ManyToOneConcurrentArrayQueue<>(responseQueueCapacity);
         this.idleStrategies = idleStrategies;
         this.errorHandler = errorHandler;
         this.clock = clock;
+        this.journal = journal;
     }
 
     /**
@@ -59,11 +77,13 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
     public void start(final VenueAdapter adapter)
     {
         final OneToOneConcurrentArrayQueue<Object> requests = new OneToOneConcurrentArrayQueue<>(requestQueueCapacity);
+        final JournalGate gate = adapter.outlivesGateway() ? journal : JournalGate.NONE;
+        gates.put(adapter.venueId(), gate);
         final QueueingVenueListener listener = new QueueingVenueListener(
             adapter.venueId(),
             responses, new BackoffIdleStrategy(10, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)));
         final AgentRunner runner = new AgentRunner(
-            idleStrategies.get(), errorHandler, null, new VenueWorker(adapter, requests, listener, clock));
+            idleStrategies.get(), errorHandler, null, new VenueWorker(adapter, requests, listener, clock, gate));
         requestQueues.put(adapter.venueId(), requests);
         runners.add(runner);
         AgentRunner.startOnThread(runner);
@@ -72,8 +92,7 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
     @Override
     public boolean submit(final Order order)
     {
-        final OneToOneConcurrentArrayQueue<Object> requests = requestQueues.get(order.venueId());
-        return requests != null && requests.offer(new VenueOrder(
+        return offer(order.venueId(), new VenueOrder(
             order.orderKey(),
             order.venueAttempt(),
             order.symbol(),
@@ -90,24 +109,27 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
     @Override
     public boolean amend(final Order order, final long orderQty, final long price, final long stopPx)
     {
-        final OneToOneConcurrentArrayQueue<Object> requests = requestQueues.get(order.venueId());
-        return requests != null && requests.offer(
+        return offer(order.venueId(),
             new VenueAmend(order.orderKey(), order.symbol(), order.venueOrderId(), orderQty, price, stopPx));
     }
 
     @Override
     public boolean cancel(final Order order)
     {
-        final OneToOneConcurrentArrayQueue<Object> requests = requestQueues.get(order.venueId());
-        return requests != null && requests.offer(new VenueCancel(order.orderKey(), order.symbol(), order.venueOrderId()));
+        return offer(order.venueId(), new VenueCancel(order.orderKey(), order.symbol(), order.venueOrderId()));
     }
 
     @Override
     public boolean query(final Order order)
     {
-        final OneToOneConcurrentArrayQueue<Object> requests = requestQueues.get(order.venueId());
-        return requests != null && requests.offer(
+        return offer(order.venueId(),
             new VenueQuery(order.orderKey(), order.venueAttempt(), order.symbol(), order.venueOrderId()));
+    }
+
+    private boolean offer(final String venueId, final Object request)
+    {
+        final OneToOneConcurrentArrayQueue<Object> requests = requestQueues.get(venueId);
+        return requests != null && requests.offer(gates.get(venueId).tag(request));
     }
 
     /**

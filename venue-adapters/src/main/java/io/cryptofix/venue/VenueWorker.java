@@ -17,17 +17,20 @@ final class VenueWorker implements Agent
     private final OneToOneConcurrentArrayQueue<Object> requests;
     private final QueueingVenueListener listener;
     private final EpochClock clock;
+    private final JournalGate journal;
 
     VenueWorker(
         final VenueAdapter adapter,
         final OneToOneConcurrentArrayQueue<Object> requests,
         final QueueingVenueListener listener,
-        final EpochClock clock)
+        final EpochClock clock,
+        final JournalGate journal)
     {
         this.adapter = adapter;
         this.requests = requests;
         this.listener = listener;
         this.clock = clock;
+        this.journal = journal;
     }
 
     @Override
@@ -40,9 +43,14 @@ final class VenueWorker implements Agent
     public int doWork()
     {
         int work = 0;
-        Object request;
-        while (work < REQUESTS_PER_CYCLE && (request = requests.poll()) != null)
+        Object polled;
+        while (work < REQUESTS_PER_CYCLE && (polled = requests.poll()) != null)
         {
+            final Object request = journal.await(polled);
+            if (request == null)
+            {
+                break;
+            }
             final long nowMillis = clock.time();
             if (request instanceof VenueOrder order)
             {

@@ -77,6 +77,64 @@ class VenueDispatcherTest
         assertThat(reports).hasSize(4);
     }
 
+    @Test
+    void aRequestReachesTheVenueOnlyOnceTheJournalHasWrittenItsRecord() throws Exception
+    {
+        // the journal is appended to position 100 when the order is queued; the worker sees it written
+        // to 40, 70, then 100: the venue must be called only after it read 100
+        final List<String> seen = new CopyOnWriteArrayList<>();
+        final long[] written = {40, 70, 100};
+        final int[] reads = {0};
+        final JournalGate journal = new JournalGate(() -> 100, () ->
+        {
+            final long position = written[Math.min(reads[0]++, written.length - 1)];
+            seen.add("written " + position);
+            return position;
+        });
+        final RecordingVenue recording = new RecordingVenue(seen);
+        try (VenueDispatcher gated = new VenueDispatcher(
+            8, 64, () -> new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, SystemEpochClock.INSTANCE, journal))
+        {
+            gated.start(recording);
+            new OrderCore(
+                new InstrumentCatalog().add(new Instrument("REC", "BTC/USDT", Fixed.ONE, Fixed.ONE, Fixed.ONE)),
+                gated, new RecordingReports())
+                .onNewOrder(new NewOrderCommand().set(1, "c-1", "BTC/USDT", "REC", Side.BUY, OrdType.LIMIT,
+                    Fixed.ONE, Fixed.ONE, 0), 0);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("submit 1"));
+        }
+        assertThat(seen).containsExactly("written 40", "written 70", "written 100", "submit 1");
+    }
+
+    @Test
+    void aVenueInsideTheGatewaysProcessIsNotHeldBackByTheJournal()
+    {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+        final JournalGate neverWritten = new JournalGate(() -> 100, () -> 0);
+        final RecordingVenue inProcess = new RecordingVenue(seen)
+        {
+            @Override
+            public boolean outlivesGateway()
+            {
+                return false;
+            }
+        };
+        try (VenueDispatcher gated = new VenueDispatcher(
+            8, 64, () -> new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, SystemEpochClock.INSTANCE,
+            neverWritten))
+        {
+            gated.start(inProcess);
+            new OrderCore(
+                new InstrumentCatalog().add(new Instrument("REC", "BTC/USDT", Fixed.ONE, Fixed.ONE, Fixed.ONE)),
+                gated, new RecordingReports())
+                .onNewOrder(new NewOrderCommand().set(1, "c-1", "BTC/USDT", "REC", Side.BUY, OrdType.LIMIT,
+                    Fixed.ONE, Fixed.ONE, 0), 0);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("submit 1"));
+        }
+    }
+
     private void submit(final String clOrdId)
     {
         core.onNewOrder(new NewOrderCommand().set(
@@ -101,6 +159,61 @@ class VenueDispatcherTest
     };
 
     /** A venue whose first submit blocks until the test lets it go, as a hung HTTP call would. */
+    /** Notes each submit in the list the journal's reads go to, so their order shows. */
+    private static class RecordingVenue implements VenueAdapter
+    {
+        private final List<String> seen;
+
+        RecordingVenue(final List<String> seen)
+        {
+            this.seen = seen;
+        }
+
+        @Override
+        public String venueId()
+        {
+            return "REC";
+        }
+
+        @Override
+        public VenueCapabilities capabilities()
+        {
+            return VenueCapabilities.NONE;
+        }
+
+        @Override
+        public void start(final VenueListener listener, final long nowMillis)
+        {
+        }
+
+        @Override
+        public void submit(final VenueOrder order, final long nowMillis)
+        {
+            seen.add("submit " + order.orderKey());
+        }
+
+        @Override
+        public void cancel(final VenueCancel cancel, final long nowMillis)
+        {
+        }
+
+        @Override
+        public void query(final VenueQuery query, final long nowMillis)
+        {
+        }
+
+        @Override
+        public int doWork(final long nowMillis)
+        {
+            return 0;
+        }
+
+        @Override
+        public void close()
+        {
+        }
+    }
+
     private static final class StallingVenue implements VenueAdapter
     {
         final CountDownLatch stalled = new CountDownLatch(1);

@@ -49,6 +49,13 @@ public final class SimulatedVenue implements VenueAdapter
     }
 
     @Override
+    public boolean outlivesGateway()
+    {
+        // its orders live in this process: a crash takes them along, so no request waits for the journal
+        return false;
+    }
+
+    @Override
     public String venueId()
     {
         return venueId;
