@@ -1,23 +1,16 @@
 package io.cryptofix.benchmarks.timers;
 
+import io.cryptofix.benchmarks.SilentReports;
 import io.cryptofix.config.TimeoutConfig;
 import io.cryptofix.config.TimeoutPolicy;
-import io.cryptofix.domain.CxlRejReason;
-import io.cryptofix.domain.ExecType;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
-import io.cryptofix.domain.OrdRejReason;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
-import io.cryptofix.order.ExecutionReportListener;
-import io.cryptofix.order.MassCancelCommand;
-import io.cryptofix.order.MassStatusCommand;
 import io.cryptofix.order.NewOrderCommand;
 import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderCore;
-import io.cryptofix.order.OrderEvent;
-import io.cryptofix.order.OrderStatusCommand;
 import io.cryptofix.order.VenueRouter;
 import org.HdrHistogram.Histogram;
 
@@ -142,61 +135,6 @@ public final class TimerScaleBenchmark
         public boolean query(final Order order)
         {
             return true;
-        }
-    }
-
-    /** Reports go nowhere: the benchmark measures the core and its timers. */
-    private static final class SilentReports implements ExecutionReportListener
-    {
-        @Override
-        public void onExecutionReport(
-            final Order order, final ExecType execType, final String clOrdId, final String origClOrdId,
-            final long execId, final long lastQty, final long lastPx, final String text, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onNewOrderRejected(
-            final NewOrderCommand command, final long orderKey, final long execId, final OrdRejReason reason,
-            final String text, final long timeMillis)
-        {
-            throw new IllegalStateException("order rejected: " + text);
-        }
-
-        @Override
-        public void onStatusOfUnknownOrder(final OrderStatusCommand command, final long execId, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onCancelRejected(
-            final long sessionId, final String clOrdId, final String origClOrdId, final boolean replace,
-            final Order order, final CxlRejReason reason, final String text, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onMassCancelReport(
-            final MassCancelCommand command, final long reportKey, final boolean accepted, final int affectedOrders,
-            final String text, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onMassStatusReport(
-            final MassStatusCommand command, final Order order, final long execId, final int totNumReports,
-            final boolean last, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onIllegalTransition(final Order order, final OrderEvent event, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onUnknownOrder(final long orderKey, final OrderEvent event, final long timeMillis)
-        {
         }
     }
 }
