@@ -11,6 +11,7 @@ import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderEvent;
 import io.cryptofix.order.OrderStatusCommand;
 import io.cryptofix.translation.ExecutionReportTranslator;
+import io.cryptofix.venue.JournalGate;
 import org.agrona.concurrent.EpochNanoClock;
 import uk.co.real_logic.artio.builder.ExecutionReportEncoder;
 
@@ -31,7 +32,7 @@ final class ExecutionReportSender implements ExecutionReportListener
     private final EpochNanoClock clock;
     private final HeldReports held = new HeldReports();
     private final DurableReports waitingForJournal = new DurableReports();
-    private final JournalProgress journal;
+    private final JournalGate journal;
 
     ExecutionReportSender(
         final ExecutionReportTranslator translator,
@@ -39,7 +40,7 @@ final class ExecutionReportSender implements ExecutionReportListener
         final ReportSender sender,
         final GatewayMetrics metrics,
         final EpochNanoClock clock,
-        final JournalProgress journal)
+        final JournalGate journal)
     {
         this.translator = translator;
         this.sessions = sessions;
@@ -65,8 +66,8 @@ final class ExecutionReportSender implements ExecutionReportListener
         final ExecutionReportEncoder report =
             translator.executionReport(order, execType, clOrdId, origClOrdId, execId, lastQty, lastPx, text, timeMillis);
         // the event this reports was just journaled: the client hears of it once it survives a crash
-        final long journalPosition = journal.appended();
-        if (journalPosition > journal.durable() || !waitingForJournal.isEmpty())
+        final long journalPosition = journal.appended().getAsLong();
+        if (journalPosition > journal.written().getAsLong() || !waitingForJournal.isEmpty())
         {
             waitingForJournal.add(sessionId, report, journalPosition, execType, order.clOrdId(), order.receivedTimeNanos());
             return;
@@ -85,7 +86,7 @@ final class ExecutionReportSender implements ExecutionReportListener
         {
             return 0;
         }
-        final long durable = journal.durable();
+        final long durable = journal.written().getAsLong();
         int released = 0;
         DurableReports.Entry entry;
         while ((entry = waitingForJournal.nextDurable(durable)) != null)

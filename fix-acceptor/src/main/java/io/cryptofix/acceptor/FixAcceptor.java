@@ -135,10 +135,10 @@ public final class FixAcceptor implements AutoCloseable
         // closed after the venue workers, which wait for it to write each request's record
         final OrderJournal journal = openJournal(aeronDirName, profile);
         resources.add(journal);
+        final JournalGate journalGate = new JournalGate(journal::position, journal::durablePosition);
         final VenueDispatcher venues = new VenueDispatcher(
             VENUE_REQUEST_QUEUE_CAPACITY, VENUE_RESPONSE_QUEUE_CAPACITY, () -> orderPathIdleStrategy(profile),
-            throwable -> LOG.log(Level.ERROR, "venue worker error", throwable), SystemEpochClock.INSTANCE,
-            new JournalGate(journal::position, journal::durablePosition));
+            throwable -> LOG.log(Level.ERROR, "venue worker error", throwable), SystemEpochClock.INSTANCE, journalGate);
         resources.add(venues);
         // unique to this start: in OrderIDs, ExecIDs and venue client order ids, so none repeats after a restart
         final long startMillis = System.currentTimeMillis();
@@ -168,7 +168,7 @@ public final class FixAcceptor implements AutoCloseable
         final ClientSessions sessions = new ClientSessions(config.fix());
         final ExecutionReportSender reports = new ExecutionReportSender(
             new ExecutionReportTranslator(runId),
-            sessions, new ReportSender(), metrics, nanoClock, progressOf(journal));
+            sessions, new ReportSender(), metrics, nanoClock, journalGate);
         final OrderCore core = new OrderCore(catalog,
             new JournalingVenueRouter(journal, venues, nanoClock),
             new JournalingReports(journal, reports, nanoClock),
@@ -245,24 +245,6 @@ public final class FixAcceptor implements AutoCloseable
         return OrderJournal.open(aeronDirName, orderPathIdleStrategy(profile));
     }
 
-    private static JournalProgress progressOf(final OrderJournal journal)
-    {
-        return new JournalProgress()
-        {
-            @Override
-            public long appended()
-            {
-                return journal.position();
-            }
-
-            @Override
-            public long durable()
-            {
-                return journal.durablePosition();
-            }
-        };
-    }
-
     private static void awaitLibrary(final CountDownLatch libraryConnected, final AcceptorOptions options)
     {
         try
@@ -280,7 +262,7 @@ public final class FixAcceptor implements AutoCloseable
         }
     }
 
-    private static MediaDriver.Context mediaDriverContext(final String aeronDirName, final int termBufferLength)
+    static MediaDriver.Context mediaDriverContext(final String aeronDirName, final int termBufferLength)
     {
         return new MediaDriver.Context()
             .aeronDirectoryName(aeronDirName)
@@ -294,7 +276,7 @@ public final class FixAcceptor implements AutoCloseable
             .ipcTermBufferLength(termBufferLength);
     }
 
-    private static Archive.Context archiveContext(
+    static Archive.Context archiveContext(
         final String aeronDirName, final Path archiveDir, final int termBufferLength)
     {
         // only the local IPC control channel: no UDP port to collide with another gateway

@@ -1,11 +1,7 @@
 package io.cryptofix.acceptor;
 
-import io.aeron.archive.Archive;
-import io.aeron.archive.ArchiveThreadingMode;
 import io.aeron.archive.ArchivingMediaDriver;
 import io.aeron.archive.client.AeronArchive;
-import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.cryptofix.store.OrderJournal;
 import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -72,25 +68,10 @@ public final class FixMessageArchive
         final ArchivingMediaDriver driver;
         try
         {
+            // the gateway's own driver and archive settings, in an Aeron directory of its own
             driver = ArchivingMediaDriver.launch(
-                new MediaDriver.Context()
-                    .aeronDirectoryName(aeronDirName)
-                    .threadingMode(ThreadingMode.SHARED)
-                    .sharedIdleStrategy(new SleepingMillisIdleStrategy(1))
-                    .dirDeleteOnStart(true)
-                    .dirDeleteOnShutdown(true)
-                    .termBufferSparseFile(true)
-                    .publicationTermBufferLength(TERM_LENGTH)
-                    .ipcTermBufferLength(TERM_LENGTH),
-                new Archive.Context()
-                    .aeronDirectoryName(aeronDirName)
-                    .archiveDir(archiveDir.toFile())
-                    .controlChannelEnabled(false)
-                    .archiveClientContext(new AeronArchive.Context().controlResponseChannel(LOCAL_CONTROL))
-                    .replicationChannel("aeron:udp?endpoint=localhost:0")
-                    .threadingMode(ArchiveThreadingMode.SHARED)
-                    .idleStrategySupplier(() -> new SleepingMillisIdleStrategy(1))
-                    .deleteArchiveOnStart(false));
+                FixAcceptor.mediaDriverContext(aeronDirName, TERM_LENGTH),
+                FixAcceptor.archiveContext(aeronDirName, archiveDir, TERM_LENGTH));
         }
         catch (final RuntimeException e)
         {

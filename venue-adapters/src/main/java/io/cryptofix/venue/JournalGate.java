@@ -3,10 +3,11 @@ package io.cryptofix.venue;
 import java.util.function.LongSupplier;
 
 /**
- * Holds a venue request back until the journal has written the record of it, so that after a crash
- * the journal names every request a venue may have received. The duty cycle tags each request with
- * the journal's appended position as it queues it; the venue worker waits for the written position
- * to reach the tag before it calls the venue.
+ * How far the order journal is appended and written, for what must wait until the journal has
+ * written its record: a venue request (so that after a crash the journal names every request a
+ * venue may have received) and, on the FIX side, an ExecutionReport. The duty cycle tags each venue
+ * request with the journal's appended position as it queues it; the venue worker waits for the
+ * written position to reach the tag before it calls the venue.
  *
  * @param appended  how far the journal is appended: read on the duty cycle only.
  * @param written   how far the journal is written where it survives a crash: read by any thread.
