@@ -151,6 +151,12 @@ final class FixTestClient implements Application, AutoCloseable
         throw new AssertionError("no admin message " + msgType + " within " + TIMEOUT);
     }
 
+    /** @return the next application message if one arrives within {@code millis}, else null. */
+    Message poll(final long millis) throws InterruptedException
+    {
+        return applicationMessages.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
     boolean hasPendingApplicationMessages()
     {
         return !applicationMessages.isEmpty();

@@ -5,19 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import quickfix.Message;
+import quickfix.field.ClOrdID;
 import quickfix.field.ExecType;
+import quickfix.field.OrdStatus;
+import quickfix.field.OrderID;
 import quickfix.field.Side;
+import quickfix.field.Text;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,20 +72,20 @@ class GatewayProcessCertificationTest
             ""));
 
         process = startGateway("run", "--config", config.toString());
-        final BlockingQueue<String> output = linesOf(process);
+        final BlockingQueue<String> output = GatewayProcesses.linesOf(process);
 
-        awaitLine(output, "listening on 127.0.0.1:" + fixPort);
+        GatewayProcesses.awaitLine(output, "listening on 127.0.0.1:" + fixPort);
         try (FixTestClient client = FixTestClient.logOn("RISK", fixPort))
         {
-            awaitLine(output, "session RISK logged on");
+            GatewayProcesses.awaitLine(output, "session RISK logged on");
             client.logout();
-            awaitLine(output, "session RISK logged out");
+            GatewayProcesses.awaitLine(output, "session RISK logged out");
         }
 
         // SIGTERM through the handle: Process.destroy() would also close our end of its output
         assertThat(process.toHandle().destroy()).isTrue();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        awaitLine(output, "stopped");
+        GatewayProcesses.awaitLine(output, "stopped");
         // the JVM reports a SIGTERM-initiated exit as 128 + 15, after the shutdown completed
         assertThat(process.exitValue()).isEqualTo(143);
     }
@@ -99,8 +103,8 @@ class GatewayProcessCertificationTest
             "  enabled: false",
             ""));
         process = startGateway("run", "--config", config.toString());
-        final BlockingQueue<String> output = linesOf(process);
-        awaitLine(output, "listening on 127.0.0.1:" + fixPort);
+        final BlockingQueue<String> output = GatewayProcesses.linesOf(process);
+        GatewayProcesses.awaitLine(output, "listening on 127.0.0.1:" + fixPort);
         final String clOrdId = Orders.nextClOrdId();
         final String cancelId = Orders.nextClOrdId();
         final String restingId = Orders.nextClOrdId();
@@ -117,12 +121,12 @@ class GatewayProcessCertificationTest
         }
         stop(process);
 
-        // the next run reads the journal and names the order the last one left open
+        // the next run reads the journal and takes over the order the last one left open
         process = startGateway("run", "--config", config.toString());
-        final BlockingQueue<String> restart = linesOf(process);
-        awaitLine(restart, "order journal: 1 orders were open when the gateway last stopped and are not " +
-            "followed by this run; check them at their venues: ClOrdID " + restingId + " (SELL 0.02 BTC/USDT at SIM, NEW");
-        awaitLine(restart, "press Ctrl-C to stop");
+        final BlockingQueue<String> restart = GatewayProcesses.linesOf(process);
+        GatewayProcesses.awaitLine(restart, "order journal: taking over 1 open orders: ClOrdID " + restingId +
+            " (SELL 0.02 BTC/USDT at SIM, NEW");
+        GatewayProcesses.awaitLine(restart, "press Ctrl-C to stop");
         stop(process);
 
         final List<String> session = run("audit", "--config", config.toString(), "--session", "RISK");
@@ -166,7 +170,7 @@ class GatewayProcessCertificationTest
     }
 
     @Test
-    void everyOrderTheClientHeardOfIsInTheJournalAfterTheGatewayIsKilled() throws Exception
+    void everyOrderTheClientHeardOfIsTakenOverAfterTheGatewayIsKilled() throws Exception
     {
         final int fixPort = GatewayFixture.freePort();
         final Path config = workDir.resolve("gateway.yaml");
@@ -178,16 +182,17 @@ class GatewayProcessCertificationTest
             "  enabled: false",
             ""));
         process = startGateway("run", "--config", config.toString());
-        awaitLine(linesOf(process), "press Ctrl-C to stop");
-        final List<String> acknowledged = new ArrayList<>();
+        GatewayProcesses.awaitLine(GatewayProcesses.linesOf(process), "press Ctrl-C to stop");
+        final Map<String, String> orderIds = new LinkedHashMap<>();
         try (FixTestClient client = FixTestClient.logOn("RISK", fixPort))
         {
             for (int i = 0; i < 5; i++)
             {
                 final String clOrdId = Orders.nextClOrdId();
                 client.send(Orders.limit(clOrdId, Side.BUY, "BTC/USDT", "0.01", "1000"));
-                assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
-                acknowledged.add(clOrdId);
+                final Message report = client.next("8");
+                assertThat(report.getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+                orderIds.put(clOrdId, report.getString(OrderID.FIELD));
             }
             // SIGKILL the moment the last New arrived: no shutdown, nothing flushed on the way out
             killedAeronDir = Path.of("/dev/shm", "cryptofix-" + fixPort);
@@ -196,14 +201,33 @@ class GatewayProcessCertificationTest
         }
 
         process = startGateway("run", "--config", config.toString());
-        final BlockingQueue<String> restart = linesOf(process);
-        final String warning = awaitLine(restart, "orders were open when the gateway last stopped");
-        assertThat(warning).contains("order journal: 5 orders were open");
-        for (final String clOrdId : acknowledged)
+        final BlockingQueue<String> restart = GatewayProcesses.linesOf(process);
+        final String takeOver = GatewayProcesses.awaitLine(restart, "order journal: taking over");
+        assertThat(takeOver).contains("taking over 5 open orders");
+        for (final String clOrdId : orderIds.keySet())
         {
-            assertThat(warning).contains("ClOrdID " + clOrdId + " (BUY 0.01 BTC/USDT at SIM, NEW");
+            assertThat(takeOver).contains("ClOrdID " + clOrdId + " (BUY 0.01 BTC/USDT at SIM, NEW");
         }
-        awaitLine(restart, "press Ctrl-C to stop");
+        assertThat(GatewayProcesses.awaitLine(restart, "recovery:")).contains("5 orders restored (5 open), 5 being checked at their venues");
+        GatewayProcesses.awaitLine(restart, "press Ctrl-C to stop");
+        try (FixTestClient client = FixTestClient.logOn("RISK", fixPort))
+        {
+            // the simulated venue's book died with the process: each order is told so, under its own OrderID
+            for (final Map.Entry<String, String> order : orderIds.entrySet())
+            {
+                final Message canceled = client.next("8");
+                assertThat(canceled.getChar(ExecType.FIELD)).isEqualTo(ExecType.CANCELED);
+                assertThat(canceled.getString(ClOrdID.FIELD)).isEqualTo(order.getKey());
+                assertThat(canceled.getString(OrderID.FIELD)).isEqualTo(order.getValue());
+                assertThat(canceled.getString(Text.FIELD)).contains("venue SIM no longer has the order");
+            }
+            final String first = orderIds.keySet().iterator().next();
+            client.send(Orders.status(first, Side.BUY, "BTC/USDT"));
+            final Message status = client.next("8");
+            assertThat(status.getChar(ExecType.FIELD)).isEqualTo(ExecType.ORDER_STATUS);
+            assertThat(status.getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.CANCELED);
+            assertThat(status.getString(OrderID.FIELD)).isEqualTo(orderIds.get(first));
+        }
         stop(process);
     }
 
@@ -241,60 +265,6 @@ class GatewayProcessCertificationTest
 
     private Process startGateway(final String... args) throws IOException
     {
-        final List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
-            "-XX:-DontCompileHugeMethods",
-            "-Xmx256m",
-            "-cp", System.getProperty("java.class.path"),
-            "io.cryptofix.gateway.GatewayMain"));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-    }
-
-    private static BlockingQueue<String> linesOf(final Process process)
-    {
-        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        final Thread reader = new Thread(() ->
-        {
-            try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-            {
-                String line;
-                while ((line = in.readLine()) != null)
-                {
-                    lines.add(line);
-                }
-            }
-            catch (final IOException ignored)
-            {
-                // the process ended
-            }
-        }, "gateway-output");
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
-    }
-
-    /** @return the first line containing the fragment. */
-    private static String awaitLine(final BlockingQueue<String> output, final String fragment) throws InterruptedException
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        final List<String> seen = new ArrayList<>();
-        while (System.nanoTime() < deadline)
-        {
-            final String line = output.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (line == null)
-            {
-                break;
-            }
-            seen.add(line);
-            if (line.contains(fragment))
-            {
-                return line;
-            }
-        }
-        throw new AssertionError("no output line containing '" + fragment + "'; saw: " + seen);
+        return GatewayProcesses.start(workDir, args);
     }
 }

@@ -53,6 +53,14 @@ class SessionPersistenceCertificationTest
             assertThat(Integer.parseInt(logon.get(34))).isEqualTo(gatewayLastSeqNum + 1);
             assertThat(logon.get(141)).isNotEqualTo("Y");
 
+            // the order was taken over at the restart: the simulated venue's book died with the
+            // gateway, so the client hears that first, as a new message
+            final Map<Integer, String> canceled = second.receive("8");
+            assertThat(canceled.get(11)).isEqualTo(clOrdId);
+            assertThat(canceled.get(150)).isEqualTo("4");
+            assertThat(canceled.get(43)).isNull();
+            assertThat(canceled.get(58)).contains("venue SIM no longer has the order");
+
             second.send("35=2|7=1|16=0|");
 
             // admin messages come back as SequenceReset-GapFill, the ExecutionReport itself as a PossDup

@@ -2,13 +2,14 @@ package io.cryptofix.acceptor;
 
 import io.cryptofix.domain.ExecType;
 import uk.co.real_logic.artio.builder.ExecutionReportEncoder;
+import uk.co.real_logic.artio.builder.OrderCancelRejectEncoder;
 
 import java.util.ArrayDeque;
 
 /**
- * ExecutionReports waiting for the journal to write the events they report, oldest first. Each is
- * a copy of the report as encoded, in an entry that is reused once the report has gone: after
- * warm-up, waiting allocates nothing. Duty-cycle thread only.
+ * ExecutionReports and OrderCancelRejects waiting for the journal to write the events they report,
+ * oldest first. Each is a copy of the message as encoded, in an entry that is reused once it has
+ * gone: after warm-up, waiting allocates nothing. Duty-cycle thread only.
  */
 final class DurableReports
 {
@@ -29,11 +30,30 @@ final class DurableReports
             entry = new Entry();
         }
         report.copyTo(entry.report);
+        entry.cancelRejectWaits = false;
         entry.sessionId = sessionId;
         entry.journalPosition = journalPosition;
         entry.execType = execType;
         entry.clOrdId = clOrdId;
         entry.receivedTimeNanos = receivedTimeNanos;
+        waiting.addLast(entry);
+    }
+
+    void addCancelReject(
+        final long sessionId, final OrderCancelRejectEncoder reject, final long journalPosition, final String clOrdId)
+    {
+        Entry entry = free.pollFirst();
+        if (entry == null)
+        {
+            entry = new Entry();
+        }
+        reject.copyTo(entry.cancelReject);
+        entry.cancelRejectWaits = true;
+        entry.sessionId = sessionId;
+        entry.journalPosition = journalPosition;
+        entry.execType = null;
+        entry.clOrdId = clOrdId;
+        entry.receivedTimeNanos = 0;
         waiting.addLast(entry);
     }
 
@@ -65,6 +85,9 @@ final class DurableReports
     static final class Entry
     {
         final ExecutionReportEncoder report = new ExecutionReportEncoder();
+        final OrderCancelRejectEncoder cancelReject = new OrderCancelRejectEncoder();
+        // which of the two the entry holds
+        boolean cancelRejectWaits;
         long sessionId;
         long journalPosition;
         ExecType execType;

@@ -14,6 +14,7 @@ import io.cryptofix.translation.ExecutionReportTranslator;
 import io.cryptofix.venue.JournalGate;
 import org.agrona.concurrent.EpochNanoClock;
 import uk.co.real_logic.artio.builder.ExecutionReportEncoder;
+import uk.co.real_logic.artio.builder.OrderCancelRejectEncoder;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -91,7 +92,14 @@ final class ExecutionReportSender implements ExecutionReportListener
         DurableReports.Entry entry;
         while ((entry = waitingForJournal.nextDurable(durable)) != null)
         {
-            send(entry.sessionId, entry.report, entry.execType, entry.clOrdId, entry.receivedTimeNanos);
+            if (entry.cancelRejectWaits)
+            {
+                sendCancelReject(entry.sessionId, entry.cancelReject, entry.clOrdId);
+            }
+            else
+            {
+                send(entry.sessionId, entry.report, entry.execType, entry.clOrdId, entry.receivedTimeNanos);
+            }
             waitingForJournal.sent();
             released++;
         }
@@ -200,8 +208,27 @@ final class ExecutionReportSender implements ExecutionReportListener
         final long timeMillis)
     {
         metrics.cancelRejected(reason);
-        if (!sender.send(sessions.session(sessionId),
-            translator.cancelRejected(clOrdId, origClOrdId, replace, order, reason, text, timeMillis)))
+        final OrderCancelRejectEncoder reject =
+            translator.cancelRejected(clOrdId, origClOrdId, replace, order, reason, text, timeMillis);
+        // a refusal of a known order is journaled (it ends the pending request): it waits like a report,
+        // and never overtakes one
+        final long journalPosition = journal.appended().getAsLong();
+        if (order != null && journalPosition > journal.written().getAsLong() || !waitingForJournal.isEmpty())
+        {
+            waitingForJournal.addCancelReject(sessionId, reject, journalPosition, clOrdId);
+            return;
+        }
+        sendCancelReject(sessionId, reject, clOrdId);
+    }
+
+    private void sendCancelReject(final long sessionId, final OrderCancelRejectEncoder reject, final String clOrdId)
+    {
+        final int result = held.has(sessionId) ? ReportSender.NOT_NOW : sender.trySend(sessions.session(sessionId), reject);
+        if (result == ReportSender.NOT_NOW && held.hold(sessionId, reject))
+        {
+            metrics.reportsHeld(held.held());
+        }
+        else if (result != ReportSender.SENT)
         {
             LOG.log(Level.WARNING, "OrderCancelReject for ClOrdID {0} of session {1} could not be delivered",
                 clOrdId, sessionId);

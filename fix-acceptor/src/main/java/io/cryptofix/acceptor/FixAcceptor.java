@@ -19,11 +19,11 @@ import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.order.OrderCore;
-import io.cryptofix.store.JournalEvent;
+import io.cryptofix.order.RecoveredOrder;
 import io.cryptofix.store.JournalingReports;
 import io.cryptofix.store.JournalingVenueRouter;
-import io.cryptofix.store.OpenOrdersAtLastStop;
 import io.cryptofix.store.OrderJournal;
+import io.cryptofix.store.RecoveredOrders;
 import io.cryptofix.translation.ExecutionReportTranslator;
 import io.cryptofix.venue.JournalGate;
 import io.cryptofix.venue.VenueAdapter;
@@ -133,16 +133,18 @@ public final class FixAcceptor implements AutoCloseable
 
         final PerformanceConfig.Profile profile = config.performance().profile();
         // closed after the venue workers, which wait for it to write each request's record
-        final OrderJournal journal = openJournal(aeronDirName, profile);
+        final RecoveredOrders recovered = readJournal(aeronDirName);
+        final OrderJournal journal = OrderJournal.open(aeronDirName, orderPathIdleStrategy(profile));
         resources.add(journal);
         final JournalGate journalGate = new JournalGate(journal::position, journal::durablePosition);
         final VenueDispatcher venues = new VenueDispatcher(
             VENUE_REQUEST_QUEUE_CAPACITY, VENUE_RESPONSE_QUEUE_CAPACITY, () -> orderPathIdleStrategy(profile),
             throwable -> LOG.log(Level.ERROR, "venue worker error", throwable), SystemEpochClock.INSTANCE, journalGate);
         resources.add(venues);
-        // unique to this start: in OrderIDs, ExecIDs and venue client order ids, so none repeats after a restart
+        // OrderIDs and venue client order ids derive from when the journal started, so the orders taken
+        // over keep theirs; ExecIDs from this start, so that none repeats whatever the journal missed
+        final long journalStartedMillis = journal.startedMillis();
         final long startMillis = System.currentTimeMillis();
-        final String runId = VenueAdapters.runId(startMillis);
         final InstrumentCatalog catalog = new InstrumentCatalog();
         for (final VenueConfig venue : config.venues().values())
         {
@@ -150,7 +152,7 @@ public final class FixAcceptor implements AutoCloseable
             final List<Instrument> instruments;
             try
             {
-                adapter = VenueAdapters.create(venue, startMillis, System::getenv, metrics);
+                adapter = VenueAdapters.create(venue, journalStartedMillis, System::getenv, metrics);
                 instruments = adapter.connect();
             }
             catch (final RuntimeException e)
@@ -167,12 +169,13 @@ public final class FixAcceptor implements AutoCloseable
         metrics.venueQueues(config.venues().keySet(), venues::queuedRequests);
         final ClientSessions sessions = new ClientSessions(config.fix());
         final ExecutionReportSender reports = new ExecutionReportSender(
-            new ExecutionReportTranslator(runId),
+            new ExecutionReportTranslator(VenueAdapters.runId(journalStartedMillis), VenueAdapters.runId(startMillis)),
             sessions, new ReportSender(), metrics, nanoClock, journalGate);
         final OrderCore core = new OrderCore(catalog,
             new JournalingVenueRouter(journal, venues, nanoClock),
             new JournalingReports(journal, reports, nanoClock),
             new TimeoutPolicy(config.timeouts()));
+        recover(core, recovered);
         final OrderEntryHandler orderEntry = new OrderEntryHandler(core, sessions, metrics, SystemEpochClock.INSTANCE);
         final ClientSessionHandler sessionHandler =
             new ClientSessionHandler(orderEntry, sessions, metrics, events, core, SystemEpochClock.INSTANCE);
@@ -221,28 +224,43 @@ public final class FixAcceptor implements AutoCloseable
     }
 
     /**
-     * Opens this run's order journal, after telling operators which orders the journal of earlier
-     * runs leaves open: this run does not take them over, so they need a look at their venues.
+     * Reads the journal of earlier runs and names at INFO the orders it leaves open: this run takes
+     * them over ({@link #recover}).
      */
-    private static OrderJournal openJournal(final String aeronDirName, final PerformanceConfig.Profile profile)
+    private static RecoveredOrders readJournal(final String aeronDirName)
     {
         final long startNanos = System.nanoTime();
-        final OpenOrdersAtLastStop earlier = OpenOrdersAtLastStop.read(aeronDirName, idleStrategy());
-        final List<JournalEvent> open = earlier.orders();
+        final RecoveredOrders recovered = RecoveredOrders.read(aeronDirName, idleStrategy());
+        final List<RecoveredOrder> open = recovered.openOrders();
         LOG.log(Level.INFO, "order journal: {0} events of earlier runs read in {1} ms, {2} orders left open",
-            earlier.eventsRead(), (System.nanoTime() - startNanos) / 1_000_000, open.size());
+            recovered.eventsRead(), (System.nanoTime() - startNanos) / 1_000_000, open.size());
         if (!open.isEmpty())
         {
             final StringBuilder orders = new StringBuilder();
             for (int i = 0; i < Math.min(open.size(), OPEN_ORDERS_NAMED); i++)
             {
-                orders.append(i == 0 ? "" : "; ").append(OpenOrdersAtLastStop.describe(open.get(i)));
+                orders.append(i == 0 ? "" : "; ").append(RecoveredOrders.describe(open.get(i)));
             }
-            LOG.log(Level.WARNING, "order journal: {0} orders were open when the gateway last stopped and are not " +
-                "followed by this run; check them at their venues: {1}{2}", open.size(), orders,
+            LOG.log(Level.INFO, "order journal: taking over {0} open orders: {1}{2}", open.size(), orders,
                 open.size() > OPEN_ORDERS_NAMED ? "; ..." : "");
         }
-        return OrderJournal.open(aeronDirName, orderPathIdleStrategy(profile));
+        return recovered;
+    }
+
+    /**
+     * Hands the orders of earlier runs to the order core before the duty cycle starts; what the venues
+     * say of the open ones is reported to their clients once they log on.
+     */
+    private static void recover(final OrderCore core, final RecoveredOrders recovered)
+    {
+        final List<RecoveredOrder> orders = recovered.orders();
+        final int asked = core.recover(orders, recovered.nextOrderKey(), recovered.nextExecId(),
+            System.currentTimeMillis());
+        if (!orders.isEmpty())
+        {
+            LOG.log(Level.INFO, "recovery: {0} orders restored ({1} open), {2} being checked at their venues",
+                core.orderCount(), core.openOrderCount(), asked);
+        }
     }
 
     private static void awaitLibrary(final CountDownLatch libraryConnected, final AcceptorOptions options)

@@ -1,15 +1,18 @@
 package io.cryptofix.acceptor;
 
 import org.agrona.collections.Long2ObjectHashMap;
+import uk.co.real_logic.artio.builder.Encoder;
 import uk.co.real_logic.artio.builder.ExecutionReportEncoder;
+import uk.co.real_logic.artio.builder.OrderCancelRejectEncoder;
 import uk.co.real_logic.artio.session.Session;
 
 import java.util.ArrayDeque;
 import java.util.function.LongFunction;
 
 /**
- * ExecutionReports for sessions that are not logged on (fills, expiries, cancels on disconnect),
- * kept in order and sent as new messages once the session has logged on again. Each is a copy of
+ * ExecutionReports and OrderCancelRejects for sessions that are not logged on (fills, expiries,
+ * cancels on disconnect, what a restart found at the venues), kept in order and sent as new messages
+ * once the session has logged on again. Each is a copy of
  * the report as it was encoded, so what the client reads is the order as it stood then. Held in
  * memory: a gateway restart loses them. Duty-cycle thread only.
  */
@@ -18,7 +21,7 @@ final class HeldReports
     // a bound on what one silent client can make the gateway keep; past it reports are dropped and counted
     static final int MAX_PER_SESSION = 100_000;
 
-    private final Long2ObjectHashMap<ArrayDeque<ExecutionReportEncoder>> bySession = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<ArrayDeque<Encoder>> bySession = new Long2ObjectHashMap<>();
     private int held;
 
     /**
@@ -26,7 +29,24 @@ final class HeldReports
      */
     boolean hold(final long sessionId, final ExecutionReportEncoder report)
     {
-        ArrayDeque<ExecutionReportEncoder> reports = bySession.get(sessionId);
+        final ExecutionReportEncoder copy = new ExecutionReportEncoder();
+        report.copyTo(copy);
+        return keep(sessionId, copy);
+    }
+
+    /**
+     * @return false if the session already has {@link #MAX_PER_SESSION} messages waiting.
+     */
+    boolean hold(final long sessionId, final OrderCancelRejectEncoder reject)
+    {
+        final OrderCancelRejectEncoder copy = new OrderCancelRejectEncoder();
+        reject.copyTo(copy);
+        return keep(sessionId, copy);
+    }
+
+    private boolean keep(final long sessionId, final Encoder copy)
+    {
+        ArrayDeque<Encoder> reports = bySession.get(sessionId);
         if (reports == null)
         {
             reports = new ArrayDeque<>();
@@ -36,8 +56,6 @@ final class HeldReports
         {
             return false;
         }
-        final ExecutionReportEncoder copy = new ExecutionReportEncoder();
-        report.copyTo(copy);
         reports.addLast(copy);
         held++;
         return true;
@@ -65,7 +83,7 @@ final class HeldReports
     int deliver(final LongFunction<Session> sessions, final ReportSender sender)
     {
         int sent = 0;
-        final Long2ObjectHashMap<ArrayDeque<ExecutionReportEncoder>>.EntryIterator waiting =
+        final Long2ObjectHashMap<ArrayDeque<Encoder>>.EntryIterator waiting =
             bySession.entrySet().iterator();
         while (waiting.hasNext())
         {
@@ -75,7 +93,7 @@ final class HeldReports
             {
                 continue;
             }
-            final ArrayDeque<ExecutionReportEncoder> reports = waiting.getValue();
+            final ArrayDeque<Encoder> reports = waiting.getValue();
             int result;
             while (!reports.isEmpty() && (result = sender.trySend(session, reports.peekFirst())) != ReportSender.NOT_NOW)
             {

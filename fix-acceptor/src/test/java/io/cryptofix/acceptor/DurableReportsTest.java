@@ -3,6 +3,7 @@ package io.cryptofix.acceptor;
 import io.cryptofix.domain.ExecType;
 import org.junit.jupiter.api.Test;
 import uk.co.real_logic.artio.builder.ExecutionReportEncoder;
+import uk.co.real_logic.artio.builder.OrderCancelRejectEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,25 @@ class DurableReportsTest
         assertThat(reused.sessionId).isEqualTo(8);
         assertThat(reused.execType).isEqualTo(ExecType.TRADE);
         assertThat(reused.report.toString()).contains("C9").doesNotContain("C1");
+    }
+
+    @Test
+    void aCancelRejectWaitsInLineBehindTheReportBeforeIt()
+    {
+        reports.add(1, report("C1"), 100, ExecType.TRADE, "C1", 0);
+        final OrderCancelRejectEncoder reject = new OrderCancelRejectEncoder();
+        reject.clOrdID("C1-X").origClOrdID("C1");
+        reports.addCancelReject(1, reject, 120, "C1-X");
+
+        assertThat(reports.nextDurable(120).cancelRejectWaits).as("the fill first").isFalse();
+        reports.sent();
+        final DurableReports.Entry next = reports.nextDurable(120);
+        assertThat(next.cancelRejectWaits).isTrue();
+        assertThat(next.cancelReject.toString()).contains("C1-X");
+        reports.sent();
+
+        reports.add(1, report("C2"), 130, ExecType.NEW, "C2", 0);
+        assertThat(reports.nextDurable(130).cancelRejectWaits).as("a reused entry holds a report again").isFalse();
     }
 
     private static ExecutionReportEncoder report(final String clOrdId)

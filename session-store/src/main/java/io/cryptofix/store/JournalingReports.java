@@ -64,6 +64,10 @@ public final class JournalingReports implements ExecutionReportListener
         final long sessionId, final String clOrdId, final String origClOrdId, final boolean replace, final Order order,
         final CxlRejReason reason, final String text, final long timeMillis)
     {
+        if (order != null)
+        {
+            journal.appendCancelReject(order, clOrdId, text, clock.nanoTime());
+        }
         next.onCancelRejected(sessionId, clOrdId, origClOrdId, replace, order, reason, text, timeMillis);
     }
 

@@ -12,5 +12,10 @@ public enum OrderEventKind
     /** An in-place amend is about to go to the venue. */
     VENUE_AMEND,
     /** The venue is about to be asked where the order stands. */
-    VENUE_QUERY
+    VENUE_QUERY,
+    /**
+     * An OrderCancelReject to the client: the event's ClOrdID is the refused request's, its
+     * OrigClOrdID the order's.
+     */
+    CANCEL_REJECT
 }

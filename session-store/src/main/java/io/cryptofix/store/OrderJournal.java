@@ -46,6 +46,7 @@ public final class OrderJournal implements AutoCloseable
     private final long recordingId;
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[OrderEventCodec.MAX_LENGTH]);
     private final IdleStrategy idle;
+    private long startedMillis;
 
     private OrderJournal(
         final Aeron aeron, final AeronArchive archive, final ExclusivePublication publication, final IdleStrategy idle)
@@ -84,13 +85,30 @@ public final class OrderJournal implements AutoCloseable
             archive = connect(aeron);
             archive.startRecording(CHANNEL, STREAM_ID, SourceLocation.LOCAL);
             final ExclusivePublication publication = aeron.addExclusivePublication(CHANNEL, STREAM_ID);
-            return new OrderJournal(aeron, archive, publication, idle);
+            final OrderJournal journal = new OrderJournal(aeron, archive, publication, idle);
+            journal.startedMillis = firstRecordingStart(archive);
+            return journal;
         }
         catch (final RuntimeException e)
         {
             CloseHelper.quietCloseAll(archive, aeron);
             throw e;
         }
+    }
+
+    /** When the oldest recording of the journal started, epoch milliseconds. */
+    private static long firstRecordingStart(final AeronArchive archive)
+    {
+        final MutableLong started = new MutableLong(Long.MIN_VALUE);
+        archive.listRecordingsForUri(0, 1, RECORDED_CHANNEL, STREAM_ID,
+            (controlSessionId, correlationId, recordingId, startTimestamp, stopTimestamp, startPosition,
+                stopPosition, initialTermId, segmentFileLength, termBufferLength, mtuLength, sessionId, streamId,
+                strippedChannel, originalChannel, sourceIdentity) -> started.set(startTimestamp));
+        if (started.get() == Long.MIN_VALUE)
+        {
+            throw new IllegalStateException("the archive lists no recording of the order journal");
+        }
+        return started.get();
     }
 
     static AeronArchive connect(final Aeron aeron)
@@ -116,6 +134,14 @@ public final class OrderJournal implements AutoCloseable
     {
         return append(OrderEventCodec.encode(buffer, OrderEventKind.REPORT, execType.fixValue(), order, clOrdId,
             origClOrdId, execId, lastQty, lastPx, text, timeNanos));
+    }
+
+    /** A cancel or replace refused, journaled so that the order's pending request ends in the journal too. */
+    public long appendCancelReject(
+        final Order order, final String requestClOrdId, final String text, final long timeNanos)
+    {
+        return append(OrderEventCodec.encode(buffer, OrderEventKind.CANCEL_REJECT, (char)0, order, requestClOrdId,
+            order.clOrdId(), 0, 0, 0, text, timeNanos));
     }
 
     /** A request to the order's venue, journaled before it is queued for the venue. */
@@ -156,6 +182,17 @@ public final class OrderJournal implements AutoCloseable
     public long recordingId()
     {
         return recordingId;
+    }
+
+    /**
+     * When the journal was started, epoch milliseconds: when its first run began recording. The same
+     * for every later run on this journal, so ids derived from it (OrderIDs, venue client order ids)
+     * stay those of the orders taken over; a new journal gets a new one, so they never clash with
+     * orders of a journal that was removed.
+     */
+    public long startedMillis()
+    {
+        return startedMillis;
     }
 
     @Override

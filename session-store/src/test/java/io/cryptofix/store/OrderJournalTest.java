@@ -18,6 +18,7 @@ import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.domain.VenueRules;
+import io.cryptofix.order.CancelOrderCommand;
 import io.cryptofix.order.ExecutionReportListener;
 import io.cryptofix.order.MassCancelCommand;
 import io.cryptofix.order.MassStatusCommand;
@@ -27,6 +28,7 @@ import io.cryptofix.order.OrderCore;
 import io.cryptofix.order.OrderEvent;
 import io.cryptofix.order.OrderState;
 import io.cryptofix.order.OrderStatusCommand;
+import io.cryptofix.order.RecoveredOrder;
 import io.cryptofix.order.VenueRouter;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
@@ -109,6 +111,56 @@ class OrderJournalTest
         assertThat(events.get(0).timeNanos()).isEqualTo(NOW_NANOS);
         assertThat(events.get(2).timeNanos()).isEqualTo(NOW_NANOS + 1);
         assertThat(events.get(2).avgPx()).isEqualTo(fixed("60000"));
+    }
+
+    @Test
+    void theNextRunRecoversTheOpenOrdersWithTheirClOrdIdsAndTheClientRequestsStillWaiting()
+    {
+        final long journalStarted;
+        try (OrderJournal journal = OrderJournal.open(aeronDirName, new YieldingIdleStrategy()))
+        {
+            journalStarted = journal.startedMillis();
+            final OrderCore core = core(journal);
+            core.onNewOrder(order("C1", "60000"), NOW);
+            core.onVenueAccepted(1, "V-1", NOW);
+            core.onVenueFill(1, fixed("0.4"), fixed("60000"), NOW);
+            core.onNewOrder(order("C2", "60000"), NOW);
+            core.onVenueAccepted(2, "V-2", NOW);
+            core.onVenueFill(2, fixed("1"), fixed("60000"), NOW);
+            core.onNewOrder(order("C3", "60000"), NOW);
+            core.onVenueAccepted(3, "V-3", NOW);
+            core.onCancelRequest(new CancelOrderCommand().set(7, "C3-X", "C3"), NOW);
+            core.onNewOrder(order("C4", "60000"), NOW);
+            core.onVenueAccepted(4, "V-4", NOW);
+            core.onCancelRequest(new CancelOrderCommand().set(7, "C4-X1", "C4"), NOW);
+            // refused while the first is pending, then the first refused by the venue: nothing waits any more
+            core.onCancelRequest(new CancelOrderCommand().set(7, "C4-X2", "C4"), NOW);
+            core.onVenueCancelRejected(4, "too late", NOW);
+            final long appended = journal.position();
+            await().until(() -> journal.durablePosition() >= appended);
+        }
+        restartArchive();
+
+        final RecoveredOrders recovered = RecoveredOrders.read(aeronDirName, new YieldingIdleStrategy());
+
+        assertThat(recovered.openOrders()).extracting(RecoveredOrder::clOrdId).containsExactly("C1", "C3", "C4");
+        final RecoveredOrder partlyFilled = recovered.openOrders().get(0);
+        assertThat(partlyFilled.state()).isEqualTo(OrderState.PARTIALLY_FILLED);
+        assertThat(partlyFilled.cumQty()).isEqualTo(fixed("0.4"));
+        assertThat(partlyFilled.avgPx()).isEqualTo(fixed("60000"));
+        assertThat(partlyFilled.venueOrderId()).isEqualTo("V-1");
+        assertThat(partlyFilled.venueAttempt()).isZero();
+        assertThat(partlyFilled.sessionId()).isEqualTo(7);
+        assertThat(recovered.openOrders().get(1).pending()).isEqualTo(Order.PendingRequest.CANCEL);
+        assertThat(recovered.openOrders().get(1).pendingClOrdId()).isEqualTo("C3-X");
+        assertThat(recovered.openOrders().get(2).pending()).isEqualTo(Order.PendingRequest.NONE);
+        assertThat(recovered.nextOrderKey()).isEqualTo(5);
+        // New and Trade for C1 and C2, New and PendingCancel for C3 and C4: ExecIDs 1 to 8
+        assertThat(recovered.nextExecId()).isEqualTo(9);
+        try (OrderJournal journal = OrderJournal.open(aeronDirName, new YieldingIdleStrategy()))
+        {
+            assertThat(journal.startedMillis()).isEqualTo(journalStarted);
+        }
     }
 
     @Test

@@ -449,6 +449,39 @@ public final class Order
         this.venueStopPx = venueStopPx;
     }
 
+    /**
+     * Puts back what the journal says of an order at a restart: where it stood, what has filled, and
+     * which placement at its venue is the latest. Prices and quantities of that placement are the
+     * order's own: the journal keeps only those.
+     */
+    void restore(
+        final String origClOrdId,
+        final OrderState state,
+        final long cumQty,
+        final long avgPx,
+        final String venueOrderId,
+        final int venueAttempt,
+        final boolean venueAcknowledged,
+        final OrdType venueOrdType,
+        final TimeInForce venueTimeInForce,
+        final long timeoutMillis)
+    {
+        this.origClOrdId = origClOrdId;
+        this.state = state;
+        this.cumQty = cumQty;
+        this.cumNotional = (double)cumQty * (double)avgPx;
+        this.venueOrderId = venueOrderId;
+        this.venueAttempt = venueAttempt;
+        this.placed = venueAttempt >= 0;
+        this.venueAcknowledged = placed && venueAcknowledged;
+        this.venueOrdType = venueOrdType;
+        this.venueTimeInForce = venueTimeInForce;
+        this.venueQuantity = orderQty - cumQty;
+        this.venuePrice = venueOrdType != null && venueOrdType.hasLimitPrice() ? price : 0;
+        this.venueStopPx = venueOrdType != null && venueOrdType.hasTrigger() ? stopPx : 0;
+        this.timeoutMillis = timeoutMillis;
+    }
+
     /** The placement could not be queued: the order is where it was before {@link #placed}. */
     void placementFailed(final boolean wasPlaced, final boolean wasAcknowledged)
     {

@@ -119,6 +119,108 @@ public final class OrderCore
         }
     }
 
+    /**
+     * Takes over the orders of earlier runs, before any client logs on. A finished order is only
+     * remembered: its client can still ask for its status, and its ClOrdID is not taken again. Each
+     * open order gets its
+     * indexes, its deadline (absolute, so one that passed while the gateway was down fires at once)
+     * and, when the gateway holds its trigger, its place in the trigger book. Each order placed at a
+     * venue is then reconciled: the venue is asked where it stands by the client order id of its
+     * latest placement, and {@link #onVenueStatus} reports what happened meanwhile (fills, a cancel,
+     * an order the venue never got or no longer has). Keys and ExecIDs continue after the highest
+     * the journal used, so none is reused.
+     *
+     * @param nextOrderKey  one past the highest order key of earlier runs.
+     * @param nextExecId    one past the highest ExecID value of earlier runs.
+     * @return how many orders were asked about at their venues.
+     */
+    public int recover(
+        final List<RecoveredOrder> orders, final long nextOrderKey, final long nextExecId, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        this.nextOrderKey = Math.max(this.nextOrderKey, nextOrderKey);
+        this.nextExecId = Math.max(this.nextExecId, nextExecId);
+        int reconciling = 0;
+        for (final RecoveredOrder recovered : orders)
+        {
+            final Order order = restore(recovered);
+            if (order == null || order.state().isTerminal())
+            {
+                continue;
+            }
+            if (order.isPlaced())
+            {
+                reconcile(order);
+                reconciling++;
+            }
+            else if (order.ordType().hasTrigger())
+            {
+                triggers.hold(order);
+            }
+        }
+        return reconciling;
+    }
+
+    private Order restore(final RecoveredOrder recovered)
+    {
+        final VenueRules venue = instruments.venue(recovered.venueId());
+        final Order order = new Order(
+            recovered.orderKey(), recovered.sessionId(), recovered.clOrdId(), recovered.symbol(), recovered.venueId(),
+            recovered.side(), recovered.ordType(), recovered.timeInForce(), recovered.orderQty(), recovered.price(),
+            recovered.stopPx(), recovered.expireTimeMillis(), recovered.postOnly(), recovered.createdMillis(), 0);
+        final long deadline = recovered.deadlineMillis();
+        final long expireTime = recovered.expireTimeMillis();
+        final boolean emulatedTrigger = recovered.ordType().hasTrigger() &&
+            (venue == null || !venueHoldsTrigger(venue.supports(), recovered.ordType()));
+        final OrdType venueOrdType = emulatedTrigger ? recovered.ordType().triggered() : recovered.ordType();
+        final TimeInForce venueTimeInForce = venue == null ? recovered.timeInForce() : venueTimeInForce(order,
+            venue.supports());
+        // a triggered stop has been told New by the gateway; only a venue id shows the venue answered it
+        final boolean acknowledged = recovered.venueOrderId() != null ||
+            (recovered.state() != OrderState.PENDING_NEW && !emulatedTrigger);
+        order.restore(recovered.origClOrdId(), recovered.state(), recovered.cumQty(), recovered.avgPx(),
+            recovered.venueOrderId(), recovered.venueAttempt(), acknowledged, venueOrdType, venueTimeInForce,
+            deadline != 0 && (expireTime == 0 || deadline < expireTime) ? deadline : 0);
+        final Map<String, Order> sessionOrders = sessionOrders(order.sessionId());
+        index(order, sessionOrders);
+        if (recovered.pending() == Order.PendingRequest.CANCEL)
+        {
+            order.pendingCancel(recovered.pendingClOrdId());
+            sessionOrders.put(recovered.pendingClOrdId(), order);
+        }
+        else if (recovered.pending() == Order.PendingRequest.REPLACE)
+        {
+            // the new terms are not journaled: the replace cannot be finished, only refused
+            order.pendingReplace(recovered.pendingClOrdId(), order.orderQty(), order.price(), order.stopPx());
+            sessionOrders.put(recovered.pendingClOrdId(), order);
+        }
+        if (order.state().isTerminal())
+        {
+            return order;
+        }
+        if (venue == null)
+        {
+            // the venue is not configured or did not start: nothing can be checked or traded
+            rejectPendingRequest(order, CxlRejReason.OTHER, "venue " + order.venueId() + " is not available");
+            order.state(OrderState.CANCELED);
+            reports.onExecutionReport(order, ExecType.CANCELED, order.clOrdId(), null, nextExecId++, 0, 0,
+                "canceled: the gateway restarted without venue " + order.venueId() + "; check the order there",
+                nowMillis);
+            return null;
+        }
+        scheduleDeadline(order);
+        return order;
+    }
+
+    /** Asks the venue where a recovered order stands; {@link #onVenueStatus} takes the answer. */
+    private void reconcile(final Order order)
+    {
+        // one summary line at start tells operators; unanswered, or the venue's queue full: asked again
+        // when the wait runs out
+        venues.query(order);
+        watch(order, order.isVenueAcknowledged() ? VenueWatch.Kind.RECONCILE : VenueWatch.Kind.SUBMIT);
+    }
+
     public void onNewOrder(final NewOrderCommand command, final long nowMillis)
     {
         this.nowMillis = nowMillis;
@@ -455,12 +557,20 @@ public final class OrderCore
         {
             return;
         }
+        final boolean reconciling = order.watching() == VenueWatch.Kind.RECONCILE;
+        heard(order, VenueWatch.Kind.RECONCILE);
         if (cumQty > order.cumQty())
         {
             final long missing = cumQty - order.cumQty();
             onVenueFill(orderKey, missing, missedFillPrice(order, cumQty, avgPx, missing), nowMillis);
             if (order.state().isTerminal())
             {
+                if (reconciling)
+                {
+                    // a cancel or replace from before the restart will get no answer from the venue in this run
+                    rejectPendingRequest(order, CxlRejReason.TOO_LATE_TO_CANCEL, "the order filled at venue " +
+                        order.venueId() + " while the gateway was down");
+                }
                 return;
             }
         }
@@ -470,6 +580,10 @@ public final class OrderCore
                 if (order.watching() == VenueWatch.Kind.SUBMIT)
                 {
                     onVenueAccepted(orderKey, venueOrderId, nowMillis);
+                }
+                else if (reconciling)
+                {
+                    resumeAfterRestart(order, venueOrderId);
                 }
                 break;
             case CANCELED:
@@ -485,7 +599,7 @@ public final class OrderCore
                     onVenueRejected(orderKey, "no answer to the order, and no order with its client order id at the " +
                         "venue: it was not placed", nowMillis);
                 }
-                else if (order.watching() == VenueWatch.Kind.CANCEL)
+                else if (order.watching() == VenueWatch.Kind.CANCEL || reconciling)
                 {
                     onVenueCanceled(orderKey, "venue " + order.venueId() + " no longer has the order", nowMillis);
                 }
@@ -494,6 +608,35 @@ public final class OrderCore
                 // FILLED: the fills above ended the order, or they had all been heard already
                 break;
         }
+    }
+
+    /**
+     * A recovered order the venue still works: a client cancel that was waiting is sent again (the
+     * client asked for it and never heard the outcome); a replace is refused, its new terms being
+     * lost; a cancel of the gateway's own follows as before.
+     */
+    private void resumeAfterRestart(final Order order, final String venueOrderId)
+    {
+        if (order.venueOrderId() == null)
+        {
+            order.venueOrderId(venueOrderId);
+        }
+        if (order.pending() == Order.PendingRequest.REPLACE)
+        {
+            rejectPendingRequest(order, CxlRejReason.OTHER,
+                "the gateway restarted before the venue answered the replace; the order is unchanged, send it again");
+        }
+        else if (order.pending() == Order.PendingRequest.CANCEL)
+        {
+            if (venues.cancel(order))
+            {
+                order.venueCancelCause(VenueCancelCause.CLIENT);
+                watch(order, VenueWatch.Kind.CANCEL);
+                return;
+            }
+            rejectPendingRequest(order, CxlRejReason.OTHER, busy(order));
+        }
+        afterAcknowledged(order);
     }
 
     /**
@@ -800,6 +943,20 @@ public final class OrderCore
         return ordersByKey.size();
     }
 
+    /** Orders not yet finished; counts them all, for start-up and tests, not the order path. */
+    public int openOrderCount()
+    {
+        int open = 0;
+        for (final Order order : ordersByKey.values())
+        {
+            if (!order.state().isTerminal())
+            {
+                open++;
+            }
+        }
+        return open;
+    }
+
     /** Stops the gateway holds for venues without native triggers. */
     public int heldStopCount()
     {
@@ -943,6 +1100,9 @@ public final class OrderCore
         final String text = kind == VenueWatch.Kind.SUBMIT ?
             "unacknowledged: venue " + order.venueId() + " has not answered the order in " + waited +
             " nor status queries by its client order id; the gateway keeps asking" :
+            kind == VenueWatch.Kind.RECONCILE ?
+            "unchecked since the gateway restarted: venue " + order.venueId() + " has not answered status queries " +
+            "in " + waited + "; fills meanwhile are not known yet; the gateway keeps asking" :
             "cancel not confirmed: venue " + order.venueId() + " has not confirmed the cancel in " + waited +
             ", after sending it again and a status query; the order may still be working; the gateway keeps trying";
         reports.onVenueRequestUnconfirmed(order, kind == VenueWatch.Kind.CANCEL, waitedMillis, nowMillis);
@@ -1300,7 +1460,7 @@ public final class OrderCore
     private long watchTimeoutMillis(final VenueWatch.Kind kind)
     {
         final TimeoutConfig config = timeoutPolicy.config();
-        return (kind == VenueWatch.Kind.SUBMIT ? config.unacknowledgedSubmit() : config.unconfirmedCancel()).toMillis();
+        return (kind == VenueWatch.Kind.CANCEL ? config.unconfirmedCancel() : config.unacknowledgedSubmit()).toMillis();
     }
 
     /** The price of fills a status query found and the gateway had not heard of: what makes the venue's average. */

@@ -16,7 +16,9 @@ final class VenueWatch
         /** The venue's answer to a submit (accepted, rejected, a fill). */
         SUBMIT,
         /** The venue's confirmation of a cancel (canceled, or refused because the order is done). */
-        CANCEL
+        CANCEL,
+        /** Where an order taken over from an earlier run stands at the venue: looked up until it answers. */
+        RECONCILE
     }
 
     private static final int MAX_DOUBLINGS = 3;
@@ -47,12 +49,12 @@ final class VenueWatch
     /** Whether the order is looked up at the venue at this firing (counted from 1). */
     static boolean queries(final Kind kind, final int firing)
     {
-        return kind == Kind.SUBMIT || firing > CANCEL_RESENDS;
+        return kind != Kind.CANCEL || firing > CANCEL_RESENDS;
     }
 
     /** Whether this firing (counted from 1) is the one that tells the client the outcome is unknown. */
     static boolean surfaces(final Kind kind, final int firing)
     {
-        return firing == (kind == Kind.SUBMIT ? SUBMIT_SURFACED_AT : CANCEL_SURFACED_AT);
+        return firing == (kind == Kind.CANCEL ? CANCEL_SURFACED_AT : SUBMIT_SURFACED_AT);
     }
 }

@@ -26,8 +26,9 @@ import java.nio.charset.StandardCharsets;
  * encoder and one set of id buffers are reused for every report (duty-cycle thread only), so a
  * report costs no allocation beyond the Strings the order already holds.
  *
- * <p>OrderID (37) is {@code <run>-<orderKey>} and ExecID (17) {@code <run>-E<execId>}, where the run
- * id is fixed per gateway start, so ids never repeat across restarts.
+ * <p>OrderID (37) is {@code <run>-<orderKey>} and ExecID (17) {@code <start>-E<execId>}: the run id
+ * names the order journal (order keys continue across the restarts that share it, so an order taken
+ * over keeps its OrderID), the start id the gateway start, so ExecIDs never repeat.
  */
 public final class ExecutionReportTranslator
 {
@@ -59,8 +60,18 @@ public final class ExecutionReportTranslator
      */
     public ExecutionReportTranslator(final String runId)
     {
-        final byte[] orderIdPrefix = (runId + "-").getBytes(StandardCharsets.US_ASCII);
-        final byte[] execIdPrefix = (runId + "-E").getBytes(StandardCharsets.US_ASCII);
+        this(runId, runId);
+    }
+
+    /**
+     * @param orderIdRun  short id of the journal the orders live in, the same across the restarts
+     *                    that take orders over, so an order keeps its OrderID.
+     * @param execIdRun   short id unique to this gateway start.
+     */
+    public ExecutionReportTranslator(final String orderIdRun, final String execIdRun)
+    {
+        final byte[] orderIdPrefix = (orderIdRun + "-").getBytes(StandardCharsets.US_ASCII);
+        final byte[] execIdPrefix = (execIdRun + "-E").getBytes(StandardCharsets.US_ASCII);
         orderId.putBytes(0, orderIdPrefix);
         execId.putBytes(0, execIdPrefix);
         orderIdPrefixLength = orderIdPrefix.length;

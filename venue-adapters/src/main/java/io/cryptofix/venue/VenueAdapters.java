@@ -22,8 +22,9 @@ public final class VenueAdapters
     }
 
     /**
-     * @param startMillis  when this gateway started: client order ids derive from it, so that none
-     *                     repeats across restarts.
+     * @param startMillis  when the gateway's order journal started: client order ids derive from it
+     *                     and the order key, so an order taken over after a restart is found by the id
+     *                     it was placed with, and a new journal's ids never clash with an old one's.
      * @param environment  where API credentials named by environment variable are read.
      * @param metrics      where REST venues report their rate-limit waits and refusals.
      * @throws io.cryptofix.venue.rest.VenueUnavailableException when the venue's credentials are missing.

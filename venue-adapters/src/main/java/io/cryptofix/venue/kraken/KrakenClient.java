@@ -84,8 +84,8 @@ public final class KrakenClient implements ExchangeClient
     private KrakenAccountServiceRaw account;
 
     /**
-     * @param startMillis  when the gateway started: the run part of every userref, and the earliest
-     *                     an order of this run can have been opened.
+     * @param startMillis  when the order journal started: the run part of every userref, and the earliest
+     *                     an order of the journal can have been opened.
      */
     public KrakenClient(final String baseUrl, final String apiKey, final String secretKey, final long startMillis)
     {

@@ -268,7 +268,14 @@ public final class OkxClient implements ExchangeClient
         {
             return findAlgo(symbol, clientOrderId);
         }
-        return findOrder(symbol, venueOrderId, clientOrderId);
+        final ExchangeOrder order = findOrder(symbol, venueOrderId, clientOrderId);
+        if (order != null || clientOrderId == null || algoOrder(clientOrderId) == null)
+        {
+            return order;
+        }
+        // an algo order placed before a restart: this run learns it is one here
+        algoOrders.add(clientOrderId);
+        return findAlgo(symbol, clientOrderId);
     }
 
     /** An algo order: open until triggered, then what the order it placed is. */

@@ -248,6 +248,16 @@ public final class RestVenue implements VenueAdapter
             // fills not yet told go out as fills first, so that the status below adds none
             reportFills(placement, found);
         }
+        else if (found.state() == ExchangeOrder.State.OPEN)
+        {
+            // an order still working that this run had not followed (placed before a restart): the
+            // status below tells its fills so far, polling tells the rest
+            placement.untracked = false;
+            placement.venueOrderId = found.venueOrderId();
+            placement.executedQty = found.executedQty();
+            placement.executedQuote = found.executedQuote();
+            working.put(query.orderKey(), placement);
+        }
         listener.onOrderStatus(query.orderKey(), status(found.state()), found.venueOrderId(),
             Fixed.fromBigDecimal(found.executedQty()), averagePrice(found.executedQty(), found.executedQuote()),
             clock.millis());

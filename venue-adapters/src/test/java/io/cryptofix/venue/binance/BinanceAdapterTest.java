@@ -258,6 +258,26 @@ class BinanceAdapterTest
     }
 
     @Test
+    void anOrderPlacedBeforeARestartIsFollowedAgainOnceAStatusQueryFindsItWorking()
+    {
+        start();
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+        binance.trade(clientOrderId(1), "0.004", "50000");
+        venue.close();
+
+        // the next run: same client order ids (same journal), nothing followed until the gateway asks
+        final RecordingVenueListener afterRestart = new RecordingVenueListener();
+        venue = venue(SECRET);
+        venue.connect();
+        venue.start(afterRestart, now());
+        venue.query(new VenueQuery(1, 0, "BTC/USDT", null), now());
+        binance.trade(clientOrderId(1), "0.006", "49000");
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && afterRestart.events().size() == 2);
+
+        assertThat(afterRestart.events()).containsExactly("STATUS 1 OPEN 0.004@50000", "FILL 1 0.006@49000");
+    }
+
+    @Test
     void theOpenOrdersOfTheTradedSymbolsAreListedWhoeverPlacedThem() throws Exception
     {
         start();

@@ -141,6 +141,12 @@ public final class FakeBinance extends FakeExchange
         return orders.size();
     }
 
+    /** Every order the venue was given, in no particular order. */
+    public List<FakeOrder> orders()
+    {
+        return List.copyOf(orders.values());
+    }
+
     /** The published signing rule, for checking it against Binance's own documented example. */
     static String signature(final byte[] secret, final String payload)
     {
@@ -540,6 +546,19 @@ public final class FakeBinance extends FakeExchange
             synchronized (this)
             {
                 return status;
+            }
+        }
+
+        public String clientOrderId()
+        {
+            return clientOrderId;
+        }
+
+        public BigDecimal executedQty()
+        {
+            synchronized (this)
+            {
+                return executedQty;
             }
         }
 

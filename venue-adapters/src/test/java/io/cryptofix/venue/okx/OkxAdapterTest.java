@@ -180,6 +180,26 @@ class OkxAdapterTest
     }
 
     @Test
+    void anAlgoOrderPlacedBeforeARestartIsFoundAsOneAndCanceledAsOne()
+    {
+        start();
+        venue.submit(new VenueOrder(1, 0, "BTC/USDT", Side.BUY, OrdType.STOP, fixed("0.01"), 0, fixed("61000"),
+            TimeInForce.GOOD_TILL_CANCEL, 0, false), now());
+        venue.close();
+
+        // the next run knows nothing of it but its client order id
+        final RecordingVenueListener afterRestart = new RecordingVenueListener();
+        venue = venue(SECRET, PASSPHRASE);
+        venue.connect();
+        venue.start(afterRestart, now());
+        venue.query(new VenueQuery(1, 0, "BTC/USDT", null), now());
+        venue.cancel(new VenueCancel(1, "BTC/USDT", null), now());
+
+        assertThat(afterRestart.events()).containsExactly("STATUS 1 OPEN 0@0", "CANCELED 1 canceled by request");
+        assertThat(okx.requests("POST /api/v5/trade/cancel-algos")).isEqualTo(1);
+    }
+
+    @Test
     void demoTradingSendsEveryRequestToOkxsDemoEnvironment()
     {
         try (FakeOkx demo = FakeOkx.startDemo(KEY, SECRET, PASSPHRASE))
