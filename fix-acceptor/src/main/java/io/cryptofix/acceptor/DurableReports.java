@@ -24,37 +24,35 @@ final class DurableReports
         final String clOrdId,
         final long receivedTimeNanos)
     {
-        Entry entry = free.pollFirst();
-        if (entry == null)
-        {
-            entry = new Entry();
-        }
+        final Entry entry = enqueue(sessionId, journalPosition, clOrdId);
         report.copyTo(entry.report);
         entry.cancelRejectWaits = false;
-        entry.sessionId = sessionId;
-        entry.journalPosition = journalPosition;
         entry.execType = execType;
-        entry.clOrdId = clOrdId;
         entry.receivedTimeNanos = receivedTimeNanos;
-        waiting.addLast(entry);
     }
 
     void addCancelReject(
         final long sessionId, final OrderCancelRejectEncoder reject, final long journalPosition, final String clOrdId)
+    {
+        final Entry entry = enqueue(sessionId, journalPosition, clOrdId);
+        reject.copyTo(entry.cancelReject);
+        entry.cancelRejectWaits = true;
+        entry.execType = null;
+        entry.receivedTimeNanos = 0;
+    }
+
+    private Entry enqueue(final long sessionId, final long journalPosition, final String clOrdId)
     {
         Entry entry = free.pollFirst();
         if (entry == null)
         {
             entry = new Entry();
         }
-        reject.copyTo(entry.cancelReject);
-        entry.cancelRejectWaits = true;
         entry.sessionId = sessionId;
         entry.journalPosition = journalPosition;
-        entry.execType = null;
         entry.clOrdId = clOrdId;
-        entry.receivedTimeNanos = 0;
         waiting.addLast(entry);
+        return entry;
     }
 
     boolean isEmpty()
