@@ -1,5 +1,6 @@
 package io.cryptofix.certification;
 
+import io.cryptofix.acceptor.FixMessageArchive;
 import io.cryptofix.venue.binance.FakeBinance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,10 @@ import quickfix.field.Side;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -63,6 +69,7 @@ class CrashRecoveryCertificationTest
     private int fixPort;
     private Process process;
     private FakeBinance binance;
+    private SystemOfRecord systemOfRecord;
 
     @BeforeEach
     void createWorkDir() throws IOException
@@ -82,6 +89,10 @@ class CrashRecoveryCertificationTest
         {
             binance.close();
         }
+        if (systemOfRecord != null)
+        {
+            systemOfRecord.dropSchema();
+        }
         org.agrona.IoUtil.delete(workDir.toFile(), true);
         org.agrona.IoUtil.delete(Path.of("/dev/shm", "cryptofix-" + fixPort).toFile(), true);
     }
@@ -89,7 +100,7 @@ class CrashRecoveryCertificationTest
     @Test
     void killedTenTimesOnTheSimulatedVenueTheGatewayLosesNoOrderAndNoFill() throws Exception
     {
-        writeConfig("");
+        writeConfig("", SystemOfRecord.createSchema());
         killRepeatedly("SIM");
 
         try (FixTestClient client = logOn())
@@ -105,6 +116,46 @@ class CrashRecoveryCertificationTest
             });
             checkEveryOrderAtTheGateway(client);
         }
+        checkTheSystemOfRecordAgainstTheJournal();
+    }
+
+    /**
+     * The PostgreSQL store, fed in the background through all the kills, holds every event of the
+     * journal, in the journal's order, and each order in the state its client was told.
+     */
+    private void checkTheSystemOfRecordAgainstTheJournal() throws Exception
+    {
+        stopGateway();
+        final Map<Long, List<String>> journal = new TreeMap<>();
+        FixMessageArchive.scan(workDir.resolve("data"), (received, timestampNanos, message) -> { },
+            (recordingId, event) -> journal.computeIfAbsent(recordingId, id -> new ArrayList<>()).add(
+                event.kind() + " " + (event.execType() == 0 ? "-" : String.valueOf(event.execType())) + " " +
+                event.orderKey() + " " + event.orderState() + " " + new BigDecimal(event.cumQty()).movePointLeft(8)
+                .stripTrailingZeros().toPlainString()));
+        final long events = journal.values().stream().mapToLong(List::size).sum();
+        assertThat(events).isPositive();
+
+        // a last start: the feed goes on from where the database says it was
+        startGateway("SIM", KILLS_PER_VENUE + 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> systemOfRecord.eventsOf(journal.keySet()) == events);
+        stopGateway();
+        assertThat(systemOfRecord.events(journal.keySet())).as("order_events against the journal").isEqualTo(journal);
+        for (final ClientOrder order : orders.values())
+        {
+            if (order.orderId != null)
+            {
+                assertThat(systemOfRecord.ordStatus(order.currentClOrdId)).as("orders row of " + order.clOrdId)
+                    .isEqualTo(order.ordStatus);
+                assertThat(systemOfRecord.fixMessages("IN", "D", "11=" + order.clOrdId)).as("NewOrderSingle " + order.clOrdId)
+                    .isEqualTo(1);
+            }
+        }
+    }
+
+    private void stopGateway() throws InterruptedException
+    {
+        assertThat(process.toHandle().destroy()).isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
@@ -152,6 +203,65 @@ class CrashRecoveryCertificationTest
             .forEach(order -> known.add(venueClientOrderId(order)));
         assertThat(binance.orders()).extracting(FakeBinance.FakeOrder::clientOrderId)
             .doesNotHaveDuplicates().allSatisfy(id -> assertThat(known).contains(id));
+    }
+
+    @Test
+    void aFillHeldForALoggedOutClientReachesItAfterTheGatewayIsKilled() throws Exception
+    {
+        binance = FakeBinance.start(KEY, SECRET);
+        final Path credentials = Files.writeString(workDir.resolve("binance.properties"),
+            "apiKey=" + KEY + "\nsecretKey=" + SECRET + "\n");
+        final int metricsPort = GatewayFixture.freePort();
+        writeConfig(String.join("\n",
+            "  BINANCE:",
+            "    type: binance",
+            "    baseUrl: " + binance.baseUrl(),
+            "    credentialsFile: " + credentials,
+            "    pollIntervalMillis: 100",
+            "    symbols: [BTC/USDT]",
+            ""));
+        Files.writeString(config, Files.readString(config).replace("metrics:\n  enabled: false",
+            "metrics:\n  enabled: true\n  bindAddress: 127.0.0.1\n  port: " + metricsPort));
+        startGateway("HELD", 1);
+        final ClientOrder order = new ClientOrder(Orders.nextClOrdId());
+        orders.put(order.clOrdId, order);
+        byRequestId.put(order.clOrdId, order);
+        try (FixTestClient client = logOn())
+        {
+            client.send(Orders.onVenue(Orders.limit(order.clOrdId, Side.BUY, "BTC/USDT", "0.001", "50000"), "BINANCE"));
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+            {
+                drain(client);
+                return order.orderId != null;
+            });
+            client.logout();
+        }
+
+        // traded while its client is away: the gateway holds the fill for it, then dies
+        binance.trade(venueClientOrderId(order), "0.0004", "50000");
+        await().atMost(Duration.ofSeconds(30)).until(() -> heldReports(metricsPort) == 1);
+        process.destroyForcibly();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        startGateway("HELD", 2);
+        try (FixTestClient client = logOn())
+        {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            {
+                drain(client);
+                assertThat(order.filled).isEqualByComparingTo("0.0004");
+                assertThat(order.ordStatus).isEqualTo(OrdStatus.PARTIALLY_FILLED);
+            });
+        }
+    }
+
+    private static double heldReports(final int metricsPort) throws Exception
+    {
+        final String metrics = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("cryptofix_reports_held "))
+            .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst().orElse(-1);
     }
 
     /**
@@ -372,6 +482,13 @@ class CrashRecoveryCertificationTest
 
     private void writeConfig(final String extraVenues) throws IOException
     {
+        writeConfig(extraVenues, null);
+    }
+
+    /** @param systemOfRecord  the PostgreSQL store the gateway feeds; null for none. */
+    private void writeConfig(final String extraVenues, final SystemOfRecord systemOfRecord) throws IOException
+    {
+        this.systemOfRecord = systemOfRecord;
         config = workDir.resolve("gateway.yaml");
         Files.writeString(config, String.join("\n",
             "dataDir: " + workDir.resolve("data"),
@@ -379,6 +496,7 @@ class CrashRecoveryCertificationTest
             "  port: " + fixPort,
             "metrics:",
             "  enabled: false",
+            systemOfRecord == null ? "" : systemOfRecord.configYaml(),
             "venues:",
             "  SIM:",
             "    type: simulated",

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway as an operator runs it: its own process, started from the command line, stopped
@@ -167,6 +169,52 @@ class GatewayProcessCertificationTest
 
         final List<String> none = run("audit", "--config", config.toString(), "--from", "2999-01-01T00:00:00Z");
         assertThat(none).containsExactly("gateway: audit: no FIX messages matched in " + workDir.resolve("data"));
+    }
+
+    @Test
+    void auditReadsTheSystemOfRecordWhileTheGatewayRuns() throws Exception
+    {
+        final SystemOfRecord store = SystemOfRecord.createSchema();
+        try
+        {
+            final int fixPort = GatewayFixture.freePort();
+            final Path config = workDir.resolve("gateway.yaml");
+            Files.writeString(config, String.join("\n",
+                "dataDir: " + workDir.resolve("data"),
+                "fix:",
+                "  port: " + fixPort,
+                "metrics:",
+                "  enabled: false",
+                store.configYaml()));
+            process = startGateway("run", "--config", config.toString());
+            GatewayProcesses.awaitLine(GatewayProcesses.linesOf(process), "press Ctrl-C to stop");
+            final String clOrdId = Orders.nextClOrdId();
+            final String cancelId = Orders.nextClOrdId();
+            try (FixTestClient client = FixTestClient.logOn("RISK", fixPort))
+            {
+                client.send(Orders.limit(clOrdId, Side.BUY, "BTC/USDT", "0.01", "1000"));
+                assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+                client.send(Orders.cancel(cancelId, clOrdId, Side.BUY, "BTC/USDT"));
+                assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.PENDING_CANCEL);
+                assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.CANCELED);
+            }
+            // copied in the background, while the gateway runs: its last event and its last message
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.ordStatus(cancelId) == OrdStatus.CANCELED &&
+                store.fixMessages("OUT", "8", "41=" + clOrdId) == 2);
+
+            final List<String> life = run("audit", "order", clOrdId, "--config", config.toString(),
+                "--source", "postgres");
+            assertThat(life).filteredOn(line -> line.contains(" IN  ") || line.contains(" OUT "))
+                .extracting(line -> line.substring(line.indexOf("MsgType(35)="), line.indexOf("|", line.indexOf("MsgType(35)="))))
+                .startsWith("MsgType(35)=D[NewOrderSingle]", "MsgType(35)=8[ExecutionReport]", "MsgType(35)=F[OrderCancelRequest]");
+            assertThat(life).anySatisfy(line -> assertThat(line).contains("EVT").contains("venue submit"));
+            assertThat(life).anySatisfy(line -> assertThat(line).contains("ExecType(150)=4[CANCELED]"));
+            stop(process);
+        }
+        finally
+        {
+            store.dropSchema();
+        }
     }
 
     @Test

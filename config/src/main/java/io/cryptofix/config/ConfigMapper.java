@@ -13,7 +13,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 final class ConfigMapper
 {
-    private static final List<String> KEYS = List.of("dataDir", "fix", "metrics", "performance", "venues", "timeouts");
+    private static final List<String> KEYS =
+        List.of("dataDir", "fix", "metrics", "performance", "venues", "timeouts", "store");
     private static final TextRule DATA_DIR = new TextRule("a valid directory path", ConfigMapper::isPath, "a non-empty path");
 
     private ConfigMapper()
@@ -42,8 +43,11 @@ final class ConfigMapper
 
         final TimeoutConfig timeouts = TimeoutsSection.read(
             root.map("timeouts", "a map of order timeout settings"), fallback == null ? null : fallback.timeouts(), problems);
+        final StoreConfig store = StoreSection.read(
+            root.map("store", "a map of system of record settings"), fallback == null ? null : fallback.store());
 
-        return new GatewayConfig(dataDir == null ? null : Path.of(dataDir), fix, metrics, performance, venues, timeouts);
+        return new GatewayConfig(
+            dataDir == null ? null : Path.of(dataDir), fix, metrics, performance, venues, timeouts, store);
     }
 
     private static void checkPortsDiffer(final FixConfig fix, final MetricsConfig metrics, final YamlMap metricsSection)

@@ -32,8 +32,18 @@ final class ConfigSummary
                 ", rules loaded from the venue at start"));
         }
         lines.add("performance profile: " + config.performance().profile().configName());
+        lines.add("system of record: " + systemOfRecord(config.store()));
         lines.add("data directory: " + config.dataDir());
         return String.join(System.lineSeparator(), lines);
+    }
+
+    private static String systemOfRecord(final StoreConfig store)
+    {
+        final PostgresConfig postgres = store.postgres();
+        // the URL may be shown: a password in it is refused when the file is read
+        return postgres == null ? "the order journal alone (no database)" :
+            "PostgreSQL " + postgres.url() + " as " + postgres.user() + ", schema " + postgres.schema() +
+            (postgres.passwordEnv() == null ? "" : ", password from $" + postgres.passwordEnv());
     }
 
     private static String sessions(final List<SessionConfig> sessions)

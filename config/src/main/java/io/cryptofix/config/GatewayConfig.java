@@ -13,6 +13,7 @@ import java.util.Map;
  * @param performance  how the gateway's threads wait for work.
  * @param venues   venues by id (ExDestination value), in file order.
  * @param timeouts the order timeout policy.
+ * @param store    the system of record beyond the journal: PostgreSQL, or none.
  */
 public record GatewayConfig(
     Path dataDir,
@@ -20,8 +21,27 @@ public record GatewayConfig(
     MetricsConfig metrics,
     PerformanceConfig performance,
     Map<String, VenueConfig> venues,
-    TimeoutConfig timeouts)
+    TimeoutConfig timeouts,
+    StoreConfig store)
 {
+    /** A gateway that runs on its journal alone, without a database. */
+    public GatewayConfig(
+        final Path dataDir,
+        final FixConfig fix,
+        final MetricsConfig metrics,
+        final PerformanceConfig performance,
+        final Map<String, VenueConfig> venues,
+        final TimeoutConfig timeouts)
+    {
+        this(dataDir, fix, metrics, performance, venues, timeouts, StoreConfig.JOURNAL_ONLY);
+    }
+
+    /** The same configuration with another timeout policy, as a reload of the file changes it. */
+    public GatewayConfig withTimeouts(final TimeoutConfig timeouts)
+    {
+        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store);
+    }
+
     public VenueConfig venue(final String venueId)
     {
         return venues.get(venueId);

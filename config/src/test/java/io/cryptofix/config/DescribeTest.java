@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class DescribeTest
 {
     @Test
-    void theDefaultsAreSummarisedInSixLines()
+    void theDefaultsAreSummarisedInSevenLines()
     {
         assertThat(ConfigLoader.describe(Defaults.config()).lines()).containsExactly(
             "FIX acceptor: 127.0.0.1:9880, SenderCompID GATEWAY",
@@ -19,7 +19,17 @@ class DescribeTest
             "metrics: http://127.0.0.1:9464/metrics",
             "venue SIM (simulated): BTC/USDT, ETH/USDT, SOL/USDT",
             "performance profile: default",
+            "system of record: the order journal alone (no database)",
             "data directory: data");
+    }
+
+    @Test
+    void aPostgresSystemOfRecordSaysWhereAndWhoButOnlyNamesThePasswordsVariable() throws ConfigException
+    {
+        assertThat(ConfigLoader.describe(parse("store:", "  postgres:", "    url: jdbc:postgresql://127.0.0.1:5432/cryptofix",
+            "    passwordEnv: CRYPTOFIX_PG_PASSWORD")))
+            .contains("system of record: PostgreSQL jdbc:postgresql://127.0.0.1:5432/cryptofix as cryptofix, " +
+                "schema public, password from $CRYPTOFIX_PG_PASSWORD");
     }
 
     @Test

@@ -114,27 +114,26 @@ public final class ArchivedFixMessages implements AutoCloseable
 
     /**
      * Reads the FIX messages of a recording from {@code fromPosition} (a message boundary: the
-     * recording's start or a position a handler was given) to {@code toPosition}.
+     * recording's start or a position this method returned or a handler was given) to {@code toPosition}.
      *
-     * @return how many messages were handed to the handler.
+     * @return the position after the last whole message of the engine's read, FIX or other: where the
+     *         next read goes on from (a message cut by {@code toPosition} is read again from its start).
      */
-    public int read(
+    public long read(
         final Recording recording, final long fromPosition, final long toPosition, final IdleStrategy idle,
         final Handler handler)
     {
         if (toPosition <= fromPosition)
         {
-            return 0;
+            return fromPosition;
         }
         final long replaySession = archive.startReplay(recording.recordingId(), fromPosition,
             toPosition - fromPosition, REPLAY_CHANNEL, REPLAY_STREAM_ID);
-        final int[] messages = new int[1];
+        final long[] lastWhole = {fromPosition};
         final FragmentAssembler assembler = new FragmentAssembler((buffer, offset, length, fragmentHeader) ->
         {
-            if (onFragment(recording, buffer, offset, fragmentHeader.position(), handler))
-            {
-                messages[0]++;
-            }
+            onMessage(recording, buffer, offset, fragmentHeader.position(), handler);
+            lastWhole[0] = fragmentHeader.position();
         });
         try (Subscription subscription = aeron.addSubscription(
             ChannelUri.addSessionId(REPLAY_CHANNEL, (int)replaySession), REPLAY_STREAM_ID))
@@ -154,10 +153,10 @@ public final class ArchivedFixMessages implements AutoCloseable
         {
             stopReplayQuietly(replaySession);
         }
-        return messages[0];
+        return lastWhole[0];
     }
 
-    private boolean onFragment(
+    private void onMessage(
         final Recording recording, final DirectBuffer buffer, final int offset, final long position,
         final Handler handler)
     {
@@ -165,18 +164,17 @@ public final class ArchivedFixMessages implements AutoCloseable
         if (header.templateId() != FixMessageDecoder.TEMPLATE_ID)
         {
             // the engine's other traffic with the library: connects, logons, acknowledgements
-            return false;
+            return;
         }
         fixMessage.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
         if (fixMessage.status() != MessageStatus.OK)
         {
             // garbled or refused input and catch-up replays are not messages of the session
-            return false;
+            return;
         }
         final long timestamp = fixMessage.timestamp();
         fixMessage.skipMetaData();
         handler.onMessage(recording.recordingId(), position, recording.received(), timestamp, fixMessage.body());
-        return true;
     }
 
     private void stopReplayQuietly(final long replaySession)

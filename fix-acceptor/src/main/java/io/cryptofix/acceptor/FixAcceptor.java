@@ -13,17 +13,21 @@ import io.cryptofix.config.TimeoutPolicy;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.VenueRules;
 import io.cryptofix.config.PerformanceConfig;
+import io.cryptofix.config.PostgresConfig;
 import io.cryptofix.config.SessionConfig;
 import io.cryptofix.config.VenueConfig;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
+import io.cryptofix.order.MissedReport;
 import io.cryptofix.order.OrderCore;
 import io.cryptofix.order.RecoveredOrder;
 import io.cryptofix.store.JournalingReports;
 import io.cryptofix.store.JournalingVenueRouter;
 import io.cryptofix.store.OrderJournal;
 import io.cryptofix.store.RecoveredOrders;
+import io.cryptofix.store.postgres.JournalFeed;
+import io.cryptofix.store.postgres.PostgresStore;
 import io.cryptofix.translation.ExecutionReportTranslator;
 import io.cryptofix.venue.JournalGate;
 import io.cryptofix.venue.VenueAdapter;
@@ -31,6 +35,7 @@ import io.cryptofix.venue.VenueAdapters;
 import io.cryptofix.venue.VenueDispatcher;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
+import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
@@ -125,6 +130,9 @@ public final class FixAcceptor implements AutoCloseable
             mediaDriverContext(aeronDirName, options.termBufferLength()),
             archiveContext(aeronDirName, dataDir.resolve("archive"), options.termBufferLength())));
 
+        // before the engine sends anything: which reports the last run handed to it
+        final LongHashSet sentLastRun = SentReports.sinceLastStart(aeronDirName, dataDir);
+
         // one clock for the engine's receive timestamps and our send-side latency measurements
         final EpochNanoClock nanoClock = new OffsetEpochNanoClock();
         final EngineConfiguration engine = engineConfiguration(config, aeronDirName, dataDir);
@@ -136,6 +144,15 @@ public final class FixAcceptor implements AutoCloseable
         final RecoveredOrders recovered = readJournal(aeronDirName);
         final OrderJournal journal = OrderJournal.open(aeronDirName, orderPathIdleStrategy(profile));
         resources.add(journal);
+        final PostgresConfig postgres = config.store().postgres();
+        if (postgres != null)
+        {
+            // copies on threads of their own, from the archive: a database that is slow or down never
+            // holds up trading; closed before the media driver they read from
+            resources.add(JournalFeed.start(aeronDirName, PostgresStore.open(postgres, System::getenv), postgres));
+            resources.add(FixMessageFeed.start(aeronDirName, PostgresStore.open(postgres, System::getenv),
+                journal.startedMillis(), postgres.batchSize()));
+        }
         final JournalGate journalGate = new JournalGate(journal::position, journal::durablePosition);
         final VenueDispatcher venues = new VenueDispatcher(
             VENUE_REQUEST_QUEUE_CAPACITY, VENUE_RESPONSE_QUEUE_CAPACITY, () -> orderPathIdleStrategy(profile),
@@ -175,7 +192,7 @@ public final class FixAcceptor implements AutoCloseable
             new JournalingVenueRouter(journal, venues, nanoClock),
             new JournalingReports(journal, reports, nanoClock),
             new TimeoutPolicy(config.timeouts()));
-        recover(core, recovered);
+        recover(core, recovered, sentLastRun);
         final OrderEntryHandler orderEntry = new OrderEntryHandler(core, sessions, metrics, SystemEpochClock.INSTANCE);
         final ClientSessionHandler sessionHandler =
             new ClientSessionHandler(orderEntry, sessions, metrics, events, core, SystemEpochClock.INSTANCE);
@@ -251,8 +268,16 @@ public final class FixAcceptor implements AutoCloseable
      * Hands the orders of earlier runs to the order core before the duty cycle starts; what the venues
      * say of the open ones is reported to their clients once they log on.
      */
-    private static void recover(final OrderCore core, final RecoveredOrders recovered)
+    private static void recover(final OrderCore core, final RecoveredOrders recovered, final LongHashSet sentLastRun)
     {
+        // what the last run journaled but never sent goes first, as it happened before what venues say now
+        final List<MissedReport> missed = recovered.missedReports(sentLastRun::contains);
+        if (!missed.isEmpty())
+        {
+            LOG.log(Level.INFO, "recovery: {0} reports journaled by the last run were never sent; sending them " +
+                "as their clients log on", missed.size());
+            core.resendMissed(missed, System.currentTimeMillis());
+        }
         final List<RecoveredOrder> orders = recovered.orders();
         final int asked = core.recover(orders, recovered.nextOrderKey(), recovered.nextExecId(),
             System.currentTimeMillis());

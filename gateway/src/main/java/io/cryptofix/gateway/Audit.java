@@ -3,10 +3,13 @@ package io.cryptofix.gateway;
 import io.cryptofix.acceptor.FixMessageArchive;
 import io.cryptofix.config.Defaults;
 import io.cryptofix.config.GatewayConfig;
+import io.cryptofix.config.PostgresConfig;
 import io.cryptofix.store.JournalEvent;
+import io.cryptofix.store.postgres.PostgresStore;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,16 +22,19 @@ import java.util.Set;
 
 /**
  * {@code gateway audit}: the FIX messages the gateway received and sent, read back from the archive
- * in its data directory, with tag names decoded. Either the messages of a session in a time range,
+ * in its data directory (the gateway stopped) or from the PostgreSQL system of record (any time),
+ * with tag names decoded. Either the messages of a session in a time range,
  * or the life of one order ({@code audit order CLORDID}): every message whose ClOrdID (11) or
  * OrigClOrdID (41) is the order's, following the order through replaces and cancels, with the
  * order's events from the journal (reports journaled, requests to the venue) in between.
  */
 final class Audit
 {
-    private static final List<String> OPTIONS = List.of("--config", "--session", "--from", "--to", "--format");
+    private static final List<String> OPTIONS =
+        List.of("--config", "--session", "--from", "--to", "--format", "--source");
     private static final String USAGE = "usage: gateway audit [--config FILE] [--session COMPID] [--from TIME] " +
-        "[--to TIME] [--format text|json]\n       gateway audit order CLORDID [--config FILE] [--format text|json]\n" +
+        "[--to TIME] [--format text|json] [--source archive|postgres]\n" +
+        "       gateway audit order CLORDID [--config FILE] [--format text|json] [--source archive|postgres]\n" +
         "TIME is UTC, ISO-8601: 2026-11-25T08:00:00Z";
 
     private Audit()
@@ -57,6 +63,11 @@ final class Audit
         {
             return usage(err, "--format is text or json, not " + format);
         }
+        final String source = options.getOrDefault("--source", "archive");
+        if (!"archive".equals(source) && !"postgres".equals(source))
+        {
+            return usage(err, "--source is archive or postgres, not " + source);
+        }
         final long fromNanos;
         final long toNanos;
         try
@@ -80,32 +91,64 @@ final class Audit
         final OrderChain chain = order ? new OrderChain(args[2]) : null;
         // the life of an order interleaves FIX messages and journal events: sorted by time once all are read
         final List<Line> lines = new ArrayList<>();
-        try
+        final FixMessageArchive.Listener messages = (received, timestampNanos, message) ->
         {
-            FixMessageArchive.scan(config.dataDir(), (received, timestampNanos, message) ->
+            final List<String[]> fields = FixMessageFormat.fields(message);
+            // the client's CompID: the sender of what the gateway received, the target of what it sent
+            final String client = FixMessageFormat.value(fields, received ? "49" : "56");
+            if (timestampNanos < fromNanos || timestampNanos > toNanos ||
+                session != null && !session.equals(client) ||
+                chain != null && !chain.concerns(fields))
             {
-                final List<String[]> fields = FixMessageFormat.fields(message);
-                // the client's CompID: the sender of what the gateway received, the target of what it sent
-                final String client = FixMessageFormat.value(fields, received ? "49" : "56");
-                if (timestampNanos < fromNanos || timestampNanos > toNanos ||
-                    session != null && !session.equals(client) ||
-                    chain != null && !chain.concerns(fields))
-                {
-                    return;
-                }
-                lines.add(new Line(timestampNanos, formatter.format(received, timestampNanos, client, fields)));
-            }, chain == null ? null : (recordingId, event) ->
+                return;
+            }
+            lines.add(new Line(timestampNanos, formatter.format(received, timestampNanos, client, fields)));
+        };
+        final String readFrom;
+        if ("postgres".equals(source))
+        {
+            final PostgresConfig postgres = config.store().postgres();
+            if (postgres == null)
             {
-                if (chain.concerns(event))
+                err.println("gateway: audit: --source postgres needs store.postgres in the configuration");
+                return GatewayMain.BAD_INPUT;
+            }
+            try (PostgresStore store = PostgresStore.open(postgres, System::getenv))
+            {
+                store.readFixMessages(session, fromNanos, toNanos, messages::onMessage);
+                if (chain != null)
                 {
-                    lines.add(new Line(event.timeNanos(), formatter.format(event)));
+                    for (final JournalEvent event : store.readOrderEvents(chain.clOrdIds))
+                    {
+                        lines.add(new Line(event.timeNanos(), formatter.format(event)));
+                    }
                 }
-            });
+            }
+            catch (final SQLException | IllegalArgumentException e)
+            {
+                err.println("gateway: audit: cannot read the system of record: " + e.getMessage());
+                return GatewayMain.FAILED;
+            }
+            readFrom = "the system of record at " + postgres.url() + ", schema " + postgres.schema();
         }
-        catch (final IllegalStateException e)
+        else
         {
-            err.println("gateway: audit: " + e.getMessage());
-            return GatewayMain.FAILED;
+            try
+            {
+                FixMessageArchive.scan(config.dataDir(), messages, chain == null ? null : (recordingId, event) ->
+                {
+                    if (chain.concerns(event))
+                    {
+                        lines.add(new Line(event.timeNanos(), formatter.format(event)));
+                    }
+                });
+            }
+            catch (final IllegalStateException e)
+            {
+                err.println("gateway: audit: " + e.getMessage());
+                return GatewayMain.FAILED;
+            }
+            readFrom = config.dataDir().toAbsolutePath().toString();
         }
         lines.sort(Comparator.comparingLong(Line::timeNanos));
         for (final Line line : lines)
@@ -114,7 +157,7 @@ final class Audit
         }
         if (lines.isEmpty())
         {
-            err.println("gateway: audit: no FIX messages matched in " + config.dataDir().toAbsolutePath());
+            err.println("gateway: audit: no FIX messages matched in " + readFrom);
         }
         return GatewayMain.OK;
     }

@@ -31,8 +31,9 @@ public final class GatewayMain
         "               [--venue ID] [--ord-type 1|2|3|4|J] [--tif 0|1|3|4|6]",
         "                                        which timeout rule an order gets, and why",
         "       gateway audit [--config FILE] [--session COMPID] [--from TIME] [--to TIME] [--format text|json]",
-        "                                        the FIX messages received and sent (gateway stopped)",
-        "       gateway audit order CLORDID [--config FILE] [--format text|json]",
+        "               [--source archive|postgres]",
+        "                                        the FIX messages received and sent (archive: gateway stopped)",
+        "       gateway audit order CLORDID [--config FILE] [--format text|json] [--source archive|postgres]",
         "                                        the FIX messages of one order, through replaces and cancels",
         "       gateway help                     show this text");
 

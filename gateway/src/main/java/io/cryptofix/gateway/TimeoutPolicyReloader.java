@@ -120,7 +120,7 @@ final class TimeoutPolicyReloader implements AutoCloseable
             return;
         }
         final boolean timeoutsChanged = !edited.timeouts().equals(current.timeouts());
-        final boolean othersChanged = !withTimeouts(edited, current.timeouts()).equals(current);
+        final boolean othersChanged = !edited.withTimeouts(current.timeouts()).equals(current);
         if (timeoutsChanged)
         {
             apply.accept(edited.timeouts());
@@ -134,11 +134,5 @@ final class TimeoutPolicyReloader implements AutoCloseable
                 " apply at the next start");
         }
         current = edited;
-    }
-
-    private static GatewayConfig withTimeouts(final GatewayConfig config, final TimeoutConfig timeouts)
-    {
-        return new GatewayConfig(
-            config.dataDir(), config.fix(), config.metrics(), config.performance(), config.venues(), timeouts);
     }
 }

@@ -43,6 +43,30 @@ class AuditUsageTest
     }
 
     @Test
+    void postgresAsTheSourceNeedsTheStoreConfiguredAndAnythingElseIsRefused()
+    {
+        assertThat(run("audit", "--source", "mysql")).isEqualTo(GatewayMain.BAD_INPUT);
+        assertThat(run("audit", "--source", "postgres")).isEqualTo(GatewayMain.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("gateway: audit:")))
+            .containsExactly(
+                "gateway: audit: --source is archive or postgres, not mysql",
+                "gateway: audit: --source postgres needs store.postgres in the configuration");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsNamedWithoutAStackTrace(@TempDir final Path dir) throws IOException
+    {
+        final Path file = dir.resolve("gateway.yaml");
+        // nothing listens on port 1
+        Files.writeString(file, "store:\n  postgres:\n    url: jdbc:postgresql://127.0.0.1:1/none\n");
+
+        assertThat(run("audit", "--config", file.toString(), "--source", "postgres")).isEqualTo(GatewayMain.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("gateway: audit: cannot read the system of record: ")
+            .doesNotContain("\tat ");
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
     void aDataDirectoryWithoutAnArchiveIsNamed(@TempDir final Path dir) throws IOException
     {
         final Path file = dir.resolve("gateway.yaml");

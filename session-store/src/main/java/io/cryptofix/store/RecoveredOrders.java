@@ -2,6 +2,7 @@ package io.cryptofix.store;
 
 import io.cryptofix.domain.ExecType;
 import io.cryptofix.domain.Fixed;
+import io.cryptofix.order.MissedReport;
 import io.cryptofix.order.Order;
 import io.cryptofix.order.RecoveredOrder;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -9,6 +10,7 @@ import org.agrona.concurrent.IdleStrategy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * What the journal of earlier runs leaves for this one: every order as its last event left it, with
@@ -20,6 +22,9 @@ public final class RecoveredOrders
 {
     private final Long2ObjectHashMap<Folded> orders = new Long2ObjectHashMap<>();
     private final List<Folded> firstSeen = new ArrayList<>();
+    // the reports of the last run, each with the order as it stood then: those never sent are sent again
+    private final List<MissedReport> lastRunReports = new ArrayList<>();
+    private long lastRecordingId = -1;
     private long events;
     private long maxOrderKey;
     private long maxExecId;
@@ -28,13 +33,18 @@ public final class RecoveredOrders
     public static RecoveredOrders read(final String aeronDirName, final IdleStrategy idle)
     {
         final RecoveredOrders recovered = new RecoveredOrders();
-        recovered.events = OrderJournal.replay(aeronDirName, idle, (recordingId, event) -> recovered.onEvent(event));
+        recovered.events = OrderJournal.replay(aeronDirName, idle, recovered::onEvent);
         return recovered;
     }
 
-    /** Folds one event into the order it belongs to; events come oldest first. */
-    void onEvent(final JournalEvent event)
+    /** Folds one event into the order it belongs to; events come oldest first, run after run. */
+    void onEvent(final long recordingId, final JournalEvent event)
     {
+        if (recordingId != lastRecordingId)
+        {
+            lastRecordingId = recordingId;
+            lastRunReports.clear();
+        }
         maxOrderKey = Math.max(maxOrderKey, event.orderKey());
         maxExecId = Math.max(maxExecId, event.execId());
         Folded order = orders.get(event.orderKey());
@@ -45,6 +55,42 @@ public final class RecoveredOrders
             firstSeen.add(order);
         }
         order.apply(event);
+        if (event.kind() == OrderEventKind.REPORT && event.execType() != ExecType.ORDER_STATUS.fixValue())
+        {
+            // status answers and notices are not kept: a client asks again, a notice is repeated
+            lastRunReports.add(new MissedReport(order.toRecoveredOrder(), execType(event.execType()), event.clOrdId(),
+                event.origClOrdId(), event.execId(), event.lastQty(), event.lastPx(), event.text()));
+        }
+    }
+
+    /**
+     * The reports the last run journaled and did not hand to the FIX engine, in journal order.
+     *
+     * @param sent  whether the last run sent the report with this ExecID value.
+     */
+    public List<MissedReport> missedReports(final LongPredicate sent)
+    {
+        final List<MissedReport> missed = new ArrayList<>();
+        for (final MissedReport report : lastRunReports)
+        {
+            if (!sent.test(report.execId()))
+            {
+                missed.add(report);
+            }
+        }
+        return missed;
+    }
+
+    private static ExecType execType(final char fixValue)
+    {
+        for (final ExecType execType : ExecType.values())
+        {
+            if (execType.fixValue() == fixValue)
+            {
+                return execType;
+            }
+        }
+        throw new IllegalStateException("journal event of unknown ExecType " + fixValue);
     }
 
     public long eventsRead()

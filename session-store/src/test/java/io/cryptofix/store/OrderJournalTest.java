@@ -27,6 +27,7 @@ import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderCore;
 import io.cryptofix.order.OrderEvent;
 import io.cryptofix.order.OrderState;
+import io.cryptofix.order.MissedReport;
 import io.cryptofix.order.OrderStatusCommand;
 import io.cryptofix.order.RecoveredOrder;
 import io.cryptofix.order.VenueRouter;
@@ -47,6 +48,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -161,6 +163,12 @@ class OrderJournalTest
         {
             assertThat(journal.startedMillis()).isEqualTo(journalStarted);
         }
+        // the engine got ExecIDs 1 to 6, not C4's New (7) and PendingCancel (8)
+        assertThat(recovered.missedReports(execId -> execId <= 6))
+            .extracting(MissedReport::execId, MissedReport::execType, MissedReport::clOrdId)
+            .containsExactly(tuple(7L, ExecType.NEW, "C4"), tuple(8L, ExecType.PENDING_CANCEL, "C4-X1"));
+        assertThat(recovered.missedReports(execId -> execId <= 6).get(1).order().pending())
+            .as("the order as it stood then").isEqualTo(Order.PendingRequest.CANCEL);
     }
 
     @Test

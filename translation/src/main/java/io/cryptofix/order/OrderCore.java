@@ -161,6 +161,36 @@ public final class OrderCore
         return reconciling;
     }
 
+    /**
+     * Sends again, in journal order, the reports an earlier run journaled but never handed to the FIX
+     * engine; before {@link #recover}, so that clients hear them before anything the venues say now.
+     * Each goes out with its ExecID value and the order as it stood then; nothing in the core changes.
+     */
+    public void resendMissed(final List<MissedReport> missed, final long nowMillis)
+    {
+        this.nowMillis = nowMillis;
+        for (final MissedReport report : missed)
+        {
+            final RecoveredOrder then = report.order();
+            final Order snapshot = new Order(
+                then.orderKey(), then.sessionId(), then.clOrdId(), then.symbol(), then.venueId(), then.side(),
+                then.ordType(), then.timeInForce(), then.orderQty(), then.price(), then.stopPx(),
+                then.expireTimeMillis(), then.postOnly(), then.createdMillis(), 0);
+            snapshot.restore(then.origClOrdId(), then.state(), then.cumQty(), then.avgPx(), then.venueOrderId(),
+                then.venueAttempt(), then.venueOrderId() != null, null, null, 0);
+            if (then.pending() == Order.PendingRequest.CANCEL)
+            {
+                snapshot.pendingCancel(then.pendingClOrdId());
+            }
+            else if (then.pending() == Order.PendingRequest.REPLACE)
+            {
+                snapshot.pendingReplace(then.pendingClOrdId(), then.orderQty(), then.price(), then.stopPx());
+            }
+            reports.onExecutionReport(snapshot, report.execType(), report.clOrdId(), report.origClOrdId(),
+                report.execId(), report.lastQty(), report.lastPx(), report.text(), nowMillis);
+        }
+    }
+
     private Order restore(final RecoveredOrder recovered)
     {
         final VenueRules venue = instruments.venue(recovered.venueId());

@@ -274,6 +274,31 @@ class OrderRecoveryTest
     }
 
     @Test
+    void aReportTheLastRunNeverSentGoesOutAsItWasWithoutChangingTheCore()
+    {
+        final RecoveredOrder then = recovered(12, "A1", OrderState.PARTIALLY_FILLED, "0.3", "V12", 0,
+            Order.PendingRequest.CANCEL, "A1-X");
+
+        // when
+        core.resendMissed(List.of(new MissedReport(then, ExecType.TRADE, "A1", null, 17, fixed("0.3"),
+            fixed("30000"), null)), tick());
+
+        // then
+        assertThat(reports.executionReports()).singleElement().satisfies(report ->
+        {
+            assertThat(report.orderKey()).isEqualTo(12);
+            assertThat(report.execType()).isEqualTo(ExecType.TRADE);
+            assertThat(report.execId()).isEqualTo(17);
+            assertThat(report.lastQty()).isEqualTo(fixed("0.3"));
+            assertThat(report.cumQty()).isEqualTo(fixed("0.3"));
+            assertThat(report.leavesQty()).isEqualTo(fixed("0.7"));
+            assertThat(report.fixOrdStatus()).as("the cancel was pending then").isEqualTo('6');
+        });
+        assertThat(core.order(12)).isNull();
+        assertThat(venue.requestLog()).isEmpty();
+    }
+
+    @Test
     void anOrderOfAVenueNoLongerConfiguredIsCanceledSayingWhichVenue()
     {
         final RecoveredOrder elsewhere = new RecoveredOrder(12, SESSION, "A1", null, Order.PendingRequest.NONE, null,
