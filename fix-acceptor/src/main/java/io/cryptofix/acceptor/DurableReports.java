@@ -25,7 +25,7 @@ final class DurableReports
         final long receivedTimeNanos)
     {
         final Entry entry = enqueue(sessionId, journalPosition, clOrdId);
-        report.copyTo(entry.report);
+        copy(report, entry.report);
         entry.cancelRejectWaits = false;
         entry.execType = execType;
         entry.receivedTimeNanos = receivedTimeNanos;
@@ -39,6 +39,20 @@ final class DurableReports
         entry.cancelRejectWaits = true;
         entry.execType = null;
         entry.receivedTimeNanos = 0;
+    }
+
+    /** A whole copy: the encoders' own copy leaves the header out, and a report sent again has PossResend in it. */
+    static void copy(final ExecutionReportEncoder from, final ExecutionReportEncoder to)
+    {
+        from.copyTo(to);
+        if (from.header().hasPossResend())
+        {
+            to.header().possResend(from.header().possResend());
+        }
+        else
+        {
+            to.header().resetPossResend();
+        }
     }
 
     private Entry enqueue(final long sessionId, final long journalPosition, final String clOrdId)

@@ -63,9 +63,29 @@ final class ExecutionReportSender implements ExecutionReportListener
         final String text,
         final long timeMillis)
     {
+        sendOnceJournaled(order, execType,
+            translator.executionReport(order, execType, clOrdId, origClOrdId, execId, lastQty, lastPx, text, timeMillis));
+    }
+
+    @Override
+    public void onExecutionReportResent(
+        final Order order,
+        final ExecType execType,
+        final String clOrdId,
+        final String origClOrdId,
+        final long execId,
+        final long lastQty,
+        final long lastPx,
+        final String text,
+        final long timeMillis)
+    {
+        sendOnceJournaled(order, execType, translator.resentExecutionReport(
+            order, execType, clOrdId, origClOrdId, execId, lastQty, lastPx, text, timeMillis));
+    }
+
+    private void sendOnceJournaled(final Order order, final ExecType execType, final ExecutionReportEncoder report)
+    {
         final long sessionId = order.sessionId();
-        final ExecutionReportEncoder report =
-            translator.executionReport(order, execType, clOrdId, origClOrdId, execId, lastQty, lastPx, text, timeMillis);
         // the event this reports was just journaled: the client hears of it once it survives a crash
         final long journalPosition = journal.appended().getAsLong();
         if (journalPosition > journal.written().getAsLong() || !waitingForJournal.isEmpty())

@@ -30,7 +30,7 @@ final class HeldReports
     boolean hold(final long sessionId, final ExecutionReportEncoder report)
     {
         final ExecutionReportEncoder copy = new ExecutionReportEncoder();
-        report.copyTo(copy);
+        DurableReports.copy(report, copy);
         return keep(sessionId, copy);
     }
 

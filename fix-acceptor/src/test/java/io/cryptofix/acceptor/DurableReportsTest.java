@@ -67,6 +67,19 @@ class DurableReportsTest
         assertThat(reports.nextDurable(130).cancelRejectWaits).as("a reused entry holds a report again").isFalse();
     }
 
+    @Test
+    void aReportSentAgainAfterARestartKeepsItsPossResendWhileItWaits()
+    {
+        final ExecutionReportEncoder resent = report("C1");
+        resent.header().possResend(true);
+        reports.add(1, resent, 10, ExecType.NEW, "C1", 0);
+
+        assertThat(reports.nextDurable(10).report.header().possResend()).isTrue();
+        reports.sent();
+        reports.add(1, report("C2"), 20, ExecType.NEW, "C2", 0);
+        assertThat(reports.nextDurable(20).report.header().hasPossResend()).isFalse();
+    }
+
     private static ExecutionReportEncoder report(final String clOrdId)
     {
         final ExecutionReportEncoder report = new ExecutionReportEncoder();

@@ -46,6 +46,23 @@ public final class JournalingReports implements ExecutionReportListener
     }
 
     @Override
+    public void onExecutionReportResent(
+        final Order order,
+        final ExecType execType,
+        final String clOrdId,
+        final String origClOrdId,
+        final long execId,
+        final long lastQty,
+        final long lastPx,
+        final String text,
+        final long timeMillis)
+    {
+        // journaled again, so that a crash before it is sent leaves it for the next start too
+        journal.appendReport(order, execType, clOrdId, origClOrdId, execId, lastQty, lastPx, text, clock.nanoTime());
+        next.onExecutionReportResent(order, execType, clOrdId, origClOrdId, execId, lastQty, lastPx, text, timeMillis);
+    }
+
+    @Override
     public void onNewOrderRejected(
         final NewOrderCommand command, final long orderKey, final long execId, final OrdRejReason reason,
         final String text, final long timeMillis)

@@ -33,6 +33,24 @@ public interface ExecutionReportListener
         long timeMillis);
 
     /**
+     * A report an earlier run journaled but did not send, sent again after a restart as it was: the
+     * client may have had it (PossResend); its ExecID value is the one it had.
+     */
+    default void onExecutionReportResent(
+        final Order order,
+        final ExecType execType,
+        final String clOrdId,
+        final String origClOrdId,
+        final long execId,
+        final long lastQty,
+        final long lastPx,
+        final String text,
+        final long timeMillis)
+    {
+        onExecutionReport(order, execType, clOrdId, origClOrdId, execId, lastQty, lastPx, text, timeMillis);
+    }
+
+    /**
      * A NewOrderSingle was refused before any order existed (bad symbol, quantity, venue...).
      *
      * @param orderKey  key reserved for the refused order, so the report still has a unique OrderID.

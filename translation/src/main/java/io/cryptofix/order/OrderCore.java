@@ -186,7 +186,7 @@ public final class OrderCore
             {
                 snapshot.pendingReplace(then.pendingClOrdId(), then.orderQty(), then.price(), then.stopPx());
             }
-            reports.onExecutionReport(snapshot, report.execType(), report.clOrdId(), report.origClOrdId(),
+            reports.onExecutionReportResent(snapshot, report.execType(), report.clOrdId(), report.origClOrdId(),
                 report.execId(), report.lastQty(), report.lastPx(), report.text(), nowMillis);
         }
     }

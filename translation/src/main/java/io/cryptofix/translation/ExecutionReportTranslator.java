@@ -26,9 +26,12 @@ import java.nio.charset.StandardCharsets;
  * encoder and one set of id buffers are reused for every report (duty-cycle thread only), so a
  * report costs no allocation beyond the Strings the order already holds.
  *
- * <p>OrderID (37) is {@code <run>-<orderKey>} and ExecID (17) {@code <start>-E<execId>}: the run id
- * names the order journal (order keys continue across the restarts that share it, so an order taken
- * over keeps its OrderID), the start id the gateway start, so ExecIDs never repeat.
+ * <p>OrderID (37) is {@code <run>-<orderKey>} and the ExecID (17) of a report the journal keeps
+ * {@code <run>-E<execId>}: the run id names the order journal, whose order keys and ExecID values
+ * continue across the restarts that share it, so an order taken over keeps its OrderID and a
+ * report sent again after a crash its ExecID. Answers the journal does not keep (a rejected
+ * NewOrderSingle, a status answer) have {@code <start>-X<execId>}, the start id naming the gateway
+ * start, so none repeats either.
  */
 public final class ExecutionReportTranslator
 {
@@ -52,8 +55,10 @@ public final class ExecutionReportTranslator
     private final UtcTimestampEncoder transactTime = new UtcTimestampEncoder();
     private final UnsafeBuffer orderId = new UnsafeBuffer(new byte[MAX_ID_LENGTH]);
     private final UnsafeBuffer execId = new UnsafeBuffer(new byte[MAX_ID_LENGTH]);
+    private final UnsafeBuffer answerExecId = new UnsafeBuffer(new byte[MAX_ID_LENGTH]);
     private final int orderIdPrefixLength;
     private final int execIdPrefixLength;
+    private final int answerExecIdPrefixLength;
 
     /**
      * @param runId  short id unique to this gateway start, e.g. the start time in base 36.
@@ -65,17 +70,22 @@ public final class ExecutionReportTranslator
 
     /**
      * @param orderIdRun  short id of the journal the orders live in, the same across the restarts
-     *                    that take orders over, so an order keeps its OrderID.
-     * @param execIdRun   short id unique to this gateway start.
+     *                    that take orders over, so an order keeps its OrderID and a journaled report
+     *                    its ExecID, even when sent again after a restart.
+     * @param execIdRun   short id unique to this gateway start, for the ExecIDs of answers the journal
+     *                    does not keep (rejected NewOrderSingles, status answers).
      */
     public ExecutionReportTranslator(final String orderIdRun, final String execIdRun)
     {
         final byte[] orderIdPrefix = (orderIdRun + "-").getBytes(StandardCharsets.US_ASCII);
-        final byte[] execIdPrefix = (execIdRun + "-E").getBytes(StandardCharsets.US_ASCII);
+        final byte[] execIdPrefix = (orderIdRun + "-E").getBytes(StandardCharsets.US_ASCII);
+        final byte[] answerExecIdPrefix = (execIdRun + "-X").getBytes(StandardCharsets.US_ASCII);
         orderId.putBytes(0, orderIdPrefix);
         execId.putBytes(0, execIdPrefix);
+        answerExecId.putBytes(0, answerExecIdPrefix);
         orderIdPrefixLength = orderIdPrefix.length;
         execIdPrefixLength = execIdPrefix.length;
+        answerExecIdPrefixLength = answerExecIdPrefix.length;
     }
 
     public ExecutionReportEncoder executionReport(
@@ -91,7 +101,8 @@ public final class ExecutionReportTranslator
     {
         final ExecutionReportEncoder report = executionReport;
         report.reset();
-        orderTerms(report, order, execType, clOrdId, origClOrdId, execIdValue, timeMillis);
+        report.header().resetPossResend();
+        orderTerms(report, order, execType, clOrdId, origClOrdId, execIdValue, true, timeMillis);
         if (execType == ExecType.TRADE)
         {
             report.lastQty(normalisedValue(lastQty), normalisedScale(lastQty));
@@ -113,6 +124,27 @@ public final class ExecutionReportTranslator
     }
 
     /**
+     * A journaled report sent again after a restart, with PossResend (97) Y: the gateway cannot tell
+     * whether the client got it before, and the unchanged ExecID lets it drop a duplicate.
+     */
+    public ExecutionReportEncoder resentExecutionReport(
+        final Order order,
+        final ExecType execType,
+        final String clOrdId,
+        final String origClOrdId,
+        final long execIdValue,
+        final long lastQty,
+        final long lastPx,
+        final String text,
+        final long timeMillis)
+    {
+        final ExecutionReportEncoder report =
+            executionReport(order, execType, clOrdId, origClOrdId, execIdValue, lastQty, lastPx, text, timeMillis);
+        report.header().possResend(true);
+        return report;
+    }
+
+    /**
      * One report of the answer to an OrderMassStatusRequest; with no order, the one report that says
      * nothing matched (OrderID NONE, TotNumReports 0).
      */
@@ -128,13 +160,13 @@ public final class ExecutionReportTranslator
         report.reset();
         if (order != null)
         {
-            orderTerms(report, order, ExecType.ORDER_STATUS, order.clOrdId(), null, execIdValue, timeMillis);
+            orderTerms(report, order, ExecType.ORDER_STATUS, order.clOrdId(), null, execIdValue, false, timeMillis);
         }
         else
         {
             report
                 .orderID(NONE)
-                .execID(execId, execIdLength(execIdValue))
+                .execID(answerExecId, answerExecIdLength(execIdValue))
                 .execType(ExecType.ORDER_STATUS.fixValue())
                 .ordStatus(OrderState.REJECTED.ordStatus())
                 .side(Side.BUY.fixValue())
@@ -190,11 +222,12 @@ public final class ExecutionReportTranslator
         final String clOrdId,
         final String origClOrdId,
         final long execIdValue,
+        final boolean journaled,
         final long timeMillis)
     {
         report
             .orderID(orderId, orderIdLength(order.orderKey()))
-            .execID(execId, execIdLength(execIdValue))
+            .execID(journaled ? execId : answerExecId, journaled ? execIdLength(execIdValue) : answerExecIdLength(execIdValue))
             .clOrdID(clOrdId)
             .execType(execType.fixValue())
             .ordStatus(order.ordStatus())
@@ -239,7 +272,7 @@ public final class ExecutionReportTranslator
         report.reset();
         report
             .orderID(orderId, orderIdLength(orderKey))
-            .execID(execId, execIdLength(execIdValue))
+            .execID(answerExecId, answerExecIdLength(execIdValue))
             .clOrdID(command.clOrdId())
             .execType(ExecType.REJECTED.fixValue())
             .ordStatus(OrderState.REJECTED.ordStatus())
@@ -272,7 +305,7 @@ public final class ExecutionReportTranslator
         report.reset();
         report
             .orderID(NONE)
-            .execID(execId, execIdLength(execIdValue))
+            .execID(answerExecId, answerExecIdLength(execIdValue))
             .clOrdID(clOrdId)
             .execType(ExecType.ORDER_STATUS.fixValue())
             .ordStatus(OrderState.REJECTED.ordStatus())
@@ -324,6 +357,11 @@ public final class ExecutionReportTranslator
     private int execIdLength(final long execIdValue)
     {
         return execIdPrefixLength + execId.putLongAscii(execIdPrefixLength, execIdValue);
+    }
+
+    private int answerExecIdLength(final long execIdValue)
+    {
+        return answerExecIdPrefixLength + answerExecId.putLongAscii(answerExecIdPrefixLength, execIdValue);
     }
 
     private static void quantities(

@@ -76,7 +76,7 @@ class ExecutionReportTranslatorTest
             command, 3, 4, OrdRejReason.UNKNOWN_SYMBOL, "unknown Symbol (55) 'DOGE/USDT' at venue SIM", TIME));
 
         assertThat(report.orderIDAsString()).isEqualTo("RUN-3");
-        assertThat(report.execIDAsString()).isEqualTo("RUN-E4");
+        assertThat(report.execIDAsString()).isEqualTo("RUN-X4");
         assertThat(report.execType()).isEqualTo('8');
         assertThat(report.ordStatus()).isEqualTo('8');
         assertThat(report.ordRejReason()).isEqualTo(1);
