@@ -35,6 +35,10 @@ final class DurableReports
         final long sessionId, final OrderCancelRejectEncoder reject, final long journalPosition, final String clOrdId)
     {
         final Entry entry = enqueue(sessionId, journalPosition, clOrdId);
+        if (entry.cancelReject == null)
+        {
+            entry.cancelReject = new OrderCancelRejectEncoder();
+        }
         reject.copyTo(entry.cancelReject);
         entry.cancelRejectWaits = true;
         entry.execType = null;
@@ -97,7 +101,8 @@ final class DurableReports
     static final class Entry
     {
         final ExecutionReportEncoder report = new ExecutionReportEncoder();
-        final OrderCancelRejectEncoder cancelReject = new OrderCancelRejectEncoder();
+        // made for the first reject the entry holds: rejects are rare, and encoders are large
+        OrderCancelRejectEncoder cancelReject;
         // which of the two the entry holds
         boolean cancelRejectWaits;
         long sessionId;

@@ -13,11 +13,14 @@ import io.cryptofix.order.OrderStatusCommand;
 import io.cryptofix.translation.ExecutionReportTranslator;
 import io.cryptofix.venue.JournalGate;
 import org.agrona.concurrent.EpochNanoClock;
+import uk.co.real_logic.artio.builder.Encoder;
 import uk.co.real_logic.artio.builder.ExecutionReportEncoder;
 import uk.co.real_logic.artio.builder.OrderCancelRejectEncoder;
+import uk.co.real_logic.artio.session.Session;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.function.LongPredicate;
 
 /**
  * Turns what the order core reports into FIX messages on the client's session.
@@ -34,6 +37,8 @@ final class ExecutionReportSender implements ExecutionReportListener
     private final HeldReports held = new HeldReports();
     private final DurableReports waitingForJournal = new DurableReports();
     private final JournalGate journal;
+    private final LongPredicate loggedOn = this::loggedOn;
+    private final HeldReports.Outlet outlet = this::trySend;
 
     ExecutionReportSender(
         final ExecutionReportTranslator translator,
@@ -176,9 +181,20 @@ final class ExecutionReportSender implements ExecutionReportListener
         {
             return 0;
         }
-        final int delivered = held.deliver(sessions::session, sender);
+        final int delivered = held.deliver(loggedOn, outlet);
         metrics.reportsHeld(held.held());
         return delivered;
+    }
+
+    private boolean loggedOn(final long sessionId)
+    {
+        final Session session = sessions.session(sessionId);
+        return session != null && session.canSendMessage();
+    }
+
+    private int trySend(final long sessionId, final Encoder message)
+    {
+        return sender.trySend(sessions.session(sessionId), message);
     }
 
     @Override
@@ -347,8 +363,9 @@ final class ExecutionReportSender implements ExecutionReportListener
             return;
         }
         metrics.reportUndeliverable();
-        LOG.log(Level.WARNING, "ExecutionReport {0} for ClOrdID {1} dropped: session {2} already has {3} reports " +
-            "waiting for it to log on", execType, clOrdId, sessionId, HeldReports.MAX_PER_SESSION);
+        LOG.log(Level.WARNING, "ExecutionReport {0} for ClOrdID {1} dropped: session {2} already has {3} MiB of " +
+            "reports waiting for it to log on, as much as it may, or the report could not be encoded",
+            execType, clOrdId, sessionId, HeldReports.MAX_BYTES_PER_SESSION >> 20);
     }
 
     private void undeliverable(final long sessionId, final ExecType execType, final String clOrdId)

@@ -80,6 +80,7 @@ public final class FixAcceptor implements AutoCloseable
     private static final String ARCHIVE_LOCAL_CONTROL = "aeron:ipc?term-length=64k";
     private static final int VENUE_REQUEST_QUEUE_CAPACITY = 4096;
     private static final int OPEN_ORDERS_NAMED = 20;
+    private static final int RESEND_SLICE = 1024;
     private static final int VENUE_RESPONSE_QUEUE_CAPACITY = 16384;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -192,7 +193,7 @@ public final class FixAcceptor implements AutoCloseable
             new JournalingVenueRouter(journal, venues, nanoClock),
             new JournalingReports(journal, reports, nanoClock),
             new TimeoutPolicy(config.timeouts()));
-        recover(core, recovered, sentLastRun);
+        recover(core, recovered, sentLastRun, journal, reports, options);
         final OrderEntryHandler orderEntry = new OrderEntryHandler(core, sessions, metrics, SystemEpochClock.INSTANCE);
         final ClientSessionHandler sessionHandler =
             new ClientSessionHandler(orderEntry, sessions, metrics, events, core, SystemEpochClock.INSTANCE);
@@ -268,7 +269,13 @@ public final class FixAcceptor implements AutoCloseable
      * Hands the orders of earlier runs to the order core before the duty cycle starts; what the venues
      * say of the open ones is reported to their clients once they log on.
      */
-    private static void recover(final OrderCore core, final RecoveredOrders recovered, final LongHashSet sentLastRun)
+    private static void recover(
+        final OrderCore core,
+        final RecoveredOrders recovered,
+        final LongHashSet sentLastRun,
+        final OrderJournal journal,
+        final ExecutionReportSender reports,
+        final AcceptorOptions options)
     {
         // what the last run journaled but never sent goes first, as it happened before what venues say now
         final List<MissedReport> missed = recovered.missedReports(sentLastRun::contains);
@@ -276,7 +283,16 @@ public final class FixAcceptor implements AutoCloseable
         {
             LOG.log(Level.INFO, "recovery: {0} reports journaled by the last run were never sent; sending them " +
                 "as their clients log on", missed.size());
-            core.resendMissed(missed, System.currentTimeMillis());
+            // a slice at a time, each let through once journaled again: the copies waiting for the
+            // journal are then reused slice after slice instead of one made for every report
+            final long deadline = System.nanoTime() + options.startTimeout().toNanos();
+            for (int from = 0; from < missed.size(); from += RESEND_SLICE)
+            {
+                core.resendMissed(missed.subList(from, Math.min(missed.size(), from + RESEND_SLICE)),
+                    System.currentTimeMillis());
+                awaitJournalWritten(journal, deadline, options);
+                reports.releaseJournaledReports();
+            }
         }
         final List<RecoveredOrder> orders = recovered.orders();
         final int asked = core.recover(orders, recovered.nextOrderKey(), recovered.nextExecId(),
@@ -285,6 +301,20 @@ public final class FixAcceptor implements AutoCloseable
         {
             LOG.log(Level.INFO, "recovery: {0} orders restored ({1} open), {2} being checked at their venues",
                 core.orderCount(), core.openOrderCount(), asked);
+        }
+    }
+
+    private static void awaitJournalWritten(
+        final OrderJournal journal, final long deadlineNanos, final AcceptorOptions options)
+    {
+        while (journal.durablePosition() < journal.position())
+        {
+            if (System.nanoTime() > deadlineNanos)
+            {
+                throw new IllegalStateException("the order journal did not write the reports being sent again " +
+                    "within " + options.startTimeout().toSeconds() + "s");
+            }
+            Thread.yield();
         }
     }
 

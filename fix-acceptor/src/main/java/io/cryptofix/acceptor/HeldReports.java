@@ -1,62 +1,130 @@
 package io.cryptofix.acceptor;
 
+import org.agrona.ExpandableRingBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Long2ObjectHashMap;
+import uk.co.real_logic.artio.EncodingException;
 import uk.co.real_logic.artio.builder.Encoder;
 import uk.co.real_logic.artio.builder.ExecutionReportEncoder;
+import uk.co.real_logic.artio.builder.HeaderEncoder;
 import uk.co.real_logic.artio.builder.OrderCancelRejectEncoder;
-import uk.co.real_logic.artio.session.Session;
+import uk.co.real_logic.artio.decoder.ExecutionReportDecoder;
+import uk.co.real_logic.artio.decoder.OrderCancelRejectDecoder;
+import uk.co.real_logic.artio.util.MutableAsciiBuffer;
 
-import java.util.ArrayDeque;
-import java.util.function.LongFunction;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.function.LongPredicate;
 
 /**
  * ExecutionReports and OrderCancelRejects for sessions that are not logged on (fills, expiries,
  * cancels on disconnect, what a restart found at the venues), kept in order and sent as new messages
- * once the session has logged on again. Each is a copy of
- * the report as it was encoded, so what the client reads is the order as it stood then. Held in
- * memory: a gateway restart loses them. Duty-cycle thread only.
+ * once the session has logged on again. Each is kept encoded, as it was when it was held, so what the
+ * client reads is the order as it stood then; encoded, a report takes a few hundred bytes of a
+ * session's buffer instead of an encoder of its own, which matters when a restart holds a report for
+ * every one of 100,000 orders. Held in memory: a gateway restart loses them. Duty-cycle thread only.
  */
 final class HeldReports
 {
-    // a bound on what one silent client can make the gateway keep; past it reports are dropped and counted
-    static final int MAX_PER_SESSION = 100_000;
+    /**
+     * Sends a message to a session: {@link ReportSender#SENT}, {@link ReportSender#NOT_NOW} or
+     * {@link ReportSender#UNENCODABLE}.
+     */
+    @FunctionalInterface
+    interface Outlet
+    {
+        int trySend(long sessionId, Encoder message);
+    }
 
-    private final Long2ObjectHashMap<ArrayDeque<Encoder>> bySession = new Long2ObjectHashMap<>();
+    // a bound on what one silent client can make the gateway keep (close to a million
+    // ExecutionReports of typical size); past it reports are dropped and counted
+    static final int MAX_BYTES_PER_SESSION = 256 * 1024 * 1024;
+    private static final int INITIAL_BYTES_PER_SESSION = 64 * 1024;
+    private static final int LARGEST_MESSAGE = 64 * 1024;
+
+    private static final Logger LOG = System.getLogger(HeldReports.class.getName());
+    private static final byte EXECUTION_REPORT = 'R';
+    private static final byte CANCEL_REJECT = 'C';
+    // the session fills in its own when the message is sent; these only let the codec encode it now
+    private static final String NO_COMP_ID = "-";
+    private static final byte[] NO_SENDING_TIME = "19700101-00:00:00.000".getBytes(StandardCharsets.US_ASCII);
+
+    private final int maxBytesPerSession;
+    private final Long2ObjectHashMap<ExpandableRingBuffer> bySession = new Long2ObjectHashMap<>();
+    private final MutableAsciiBuffer encoding = new MutableAsciiBuffer(new byte[LARGEST_MESSAGE + 1]);
+    private final MutableAsciiBuffer decoding = new MutableAsciiBuffer();
+    private final ExecutionReportEncoder report = new ExecutionReportEncoder();
+    private final ExecutionReportDecoder reportDecoder = new ExecutionReportDecoder();
+    private final OrderCancelRejectEncoder reject = new OrderCancelRejectEncoder();
+    private final OrderCancelRejectDecoder rejectDecoder = new OrderCancelRejectDecoder();
+    private final ExpandableRingBuffer.MessageConsumer sendOne = this::sendOne;
+    private long deliveringTo;
+    private Outlet outlet;
+    private int sent;
     private int held;
 
+    HeldReports()
+    {
+        this(MAX_BYTES_PER_SESSION);
+    }
+
+    HeldReports(final int maxBytesPerSession)
+    {
+        this.maxBytesPerSession = maxBytesPerSession;
+    }
+
     /**
-     * @return false if the session already has {@link #MAX_PER_SESSION} reports waiting.
+     * @return false if the session's buffer is full or the codec refuses the report: it is not kept.
      */
     boolean hold(final long sessionId, final ExecutionReportEncoder report)
     {
-        final ExecutionReportEncoder copy = new ExecutionReportEncoder();
-        DurableReports.copy(report, copy);
-        return keep(sessionId, copy);
+        return keep(sessionId, EXECUTION_REPORT, report, report.header());
     }
 
     /**
-     * @return false if the session already has {@link #MAX_PER_SESSION} messages waiting.
+     * @return false if the session's buffer is full or the codec refuses the reject: it is not kept.
      */
     boolean hold(final long sessionId, final OrderCancelRejectEncoder reject)
     {
-        final OrderCancelRejectEncoder copy = new OrderCancelRejectEncoder();
-        reject.copyTo(copy);
-        return keep(sessionId, copy);
+        return keep(sessionId, CANCEL_REJECT, reject, reject.header());
     }
 
-    private boolean keep(final long sessionId, final Encoder copy)
+    private boolean keep(final long sessionId, final byte kind, final Encoder message, final HeaderEncoder header)
     {
-        ArrayDeque<Encoder> reports = bySession.get(sessionId);
+        header.senderCompID(NO_COMP_ID).targetCompID(NO_COMP_ID).msgSeqNum(1).sendingTime(NO_SENDING_TIME);
+        final long encoded;
+        try
+        {
+            encoded = message.encode(encoding, 1);
+        }
+        catch (final EncodingException | IndexOutOfBoundsException e)
+        {
+            LOG.log(Level.ERROR, "report could not be encoded and is not held: " + e.getMessage(), e);
+            return false;
+        }
+        finally
+        {
+            // the caller's encoder goes on being used: a session fills these only where they are missing
+            header.resetSenderCompID();
+            header.resetTargetCompID();
+            header.resetMsgSeqNum();
+            header.resetSendingTime();
+        }
+        // the codec places the message where its BodyLength fits, at or after the offset given
+        final int start = Encoder.offset(encoded) - 1;
+        encoding.putByte(start, kind);
+        ExpandableRingBuffer reports = bySession.get(sessionId);
         if (reports == null)
         {
-            reports = new ArrayDeque<>();
+            reports = new ExpandableRingBuffer(
+                Math.min(INITIAL_BYTES_PER_SESSION, maxBytesPerSession), maxBytesPerSession, false);
             bySession.put(sessionId, reports);
         }
-        if (reports.size() >= MAX_PER_SESSION)
+        if (!reports.append(encoding, start, 1 + Encoder.length(encoded)))
         {
             return false;
         }
-        reports.addLast(copy);
         held++;
         return true;
     }
@@ -77,36 +145,63 @@ final class HeldReports
      * Sends the waiting reports of every session that can take messages again, oldest first, as
      * far as each session takes them.
      *
-     * @param sessions  the session of an id, or null while it is not logged on.
+     * @param canSend whether a session is logged on and can take messages.
      * @return how many were sent.
      */
-    int deliver(final LongFunction<Session> sessions, final ReportSender sender)
+    int deliver(final LongPredicate canSend, final Outlet outlet)
     {
-        int sent = 0;
-        final Long2ObjectHashMap<ArrayDeque<Encoder>>.EntryIterator waiting =
-            bySession.entrySet().iterator();
+        this.outlet = outlet;
+        sent = 0;
+        final Long2ObjectHashMap<ExpandableRingBuffer>.EntryIterator waiting = bySession.entrySet().iterator();
         while (waiting.hasNext())
         {
             waiting.next();
-            final Session session = sessions.apply(waiting.getLongKey());
-            if (session == null || !session.canSendMessage())
+            deliveringTo = waiting.getLongKey();
+            if (!canSend.test(deliveringTo))
             {
                 continue;
             }
-            final ArrayDeque<Encoder> reports = waiting.getValue();
-            int result;
-            while (!reports.isEmpty() && (result = sender.trySend(session, reports.peekFirst())) != ReportSender.NOT_NOW)
-            {
-                // one the codec refuses is dropped (and logged by the sender), never left to block the rest
-                reports.pollFirst();
-                held--;
-                sent += result == ReportSender.SENT ? 1 : 0;
-            }
+            final ExpandableRingBuffer reports = waiting.getValue();
+            reports.consume(sendOne, Integer.MAX_VALUE);
             if (reports.isEmpty())
             {
                 waiting.remove();
             }
         }
+        this.outlet = null;
         return sent;
+    }
+
+    private boolean sendOne(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
+    {
+        decoding.wrap(buffer, offset + 1, length - 1);
+        final Encoder message;
+        if (buffer.getByte(offset) == EXECUTION_REPORT)
+        {
+            reportDecoder.reset();
+            reportDecoder.decode(decoding, 0, length - 1);
+            reportDecoder.toEncoder(report);
+            if (reportDecoder.header().hasPossResend())
+            {
+                report.header().possResend(reportDecoder.header().possResend());
+            }
+            message = report;
+        }
+        else
+        {
+            rejectDecoder.reset();
+            rejectDecoder.decode(decoding, 0, length - 1);
+            message = rejectDecoder.toEncoder(reject);
+        }
+        final int result = outlet.trySend(deliveringTo, message);
+        if (result == ReportSender.NOT_NOW)
+        {
+            // kept, first in line, for the next duty cycle
+            return false;
+        }
+        // one the codec refuses is dropped (and logged by the sender), never left to block the rest
+        held--;
+        sent += result == ReportSender.SENT ? 1 : 0;
+        return true;
     }
 }
