@@ -68,6 +68,7 @@ class CrashRecoveryCertificationTest
     private final Map<String, ClientOrder> byRequestId = new HashMap<>();
     private final Set<String> execIds = new HashSet<>();
     private int possResends;
+    private final List<Message> cancelRejectsReceived = new ArrayList<>();
     private Path workDir;
     private Path config;
     private int fixPort;
@@ -212,32 +213,11 @@ class CrashRecoveryCertificationTest
     @Test
     void aFillHeldForALoggedOutClientReachesItAfterTheGatewayIsKilled() throws Exception
     {
-        binance = FakeBinance.start(KEY, SECRET);
-        final Path credentials = Files.writeString(workDir.resolve("binance.properties"),
-            "apiKey=" + KEY + "\nsecretKey=" + SECRET + "\n");
-        final int metricsPort = GatewayFixture.freePort();
-        writeConfig(String.join("\n",
-            "  BINANCE:",
-            "    type: binance",
-            "    baseUrl: " + binance.baseUrl(),
-            "    credentialsFile: " + credentials,
-            "    pollIntervalMillis: 100",
-            "    symbols: [BTC/USDT]",
-            ""));
-        Files.writeString(config, Files.readString(config).replace("metrics:\n  enabled: false",
-            "metrics:\n  enabled: true\n  bindAddress: 127.0.0.1\n  port: " + metricsPort));
-        startGateway("HELD", 1);
+        final int metricsPort = startOnBinanceWithMetrics("HELD");
         final ClientOrder order = new ClientOrder(Orders.nextClOrdId());
-        orders.put(order.clOrdId, order);
-        byRequestId.put(order.clOrdId, order);
         try (FixTestClient client = logOn())
         {
-            client.send(Orders.onVenue(Orders.limit(order.clOrdId, Side.BUY, "BTC/USDT", "0.001", "50000"), "BINANCE"));
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-            {
-                drain(client);
-                return order.orderId != null;
-            });
+            placeOnBinance(client, order);
             client.logout();
         }
 
@@ -260,13 +240,108 @@ class CrashRecoveryCertificationTest
         }
     }
 
+    @Test
+    void aCancelRejectHeldForALoggedOutClientReachesItAfterTheGatewayIsKilled() throws Exception
+    {
+        final int metricsPort = startOnBinanceWithMetrics("HELD-REJECT");
+        final ClientOrder order = new ClientOrder(Orders.nextClOrdId());
+        final String cancelId = Orders.nextClOrdId();
+        try (FixTestClient client = logOn())
+        {
+            placeOnBinance(client, order);
+            // the venue is slow: the cancel is still on its way when the client leaves
+            binance.latency(1_000);
+            byRequestId.put(cancelId, order);
+            client.send(Orders.cancel(cancelId, order.clOrdId, Side.BUY, "BTC/USDT"));
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+            {
+                drain(client);
+                return order.ordStatus == OrdStatus.PENDING_CANCEL;
+            });
+            client.logout();
+        }
+
+        // the order fills before the venue sees the cancel: the gateway refuses the cancel to a client
+        // that is away, holds the refusal with the fill, and dies
+        binance.trade(venueClientOrderId(order), "0.001", "50000");
+        await().atMost(Duration.ofSeconds(60)).until(() -> cancelRejects(metricsPort) == 1 && heldReports(metricsPort) == 2);
+        process.destroyForcibly();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        binance.latency(0);
+        startGateway("HELD-REJECT", 2);
+        try (FixTestClient client = logOn())
+        {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            {
+                drain(client);
+                assertThat(cancelRejectsReceived).singleElement().satisfies(reject ->
+                {
+                    assertThat(reject.getString(ClOrdID.FIELD)).isEqualTo(cancelId);
+                    assertThat(reject.getString(OrigClOrdID.FIELD)).isEqualTo(order.clOrdId);
+                    assertThat(reject.getString(OrderID.FIELD)).isEqualTo(order.orderId);
+                    assertThat(reject.getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.FILLED);
+                    assertThat(reject.getHeader().getBoolean(PossResend.FIELD)).as("sent again: PossResend (97) Y")
+                        .isTrue();
+                });
+                assertThat(order.filled).isEqualByComparingTo("0.001");
+            });
+            assertThat(possResends).as("the fill, sent again with PossResend (97) Y").isEqualTo(1);
+        }
+    }
+
+    /** Starts the gateway on a fake Binance, with the metrics endpoint on. @return its port. */
+    private int startOnBinanceWithMetrics(final String log) throws Exception
+    {
+        binance = FakeBinance.start(KEY, SECRET);
+        final Path credentials = Files.writeString(workDir.resolve("binance.properties"),
+            "apiKey=" + KEY + "\nsecretKey=" + SECRET + "\n");
+        final int metricsPort = GatewayFixture.freePort();
+        writeConfig(String.join("\n",
+            "  BINANCE:",
+            "    type: binance",
+            "    baseUrl: " + binance.baseUrl(),
+            "    credentialsFile: " + credentials,
+            "    pollIntervalMillis: 100",
+            "    symbols: [BTC/USDT]",
+            ""));
+        Files.writeString(config, Files.readString(config).replace("metrics:\n  enabled: false",
+            "metrics:\n  enabled: true\n  bindAddress: 127.0.0.1\n  port: " + metricsPort));
+        startGateway(log, 1);
+        return metricsPort;
+    }
+
+    private void placeOnBinance(final FixTestClient client, final ClientOrder order) throws Exception
+    {
+        orders.put(order.clOrdId, order);
+        byRequestId.put(order.clOrdId, order);
+        client.send(Orders.onVenue(Orders.limit(order.clOrdId, Side.BUY, "BTC/USDT", "0.001", "50000"), "BINANCE"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+        {
+            drain(client);
+            return order.orderId != null;
+        });
+    }
+
+    private static double cancelRejects(final int metricsPort) throws Exception
+    {
+        return metric(metricsPort, "cryptofix_cancel_rejects_total");
+    }
+
     private static double heldReports(final int metricsPort) throws Exception
+    {
+        return metric(metricsPort, "cryptofix_reports_held");
+    }
+
+    /** A metric's value, its series added up (a counter with labels), or -1 if there is none. */
+    private static double metric(final int metricsPort, final String name) throws Exception
     {
         final String metrics = HttpClient.newHttpClient().send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
             HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith("cryptofix_reports_held "))
-            .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst().orElse(-1);
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .reduce(Double::sum).orElse(-1);
     }
 
     /**
@@ -424,6 +499,7 @@ class CrashRecoveryCertificationTest
         {
             if (msgType.equals(MsgType.ORDER_CANCEL_REJECT))
             {
+                cancelRejectsReceived.add(message);
                 final ClientOrder order = byRequestId.get(message.getString(OrigClOrdID.FIELD));
                 assertThat(order).as("a cancel reject for an order never sent: " + message).isNotNull();
                 order.answers++;

@@ -82,7 +82,8 @@ final class SystemOfRecord
         final Map<Long, List<String>> events = new TreeMap<>();
         try (Connection connection = connect();
             PreparedStatement select = connection.prepareStatement(
-                "SELECT recording_id, kind, exec_type, order_key, state, cum_qty FROM order_events " +
+                "SELECT recording_id, kind, COALESCE(exec_type, cxl_rej_response_to) AS exec_type, order_key, state, " +
+                "cum_qty FROM order_events " +
                 "WHERE recording_id = ANY (?) ORDER BY recording_id, journal_position"))
         {
             select.setArray(1, connection.createArrayOf("bigint", recordingIds.toArray()));

@@ -2,6 +2,7 @@ package io.cryptofix.acceptor;
 
 import io.cryptofix.domain.ExecType;
 import uk.co.real_logic.artio.builder.ExecutionReportEncoder;
+import uk.co.real_logic.artio.builder.HeaderEncoder;
 import uk.co.real_logic.artio.builder.OrderCancelRejectEncoder;
 
 import java.util.ArrayDeque;
@@ -39,7 +40,7 @@ final class DurableReports
         {
             entry.cancelReject = new OrderCancelRejectEncoder();
         }
-        reject.copyTo(entry.cancelReject);
+        copy(reject, entry.cancelReject);
         entry.cancelRejectWaits = true;
         entry.execType = null;
         entry.receivedTimeNanos = 0;
@@ -49,13 +50,24 @@ final class DurableReports
     static void copy(final ExecutionReportEncoder from, final ExecutionReportEncoder to)
     {
         from.copyTo(to);
-        if (from.header().hasPossResend())
+        copyPossResend(from.header(), to.header());
+    }
+
+    static void copy(final OrderCancelRejectEncoder from, final OrderCancelRejectEncoder to)
+    {
+        from.copyTo(to);
+        copyPossResend(from.header(), to.header());
+    }
+
+    private static void copyPossResend(final HeaderEncoder from, final HeaderEncoder to)
+    {
+        if (from.hasPossResend())
         {
-            to.header().possResend(from.header().possResend());
+            to.possResend(from.possResend());
         }
         else
         {
-            to.header().resetPossResend();
+            to.resetPossResend();
         }
     }
 

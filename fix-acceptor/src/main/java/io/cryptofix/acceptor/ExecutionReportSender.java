@@ -243,9 +243,36 @@ final class ExecutionReportSender implements ExecutionReportListener
         final String text,
         final long timeMillis)
     {
-        metrics.cancelRejected(reason);
+        rejectOnceJournaled(sessionId, clOrdId, order, reason,
+            translator.cancelRejected(clOrdId, origClOrdId, replace, order, reason, text, timeMillis));
+    }
+
+    @Override
+    public void onCancelRejectResent(
+        final long sessionId,
+        final String clOrdId,
+        final String origClOrdId,
+        final boolean replace,
+        final Order order,
+        final CxlRejReason reason,
+        final String text,
+        final long timeMillis)
+    {
         final OrderCancelRejectEncoder reject =
             translator.cancelRejected(clOrdId, origClOrdId, replace, order, reason, text, timeMillis);
+        // the client may have had it before the crash
+        reject.header().possResend(true);
+        rejectOnceJournaled(sessionId, clOrdId, order, reason, reject);
+    }
+
+    private void rejectOnceJournaled(
+        final long sessionId,
+        final String clOrdId,
+        final Order order,
+        final CxlRejReason reason,
+        final OrderCancelRejectEncoder reject)
+    {
+        metrics.cancelRejected(reason);
         // a refusal of a known order is journaled (it ends the pending request): it waits like a report,
         // and never overtakes one
         final long journalPosition = journal.appended().getAsLong();

@@ -35,7 +35,6 @@ import io.cryptofix.venue.VenueAdapters;
 import io.cryptofix.venue.VenueDispatcher;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
-import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
@@ -132,7 +131,7 @@ public final class FixAcceptor implements AutoCloseable
             archiveContext(aeronDirName, dataDir.resolve("archive"), options.termBufferLength())));
 
         // before the engine sends anything: which reports the last run handed to it
-        final LongHashSet sentLastRun = SentReports.sinceLastStart(aeronDirName, dataDir);
+        final SentReports sentLastRun = SentReports.sinceLastStart(aeronDirName, dataDir);
 
         // one clock for the engine's receive timestamps and our send-side latency measurements
         final EpochNanoClock nanoClock = new OffsetEpochNanoClock();
@@ -272,13 +271,13 @@ public final class FixAcceptor implements AutoCloseable
     private static void recover(
         final OrderCore core,
         final RecoveredOrders recovered,
-        final LongHashSet sentLastRun,
+        final SentReports sentLastRun,
         final OrderJournal journal,
         final ExecutionReportSender reports,
         final AcceptorOptions options)
     {
         // what the last run journaled but never sent goes first, as it happened before what venues say now
-        final List<MissedReport> missed = recovered.missedReports(sentLastRun::contains);
+        final List<MissedReport> missed = recovered.missedReports(sentLastRun);
         if (!missed.isEmpty())
         {
             LOG.log(Level.INFO, "recovery: {0} reports journaled by the last run were never sent; sending them " +

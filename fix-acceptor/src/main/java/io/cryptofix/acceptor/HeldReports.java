@@ -191,7 +191,12 @@ final class HeldReports
         {
             rejectDecoder.reset();
             rejectDecoder.decode(decoding, 0, length - 1);
-            message = rejectDecoder.toEncoder(reject);
+            rejectDecoder.toEncoder(reject);
+            if (rejectDecoder.header().hasPossResend())
+            {
+                reject.header().possResend(rejectDecoder.header().possResend());
+            }
+            message = reject;
         }
         final int result = outlet.trySend(deliveringTo, message);
         if (result == ReportSender.NOT_NOW)

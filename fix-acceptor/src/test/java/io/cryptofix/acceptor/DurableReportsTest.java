@@ -78,6 +78,13 @@ class DurableReportsTest
         reports.sent();
         reports.add(1, report("C2"), 20, ExecType.NEW, "C2", 0);
         assertThat(reports.nextDurable(20).report.header().hasPossResend()).isFalse();
+        reports.sent();
+
+        final OrderCancelRejectEncoder reject = new OrderCancelRejectEncoder();
+        reject.clOrdID("C2-X").origClOrdID("C2");
+        reject.header().possResend(true);
+        reports.addCancelReject(1, reject, 30, "C2-X");
+        assertThat(reports.nextDurable(30).cancelReject.header().possResend()).as("a refusal sent again").isTrue();
     }
 
     private static ExecutionReportEncoder report(final String clOrdId)

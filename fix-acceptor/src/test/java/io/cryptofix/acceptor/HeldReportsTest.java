@@ -33,6 +33,7 @@ class HeldReportsTest
         final OrderCancelRejectEncoder reject = new OrderCancelRejectEncoder();
         reject.orderID("G-7").clOrdID("C3-X").origClOrdID("C3").ordStatus('0').cxlRejResponseTo('1')
             .cxlRejReason(1).text("unknown order");
+        reject.header().possResend(true);
         final String rejectAsHeld = encoded(reject);
 
         assertThat(held.hold(1, fill)).isTrue();
@@ -51,6 +52,7 @@ class HeldReportsTest
 
         assertThat(delivered).containsExactly(fillAsHeld, resentAsHeld, rejectAsHeld);
         assertThat(resentAsHeld).contains("\u000197=Y\u0001");
+        assertThat(rejectAsHeld).contains("\u000197=Y\u0001");
         assertThat(fillAsHeld).doesNotContain("\u000197=");
         assertThat(held.held()).isZero();
         assertThat(held.has(1)).isFalse();

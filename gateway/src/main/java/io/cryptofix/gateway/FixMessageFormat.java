@@ -3,6 +3,7 @@ package io.cryptofix.gateway;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.cryptofix.store.JournalEvent;
+import io.cryptofix.store.OrderEventKind;
 import quickfix.ConfigError;
 import quickfix.DataDictionary;
 
@@ -91,9 +92,14 @@ final class FixMessageFormat
             generator.writeStringField("time", time);
             generator.writeStringField("direction", "event");
             generator.writeStringField("event", event.kind().name().toLowerCase());
-            if (event.execType() != 0)
+            if (event.kind() == OrderEventKind.REPORT)
             {
                 generator.writeStringField("execType", String.valueOf(event.execType()));
+            }
+            if (event.cxlRejResponseTo() != 0)
+            {
+                generator.writeStringField("cxlRejResponseTo", String.valueOf(event.cxlRejResponseTo()));
+                generator.writeNumberField("cxlRejReason", event.cxlRejReason());
             }
             generator.writeNumberField("orderKey", event.orderKey());
             generator.writeStringField("clOrdId", event.clOrdId());

@@ -41,6 +41,26 @@ public record JournalEvent(
     String venueOrderId,
     String text)
 {
+    /** CxlRejResponseTo (434) of a {@link OrderEventKind#CANCEL_REJECT}: a cancel was refused. */
+    public static final char CANCEL_REJECTED = '1';
+    /** CxlRejResponseTo (434) of a {@link OrderEventKind#CANCEL_REJECT}: a cancel/replace was refused. */
+    public static final char REPLACE_REJECTED = '2';
+
+    /**
+     * For a {@link OrderEventKind#CANCEL_REJECT}: CxlRejResponseTo (434), {@link #CANCEL_REJECTED}
+     * or {@link #REPLACE_REJECTED}; 0 for any other event, and for refusals journaled before it was kept.
+     */
+    public char cxlRejResponseTo()
+    {
+        return kind == OrderEventKind.CANCEL_REJECT ? execType : 0;
+    }
+
+    /** For a {@link OrderEventKind#CANCEL_REJECT}: CxlRejReason (102). */
+    public int cxlRejReason()
+    {
+        return kind == OrderEventKind.CANCEL_REJECT ? (int)execId : 0;
+    }
+
     public OrderState orderState()
     {
         return OrderState.values()[state];
@@ -91,6 +111,10 @@ public record JournalEvent(
         if (lastQty != 0)
         {
             line.append(" last=").append(Fixed.toString(lastQty)).append('@').append(Fixed.toString(lastPx));
+        }
+        if (cxlRejResponseTo() != 0)
+        {
+            line.append(" CxlRejResponseTo=").append(cxlRejResponseTo()).append(" CxlRejReason=").append(cxlRejReason());
         }
         if (text != null)
         {

@@ -83,9 +83,19 @@ public final class JournalingReports implements ExecutionReportListener
     {
         if (order != null)
         {
-            journal.appendCancelReject(order, clOrdId, text, clock.nanoTime());
+            journal.appendCancelReject(order, clOrdId, replace, reason, text, clock.nanoTime());
         }
         next.onCancelRejected(sessionId, clOrdId, origClOrdId, replace, order, reason, text, timeMillis);
+    }
+
+    @Override
+    public void onCancelRejectResent(
+        final long sessionId, final String clOrdId, final String origClOrdId, final boolean replace, final Order order,
+        final CxlRejReason reason, final String text, final long timeMillis)
+    {
+        // journaled again in this run: a crash before it goes out leaves it to the next start
+        journal.appendCancelReject(order, clOrdId, replace, reason, text, clock.nanoTime());
+        next.onCancelRejectResent(sessionId, clOrdId, origClOrdId, replace, order, reason, text, timeMillis);
     }
 
     @Override

@@ -56,7 +56,10 @@ public final class OrderEventCodec
 
     /**
      * @param kind      what happened.
-     * @param execType  for a {@link OrderEventKind#REPORT}, ExecType (150) of the report; otherwise 0.
+     * @param execType  for a {@link OrderEventKind#REPORT}, ExecType (150) of the report; for a
+     *                  {@link OrderEventKind#CANCEL_REJECT}, CxlRejResponseTo (434); otherwise 0.
+     * @param execId    for a report, the number its ExecID (17) ends with; for a cancel reject, its
+     *                  CxlRejReason (102); otherwise 0.
      * @return the length written.
      */
     public static int encode(

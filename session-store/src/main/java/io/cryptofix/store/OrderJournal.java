@@ -10,6 +10,7 @@ import io.aeron.Subscription;
 import io.aeron.archive.client.AeronArchive;
 import io.aeron.archive.codecs.SourceLocation;
 import io.aeron.archive.status.RecordingPos;
+import io.cryptofix.domain.CxlRejReason;
 import io.cryptofix.domain.ExecType;
 import io.cryptofix.order.Order;
 import org.agrona.CloseHelper;
@@ -136,12 +137,23 @@ public final class OrderJournal implements AutoCloseable
             origClOrdId, execId, lastQty, lastPx, text, timeNanos));
     }
 
-    /** A cancel or replace refused, journaled so that the order's pending request ends in the journal too. */
+    /**
+     * A cancel or replace refused, journaled so that the order's pending request ends in the journal
+     * too, and so that a refusal the client never got is sent again after a crash. The event keeps
+     * CxlRejResponseTo (434) where a report keeps its ExecType, and CxlRejReason (102) where a
+     * report keeps its ExecID value.
+     */
     public long appendCancelReject(
-        final Order order, final String requestClOrdId, final String text, final long timeNanos)
+        final Order order,
+        final String requestClOrdId,
+        final boolean replace,
+        final CxlRejReason reason,
+        final String text,
+        final long timeNanos)
     {
-        return append(OrderEventCodec.encode(buffer, OrderEventKind.CANCEL_REJECT, (char)0, order, requestClOrdId,
-            order.clOrdId(), 0, 0, 0, text, timeNanos));
+        return append(OrderEventCodec.encode(buffer, OrderEventKind.CANCEL_REJECT,
+            replace ? JournalEvent.REPLACE_REJECTED : JournalEvent.CANCEL_REJECTED, order, requestClOrdId,
+            order.clOrdId(), reason.fixValue(), 0, 0, text, timeNanos));
     }
 
     /** A request to the order's venue, journaled before it is queued for the venue. */

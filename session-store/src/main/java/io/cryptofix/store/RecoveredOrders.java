@@ -1,5 +1,6 @@
 package io.cryptofix.store;
 
+import io.cryptofix.domain.CxlRejReason;
 import io.cryptofix.domain.ExecType;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.order.MissedReport;
@@ -10,7 +11,6 @@ import org.agrona.concurrent.IdleStrategy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongPredicate;
 
 /**
  * What the journal of earlier runs leaves for this one: every order as its last event left it, with
@@ -46,7 +46,10 @@ public final class RecoveredOrders
             lastRunReports.clear();
         }
         maxOrderKey = Math.max(maxOrderKey, event.orderKey());
-        maxExecId = Math.max(maxExecId, event.execId());
+        if (event.kind() == OrderEventKind.REPORT)
+        {
+            maxExecId = Math.max(maxExecId, event.execId());
+        }
         Folded order = orders.get(event.orderKey());
         if (order == null)
         {
@@ -58,27 +61,60 @@ public final class RecoveredOrders
         if (event.kind() == OrderEventKind.REPORT && event.execType() != ExecType.ORDER_STATUS.fixValue())
         {
             // status answers and notices are not kept: a client asks again, a notice is repeated
-            lastRunReports.add(new MissedReport(order.toRecoveredOrder(), execType(event.execType()), event.clOrdId(),
-                event.origClOrdId(), event.execId(), event.lastQty(), event.lastPx(), event.text()));
+            lastRunReports.add(MissedReport.executionReport(order.toRecoveredOrder(), execType(event.execType()),
+                event.clOrdId(), event.origClOrdId(), event.execId(), event.lastQty(), event.lastPx(), event.text()));
+        }
+        else if (event.kind() == OrderEventKind.CANCEL_REJECT && event.cxlRejResponseTo() != 0)
+        {
+            lastRunReports.add(MissedReport.cancelReject(order.toRecoveredOrder(), event.clOrdId(),
+                event.origClOrdId(), event.cxlRejResponseTo() == JournalEvent.REPLACE_REJECTED,
+                cxlRejReason(event.cxlRejReason()), event.text()));
         }
     }
 
+    /** What the last run handed to the FIX engine. */
+    public interface SentLastRun
+    {
+        /** Whether the last run sent the ExecutionReport with this ExecID value. */
+        boolean report(long execId);
+
+        /**
+         * Whether the last run sent an OrderCancelReject of this order to a request with this
+         * ClOrdID; each answer of yes counts one sent, so that a second refusal of the same request
+         * is still found missing when only one went out.
+         */
+        boolean cancelReject(long orderKey, String requestClOrdId);
+    }
+
     /**
-     * The reports the last run journaled and did not hand to the FIX engine, in journal order.
-     *
-     * @param sent  whether the last run sent the report with this ExecID value.
+     * The reports and OrderCancelRejects the last run journaled and did not hand to the FIX engine,
+     * in journal order.
      */
-    public List<MissedReport> missedReports(final LongPredicate sent)
+    public List<MissedReport> missedReports(final SentLastRun sent)
     {
         final List<MissedReport> missed = new ArrayList<>();
         for (final MissedReport report : lastRunReports)
         {
-            if (!sent.test(report.execId()))
+            final boolean wasSent = report.isCancelReject() ?
+                sent.cancelReject(report.order().orderKey(), report.clOrdId()) : sent.report(report.execId());
+            if (!wasSent)
             {
                 missed.add(report);
             }
         }
         return missed;
+    }
+
+    private static CxlRejReason cxlRejReason(final int fixValue)
+    {
+        for (final CxlRejReason reason : CxlRejReason.values())
+        {
+            if (reason.fixValue() == fixValue)
+            {
+                return reason;
+            }
+        }
+        return CxlRejReason.OTHER;
     }
 
     private static ExecType execType(final char fixValue)

@@ -163,12 +163,41 @@ class OrderJournalTest
         {
             assertThat(journal.startedMillis()).isEqualTo(journalStarted);
         }
-        // the engine got ExecIDs 1 to 6, not C4's New (7) and PendingCancel (8)
-        assertThat(recovered.missedReports(execId -> execId <= 6))
-            .extracting(MissedReport::execId, MissedReport::execType, MissedReport::clOrdId)
-            .containsExactly(tuple(7L, ExecType.NEW, "C4"), tuple(8L, ExecType.PENDING_CANCEL, "C4-X1"));
-        assertThat(recovered.missedReports(execId -> execId <= 6).get(1).order().pending())
-            .as("the order as it stood then").isEqualTo(Order.PendingRequest.CANCEL);
+        // the engine got ExecIDs 1 to 6, not C4's New (7) and PendingCancel (8), nor either refusal
+        final List<MissedReport> missed = recovered.missedReports(sent(6));
+        assertThat(missed)
+            .extracting(MissedReport::execId, MissedReport::execType, MissedReport::clOrdId, MissedReport::cxlRejReason)
+            .containsExactly(
+                tuple(7L, ExecType.NEW, "C4", null),
+                tuple(8L, ExecType.PENDING_CANCEL, "C4-X1", null),
+                tuple(0L, null, "C4-X2", CxlRejReason.ALREADY_PENDING_CANCEL),
+                tuple(0L, null, "C4-X1", CxlRejReason.OTHER));
+        assertThat(missed.get(1).order().pending()).as("the order as it stood then").isEqualTo(Order.PendingRequest.CANCEL);
+        assertThat(missed.get(3).origClOrdId()).isEqualTo("C4");
+        assertThat(missed.get(3).replace()).isFalse();
+        assertThat(missed.get(3).text()).isEqualTo("cancel rejected by venue SIM: too late");
+        // the engine got all the reports and the refusal of C4-X2
+        assertThat(recovered.missedReports(sent(8, "4 C4-X2"))).extracting(MissedReport::clOrdId).containsExactly("C4-X1");
+    }
+
+    /** The last run sent the reports with ExecIDs up to {@code lastExecId}, and these refusals ("orderKey ClOrdID"). */
+    private static RecoveredOrders.SentLastRun sent(final long lastExecId, final String... cancelRejects)
+    {
+        final List<String> rejects = new ArrayList<>(List.of(cancelRejects));
+        return new RecoveredOrders.SentLastRun()
+        {
+            @Override
+            public boolean report(final long execId)
+            {
+                return execId <= lastExecId;
+            }
+
+            @Override
+            public boolean cancelReject(final long orderKey, final String requestClOrdId)
+            {
+                return rejects.remove(orderKey + " " + requestClOrdId);
+            }
+        };
     }
 
     @Test

@@ -82,6 +82,23 @@ public interface ExecutionReportListener
         long timeMillis);
 
     /**
+     * A refusal an earlier run journaled but did not send, sent again after a restart as it was: the
+     * client may have had it (PossResend).
+     */
+    default void onCancelRejectResent(
+        final long sessionId,
+        final String clOrdId,
+        final String origClOrdId,
+        final boolean replace,
+        final Order order,
+        final CxlRejReason reason,
+        final String text,
+        final long timeMillis)
+    {
+        onCancelRejected(sessionId, clOrdId, origClOrdId, replace, order, reason, text, timeMillis);
+    }
+
+    /**
      * The answer to an OrderMassCancelRequest, sent before the Canceled report of each order.
      *
      * @param reportKey       key for the report's OrderID (37), unique like an order's.

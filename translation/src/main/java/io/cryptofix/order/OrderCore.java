@@ -162,9 +162,10 @@ public final class OrderCore
     }
 
     /**
-     * Sends again, in journal order, the reports an earlier run journaled but never handed to the FIX
-     * engine; before {@link #recover}, so that clients hear them before anything the venues say now.
-     * Each goes out with its ExecID value and the order as it stood then; nothing in the core changes.
+     * Sends again, in journal order, the reports and OrderCancelRejects an earlier run journaled but
+     * never handed to the FIX engine; before {@link #recover}, so that clients hear them before
+     * anything the venues say now. Each goes out as it was (a report with its ExecID value) with the
+     * order as it stood then; nothing in the core changes.
      */
     public void resendMissed(final List<MissedReport> missed, final long nowMillis)
     {
@@ -185,6 +186,12 @@ public final class OrderCore
             else if (then.pending() == Order.PendingRequest.REPLACE)
             {
                 snapshot.pendingReplace(then.pendingClOrdId(), then.orderQty(), then.price(), then.stopPx());
+            }
+            if (report.isCancelReject())
+            {
+                reports.onCancelRejectResent(then.sessionId(), report.clOrdId(), report.origClOrdId(), report.replace(),
+                    snapshot, report.cxlRejReason(), report.text(), nowMillis);
+                continue;
             }
             reports.onExecutionReportResent(snapshot, report.execType(), report.clOrdId(), report.origClOrdId(),
                 report.execId(), report.lastQty(), report.lastPx(), report.text(), nowMillis);

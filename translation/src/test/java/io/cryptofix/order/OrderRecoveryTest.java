@@ -274,13 +274,44 @@ class OrderRecoveryTest
     }
 
     @Test
+    void aCancelRejectTheLastRunNeverSentGoesOutInJournalOrderAfterTheReportBeforeIt()
+    {
+        final RecoveredOrder filled = recovered(14, "A4", OrderState.FILLED, "1", "V14", 0,
+            Order.PendingRequest.NONE, null);
+
+        // when
+        core.resendMissed(List.of(
+            MissedReport.executionReport(filled, ExecType.TRADE, "A4", null, 21, fixed("1"), fixed("30000"), null),
+            MissedReport.cancelReject(filled, "A4-X", "A4", false, CxlRejReason.TOO_LATE_TO_CANCEL,
+                "the order filled at venue")), tick());
+
+        // then
+        assertThat(reports.all()).hasSize(2);
+        assertThat(reports.executionReports()).singleElement().satisfies(report ->
+            assertThat(report.execId()).isEqualTo(21));
+        assertThat(reports.cancelRejects()).singleElement().satisfies(reject ->
+        {
+            assertThat(reject.clOrdId()).isEqualTo("A4-X");
+            assertThat(reject.origClOrdId()).isEqualTo("A4");
+            assertThat(reject.orderKey()).isEqualTo(14);
+            assertThat(reject.ordStatus()).isEqualTo(OrderState.FILLED);
+            assertThat(reject.reason()).isEqualTo(CxlRejReason.TOO_LATE_TO_CANCEL);
+            assertThat(reject.replace()).isFalse();
+            assertThat(reject.text()).isEqualTo("the order filled at venue");
+        });
+        assertThat(reports.all().get(1)).as("in journal order").isInstanceOf(
+            RecordingExecutionReportListener.CancelReject.class);
+        assertThat(core.order(14)).isNull();
+    }
+
+    @Test
     void aReportTheLastRunNeverSentGoesOutAsItWasWithoutChangingTheCore()
     {
         final RecoveredOrder then = recovered(12, "A1", OrderState.PARTIALLY_FILLED, "0.3", "V12", 0,
             Order.PendingRequest.CANCEL, "A1-X");
 
         // when
-        core.resendMissed(List.of(new MissedReport(then, ExecType.TRADE, "A1", null, 17, fixed("0.3"),
+        core.resendMissed(List.of(MissedReport.executionReport(then, ExecType.TRADE, "A1", null, 17, fixed("0.3"),
             fixed("30000"), null)), tick());
 
         // then

@@ -61,8 +61,9 @@ public final class PostgresStore implements AutoCloseable
         "INSERT INTO order_events (journal_id, recording_id, journal_position, kind, exec_type, order_key, " +
         "session_id, cl_ord_id, orig_cl_ord_id, symbol, venue, side, ord_type, time_in_force, post_only, state, " +
         "order_qty, price, stop_px, cum_qty, avg_px, last_qty, last_px, exec_id, venue_order_id, placement, " +
-        "expire_time, deadline, created_time, text, event_time, event_time_nanos) " +
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) " +
+        "expire_time, deadline, created_time, text, event_time, event_time_nanos, cxl_rej_response_to, " +
+        "cxl_rej_reason) " +
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) " +
         "ON CONFLICT (journal_id, recording_id, journal_position) DO NOTHING";
     private static final String INSERT_EXECUTION =
         "INSERT INTO executions (journal_id, recording_id, journal_position, order_key, session_id, cl_ord_id, " +
@@ -454,7 +455,9 @@ public final class PostgresStore implements AutoCloseable
 
     private static JournalEvent journalEvent(final ResultSet row) throws SQLException
     {
-        final String execType = row.getString("exec_type");
+        // a refusal keeps its CxlRejResponseTo and CxlRejReason where the journal does: in ExecType and ExecID
+        final String cxlRejResponseTo = row.getString("cxl_rej_response_to");
+        final String execType = cxlRejResponseTo != null ? cxlRejResponseTo : row.getString("exec_type");
         return new JournalEvent(
             OrderEventKind.valueOf(row.getString("kind")),
             execType == null ? (char)0 : execType.charAt(0),
@@ -467,7 +470,7 @@ public final class PostgresStore implements AutoCloseable
             row.getLong("event_time_nanos"),
             row.getLong("order_key"),
             row.getLong("session_id"),
-            row.getLong("exec_id"),
+            cxlRejResponseTo != null ? row.getInt("cxl_rej_reason") : row.getLong("exec_id"),
             fixed(row.getBigDecimal("last_qty")),
             fixed(row.getBigDecimal("last_px")),
             fixed(row.getBigDecimal("order_qty")),
@@ -605,7 +608,17 @@ public final class PostgresStore implements AutoCloseable
         insert.setObject(i++, millis(event.createdMillis()), Types.TIMESTAMP_WITH_TIMEZONE);
         insert.setString(i++, event.text());
         insert.setObject(i++, nanos(event.timeNanos()), Types.TIMESTAMP_WITH_TIMEZONE);
-        insert.setLong(i, event.timeNanos());
+        insert.setLong(i++, event.timeNanos());
+        if (event.cxlRejResponseTo() != 0)
+        {
+            insert.setString(i++, String.valueOf(event.cxlRejResponseTo()));
+            insert.setInt(i, event.cxlRejReason());
+        }
+        else
+        {
+            insert.setNull(i++, Types.CHAR);
+            insert.setNull(i, Types.INTEGER);
+        }
     }
 
     private static void bindExecution(final PreparedStatement insert, final JournalEntry entry) throws SQLException

@@ -63,7 +63,7 @@ class PostgresStoreTest
 
         assertThat(tables).extracting(row -> row.get(0)).containsExactly(
             "executions", "feed_progress", "fix_messages", "flyway_schema_history", "order_events", "orders");
-        assertThat(applied).containsExactly(List.of("1", "t"), List.of("2", "t"));
+        assertThat(applied).containsExactly(List.of("1", "t"), List.of("2", "t"), List.of("3", "t"));
         assertThat(schema.rows(
             "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"))
             .isEqualTo(applied);
@@ -137,6 +137,26 @@ class PostgresStoreTest
             "event_time_nanos, event_time AT TIME ZONE 'UTC' FROM order_events"))
             .containsExactly(Arrays.asList("0.00000001", "92233720368.54775807", "2.50000000", "60000.12345678", null,
                 "F", "REPORT", "BUY", String.valueOf(T0), "2026-01-01 00:00:00.123457"));
+    }
+
+    @Test
+    void aRefusalKeepsWhatWasRefusedAndWhyAndReadsBackAsTheJournalHasIt() throws SQLException
+    {
+        try (PostgresStore store = schema.store())
+        {
+            store.writeJournalBatch(List.of(entry(100, report(ExecType.NEW)),
+                entry(200, cancelReject(JournalEvent.REPLACE_REJECTED, 3).clOrdId("C1-R", "C1").at(T0 + 1))));
+
+            assertThat(schema.rows("SELECT kind, exec_type, exec_id, cxl_rej_response_to, cxl_rej_reason " +
+                "FROM order_events ORDER BY journal_position")).containsExactly(
+                Arrays.asList("REPORT", "0", "1", null, null),
+                Arrays.asList("CANCEL_REJECT", null, null, "2", "3"));
+            assertThat(store.readOrderEvents(List.of("C1-R"))).singleElement().satisfies(event ->
+            {
+                assertThat(event.cxlRejResponseTo()).isEqualTo(JournalEvent.REPLACE_REJECTED);
+                assertThat(event.cxlRejReason()).isEqualTo(3);
+            });
+        }
     }
 
     @Test
@@ -295,6 +315,13 @@ class PostgresStoreTest
         return new EventBuilder(OrderEventKind.REPORT, execType.fixValue());
     }
 
+    private static EventBuilder cancelReject(final char cxlRejResponseTo, final int cxlRejReason)
+    {
+        final EventBuilder event = new EventBuilder(OrderEventKind.CANCEL_REJECT, cxlRejResponseTo);
+        event.cxlRejReason = cxlRejReason;
+        return event;
+    }
+
     /** One event of order 1 (BUY 1 BTC/USDT LIMIT 60000 on SIM, session 7), changed where a test needs. */
     private static final class EventBuilder
     {
@@ -310,6 +337,7 @@ class PostgresStoreTest
         private long lastQty;
         private long lastPx;
         private long timeNanos = T0;
+        private int cxlRejReason;
 
         EventBuilder(final OrderEventKind kind, final char execType)
         {
@@ -354,7 +382,9 @@ class PostgresStoreTest
 
         JournalEvent build()
         {
-            final long execId = kind == OrderEventKind.REPORT ? timeNanos - T0 + 1 : 0;
+            // a refusal keeps its CxlRejReason where a report keeps its ExecID value, as the journal does
+            final long execId = kind == OrderEventKind.REPORT ? timeNanos - T0 + 1 :
+                kind == OrderEventKind.CANCEL_REJECT ? cxlRejReason : 0;
             return new JournalEvent(kind, execType, state.ordinal(), Side.BUY.ordinal(), OrdType.LIMIT.ordinal(),
                 TimeInForce.GOOD_TILL_CANCEL.ordinal(), false, 0, timeNanos, 1, 7, execId, lastQty, lastPx, orderQty,
                 price, 0, cumQty, avgPx, 0, 0, 1_767_225_600_000L, clOrdId, origClOrdId, "BTC/USDT", "SIM",
