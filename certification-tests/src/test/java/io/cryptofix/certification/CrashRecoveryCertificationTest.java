@@ -166,17 +166,7 @@ class CrashRecoveryCertificationTest
     @Test
     void killedTenTimesOnFakeBinanceTheGatewayReportsWhatTheVenueDidAndPlacesNothingTwice() throws Exception
     {
-        binance = FakeBinance.start(KEY, SECRET);
-        final Path credentials = Files.writeString(workDir.resolve("binance.properties"),
-            "apiKey=" + KEY + "\nsecretKey=" + SECRET + "\n");
-        writeConfig(String.join("\n",
-            "  BINANCE:",
-            "    type: binance",
-            "    baseUrl: " + binance.baseUrl(),
-            "    credentialsFile: " + credentials,
-            "    pollIntervalMillis: 100",
-            "    symbols: [BTC/USDT]",
-            ""));
+        configureFakeBinance();
         killRepeatedly("BINANCE");
 
         try (FixTestClient client = logOn())
@@ -249,8 +239,8 @@ class CrashRecoveryCertificationTest
         try (FixTestClient client = logOn())
         {
             placeOnBinance(client, order);
-            // the venue is slow: the cancel is still on its way when the client leaves
-            binance.latency(1_000);
+            // the venue has the cancel but has not acted on it when the client leaves
+            binance.holdRequests();
             byRequestId.put(cancelId, order);
             client.send(Orders.cancel(cancelId, order.clOrdId, Side.BUY, "BTC/USDT"));
             await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -261,14 +251,14 @@ class CrashRecoveryCertificationTest
             client.logout();
         }
 
-        // the order fills before the venue sees the cancel: the gateway refuses the cancel to a client
-        // that is away, holds the refusal with the fill, and dies
+        // the order fills before the venue looks at the cancel: the gateway refuses the cancel to a
+        // client that is away, holds the refusal with the fill, and dies
         binance.trade(venueClientOrderId(order), "0.001", "50000");
+        binance.releaseRequests();
         await().atMost(Duration.ofSeconds(60)).until(() -> cancelRejects(metricsPort) == 1 && heldReports(metricsPort) == 2);
         process.destroyForcibly();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-        binance.latency(0);
         startGateway("HELD-REJECT", 2);
         try (FixTestClient client = logOn())
         {
@@ -290,13 +280,12 @@ class CrashRecoveryCertificationTest
         }
     }
 
-    /** Starts the gateway on a fake Binance, with the metrics endpoint on. @return its port. */
-    private int startOnBinanceWithMetrics(final String log) throws Exception
+    /** Starts a fake Binance and writes the gateway's configuration for it. */
+    private void configureFakeBinance() throws IOException
     {
         binance = FakeBinance.start(KEY, SECRET);
         final Path credentials = Files.writeString(workDir.resolve("binance.properties"),
             "apiKey=" + KEY + "\nsecretKey=" + SECRET + "\n");
-        final int metricsPort = GatewayFixture.freePort();
         writeConfig(String.join("\n",
             "  BINANCE:",
             "    type: binance",
@@ -305,6 +294,13 @@ class CrashRecoveryCertificationTest
             "    pollIntervalMillis: 100",
             "    symbols: [BTC/USDT]",
             ""));
+    }
+
+    /** Starts the gateway on a fake Binance, with the metrics endpoint on. @return its port. */
+    private int startOnBinanceWithMetrics(final String log) throws Exception
+    {
+        configureFakeBinance();
+        final int metricsPort = GatewayFixture.freePort();
         Files.writeString(config, Files.readString(config).replace("metrics:\n  enabled: false",
             "metrics:\n  enabled: true\n  bindAddress: 127.0.0.1\n  port: " + metricsPort));
         startGateway(log, 1);

@@ -258,11 +258,8 @@ final class ExecutionReportSender implements ExecutionReportListener
         final String text,
         final long timeMillis)
     {
-        final OrderCancelRejectEncoder reject =
-            translator.cancelRejected(clOrdId, origClOrdId, replace, order, reason, text, timeMillis);
-        // the client may have had it before the crash
-        reject.header().possResend(true);
-        rejectOnceJournaled(sessionId, clOrdId, order, reason, reject);
+        rejectOnceJournaled(sessionId, clOrdId, order, reason,
+            translator.resentCancelRejected(clOrdId, origClOrdId, replace, order, reason, text, timeMillis));
     }
 
     private void rejectOnceJournaled(

@@ -4,6 +4,7 @@ import org.agrona.ExpandableRingBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Long2ObjectHashMap;
 import uk.co.real_logic.artio.EncodingException;
+import uk.co.real_logic.artio.builder.Decoder;
 import uk.co.real_logic.artio.builder.Encoder;
 import uk.co.real_logic.artio.builder.ExecutionReportEncoder;
 import uk.co.real_logic.artio.builder.HeaderEncoder;
@@ -174,29 +175,16 @@ final class HeldReports
 
     private boolean sendOne(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
     {
+        final boolean isReport = buffer.getByte(offset) == EXECUTION_REPORT;
+        final Decoder decoder = isReport ? reportDecoder : rejectDecoder;
         decoding.wrap(buffer, offset + 1, length - 1);
-        final Encoder message;
-        if (buffer.getByte(offset) == EXECUTION_REPORT)
+        decoder.reset();
+        decoder.decode(decoding, 0, length - 1);
+        final Encoder message = decoder.toEncoder(isReport ? report : reject);
+        // the codec's copy leaves the header out, and one sent again after a crash has PossResend in it
+        if (decoder.header().hasPossResend())
         {
-            reportDecoder.reset();
-            reportDecoder.decode(decoding, 0, length - 1);
-            reportDecoder.toEncoder(report);
-            if (reportDecoder.header().hasPossResend())
-            {
-                report.header().possResend(reportDecoder.header().possResend());
-            }
-            message = report;
-        }
-        else
-        {
-            rejectDecoder.reset();
-            rejectDecoder.decode(decoding, 0, length - 1);
-            rejectDecoder.toEncoder(reject);
-            if (rejectDecoder.header().hasPossResend())
-            {
-                reject.header().possResend(rejectDecoder.header().possResend());
-            }
-            message = reject;
+            message.header().possResend(decoder.header().possResend());
         }
         final int result = outlet.trySend(deliveringTo, message);
         if (result == ReportSender.NOT_NOW)

@@ -317,6 +317,22 @@ public final class ExecutionReportTranslator
         return report;
     }
 
+    /** A journaled refusal sent again after a restart, with PossResend (97) Y: the client may have had it. */
+    public OrderCancelRejectEncoder resentCancelRejected(
+        final String clOrdId,
+        final String origClOrdId,
+        final boolean replace,
+        final Order order,
+        final CxlRejReason reason,
+        final String text,
+        final long timeMillis)
+    {
+        final OrderCancelRejectEncoder reject =
+            cancelRejected(clOrdId, origClOrdId, replace, order, reason, text, timeMillis);
+        reject.header().possResend(true);
+        return reject;
+    }
+
     public OrderCancelRejectEncoder cancelRejected(
         final String clOrdId,
         final String origClOrdId,

@@ -102,6 +102,23 @@ class ExecutionReportTranslatorTest
     }
 
     @Test
+    void aRefusalSentAgainAfterARestartSaysPossResendAndTheNextOneDoesNot()
+    {
+        final Order filled = partFilledOrder();
+
+        final OrderCancelRejectDecoder resent = decodeCancelReject(translator.resentCancelRejected(
+            "c-1-X", "c-1", true, filled, CxlRejReason.TOO_LATE_TO_CANCEL, "too late", TIME));
+
+        assertThat(resent.header().hasPossResend()).isTrue();
+        assertThat(resent.header().possResend()).isTrue();
+        assertThat(resent.orderIDAsString()).isEqualTo("RUN-1");
+        assertThat(resent.cxlRejResponseTo()).isEqualTo('2');
+        assertThat(decodeCancelReject(translator.cancelRejected(
+            "c-1-Y", "c-1", false, filled, CxlRejReason.TOO_LATE_TO_CANCEL, "too late", TIME)).header().hasPossResend())
+            .as("the encoder is reused: the flag must not stay").isFalse();
+    }
+
+    @Test
     void massCancelReportForAllOrdersEncodesWithSymbolNotApplicable()
     {
         final MassCancelCommand command = new MassCancelCommand().set(9, "mc-1", MassCancelCommand.ALL, null);

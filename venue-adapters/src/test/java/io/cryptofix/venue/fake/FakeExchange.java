@@ -12,14 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What every fake exchange shares: a real HTTP server on 127.0.0.1 on a free port, request counts,
- * JSON answers, and the faults a venue shows: latency, a 5xx before it acts, and an answer dropped
- * after it acted. Each venue's fake adds its endpoints, its signing rule and its errors.
+ * JSON answers, and the faults a venue shows: latency, requests held until released, a 5xx before
+ * it acts, and an answer dropped after it acted. Each venue's fake adds its endpoints, its signing rule and its errors.
  */
 public abstract class FakeExchange implements AutoCloseable
 {
@@ -31,6 +33,7 @@ public abstract class FakeExchange implements AutoCloseable
     private volatile long latencyMillis;
     private volatile int nextServerError;
     private volatile boolean dropNextOrderResponse;
+    private volatile CountDownLatch held;
 
     protected FakeExchange()
     {
@@ -64,6 +67,25 @@ public abstract class FakeExchange implements AutoCloseable
     }
 
     /**
+     * Requests that pass {@link #delayedOrFailed} from now on wait, unanswered and not acted on,
+     * until {@link #releaseRequests}: what the venue does in the meantime comes before them.
+     */
+    public final void holdRequests()
+    {
+        held = new CountDownLatch(1);
+    }
+
+    public final void releaseRequests()
+    {
+        final CountDownLatch waiting = held;
+        held = null;
+        if (waiting != null)
+        {
+            waiting.countDown();
+        }
+    }
+
+    /**
      * The next request that passes {@link #delayedOrFailed} fails with this HTTP status (a 5xx)
      * before the venue does anything: the client cannot tell whether it acted.
      */
@@ -88,6 +110,7 @@ public abstract class FakeExchange implements AutoCloseable
     @Override
     public final void close()
     {
+        releaseRequests();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -118,6 +141,19 @@ public abstract class FakeExchange implements AutoCloseable
      */
     protected final boolean delayedOrFailed(final HttpExchange exchange) throws IOException
     {
+        final CountDownLatch waiting = held;
+        if (waiting != null)
+        {
+            try
+            {
+                // bounded: a test that never releases must not leave server threads behind
+                waiting.await(60, TimeUnit.SECONDS);
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (latencyMillis > 0)
         {
             try
