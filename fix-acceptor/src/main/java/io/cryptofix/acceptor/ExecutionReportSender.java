@@ -1,15 +1,12 @@
 package io.cryptofix.acceptor;
 
-import io.cryptofix.domain.CxlRejReason;
 import io.cryptofix.domain.ExecType;
-import io.cryptofix.domain.OrdRejReason;
 import io.cryptofix.order.MassCancelCommand;
-import io.cryptofix.order.MassStatusCommand;
-import io.cryptofix.order.ExecutionReportListener;
 import io.cryptofix.order.NewOrderCommand;
 import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderEvent;
-import io.cryptofix.order.OrderStatusCommand;
+import io.cryptofix.order.OrderEventSink;
+import io.cryptofix.order.OrderEventType;
 import io.cryptofix.translation.ExecutionReportTranslator;
 import io.cryptofix.venue.JournalGate;
 import org.agrona.concurrent.EpochNanoClock;
@@ -23,9 +20,11 @@ import java.lang.System.Logger.Level;
 import java.util.function.LongPredicate;
 
 /**
- * Turns what the order core reports into FIX messages on the client's session.
+ * The FIX side of the order core's events: each one a client hears of becomes its FIX message on the
+ * client's session. A message about a journaled event waits until the journal has written it, and
+ * none overtakes one that waits; a client logged out has its messages held until it logs on again.
  */
-final class ExecutionReportSender implements ExecutionReportListener
+final class ExecutionReportSender implements OrderEventSink
 {
     private static final Logger LOG = System.getLogger(ExecutionReportSender.class.getName());
 
@@ -57,35 +56,25 @@ final class ExecutionReportSender implements ExecutionReportListener
     }
 
     @Override
-    public void onExecutionReport(
-        final Order order,
-        final ExecType execType,
-        final String clOrdId,
-        final String origClOrdId,
-        final long execId,
-        final long lastQty,
-        final long lastPx,
-        final String text,
-        final long timeMillis)
+    public void onEvent(final OrderEvent event)
     {
-        sendOnceJournaled(order, execType,
-            translator.executionReport(order, execType, clOrdId, origClOrdId, execId, lastQty, lastPx, text, timeMillis));
-    }
-
-    @Override
-    public void onExecutionReportResent(
-        final Order order,
-        final ExecType execType,
-        final String clOrdId,
-        final String origClOrdId,
-        final long execId,
-        final long lastQty,
-        final long lastPx,
-        final String text,
-        final long timeMillis)
-    {
-        sendOnceJournaled(order, execType, translator.resentExecutionReport(
-            order, execType, clOrdId, origClOrdId, execId, lastQty, lastPx, text, timeMillis));
+        switch (event.type())
+        {
+            case NEW_ORDER_REFUSED -> newOrderRefused(event);
+            case UNKNOWN_ORDER_STATUS, MASS_STATUS_REPORT -> answer(event);
+            case MASS_CANCEL_REPORT -> massCancelReport(event);
+            default ->
+            {
+                if (event.type().message() == OrderEventType.Message.EXECUTION_REPORT)
+                {
+                    sendOnceJournaled(event.order(), event.type().execType(), translator.executionReport(event));
+                }
+                else if (event.type().message() == OrderEventType.Message.CANCEL_REJECT)
+                {
+                    rejectOnceJournaled(event);
+                }
+            }
+        }
     }
 
     private void sendOnceJournaled(final Order order, final ExecType execType, final ExecutionReportEncoder report)
@@ -197,18 +186,11 @@ final class ExecutionReportSender implements ExecutionReportListener
         return sender.trySend(sessions.session(sessionId), message);
     }
 
-    @Override
-    public void onNewOrderRejected(
-        final NewOrderCommand command,
-        final long orderKey,
-        final long execId,
-        final OrdRejReason reason,
-        final String text,
-        final long timeMillis)
+    private void newOrderRefused(final OrderEvent event)
     {
-        final boolean sent = sender.send(sessions.session(command.sessionId()),
-            translator.newOrderRejected(command, orderKey, execId, reason, text, timeMillis));
-        metrics.orderRejected(reason);
+        final NewOrderCommand command = event.newOrder();
+        final boolean sent = sender.send(sessions.session(command.sessionId()), translator.executionReport(event));
+        metrics.orderRejected(event.ordRejReason());
         if (!sent)
         {
             undeliverable(command.sessionId(), ExecType.REJECTED, command.clOrdId());
@@ -218,67 +200,32 @@ final class ExecutionReportSender implements ExecutionReportListener
         metrics.firstReportLatency(clock.nanoTime() - command.receivedTimeNanos());
     }
 
-    @Override
-    public void onStatusOfUnknownOrder(final OrderStatusCommand command, final long execId, final long timeMillis)
+    /** A status answer about no order, or one of a mass status request: it changes nothing and waits for nothing. */
+    private void answer(final OrderEvent event)
     {
-        if (sender.send(sessions.session(command.sessionId()),
-            translator.statusOfUnknownOrder(command, execId, timeMillis)))
+        if (sender.send(sessions.session(event.sessionId()), translator.executionReport(event)))
         {
             metrics.executionReportSent(ExecType.ORDER_STATUS);
         }
         else
         {
-            undeliverable(command.sessionId(), ExecType.ORDER_STATUS, command.clOrdId());
+            undeliverable(event.sessionId(), ExecType.ORDER_STATUS, event.clOrdId());
         }
     }
 
-    @Override
-    public void onCancelRejected(
-        final long sessionId,
-        final String clOrdId,
-        final String origClOrdId,
-        final boolean replace,
-        final Order order,
-        final CxlRejReason reason,
-        final String text,
-        final long timeMillis)
+    private void rejectOnceJournaled(final OrderEvent event)
     {
-        rejectOnceJournaled(sessionId, clOrdId, order, reason,
-            translator.cancelRejected(clOrdId, origClOrdId, replace, order, reason, text, timeMillis));
-    }
-
-    @Override
-    public void onCancelRejectResent(
-        final long sessionId,
-        final String clOrdId,
-        final String origClOrdId,
-        final boolean replace,
-        final Order order,
-        final CxlRejReason reason,
-        final String text,
-        final long timeMillis)
-    {
-        rejectOnceJournaled(sessionId, clOrdId, order, reason,
-            translator.resentCancelRejected(clOrdId, origClOrdId, replace, order, reason, text, timeMillis));
-    }
-
-    private void rejectOnceJournaled(
-        final long sessionId,
-        final String clOrdId,
-        final Order order,
-        final CxlRejReason reason,
-        final OrderCancelRejectEncoder reject)
-    {
-        metrics.cancelRejected(reason);
-        // a refusal of a known order is journaled (it ends the pending request): it waits like a report,
-        // and never overtakes one
+        final long sessionId = event.sessionId();
+        final OrderCancelRejectEncoder reject = translator.cancelReject(event);
+        metrics.cancelRejected(event.cxlRejReason());
+        // a refusal of a known order is journaled: it waits like a report, and never overtakes one
         final long journalPosition = journal.appended().getAsLong();
-        if (order != null && journalPosition > journal.written().getAsLong() || !waitingForJournal.isEmpty())
+        if (event.order() != null && journalPosition > journal.written().getAsLong() || !waitingForJournal.isEmpty())
         {
-            waitingForJournal.addCancelReject(sessionId, reject, journalPosition, clOrdId);
+            waitingForJournal.addCancelReject(sessionId, reject, journalPosition, event.clOrdId());
             return;
         }
-        sendCancelReject(sessionId, reject, clOrdId);
+        sendCancelReject(sessionId, reject, event.clOrdId());
     }
 
     private void sendCancelReject(final long sessionId, final OrderCancelRejectEncoder reject, final String clOrdId)
@@ -296,87 +243,15 @@ final class ExecutionReportSender implements ExecutionReportListener
         }
     }
 
-    @Override
-    public void onMassCancelReport(
-        final MassCancelCommand command,
-        final long reportKey,
-        final boolean accepted,
-        final int affectedOrders,
-        final String text,
-        final long timeMillis)
+    private void massCancelReport(final OrderEvent event)
     {
-        if (!sender.send(sessions.session(command.sessionId()),
-            translator.massCancelReport(command, reportKey, accepted, affectedOrders, text, timeMillis)))
+        final MassCancelCommand command = event.massCancel();
+        if (!sender.send(sessions.session(command.sessionId()), translator.massCancelReport(event)))
         {
             LOG.log(Level.WARNING, "OrderMassCancelReport for ClOrdID {0} of session {1} could not be delivered",
                 command.clOrdId(), command.sessionId());
             metrics.reportUndeliverable();
         }
-    }
-
-    @Override
-    public void onMassStatusReport(
-        final MassStatusCommand command,
-        final Order order,
-        final long execId,
-        final int totNumReports,
-        final boolean last,
-        final long timeMillis)
-    {
-        if (sender.send(sessions.session(command.sessionId()),
-            translator.massStatusReport(command, order, execId, totNumReports, last, timeMillis)))
-        {
-            metrics.executionReportSent(ExecType.ORDER_STATUS);
-        }
-        else
-        {
-            undeliverable(command.sessionId(), ExecType.ORDER_STATUS, order == null ? null : order.clOrdId());
-        }
-    }
-
-    @Override
-    public void onTimeoutFired(final Order order, final String rule, final long lateMillis, final long timeMillis)
-    {
-        metrics.timeoutFired(rule, lateMillis);
-    }
-
-    @Override
-    public void onGatewayCancelRetried(final Order order, final long timeMillis)
-    {
-        metrics.cancelRetried();
-        LOG.log(Level.WARNING, "cancel of {0} sent to venue {1} again: not confirmed in time, or its queue was full",
-            order, order.venueId());
-    }
-
-    @Override
-    public void onVenueStatusQueried(final Order order, final long timeMillis)
-    {
-        metrics.venueStatusQueried();
-        LOG.log(Level.WARNING, "asking venue {0} where {1} stands: a request of the gateway''s went unanswered or " +
-            "was refused", order.venueId(), order);
-    }
-
-    @Override
-    public void onVenueRequestUnconfirmed(
-        final Order order, final boolean cancel, final long waitedMillis, final long timeMillis)
-    {
-        metrics.venueRequestUnconfirmed(cancel);
-        LOG.log(Level.WARNING, "{0} of {1} still unconfirmed by venue {2} after {3} ms; the client is told and the " +
-            "gateway keeps trying", cancel ? "cancel" : "submit", order, order.venueId(), waitedMillis);
-    }
-
-    @Override
-    public void onIllegalTransition(final Order order, final OrderEvent event, final long timeMillis)
-    {
-        metrics.illegalTransition();
-        LOG.log(Level.WARNING, "venue event {0} not allowed for {1}; order left unchanged", event, order);
-    }
-
-    @Override
-    public void onUnknownOrder(final long orderKey, final OrderEvent event, final long timeMillis)
-    {
-        metrics.illegalTransition();
-        LOG.log(Level.WARNING, "venue event {0} for unknown order key {1}; nothing changed", event, orderKey);
     }
 
     private void hold(final long sessionId, final ExecutionReportEncoder report, final ExecType execType, final String clOrdId)

@@ -20,12 +20,12 @@ import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.order.MissedReport;
+import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderCore;
-import io.cryptofix.order.RecoveredOrder;
-import io.cryptofix.store.JournalingReports;
-import io.cryptofix.store.JournalingVenueRouter;
+import io.cryptofix.order.OrderReplay;
+import io.cryptofix.store.JournalReplay;
+import io.cryptofix.store.JournalingSink;
 import io.cryptofix.store.OrderJournal;
-import io.cryptofix.store.RecoveredOrders;
 import io.cryptofix.store.postgres.JournalFeed;
 import io.cryptofix.store.postgres.PostgresStore;
 import io.cryptofix.translation.ExecutionReportTranslator;
@@ -141,7 +141,7 @@ public final class FixAcceptor implements AutoCloseable
 
         final PerformanceConfig.Profile profile = config.performance().profile();
         // closed after the venue workers, which wait for it to write each request's record
-        final RecoveredOrders recovered = readJournal(aeronDirName);
+        final OrderReplay recovered = readJournal(aeronDirName);
         final OrderJournal journal = OrderJournal.open(aeronDirName, orderPathIdleStrategy(profile));
         resources.add(journal);
         final PostgresConfig postgres = config.store().postgres();
@@ -188,10 +188,10 @@ public final class FixAcceptor implements AutoCloseable
         final ExecutionReportSender reports = new ExecutionReportSender(
             new ExecutionReportTranslator(VenueAdapters.runId(journalStartedMillis), VenueAdapters.runId(startMillis)),
             sessions, new ReportSender(), metrics, nanoClock, journalGate);
-        final OrderCore core = new OrderCore(catalog,
-            new JournalingVenueRouter(journal, venues, nanoClock),
-            new JournalingReports(journal, reports, nanoClock),
-            new TimeoutPolicy(config.timeouts()));
+        // the journal first: nobody hears of an event before it is appended
+        final OrderCore core = new OrderCore(catalog, venues,
+            new JournalingSink(journal, nanoClock, journalGate::journaled).andThen(reports),
+            new CoreDiagnostics(metrics), new TimeoutPolicy(config.timeouts()));
         recover(core, recovered, sentLastRun, journal, reports, options);
         final OrderEntryHandler orderEntry = new OrderEntryHandler(core, sessions, metrics, SystemEpochClock.INSTANCE);
         final ClientSessionHandler sessionHandler =
@@ -244,19 +244,24 @@ public final class FixAcceptor implements AutoCloseable
      * Reads the journal of earlier runs and names at INFO the orders it leaves open: this run takes
      * them over ({@link #recover}).
      */
-    private static RecoveredOrders readJournal(final String aeronDirName)
+    private static OrderReplay readJournal(final String aeronDirName)
     {
         final long startNanos = System.nanoTime();
-        final RecoveredOrders recovered = RecoveredOrders.read(aeronDirName, idleStrategy());
-        final List<RecoveredOrder> open = recovered.openOrders();
+        final OrderReplay recovered = JournalReplay.read(aeronDirName, idleStrategy());
+        final List<Order> open = recovered.openOrders();
         LOG.log(Level.INFO, "order journal: {0} events of earlier runs read in {1} ms, {2} orders left open",
             recovered.eventsRead(), (System.nanoTime() - startNanos) / 1_000_000, open.size());
+        if (recovered.eventsRefused() > 0)
+        {
+            LOG.log(Level.WARNING, "order journal: {0} events were not allowed for their orders as replayed and were " +
+                "left out; check those orders with bin/gateway audit", recovered.eventsRefused());
+        }
         if (!open.isEmpty())
         {
             final StringBuilder orders = new StringBuilder();
             for (int i = 0; i < Math.min(open.size(), OPEN_ORDERS_NAMED); i++)
             {
-                orders.append(i == 0 ? "" : "; ").append(RecoveredOrders.describe(open.get(i)));
+                orders.append(i == 0 ? "" : "; ").append(OrderReplay.describe(open.get(i)));
             }
             LOG.log(Level.INFO, "order journal: taking over {0} open orders: {1}{2}", open.size(), orders,
                 open.size() > OPEN_ORDERS_NAMED ? "; ..." : "");
@@ -270,7 +275,7 @@ public final class FixAcceptor implements AutoCloseable
      */
     private static void recover(
         final OrderCore core,
-        final RecoveredOrders recovered,
+        final OrderReplay recovered,
         final SentReports sentLastRun,
         final OrderJournal journal,
         final ExecutionReportSender reports,
@@ -293,10 +298,8 @@ public final class FixAcceptor implements AutoCloseable
                 reports.releaseJournaledReports();
             }
         }
-        final List<RecoveredOrder> orders = recovered.orders();
-        final int asked = core.recover(orders, recovered.nextOrderKey(), recovered.nextExecId(),
-            System.currentTimeMillis());
-        if (!orders.isEmpty())
+        final int asked = core.recover(recovered, System.currentTimeMillis());
+        if (!recovered.orders().isEmpty())
         {
             LOG.log(Level.INFO, "recovery: {0} orders restored ({1} open), {2} being checked at their venues",
                 core.orderCount(), core.openOrderCount(), asked);

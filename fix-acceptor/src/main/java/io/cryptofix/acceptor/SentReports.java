@@ -1,6 +1,6 @@
 package io.cryptofix.acceptor;
 
-import io.cryptofix.store.RecoveredOrders;
+import io.cryptofix.order.OrderReplay;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.LongHashSet;
 import org.agrona.collections.Object2IntHashMap;
@@ -23,7 +23,7 @@ import java.util.List;
  * never got (the gateway stopped first, or held it for a logged-out client) is sent again; one the
  * engine got is the engine's to resend on a ResendRequest.
  */
-final class SentReports implements RecoveredOrders.SentLastRun
+final class SentReports implements OrderReplay.SentLastRun
 {
     static final String FILE = "fix-sent-positions";
 

@@ -13,14 +13,12 @@ import io.cryptofix.domain.VenueRules;
 /**
  * Everything that must hold of an order's terms before it may exist: quantity and prices against the
  * instrument's rules (rounded first where the venue's policy says so), and the order type, time in
- * force and post-only against what the venue or the gateway can do. One instance is reused per
- * check (duty-cycle thread only); after {@link #check} returns false, {@link #reason()} and
- * {@link #problem()} say what to tell the client, and after it returns true {@link #orderQty()},
- * {@link #price()} and {@link #stopPx()} hold the terms to trade, with {@link #roundingNote()} saying
- * what rounding changed.
+ * force and post-only against what the venue or the gateway can do. Its {@link Verdict} is reused
+ * from check to check (duty-cycle thread only): read it before the next check.
  */
 final class NewOrderChecks
 {
+    private final Verdict verdict = new Verdict();
     private OrdRejReason reason;
     private String problem;
     private long orderQty;
@@ -29,11 +27,54 @@ final class NewOrderChecks
     private String roundingNote;
 
     /**
+     * The outcome of a check: when {@link #accepted()}, the terms to trade (rounded where the venue's
+     * policy says so) and what rounding changed; otherwise what to tell the client.
+     */
+    final class Verdict
+    {
+        boolean accepted()
+        {
+            return reason == null;
+        }
+
+        OrdRejReason reason()
+        {
+            return reason;
+        }
+
+        String problem()
+        {
+            return problem;
+        }
+
+        long orderQty()
+        {
+            return orderQty;
+        }
+
+        long price()
+        {
+            return price;
+        }
+
+        long stopPx()
+        {
+            return stopPx;
+        }
+
+        /** What rounding changed, for the Text of the New report; null when nothing changed. */
+        String roundingNote()
+        {
+            return roundingNote;
+        }
+    }
+
+    /**
      * Checks the terms a new order or a replace asks for.
      *
      * @param timeInForce  already resolved (absent means Day).
      */
-    boolean check(
+    Verdict check(
         final VenueRules venue,
         final Instrument instrument,
         final Side side,
@@ -99,38 +140,7 @@ final class NewOrderChecks
         return conditionsSupported(venue.supports(), ordType, timeInForce, postOnly);
     }
 
-    OrdRejReason reason()
-    {
-        return reason;
-    }
-
-    String problem()
-    {
-        return problem;
-    }
-
-    long orderQty()
-    {
-        return orderQty;
-    }
-
-    long price()
-    {
-        return price;
-    }
-
-    long stopPx()
-    {
-        return stopPx;
-    }
-
-    /** What rounding changed, for the Text of the New report; null when nothing changed. */
-    String roundingNote()
-    {
-        return roundingNote;
-    }
-
-    private boolean conditionsSupported(
+    private Verdict conditionsSupported(
         final VenueCapabilities supports, final OrdType ordType, final TimeInForce timeInForce, final boolean postOnly)
     {
         if (postOnly)
@@ -158,7 +168,7 @@ final class NewOrderChecks
             return fail(OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
                 "TimeInForce (59) 4 (FOK) is not supported by this venue");
         }
-        return true;
+        return verdict;
     }
 
     private void round(final Instrument instrument, final Side side)
@@ -184,11 +194,11 @@ final class NewOrderChecks
         roundingNote = note.length() == 0 ? null : note.toString();
     }
 
-    private boolean fail(final OrdRejReason reason, final String problem)
+    private Verdict fail(final OrdRejReason reason, final String problem)
     {
         this.reason = reason;
         this.problem = problem;
-        return false;
+        return verdict;
     }
 
     static String describe(final OrdType ordType)

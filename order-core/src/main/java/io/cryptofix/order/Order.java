@@ -7,18 +7,21 @@ import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
 
 /**
- * One client order and everything the gateway knows about it. Owned and changed only by
- * {@link OrderCore} on the duty-cycle thread; everyone else reads it.
+ * One client order and everything the gateway knows about it. It comes to be from its SUBMITTED or
+ * HELD event and changes only by {@link #apply}ing events, each checked against the three tables
+ * ({@link OrderState}, {@link PendingRequest}, {@link VenueLeg}): live, and in the same way when the
+ * journal is replayed after a restart. Everyone else reads it. Owned by the duty-cycle thread.
  *
- * <p>Besides its FIX state the order remembers how it stands at its venue: whether it has been
- * placed there yet (an emulated stop waits at the gateway), whether the venue acknowledged it, and
- * why the gateway asked the venue to cancel it, if it did.
+ * <p>Besides its state it carries the order core's bookkeeping (its timers, a cancel the gateway
+ * wants but cannot send yet, the venue request it waits to hear about), which the core's parts keep
+ * and which a restart rebuilds from the state.
  */
 public final class Order
 {
     /** No timer is scheduled for the order. */
     static final long NO_TIMER = -1;
 
+    // who and what: fixed when the order comes to be
     private final long orderKey;
     private final long sessionId;
     private final String symbol;
@@ -29,99 +32,271 @@ public final class Order
     private final boolean postOnly;
     private final long createdMillis;
     private final long receivedTimeNanos;
+    private final long expireTimeMillis;
+    private final String clientCompId;
+    private long timeoutMillis;
+    private TimeoutRule timeoutRule;
 
+    // the client's terms, which a replace changes
     private String clOrdId;
     private String origClOrdId;
     private long orderQty;
     private long price;
     private long stopPx;
-    private long expireTimeMillis;
-    private String venueOrderId;
-    private OrderState state = OrderState.PENDING_NEW;
-    private long cumQty;
-    // sum of lastQty * lastPx in raw Fixed units (scale 16); a double keeps the exact integer
-    // products' sum to ~16 significant digits, far beyond the 8 decimals AvgPx is reported with,
-    // without overflow or allocation
-    private double cumNotional;
+    private String acknowledgementText;
 
-    // the client's cancel or replace in flight
-    private PendingRequest pending = PendingRequest.NONE;
+    // the three states, and what they hold
+    private OrderState state;
+    private PendingRequest pending;
+    private VenueLeg leg;
+    private long cumQty;
+    // sum of lastQty * lastPx in raw Fixed units; a double keeps the exact integer products' sum to
+    // ~16 significant digits, far beyond the 8 decimals AvgPx is reported with, without overflow or allocation
+    private double cumNotional;
     private String pendingClOrdId;
     private long replaceQty;
     private long replacePrice;
     private long replaceStopPx;
-
-    // the order at its venue
-    private boolean placed;
-    private boolean venueAcknowledged;
     private int venueAttempt = -1;
+    private String venueOrderId;
     private OrdType venueOrdType;
     private TimeInForce venueTimeInForce;
     private long venueQuantity;
     private long venuePrice;
     private long venueStopPx;
-    private VenueCancelCause venueCancelCause = VenueCancelCause.NONE;
-    private VenueCancelCause deferredCancel = VenueCancelCause.NONE;
-    private String acknowledgementText;
-    private boolean replacementPlaced;
-    private long timerId = NO_TIMER;
-    private long timeoutMillis;
-    private TimeoutRule timeoutRule;
-    private String clientCompId;
-    private VenueWatch.Kind watching = VenueWatch.Kind.NONE;
-    private long watchTimerId = NO_TIMER;
-    private int watchFirings;
-    private long watchStartMillis;
+    // why the gateway asked the venue to cancel, remembered until the venue answers
+    private VenueCancelCause cancelCause = VenueCancelCause.NONE;
 
-    Order(
-        final long orderKey,
-        final long sessionId,
-        final String clOrdId,
-        final String symbol,
-        final String venueId,
-        final Side side,
-        final OrdType ordType,
-        final long orderQty,
-        final long price,
-        final long createdMillis,
-        final long receivedTimeNanos)
+    // the core's bookkeeping, not state
+    final FollowUp followUp = new FollowUp();
+
+    /** The order its SUBMITTED or HELD event describes; it starts with {@link #apply} of that event. */
+    Order(final OrderEvent created)
     {
-        this(orderKey, sessionId, clOrdId, symbol, venueId, side, ordType, TimeInForce.GOOD_TILL_CANCEL, orderQty,
-            price, 0, 0, false, createdMillis, receivedTimeNanos);
+        this.orderKey = created.orderKey();
+        this.sessionId = created.sessionId();
+        this.symbol = created.symbol();
+        this.venueId = created.venueId();
+        this.side = created.side();
+        this.ordType = created.ordType();
+        this.timeInForce = created.timeInForce();
+        this.postOnly = created.postOnly();
+        this.createdMillis = created.timeMillis();
+        this.receivedTimeNanos = created.receivedTimeNanos();
+        this.expireTimeMillis = created.expireTimeMillis();
+        this.timeoutMillis = created.timeoutMillis();
+        this.timeoutRule = created.timeoutRule();
+        this.clientCompId = created.clientCompId();
+        this.clOrdId = created.clOrdId();
+        this.orderQty = created.orderQty();
+        this.price = created.price();
+        this.stopPx = created.stopPx();
     }
 
-    Order(
-        final long orderKey,
-        final long sessionId,
+    /**
+     * The one way an order changes: the event must be legal in all three tables (and a fill must fit
+     * within OrderQty), or nothing changes.
+     *
+     * @return false if the event is not legal for the order as it stands.
+     */
+    boolean apply(final OrderEvent event)
+    {
+        final OrderEventType type = event.type();
+        if (type.createsOrder())
+        {
+            return start(event);
+        }
+        final OrderState nextState = OrderState.next(state, type);
+        final PendingRequest nextRequest = PendingRequest.next(pending, type);
+        final VenueLeg nextLeg = VenueLeg.next(leg, type);
+        if (nextState == null || nextRequest == null || nextLeg == null || !quantitiesFit(event))
+        {
+            return false;
+        }
+        state = nextState;
+        pending = nextRequest;
+        leg = nextLeg;
+        switch (type)
+        {
+            case VENUE_SUBMIT -> placed(event);
+            case VENUE_CANCEL -> cancelCause = event.cancelCause();
+            case NEW ->
+            {
+                venueOrderId = event.venueOrderId();
+                acknowledgementText = null;
+            }
+            case ACKNOWLEDGED -> venueOrderId = event.venueOrderId() != null ? event.venueOrderId() : venueOrderId;
+            case PARTIAL_FILL, FULL_FILL ->
+            {
+                cumQty += event.lastQty();
+                cumNotional += (double)event.lastQty() * (double)event.lastPx();
+            }
+            case PENDING_CANCEL -> pendingClOrdId = event.clOrdId();
+            case PENDING_REPLACE ->
+            {
+                pendingClOrdId = event.clOrdId();
+                replaceQty = event.orderQty();
+                replacePrice = event.price();
+                replaceStopPx = event.stopPx();
+            }
+            case CANCELED -> ended(event);
+            case REPLACED, REPLACED_FILLED ->
+            {
+                ended(event);
+                orderQty = event.orderQty();
+                price = event.price();
+                stopPx = event.stopPx();
+                venueOrderId = event.venueOrderId() != null ? event.venueOrderId() : venueOrderId;
+            }
+            case EXPIRED, VENUE_CANCEL_REFUSED, RESTARTED -> cancelCause = VenueCancelCause.NONE;
+            case TIMEOUT_CHANGED ->
+            {
+                timeoutMillis = event.timeoutMillis();
+                timeoutRule = event.timeoutRule();
+            }
+            case CANCEL_REJECTED -> pendingClOrdId = null;
+            default ->
+            {
+                // the tables say all there is to say
+            }
+        }
+        return true;
+    }
+
+    /** Whether the order's tables allow {@code type} as it stands (quantities aside). */
+    boolean allows(final OrderEventType type)
+    {
+        return state != null && OrderState.next(state, type) != null && PendingRequest.next(pending, type) != null &&
+            VenueLeg.next(leg, type) != null;
+    }
+
+    private boolean start(final OrderEvent event)
+    {
+        if (state != null)
+        {
+            return false;
+        }
+        pending = PendingRequest.NONE;
+        if (event.type() == OrderEventType.HELD)
+        {
+            state = OrderState.NEW;
+            leg = VenueLeg.HELD;
+            return true;
+        }
+        state = OrderState.PENDING_NEW;
+        leg = VenueLeg.PLACING;
+        acknowledgementText = event.text();
+        placed(event);
+        return true;
+    }
+
+    private void placed(final OrderEvent event)
+    {
+        venueAttempt = event.attempt();
+        venueOrdType = event.venueOrdType();
+        venueTimeInForce = event.venueTimeInForce();
+        venueQuantity = event.venueQuantity();
+        venuePrice = event.venuePrice();
+        venueStopPx = event.venueStopPx();
+        cancelCause = VenueCancelCause.NONE;
+    }
+
+    /** A cancel or replace done: the order is known by the ClOrdID the event names from now on. */
+    private void ended(final OrderEvent event)
+    {
+        if (event.clOrdId() != null && !event.clOrdId().equals(clOrdId))
+        {
+            origClOrdId = event.origClOrdId() != null ? event.origClOrdId() : clOrdId;
+            clOrdId = event.clOrdId();
+        }
+        pendingClOrdId = null;
+        cancelCause = VenueCancelCause.NONE;
+    }
+
+    private boolean quantitiesFit(final OrderEvent event)
+    {
+        switch (event.type())
+        {
+            case PARTIAL_FILL:
+                return event.lastQty() > 0 && event.lastPx() > 0 && cumQty + event.lastQty() < orderQty;
+            case FULL_FILL:
+                return event.lastQty() > 0 && event.lastPx() > 0 && cumQty + event.lastQty() == orderQty;
+            case REPLACED:
+                return event.orderQty() > cumQty;
+            case REPLACED_FILLED:
+                return event.orderQty() == cumQty;
+            default:
+                return true;
+        }
+    }
+
+    /** A copy as the order stands now, for telling a client again what it was told then; the copy is never changed. */
+    Order copy()
+    {
+        final Order copy = new Order(this);
+        copy.clOrdId = clOrdId;
+        copy.origClOrdId = origClOrdId;
+        copy.orderQty = orderQty;
+        copy.price = price;
+        copy.stopPx = stopPx;
+        copy.state = state;
+        copy.pending = pending;
+        copy.leg = leg;
+        copy.cumQty = cumQty;
+        copy.cumNotional = cumNotional;
+        copy.pendingClOrdId = pendingClOrdId;
+        copy.venueAttempt = venueAttempt;
+        copy.venueOrderId = venueOrderId;
+        return copy;
+    }
+
+    /**
+     * A detached copy of an order as a client was told of it, from what the journal kept of a message
+     * sent again after a restart: for sending it once more should that one be lost too. Never applied
+     * to, never taken over.
+     *
+     * @param terms  the order's identity and terms, as a replayed event carries them.
+     */
+    public static Order asTold(
+        final OrderEvent terms,
         final String clOrdId,
-        final String symbol,
-        final String venueId,
-        final Side side,
-        final OrdType ordType,
-        final TimeInForce timeInForce,
         final long orderQty,
         final long price,
         final long stopPx,
-        final long expireTimeMillis,
-        final boolean postOnly,
-        final long createdMillis,
-        final long receivedTimeNanos)
+        final OrderState state,
+        final PendingRequest pending,
+        final long cumQty,
+        final long avgPx)
     {
-        this.orderKey = orderKey;
-        this.sessionId = sessionId;
-        this.clOrdId = clOrdId;
-        this.symbol = symbol;
-        this.venueId = venueId;
-        this.side = side;
-        this.ordType = ordType;
-        this.timeInForce = timeInForce;
-        this.orderQty = orderQty;
-        this.price = price;
-        this.stopPx = stopPx;
-        this.expireTimeMillis = expireTimeMillis;
-        this.postOnly = postOnly;
-        this.createdMillis = createdMillis;
-        this.receivedTimeNanos = receivedTimeNanos;
+        final Order told = new Order(terms);
+        told.clOrdId = clOrdId;
+        told.orderQty = orderQty;
+        told.price = price;
+        told.stopPx = stopPx;
+        told.state = state;
+        told.pending = pending;
+        told.leg = VenueLeg.GONE;
+        told.cumQty = cumQty;
+        told.cumNotional = (double)cumQty * (double)avgPx;
+        return told;
+    }
+
+    private Order(final Order order)
+    {
+        this.orderKey = order.orderKey;
+        this.sessionId = order.sessionId;
+        this.symbol = order.symbol;
+        this.venueId = order.venueId;
+        this.side = order.side;
+        this.ordType = order.ordType;
+        this.timeInForce = order.timeInForce;
+        this.postOnly = order.postOnly;
+        this.createdMillis = order.createdMillis;
+        this.receivedTimeNanos = order.receivedTimeNanos;
+        this.expireTimeMillis = order.expireTimeMillis;
+        this.clientCompId = order.clientCompId;
+        this.timeoutMillis = order.timeoutMillis;
+        this.timeoutRule = order.timeoutRule;
     }
 
     /** The gateway's key for the order; OrderID (37) is derived from it. */
@@ -147,23 +322,6 @@ public final class Order
         return origClOrdId;
     }
 
-    /** ClOrdID of the client's cancel or replace in flight, or null. */
-    public String pendingClOrdId()
-    {
-        return pendingClOrdId;
-    }
-
-    /** ClOrdID of the client's cancel in flight, or null. */
-    public String pendingCancelClOrdId()
-    {
-        return pending == PendingRequest.CANCEL ? pendingClOrdId : null;
-    }
-
-    public PendingRequest pending()
-    {
-        return pending;
-    }
-
     public String symbol()
     {
         return symbol;
@@ -172,11 +330,6 @@ public final class Order
     public String venueId()
     {
         return venueId;
-    }
-
-    public String venueOrderId()
-    {
-        return venueOrderId;
     }
 
     public Side side()
@@ -216,6 +369,12 @@ public final class Order
         return stopPx;
     }
 
+    /** When the order expires, epoch milliseconds (GTD: ExpireTime; Day: the venue's cut-off); 0 if never. */
+    public long expireTimeMillis()
+    {
+        return expireTimeMillis;
+    }
+
     /** When the order times out under the gateway's timeout policy, epoch milliseconds; 0 if never. */
     public long timeoutMillis()
     {
@@ -245,12 +404,6 @@ public final class Order
             (expireTimeMillis == 0 || timeoutMillis <= expireTimeMillis);
     }
 
-    /** When the order expires, epoch milliseconds (GTD: ExpireTime; Day: the venue's cut-off); 0 if never. */
-    public long expireTimeMillis()
-    {
-        return expireTimeMillis;
-    }
-
     public long createdMillis()
     {
         return createdMillis;
@@ -262,18 +415,39 @@ public final class Order
         return receivedTimeNanos;
     }
 
+    /** The client's CompID, which timeout rules by session match; null when unknown. */
+    String clientCompId()
+    {
+        return clientCompId;
+    }
+
+    /** Text for the New report, e.g. what rounding changed; null for none. */
+    String acknowledgementText()
+    {
+        return acknowledgementText;
+    }
+
     public OrderState state()
     {
         return state;
     }
 
+    public PendingRequest pending()
+    {
+        return pending;
+    }
+
+    public VenueLeg leg()
+    {
+        return leg;
+    }
+
     /**
-     * OrdStatus (39) to report: a pending cancel or replace takes precedence over the working states,
-     * as FIX 4.4 orders them.
+     * OrdStatus (39) to report: a pending cancel or replace takes precedence over the working and
+     * filled states, as FIX 4.4 orders them.
      */
     public char ordStatus()
     {
-        // a fill that completes the order still reports the pending request, until the venue answers it
         if (state != OrderState.CANCELED && state != OrderState.EXPIRED && state != OrderState.REJECTED)
         {
             if (pending == PendingRequest.CANCEL)
@@ -304,18 +478,45 @@ public final class Order
         return cumQty == 0 ? 0 : Math.round(cumNotional / cumQty);
     }
 
-    /** Whether the order has been sent to its venue; false while an emulated trigger waits. */
+    /** ClOrdID of the client's cancel or replace in flight, or null. */
+    public String pendingClOrdId()
+    {
+        return pendingClOrdId;
+    }
+
+    long replaceQty()
+    {
+        return replaceQty;
+    }
+
+    long replacePrice()
+    {
+        return replacePrice;
+    }
+
+    long replaceStopPx()
+    {
+        return replaceStopPx;
+    }
+
+    public String venueOrderId()
+    {
+        return venueOrderId;
+    }
+
+    /** Whether the order has been sent to its venue; false while the gateway holds its trigger. */
     public boolean isPlaced()
     {
-        return placed;
+        return leg != VenueLeg.HELD;
     }
 
+    /** Whether the venue has answered the latest placement (or the order is over there). */
     public boolean isVenueAcknowledged()
     {
-        return venueAcknowledged;
+        return leg != VenueLeg.HELD && leg != VenueLeg.PLACING;
     }
 
-    /** How many times before the order was placed at its venue: 0 for the first placement. */
+    /** The latest placement at the venue: 0 for the first, -1 while the gateway holds the order. */
     public int venueAttempt()
     {
         return venueAttempt;
@@ -351,261 +552,10 @@ public final class Order
         return venueStopPx;
     }
 
-    VenueCancelCause venueCancelCause()
+    /** Why the gateway asked the venue to cancel the order, until the venue answers; NONE otherwise. */
+    public VenueCancelCause cancelCause()
     {
-        return venueCancelCause;
-    }
-
-    /** A cancel the gateway wants but cannot send yet: the venue has to acknowledge, or a replace to finish. */
-    VenueCancelCause deferredCancel()
-    {
-        return deferredCancel;
-    }
-
-    /** Text for the New report, e.g. what rounding changed; null for none. */
-    String acknowledgementText()
-    {
-        return acknowledgementText;
-    }
-
-    boolean isReplacementPlaced()
-    {
-        return replacementPlaced;
-    }
-
-    long replaceQty()
-    {
-        return replaceQty;
-    }
-
-    long replacePrice()
-    {
-        return replacePrice;
-    }
-
-    long replaceStopPx()
-    {
-        return replaceStopPx;
-    }
-
-    long timerId()
-    {
-        return timerId;
-    }
-
-    void state(final OrderState state)
-    {
-        this.state = state;
-    }
-
-    void venueOrderId(final String venueOrderId)
-    {
-        this.venueOrderId = venueOrderId;
-    }
-
-    void addFill(final long lastQty, final long lastPx)
-    {
-        cumQty += lastQty;
-        cumNotional += (double)lastQty * (double)lastPx;
-    }
-
-    void expireTimeMillis(final long expireTimeMillis)
-    {
-        this.expireTimeMillis = expireTimeMillis;
-    }
-
-    /** The client's CompID, which timeout rules by session match; null when unknown. */
-    String clientCompId()
-    {
-        return clientCompId;
-    }
-
-    void clientCompId(final String clientCompId)
-    {
-        this.clientCompId = clientCompId;
-    }
-
-    void timeout(final long timeoutMillis, final TimeoutRule rule)
-    {
-        this.timeoutMillis = timeoutMillis;
-        this.timeoutRule = rule;
-    }
-
-    /** Records a placement at the venue, which then has to acknowledge it. */
-    void placed(
-        final OrdType venueOrdType,
-        final TimeInForce venueTimeInForce,
-        final long venueQuantity,
-        final long venuePrice,
-        final long venueStopPx)
-    {
-        this.placed = true;
-        this.venueAcknowledged = false;
-        this.venueAttempt++;
-        this.venueOrdType = venueOrdType;
-        this.venueTimeInForce = venueTimeInForce;
-        this.venueQuantity = venueQuantity;
-        this.venuePrice = venuePrice;
-        this.venueStopPx = venueStopPx;
-    }
-
-    /**
-     * Puts back what the journal says of an order at a restart: where it stood, what has filled, and
-     * which placement at its venue is the latest. Prices and quantities of that placement are the
-     * order's own: the journal keeps only those.
-     */
-    void restore(
-        final String origClOrdId,
-        final OrderState state,
-        final long cumQty,
-        final long avgPx,
-        final String venueOrderId,
-        final int venueAttempt,
-        final boolean venueAcknowledged,
-        final OrdType venueOrdType,
-        final TimeInForce venueTimeInForce,
-        final long timeoutMillis)
-    {
-        this.origClOrdId = origClOrdId;
-        this.state = state;
-        this.cumQty = cumQty;
-        this.cumNotional = (double)cumQty * (double)avgPx;
-        this.venueOrderId = venueOrderId;
-        this.venueAttempt = venueAttempt;
-        this.placed = venueAttempt >= 0;
-        this.venueAcknowledged = placed && venueAcknowledged;
-        this.venueOrdType = venueOrdType;
-        this.venueTimeInForce = venueTimeInForce;
-        this.venueQuantity = orderQty - cumQty;
-        this.venuePrice = venueOrdType != null && venueOrdType.hasLimitPrice() ? price : 0;
-        this.venueStopPx = venueOrdType != null && venueOrdType.hasTrigger() ? stopPx : 0;
-        this.timeoutMillis = timeoutMillis;
-    }
-
-    /** The placement could not be queued: the order is where it was before {@link #placed}. */
-    void placementFailed(final boolean wasPlaced, final boolean wasAcknowledged)
-    {
-        this.placed = wasPlaced;
-        this.venueAcknowledged = wasAcknowledged;
-        this.venueAttempt--;
-    }
-
-    void acknowledgementText(final String text)
-    {
-        this.acknowledgementText = text;
-    }
-
-    void venueAcknowledged()
-    {
-        this.venueAcknowledged = true;
-    }
-
-    void venueCancelCause(final VenueCancelCause cause)
-    {
-        this.venueCancelCause = cause;
-    }
-
-    void deferredCancel(final VenueCancelCause cause)
-    {
-        this.deferredCancel = cause;
-    }
-
-    void replacementPlaced(final boolean replacementPlaced)
-    {
-        this.replacementPlaced = replacementPlaced;
-    }
-
-    void timerId(final long timerId)
-    {
-        this.timerId = timerId;
-    }
-
-    /** The venue request the gateway waits to hear about: a submit's answer or a cancel's confirmation. */
-    VenueWatch.Kind watching()
-    {
-        return watching;
-    }
-
-    long watchTimerId()
-    {
-        return watchTimerId;
-    }
-
-    /** How many times the wait for the venue ran out so far. */
-    int watchFirings()
-    {
-        return watchFirings;
-    }
-
-    /** When the gateway sent the request it is waiting on. */
-    long watchStartMillis()
-    {
-        return watchStartMillis;
-    }
-
-    void watch(final VenueWatch.Kind kind, final long startMillis)
-    {
-        this.watching = kind;
-        this.watchFirings = 0;
-        this.watchStartMillis = startMillis;
-        this.watchTimerId = NO_TIMER;
-    }
-
-    void watchTimerId(final long timerId)
-    {
-        this.watchTimerId = timerId;
-    }
-
-    void watchFired()
-    {
-        watchFirings++;
-        watchTimerId = NO_TIMER;
-    }
-
-    void pendingCancel(final String cancelClOrdId)
-    {
-        this.pending = cancelClOrdId == null ? PendingRequest.NONE : PendingRequest.CANCEL;
-        this.pendingClOrdId = cancelClOrdId;
-    }
-
-    void pendingReplace(final String replaceClOrdId, final long orderQty, final long price, final long stopPx)
-    {
-        this.pending = PendingRequest.REPLACE;
-        this.pendingClOrdId = replaceClOrdId;
-        this.replaceQty = orderQty;
-        this.replacePrice = price;
-        this.replaceStopPx = stopPx;
-    }
-
-    void clearPending()
-    {
-        this.pending = PendingRequest.NONE;
-        this.pendingClOrdId = null;
-    }
-
-    /** The cancel in flight succeeded: from now on the order is known by the cancel's ClOrdID. */
-    void cancelConfirmed()
-    {
-        if (pending == PendingRequest.CANCEL)
-        {
-            origClOrdId = clOrdId;
-            clOrdId = pendingClOrdId;
-            clearPending();
-        }
-    }
-
-    /** The replace in flight took effect: new ClOrdID, quantity and prices. */
-    void replaceConfirmed()
-    {
-        if (pending == PendingRequest.REPLACE)
-        {
-            origClOrdId = clOrdId;
-            clOrdId = pendingClOrdId;
-            orderQty = replaceQty;
-            price = replacePrice;
-            stopPx = replaceStopPx;
-            clearPending();
-        }
+        return cancelCause;
     }
 
     @Override
@@ -613,13 +563,5 @@ public final class Order
     {
         return "Order{key=" + orderKey + ", clOrdId=" + clOrdId + ", " + side + " " + Fixed.toString(orderQty) +
             " " + symbol + "@" + venueId + ", state=" + state + ", cumQty=" + Fixed.toString(cumQty) + "}";
-    }
-
-    /** A client request on the order that waits for the venue. */
-    public enum PendingRequest
-    {
-        NONE,
-        CANCEL,
-        REPLACE
     }
 }

@@ -1,16 +1,14 @@
 package io.cryptofix.order;
 
 /**
- * The life of an order, with its FIX OrdStatus (39) value, and every legal change in one table
- * ({@link #next}), to be read against FIX 4.4 Volume 4, "Order State Change Matrices".
+ * The life of an order as its client knows it, with its FIX OrdStatus (39) value, and every legal
+ * change in one table ({@link #next}), to be read against FIX 4.4 Volume 4, "Order State Change
+ * Matrices". A cancel or replace the client has in flight is the {@link PendingRequest} table's;
+ * where the order stands at its venue, the {@link VenueLeg} table's.
  */
 public enum OrderState
 {
-    /**
-     * Sent to the venue, no answer yet. Not reported: the client first hears New or Rejected. A fill
-     * or cancel that overtakes the venue's acknowledgement is preceded by an implied New
-     * (see {@link OrderCore}), so only acceptance and rejection leave this state here.
-     */
+    /** Sent to the venue, no answer yet. Not reported: the client first hears New or Rejected. */
     PENDING_NEW('A', false),
     NEW('0', false),
     PARTIALLY_FILLED('1', false),
@@ -39,50 +37,98 @@ public enum OrderState
         return terminal;
     }
 
+    /** Whether this table judges {@code event}; the others leave the state as it is in every state. */
+    public static boolean judges(final OrderEventType event)
+    {
+        switch (event)
+        {
+            case NEW:
+            case REJECTED:
+            case PARTIAL_FILL:
+            case FULL_FILL:
+            case PENDING_CANCEL:
+            case PENDING_REPLACE:
+            case CANCELED:
+            case REPLACED:
+            case REPLACED_FILLED:
+            case EXPIRED:
+            case TRIGGERED:
+            case CANCEL_REJECTED:
+            case REQUEST_REFUSED:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /**
      * @return the state after {@code event}, or null if the event is not legal in {@code state}.
      */
-    public static OrderState next(final OrderState state, final OrderEvent event)
+    public static OrderState next(final OrderState state, final OrderEventType event)
     {
+        if (!judges(event))
+        {
+            return state;
+        }
         switch (state)
         {
             case PENDING_NEW:
                 switch (event)
                 {
-                    case VENUE_ACCEPTED: return NEW;
-                    case VENUE_REJECTED: return REJECTED;
+                    case NEW: return NEW;
+                    case REJECTED: return REJECTED;
+                    // a cancel or replace of an order the venue has not acknowledged is refused
+                    case REQUEST_REFUSED: return state;
                     default: return null;
                 }
 
             case NEW:
-                switch (event)
-                {
-                    case PARTIAL_FILL: return PARTIALLY_FILLED;
-                    case FULL_FILL: return FILLED;
-                    // requested by the client, or unsolicited (a market order's unfilled remainder)
-                    case VENUE_CANCELED: return CANCELED;
-                    case EXPIRED: return EXPIRED;
-                    // new terms, same state; a quantity down to CumQty fills it (see OrderCore)
-                    case VENUE_REPLACED: return state;
-                    default: return null;
-                }
-
             case PARTIALLY_FILLED:
                 switch (event)
                 {
                     case PARTIAL_FILL: return PARTIALLY_FILLED;
                     case FULL_FILL: return FILLED;
-                    // the cancel applies to LeavesQty; CumQty stays as filled
-                    case VENUE_CANCELED: return CANCELED;
+                    // requested by the client or the gateway, or unsolicited (a market order's remainder)
+                    case CANCELED: return CANCELED;
                     case EXPIRED: return EXPIRED;
-                    // new terms, same state; a quantity down to CumQty fills it (see OrderCore)
-                    case VENUE_REPLACED: return state;
+                    case REPLACED: return state;
+                    // OrderQty down to CumQty: only an order that has filled can be replaced into Filled
+                    case REPLACED_FILLED: return state == PARTIALLY_FILLED ? FILLED : null;
+                    // a stop the gateway held is placed: the client knew it as New, and still does
+                    case TRIGGERED: return state == NEW ? NEW : null;
+                    case PENDING_CANCEL:
+                    case PENDING_REPLACE:
+                    case CANCEL_REJECTED:
+                    case REQUEST_REFUSED:
+                        return state;
+                    default: return null;
+                }
+
+            case FILLED:
+                switch (event)
+                {
+                    // a cancel or replace in flight when the last fill came is answered afterwards
+                    case CANCEL_REJECTED:
+                    case REQUEST_REFUSED:
+                        return state;
+                    default: return null;
+                }
+
+            case CANCELED:
+            case EXPIRED:
+                switch (event)
+                {
+                    // a real-world possibility: the venue traded before it ended the order and says so late;
+                    // the quantity it did not trade stays canceled
+                    case PARTIAL_FILL: return state;
+                    case FULL_FILL: return FILLED;
+                    case REQUEST_REFUSED: return state;
                     default: return null;
                 }
 
             default:
-                // FILLED, CANCELED, REJECTED, EXPIRED are terminal: nothing moves them
-                return null;
+                // REJECTED: the venue never took it; only a late cancel or replace is answered (refused)
+                return event == OrderEventType.REQUEST_REFUSED ? state : null;
         }
     }
 }

@@ -4,7 +4,7 @@ package io.cryptofix.order;
  * Why the gateway asked a venue to cancel an order: it decides what the client is told when the
  * venue confirms.
  */
-enum VenueCancelCause
+public enum VenueCancelCause
 {
     NONE,
     /** An OrderCancelRequest: Canceled, under the cancel's ClOrdID. */

@@ -1,30 +1,25 @@
 package io.cryptofix.order;
 
 /**
- * Where {@link OrderCore} sends work for venues. Implementations queue the request for the venue's
- * worker thread and return at once; they never block the duty cycle. Each returns false if the
- * venue's request queue is full: nothing is then queued, never without bound.
+ * Where the order core sends work for venues. Each request is an event not yet applied: its order as
+ * it stands, with what the request adds (a placement's terms, an amend's new terms). Implementations
+ * copy what they need, queue it for the venue's worker thread and return at once; they never block
+ * the duty cycle. Each returns false if the venue's request queue is full: nothing is then queued,
+ * and nothing happened.
  */
 public interface VenueRouter
 {
-    /**
-     * Places the order as {@link Order#venueOrdType()}, {@link Order#venueTimeInForce()} and
-     * {@link Order#venueQuantity()} describe it.
-     */
-    boolean submit(Order order);
+    /** Places the order as the event's placement describes it (SUBMITTED or VENUE_SUBMIT). */
+    boolean submit(OrderEvent placement);
 
-    boolean cancel(Order order);
+    boolean cancel(OrderEvent cancel);
 
-    /**
-     * Changes the order in place at a venue that amends natively.
-     *
-     * @param orderQty  the new total quantity of the venue order.
-     */
-    boolean amend(Order order, long orderQty, long price, long stopPx);
+    /** Changes the order in place at a venue that amends natively, to the event's quantity and prices. */
+    boolean amend(OrderEvent amend);
 
     /**
      * Asks the venue where the order stands, by the client order id of its latest placement
-     * ({@link Order#venueAttempt()}): never by placing it again.
+     * ({@link OrderEvent#attempt()}): never by placing it again.
      */
-    boolean query(Order order);
+    boolean query(OrderEvent query);
 }

@@ -12,12 +12,12 @@ import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.domain.VenueRules;
-import io.cryptofix.order.RecordingExecutionReportListener.CancelReject;
-import io.cryptofix.order.RecordingExecutionReportListener.ExecutionReport;
-import io.cryptofix.order.RecordingExecutionReportListener.MassCancelReport;
-import io.cryptofix.order.RecordingExecutionReportListener.MassStatusReport;
-import io.cryptofix.order.RecordingExecutionReportListener.NewOrderReject;
-import io.cryptofix.order.RecordingExecutionReportListener.Report;
+import io.cryptofix.order.RecordingSink.CancelReject;
+import io.cryptofix.order.RecordingSink.ExecutionReport;
+import io.cryptofix.order.RecordingSink.MassCancelReport;
+import io.cryptofix.order.RecordingSink.MassStatusReport;
+import io.cryptofix.order.RecordingSink.NewOrderReject;
+import io.cryptofix.order.RecordingSink.Report;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -47,7 +47,7 @@ final class LifecycleHarness
     static final long START = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
 
     final RecordingVenueRouter venue = new RecordingVenueRouter();
-    final RecordingExecutionReportListener reports = new RecordingExecutionReportListener();
+    final RecordingSink reports = new RecordingSink();
     final OrderCore core;
     private final NewOrderCommand newOrder = new NewOrderCommand();
     private final CancelOrderCommand cancel = new CancelOrderCommand();
@@ -72,7 +72,7 @@ final class LifecycleHarness
 
     LifecycleHarness(final Duration defaultTimeout, final List<TimeoutRule> timeoutRules)
     {
-        core = new OrderCore(catalog(), venue, reports, new TimeoutPolicy(
+        core = new OrderCore(catalog(), venue, reports, reports, new TimeoutPolicy(
             new TimeoutConfig(defaultTimeout, Duration.ofSeconds(10), Duration.ofSeconds(5), timeoutRules, false)));
     }
 

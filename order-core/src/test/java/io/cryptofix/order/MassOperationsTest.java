@@ -59,7 +59,7 @@ class MassOperationsTest
 
         g.massCancel("MC", MassCancelCommand.ALL, null);
 
-        assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("A"), g.key("B"));
+        assertThat(g.venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(g.key("A"), g.key("B"));
         g.venueCanceled("B", "canceled by request").venueCanceled("A", "canceled by request");
         assertThat(g.told()).containsExactly(
             "MASS_CANCEL MC affected=3",
@@ -79,7 +79,7 @@ class MassOperationsTest
         g.massCancel("MC", MassCancelCommand.ALL, null);
         assertThat(g.venue.cancelRequested()).isEmpty();
         g.accept("A");
-        assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("A"));
+        assertThat(g.venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(g.key("A"));
         g.venueCanceled("A", "canceled by request");
 
         assertThat(g.told()).containsExactly(

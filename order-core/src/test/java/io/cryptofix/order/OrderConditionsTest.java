@@ -4,8 +4,8 @@ import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
-import io.cryptofix.order.RecordingExecutionReportListener.ExecutionReport;
-import io.cryptofix.order.RecordingExecutionReportListener.NewOrderReject;
+import io.cryptofix.order.RecordingSink.ExecutionReport;
+import io.cryptofix.order.RecordingSink.NewOrderReject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +31,10 @@ class OrderConditionsTest
         {
             final VenueCapabilities stopLimitOnly = new VenueCapabilities(false, true, true, true, true, false, false);
 
-            assertThat(OrderCore.venueHoldsTrigger(stopLimitOnly, OrdType.STOP_LIMIT)).isTrue();
-            assertThat(OrderCore.venueHoldsTrigger(stopLimitOnly, OrdType.STOP)).isFalse();
-            assertThat(OrderCore.venueHoldsTrigger(stopLimitOnly, OrdType.MARKET_IF_TOUCHED)).isFalse();
-            assertThat(OrderCore.venueHoldsTrigger(VenueCapabilities.ALL, OrdType.STOP)).isTrue();
+            assertThat(VenueTerms.venueHoldsTrigger(stopLimitOnly, OrdType.STOP_LIMIT)).isTrue();
+            assertThat(VenueTerms.venueHoldsTrigger(stopLimitOnly, OrdType.STOP)).isFalse();
+            assertThat(VenueTerms.venueHoldsTrigger(stopLimitOnly, OrdType.MARKET_IF_TOUCHED)).isFalse();
+            assertThat(VenueTerms.venueHoldsTrigger(VenueCapabilities.ALL, OrdType.STOP)).isTrue();
         }
 
         @Test
@@ -58,7 +58,7 @@ class OrderConditionsTest
             assertThat(g.venue.submitted()).isEmpty();
             g.price(EMU, "104", "105");
 
-            final Order placed = g.venue.lastSubmitted();
+            final RecordingVenueRouter.Placement placed = g.venue.lastSubmitted();
             assertThat(placed.venueOrdType()).isEqualTo(OrdType.MARKET);
             assertThat(placed.venueQuantity()).isEqualTo(fixed("1"));
             assertThat(g.told()).containsExactly("ER D/0 S qty=1 cum=0 leaves=1");
@@ -99,7 +99,7 @@ class OrderConditionsTest
         {
             g.order(NATIVE, "S", Side.BUY, OrdType.STOP, "1", null, "105", TimeInForce.GOOD_TILL_CANCEL);
 
-            final Order placed = g.venue.lastSubmitted();
+            final RecordingVenueRouter.Placement placed = g.venue.lastSubmitted();
             assertThat(placed.venueOrdType()).isEqualTo(OrdType.STOP);
             assertThat(placed.venueStopPx()).isEqualTo(fixed("105"));
             assertThat(g.told()).isEmpty();
@@ -173,7 +173,7 @@ class OrderConditionsTest
             g.advance(order.expireTimeMillis() - g.now() - 1);
             assertThat(g.venue.cancelRequested()).isEmpty();
             g.advance(20);
-            assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("D"));
+            assertThat(g.venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(g.key("D"));
             assertThat(g.told()).isEmpty();
 
             g.venueCanceled("D", "canceled by request");
@@ -261,7 +261,7 @@ class OrderConditionsTest
             g.venue.full(false);
             g.advance(200);
 
-            assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("G"));
+            assertThat(g.venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(g.key("G"));
         }
 
         @Test
@@ -287,7 +287,7 @@ class OrderConditionsTest
             assertThat(g.venue.lastSubmitted().venueTimeInForce()).isEqualTo(TimeInForce.GOOD_TILL_CANCEL);
 
             g.fill("I", "0.5", "100").accept("I");
-            assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("I"));
+            assertThat(g.venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(g.key("I"));
             g.venueCanceled("I", "canceled by request");
 
             assertThat(g.told()).containsExactly(

@@ -8,10 +8,10 @@ import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.domain.OrdRejReason;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
-import io.cryptofix.order.RecordingExecutionReportListener.CancelReject;
-import io.cryptofix.order.RecordingExecutionReportListener.ExecutionReport;
-import io.cryptofix.order.RecordingExecutionReportListener.IllegalTransition;
-import io.cryptofix.order.RecordingExecutionReportListener.NewOrderReject;
+import io.cryptofix.order.RecordingSink.CancelReject;
+import io.cryptofix.order.RecordingSink.ExecutionReport;
+import io.cryptofix.order.RecordingSink.IllegalTransition;
+import io.cryptofix.order.RecordingSink.NewOrderReject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,8 +39,8 @@ class OrderCoreTest
     private static final long RECEIVED_NANOS = 1_700_000_000_000_000_000L;
 
     private final RecordingVenueRouter venue = new RecordingVenueRouter();
-    private final RecordingExecutionReportListener reports = new RecordingExecutionReportListener();
-    private final OrderCore core = new OrderCore(catalog(), venue, reports);
+    private final RecordingSink reports = new RecordingSink();
+    private final OrderCore core = new OrderCore(catalog(), venue, reports, reports);
     private final NewOrderCommand newOrder = new NewOrderCommand();
     private final CancelOrderCommand cancelRequest = new CancelOrderCommand();
     private long now = 1_000_000;
@@ -104,18 +104,21 @@ class OrderCoreTest
 
             // then
             assertThat(venue.submitted()).hasSize(1);
-            final Order sent = venue.lastSubmitted();
+            final RecordingVenueRouter.Placement sent = venue.lastSubmitted();
             assertThat(sent.venueId()).isEqualTo(VENUE);
             assertThat(sent.symbol()).isEqualTo(SYMBOL);
-            assertThat(sent.clOrdId()).isEqualTo("O1");
             assertThat(sent.side()).isEqualTo(Side.BUY);
-            assertThat(sent.ordType()).isEqualTo(OrdType.LIMIT);
-            assertThat(sent.orderQty()).isEqualTo(fixed("0.5"));
-            assertThat(sent.price()).isEqualTo(fixed("30000.25"));
-            assertThat(sent.state()).isEqualTo(OrderState.PENDING_NEW);
-            assertThat(sent.createdMillis()).isEqualTo(now);
-            assertThat(sent.receivedTimeNanos()).isEqualTo(RECEIVED_NANOS);
-            assertThat(core.order(sent.orderKey())).isSameAs(sent);
+            assertThat(sent.venueOrdType()).isEqualTo(OrdType.LIMIT);
+            assertThat(sent.venueQuantity()).isEqualTo(fixed("0.5"));
+            assertThat(sent.venuePrice()).isEqualTo(fixed("30000.25"));
+            assertThat(sent.venueAttempt()).isZero();
+            final Order order = core.order(sent.orderKey());
+            assertThat(order.clOrdId()).isEqualTo("O1");
+            assertThat(order.ordType()).isEqualTo(OrdType.LIMIT);
+            assertThat(order.state()).isEqualTo(OrderState.PENDING_NEW);
+            assertThat(order.leg()).isEqualTo(VenueLeg.PLACING);
+            assertThat(order.createdMillis()).isEqualTo(now);
+            assertThat(order.receivedTimeNanos()).isEqualTo(RECEIVED_NANOS);
             assertThat(reports.all()).isEmpty();
         }
 
@@ -642,7 +645,55 @@ class OrderCoreTest
         }
 
         @Test
-        void aFillOnACanceledOrderIsReportedAsIllegalAndChangesNothing()
+        void aLateFillOnACanceledOrderIsReportedAndTheOrderStaysCanceled()
+        {
+            // given
+            final long orderKey = workingLimit("O1", "1", "100");
+            core.onVenueFill(orderKey, fixed("0.2"), fixed("100"), tick());
+            cancel(SESSION, "C1", "O1");
+            core.onVenueCanceled(orderKey, null, tick());
+            reports.clear();
+
+            // when: the venue traded before the cancel took effect and says so only now
+            core.onVenueFill(orderKey, fixed("0.3"), fixed("110"), tick());
+
+            // then: money moved, so the client hears of it; what did not trade stays canceled
+            final ExecutionReport fill = reports.single(ExecutionReport.class);
+            assertThat(fill.execType()).isEqualTo(ExecType.TRADE);
+            assertThat(fill.fixOrdStatus()).isEqualTo('4');
+            assertThat(fill.clOrdId()).isEqualTo("C1");
+            assertThat(fill.lastQty()).isEqualTo(fixed("0.3"));
+            assertThat(fill.lastPx()).isEqualTo(fixed("110"));
+            assertThat(fill.cumQty()).isEqualTo(fixed("0.5"));
+            assertThat(fill.leavesQty()).isZero();
+            assertThat(fill.avgPx()).isEqualTo(fixed("106"));
+            final Order order = core.order(orderKey);
+            assertThat(order.state()).isEqualTo(OrderState.CANCELED);
+            assertThat(order.cumQty()).isEqualTo(fixed("0.5"));
+        }
+
+        @Test
+        void aLateFillThatCompletesAnExpiredOrderReportsItFilled()
+        {
+            // given
+            final long orderKey = workingLimit("O1", "1", "100");
+            core.onVenueFill(orderKey, fixed("0.4"), fixed("100"), tick());
+            core.onVenueExpired(orderKey, tick());
+            reports.clear();
+
+            // when
+            core.onVenueFill(orderKey, fixed("0.6"), fixed("100"), tick());
+
+            // then
+            final ExecutionReport fill = reports.single(ExecutionReport.class);
+            assertThat(fill.execType()).isEqualTo(ExecType.TRADE);
+            assertThat(fill.ordStatus()).isEqualTo(OrderState.FILLED);
+            assertThat(fill.cumQty()).isEqualTo(fixed("1"));
+            assertThat(fill.leavesQty()).isZero();
+        }
+
+        @Test
+        void aLateFillBeyondOrderQtyIsRefusedAndChangesNothing()
         {
             // given
             final long orderKey = workingLimit("O1", "1", "100");
@@ -652,16 +703,30 @@ class OrderCoreTest
             reports.clear();
 
             // when
-            core.onVenueFill(orderKey, fixed("0.3"), fixed("100"), tick());
+            core.onVenueFill(orderKey, fixed("0.9"), fixed("100"), tick());
 
             // then
             final IllegalTransition illegal = reports.single(IllegalTransition.class);
             assertThat(illegal.state()).isEqualTo(OrderState.CANCELED);
-            assertThat(illegal.event()).isEqualTo(OrderEvent.PARTIAL_FILL);
-            final Order order = core.order(orderKey);
-            assertThat(order.state()).isEqualTo(OrderState.CANCELED);
-            assertThat(order.cumQty()).isEqualTo(fixed("0.2"));
-            assertThat(order.leavesQty()).isZero();
+            assertThat(core.order(orderKey).cumQty()).isEqualTo(fixed("0.2"));
+        }
+
+        @Test
+        void aFillOnARejectedOrderIsRefusedAndChangesNothing()
+        {
+            // given
+            final long orderKey = sendLimit("O1", "1", "100");
+            core.onVenueRejected(orderKey, "no", tick());
+            reports.clear();
+
+            // when
+            core.onVenueFill(orderKey, fixed("0.3"), fixed("100"), tick());
+
+            // then
+            final IllegalTransition illegal = reports.single(IllegalTransition.class);
+            assertThat(illegal.state()).isEqualTo(OrderState.REJECTED);
+            assertThat(illegal.event()).isEqualTo(OrderEventType.PARTIAL_FILL);
+            assertThat(core.order(orderKey).cumQty()).isZero();
         }
 
         @Test
@@ -693,7 +758,7 @@ class OrderCoreTest
 
             // then
             final IllegalTransition illegal = reports.single(IllegalTransition.class);
-            assertThat(illegal.event()).isEqualTo(OrderEvent.VENUE_ACCEPTED);
+            assertThat(illegal.event()).isEqualTo(OrderEventType.ACKNOWLEDGED);
             assertThat(illegal.state()).isEqualTo(OrderState.NEW);
             assertThat(core.order(orderKey).venueOrderId()).isEqualTo("V-1");
         }
@@ -732,7 +797,7 @@ class OrderCoreTest
             core.onVenueRejected(orderKey, "late", tick());
 
             // then
-            assertThat(reports.single(IllegalTransition.class).event()).isEqualTo(OrderEvent.VENUE_REJECTED);
+            assertThat(reports.single(IllegalTransition.class).event()).isEqualTo(OrderEventType.REJECTED);
             assertThat(core.order(orderKey).state()).isEqualTo(OrderState.NEW);
         }
     }
@@ -766,7 +831,7 @@ class OrderCoreTest
 
             // then
             assertThat(reports.all()).singleElement()
-                .isInstanceOfSatisfying(RecordingExecutionReportListener.StatusOfUnknownOrder.class,
+                .isInstanceOfSatisfying(RecordingSink.StatusOfUnknownOrder.class,
                     report -> assertThat(report.clOrdId()).isEqualTo("NOPE"));
         }
 
@@ -790,7 +855,7 @@ class OrderCoreTest
                 });
             assertThat(venue.cancelRequested()).isEmpty();
             cancel(SESSION, "C2", "O2");
-            assertThat(venue.cancelRequested()).extracting(Order::orderKey).containsExactly(otherKey);
+            assertThat(venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(otherKey);
         }
 
         @Test
@@ -827,7 +892,7 @@ class OrderCoreTest
             cancel(SESSION, "C1", "O1");
 
             // then
-            assertThat(venue.cancelRequested()).extracting(Order::orderKey).containsExactly(orderKey);
+            assertThat(venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(orderKey);
             final ExecutionReport pending = reports.single(ExecutionReport.class);
             assertThat(pending.execType()).isEqualTo(ExecType.PENDING_CANCEL);
             assertThat(pending.fixOrdStatus()).isEqualTo('6');
@@ -835,7 +900,7 @@ class OrderCoreTest
             assertThat(pending.origClOrdId()).isEqualTo("O1");
             assertThat(pending.leavesQty()).isEqualTo(fixed("1"));
             final Order order = core.order(orderKey);
-            assertThat(order.pendingCancelClOrdId()).isEqualTo("C1");
+            assertThat(order.pendingClOrdId()).isEqualTo("C1");
             assertThat(order.clOrdId()).isEqualTo("O1");
             assertThat(order.state()).isEqualTo(OrderState.NEW);
         }
@@ -861,7 +926,7 @@ class OrderCoreTest
             assertThat(report.leavesQty()).isZero();
             assertThat(report.cumQty()).isZero();
             assertThat(report.timeMillis()).isEqualTo(canceledAt);
-            assertThat(core.order(orderKey).pendingCancelClOrdId()).isNull();
+            assertThat(core.order(orderKey).pendingClOrdId()).isNull();
         }
 
         @Test
@@ -973,7 +1038,7 @@ class OrderCoreTest
             assertThat(reject.clOrdId()).isEqualTo("C2");
             assertThat(reject.text()).contains("'C1'");
             assertThat(venue.cancelRequested()).hasSize(1);
-            assertThat(core.order(orderKey).pendingCancelClOrdId()).isEqualTo("C1");
+            assertThat(core.order(orderKey).pendingClOrdId()).isEqualTo("C1");
         }
 
         @Test
@@ -990,7 +1055,7 @@ class OrderCoreTest
             assertThat(reject.reason()).isEqualTo(CxlRejReason.OTHER);
             assertThat(reject.text()).contains("not yet acknowledged");
             assertThat(venue.cancelRequested()).isEmpty();
-            assertThat(core.order(orderKey).pendingCancelClOrdId()).isNull();
+            assertThat(core.order(orderKey).pendingClOrdId()).isNull();
         }
 
         @Test
@@ -1014,8 +1079,8 @@ class OrderCoreTest
             });
             assertThat(reports.executionReports()).extracting(ExecutionReport::execType)
                 .containsExactly(ExecType.PENDING_CANCEL);
-            assertThat(venue.cancelRequested()).extracting(Order::orderKey).containsExactly(orderKey);
-            assertThat(core.order(orderKey).pendingCancelClOrdId()).isEqualTo("C2");
+            assertThat(venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(orderKey);
+            assertThat(core.order(orderKey).pendingClOrdId()).isEqualTo("C2");
         }
 
         @Test
@@ -1057,7 +1122,7 @@ class OrderCoreTest
             // then
             assertThat(reports.single(ExecutionReport.class).execType()).isEqualTo(ExecType.PENDING_CANCEL);
             assertThat(venue.cancelRequested()).hasSize(2);
-            assertThat(core.order(orderKey).pendingCancelClOrdId()).isEqualTo("C2");
+            assertThat(core.order(orderKey).pendingClOrdId()).isEqualTo("C2");
         }
 
         @Test
@@ -1148,8 +1213,8 @@ class OrderCoreTest
         {
             // given two independent cores
             final RecordingVenueRouter otherVenue = new RecordingVenueRouter();
-            final RecordingExecutionReportListener otherReports = new RecordingExecutionReportListener();
-            final OrderCore otherCore = new OrderCore(catalog(), otherVenue, otherReports);
+            final RecordingSink otherReports = new RecordingSink();
+            final OrderCore otherCore = new OrderCore(catalog(), otherVenue, otherReports, otherReports);
 
             // when
             runMixedScenario(core, newOrder, cancelRequest, venue);

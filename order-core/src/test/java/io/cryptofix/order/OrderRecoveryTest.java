@@ -1,5 +1,9 @@
 package io.cryptofix.order;
 
+import io.cryptofix.config.RoundingPolicy;
+import io.cryptofix.config.TimeoutConfig;
+import io.cryptofix.config.TimeoutPolicy;
+import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.CxlRejReason;
 import io.cryptofix.domain.ExecType;
 import io.cryptofix.domain.Fixed;
@@ -8,44 +12,54 @@ import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
-import io.cryptofix.order.RecordingExecutionReportListener.ExecutionReport;
+import io.cryptofix.domain.VenueRules;
+import io.cryptofix.order.RecordingSink.ExecutionReport;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A restart: the orders an earlier run left open are handed to a new order core, which asks their
- * venues where they stand and tells clients what happened meanwhile.
+ * A restart: a first run of the order core journals its events; a second run replays them through
+ * the same transitions, takes the orders over, asks their venues where they stand and tells clients
+ * what happened meanwhile.
  */
 class OrderRecoveryTest
 {
     private static final long SESSION = 7;
     private static final String VENUE = "SIM";
+    private static final String AMENDING_VENUE = "AMEND";
     private static final String SYMBOL = "BTC/USDT";
-    private static final long CREATED = 1_000_000;
 
+    private final RecordingVenueRouter earlierVenue = new RecordingVenueRouter();
+    private final RecordingSink earlier = new RecordingSink();
+    private final OrderCore earlierCore = new OrderCore(catalog(true), earlierVenue, earlier, earlier, timeouts(null));
     private final RecordingVenueRouter venue = new RecordingVenueRouter();
-    private final RecordingExecutionReportListener reports = new RecordingExecutionReportListener();
-    private final OrderCore core = new OrderCore(new InstrumentCatalog()
-        .add(new Instrument(VENUE, SYMBOL, fixed("0.01"), fixed("0.00001"), fixed("0.00001"))), venue, reports);
+    private final RecordingSink reports = new RecordingSink();
+    private OrderCore core;
+    private OrderReplay replay;
     private long now = 2_000_000;
 
     @Test
     void aWorkingOrderIsTakenOverWithItsClOrdIdAndTheVenueIsAskedWhereItStands()
     {
+        final long orderKey = working("A1", "1", "31000");
+        earlierCore.onVenueFill(orderKey, fixed("0.3"), fixed("30000"), tick());
+
         // when
-        final int asked = core.recover(List.of(working(12, "A1", "0.3")), 13, 40, now);
+        final int asked = restart();
 
         // then
         assertThat(asked).isEqualTo(1);
-        assertThat(venue.queried()).singleElement().satisfies(order ->
+        assertThat(venue.queried()).singleElement().satisfies(query ->
         {
-            assertThat(order.orderKey()).isEqualTo(12);
-            assertThat(order.venueAttempt()).isZero();
-            assertThat(order.venueOrderId()).isEqualTo("V12");
+            assertThat(query.orderKey()).isEqualTo(orderKey);
+            assertThat(query.venueAttempt()).isZero();
+            assertThat(query.venueOrderId()).isEqualTo("V" + orderKey);
         });
         assertThat(reports.all()).isEmpty();
 
@@ -53,37 +67,73 @@ class OrderRecoveryTest
         core.onStatusRequest(new OrderStatusCommand().set(SESSION, "A1", SYMBOL, '1'), tick());
         assertThat(reports.executionReports()).singleElement().satisfies(report ->
         {
-            assertThat(report.orderKey()).isEqualTo(12);
+            assertThat(report.orderKey()).isEqualTo(orderKey);
             assertThat(report.execType()).isEqualTo(ExecType.ORDER_STATUS);
             assertThat(report.ordStatus()).isEqualTo(OrderState.PARTIALLY_FILLED);
             assertThat(report.cumQty()).isEqualTo(fixed("0.3"));
             assertThat(report.avgPx()).isEqualTo(fixed("30000"));
-            assertThat(report.execId()).isEqualTo(40);
+            assertThat(report.execId()).isEqualTo(lastExecId() + 1);
         });
+    }
+
+    @Test
+    void replayingTheJournalGivesEveryOrderAsTheLiveCoreLeftIt()
+    {
+        final long filled = working("F", "1", "31000");
+        earlierCore.onVenueFill(filled, fixed("1"), fixed("30500"), tick());
+        final long canceling = working("C", "2", "30000");
+        earlierCore.onCancelRequest(new CancelOrderCommand().set(SESSION, "C-X", "C"), tick());
+        final long replaced = working("R", "3", "29000");
+        earlierCore.onVenueFill(replaced, fixed("1"), fixed("29000"), tick());
+        earlierCore.onReplaceRequest(replace("R-2", "R", "5", "28500"), tick());
+        earlierCore.onVenueCanceled(replaced, "canceled by request", tick());
+        earlierCore.onVenueAccepted(replaced, "V-R2", tick());
+        final long rejected = submitted("J", "1", "30000");
+        earlierCore.onVenueRejected(rejected, "no", tick());
+        final long held = stop("S", "32000");
+
+        // when
+        restart();
+
+        // then
+        for (final long orderKey : List.of(filled, canceling, replaced, rejected, held))
+        {
+            final Order live = earlierCore.order(orderKey);
+            final Order replayed = replay.orders().stream().filter(o -> o.orderKey() == orderKey).findFirst().orElseThrow();
+            assertThat(replayed).as("order %s", live.clOrdId()).usingRecursiveComparison()
+                .comparingOnlyFields("clOrdId", "origClOrdId", "orderQty", "price", "stopPx", "state", "pending",
+                    "cumQty", "pendingClOrdId", "venueAttempt", "venueOrderId", "venueQuantity", "venuePrice")
+                .isEqualTo(live);
+        }
+        assertThat(replay.eventsRefused()).isZero();
+        assertThat(replay.eventsRead()).isEqualTo(earlier.journal().size());
     }
 
     @Test
     void newOrdersAndExecIdsContinueAfterTheHighestTheJournalUsed()
     {
-        core.recover(List.of(working(12, "A1", "0")), 13, 40, now);
+        final long orderKey = working("A1", "1", "31000");
+        restart();
 
         // when
-        core.onNewOrder(new NewOrderCommand().set(SESSION, "B1", SYMBOL, VENUE, Side.BUY, OrdType.LIMIT,
-            fixed("1"), fixed("100"), 0), tick());
+        core.onNewOrder(newOrder("B1", "1", "100"), tick());
         core.onVenueAccepted(venue.lastSubmitted().orderKey(), "V13", tick());
 
         // then
-        assertThat(venue.lastSubmitted().orderKey()).isEqualTo(13);
-        assertThat(reports.executionReports()).singleElement().satisfies(report -> assertThat(report.execId()).isEqualTo(40));
+        assertThat(venue.lastSubmitted().orderKey()).isEqualTo(orderKey + 1);
+        assertThat(reports.executionReports()).singleElement()
+            .satisfies(report -> assertThat(report.execId()).isEqualTo(lastExecId() + 1));
     }
 
     @Test
     void fillsWhileTheGatewayWasDownAreReportedAtTheVenuesAveragePrice()
     {
-        core.recover(List.of(working(12, "A1", "0.3")), 13, 40, now);
+        final long orderKey = working("A1", "1", "31000");
+        earlierCore.onVenueFill(orderKey, fixed("0.3"), fixed("30000"), tick());
+        restart();
 
         // when: 0.3 at 30000 were known; the venue has 0.8 filled at an average of 30500
-        core.onVenueStatus(12, VenueOrderStatus.OPEN, "V12", fixed("0.8"), fixed("30500"), tick());
+        core.onVenueStatus(orderKey, VenueOrderStatus.OPEN, "V1", fixed("0.8"), fixed("30500"), tick());
 
         // then
         final ExecutionReport fill = reports.executionReports().get(0);
@@ -100,10 +150,12 @@ class OrderRecoveryTest
     @Test
     void anOrderTheVenueNoLongerHasIsCanceledSayingSo()
     {
-        core.recover(List.of(working(12, "A1", "0.3")), 13, 40, now);
+        final long orderKey = working("A1", "1", "31000");
+        earlierCore.onVenueFill(orderKey, fixed("0.3"), fixed("30000"), tick());
+        restart();
 
         // when
-        core.onVenueStatus(12, VenueOrderStatus.UNKNOWN, null, 0, 0, tick());
+        core.onVenueStatus(orderKey, VenueOrderStatus.UNKNOWN, null, 0, 0, tick());
 
         // then
         assertThat(reports.executionReports()).singleElement().satisfies(report ->
@@ -117,12 +169,11 @@ class OrderRecoveryTest
     @Test
     void aSubmitWhoseFateWasUnknownIsRejectedWhenTheVenueHasNoSuchOrder()
     {
-        final RecoveredOrder submitted = recovered(12, "A1", OrderState.PENDING_NEW, "0", null, 0,
-            Order.PendingRequest.NONE, null);
-        core.recover(List.of(submitted), 13, 40, now);
+        final long orderKey = submitted("A1", "1", "31000");
+        restart();
 
         // when
-        core.onVenueStatus(12, VenueOrderStatus.UNKNOWN, null, 0, 0, tick());
+        core.onVenueStatus(orderKey, VenueOrderStatus.UNKNOWN, null, 0, 0, tick());
 
         // then
         assertThat(reports.executionReports()).singleElement().satisfies(report ->
@@ -135,25 +186,26 @@ class OrderRecoveryTest
     @Test
     void aSubmitWhoseFateWasUnknownIsAcknowledgedWhenTheVenueHasIt()
     {
-        core.recover(List.of(recovered(12, "A1", OrderState.PENDING_NEW, "0", null, 0, Order.PendingRequest.NONE,
-            null)), 13, 40, now);
+        final long orderKey = submitted("A1", "1", "31000");
+        restart();
 
         // when
-        core.onVenueStatus(12, VenueOrderStatus.OPEN, "V12", 0, 0, tick());
+        core.onVenueStatus(orderKey, VenueOrderStatus.OPEN, "V12", 0, 0, tick());
 
         // then
         assertThat(reports.executionReports()).singleElement().satisfies(report ->
         {
             assertThat(report.execType()).isEqualTo(ExecType.NEW);
-            assertThat(report.execId()).isEqualTo(40);
+            assertThat(report.execId()).isEqualTo(lastExecId() + 1);
         });
-        assertThat(core.order(12).venueOrderId()).isEqualTo("V12");
+        assertThat(core.order(orderKey).venueOrderId()).isEqualTo("V12");
     }
 
     @Test
     void aVenueThatDoesNotAnswerIsAskedAgainAndTheClientToldTheOrderIsUnchecked()
     {
-        core.recover(List.of(working(12, "A1", "0")), 13, 40, now);
+        working("A1", "1", "31000");
+        restart();
 
         // when: no answer through three waits (10 s, 20 s, 40 s by default)
         for (int i = 0; i < 75; i++)
@@ -174,29 +226,32 @@ class OrderRecoveryTest
     @Test
     void aDeadlinePassedWhileTheGatewayWasDownCancelsTheOrderAtOnce()
     {
-        final RecoveredOrder expiring = new RecoveredOrder(12, SESSION, "A1", null, Order.PendingRequest.NONE, null,
-            SYMBOL, VENUE, Side.BUY, OrdType.LIMIT, TimeInForce.GOOD_TILL_CANCEL, false, fixed("1"), fixed("30000"),
-            0, 0, now - 10, CREATED, OrderState.NEW, 0, 0, "V12", 0);
-        core.recover(List.of(expiring), 13, 40, now);
-        core.onVenueStatus(12, VenueOrderStatus.OPEN, "V12", 0, 0, tick());
+        final OrderCore timed = new OrderCore(catalog(true), earlierVenue, earlier, earlier, timeouts(Duration.ofSeconds(5)));
+        timed.onNewOrder(newOrder("A1", "1", "30000"), tick());
+        final long orderKey = earlierVenue.lastSubmitted().orderKey();
+        timed.onVenueAccepted(orderKey, "V1", tick());
+        now += 60_000;
+        restart();
+        core.onVenueStatus(orderKey, VenueOrderStatus.OPEN, "V1", 0, 0, tick());
 
         // when
         core.onTime(tick());
 
         // then
-        assertThat(venue.cancelRequested()).singleElement().satisfies(order -> assertThat(order.orderKey()).isEqualTo(12));
+        assertThat(venue.cancelRequested()).singleElement().satisfies(cancel -> assertThat(cancel.orderKey()).isEqualTo(orderKey));
         assertThat(reports.timeoutsFired()).hasSize(1);
     }
 
     @Test
     void aClientCancelThatWasWaitingIsSentAgainAndReportedUnderItsClOrdId()
     {
-        core.recover(List.of(recovered(12, "A1", OrderState.NEW, "0", "V12", 0, Order.PendingRequest.CANCEL, "A1-X")),
-            13, 40, now);
+        final long orderKey = working("A1", "1", "31000");
+        earlierCore.onCancelRequest(new CancelOrderCommand().set(SESSION, "A1-X", "A1"), tick());
+        restart();
 
         // when
-        core.onVenueStatus(12, VenueOrderStatus.OPEN, "V12", 0, 0, tick());
-        core.onVenueCanceled(12, "canceled by request", tick());
+        core.onVenueStatus(orderKey, VenueOrderStatus.OPEN, "V1", 0, 0, tick());
+        core.onVenueCanceled(orderKey, "canceled by request", tick());
 
         // then
         assertThat(venue.cancelRequested()).hasSize(1);
@@ -204,17 +259,19 @@ class OrderRecoveryTest
         {
             assertThat(report.execType()).isEqualTo(ExecType.CANCELED);
             assertThat(report.clOrdId()).isEqualTo("A1-X");
+            assertThat(report.origClOrdId()).isEqualTo("A1");
         });
     }
 
     @Test
     void aClientCancelThatWasWaitingIsRefusedWhenTheOrderFilledWhileTheGatewayWasDown()
     {
-        core.recover(List.of(recovered(12, "A1", OrderState.NEW, "0", "V12", 0, Order.PendingRequest.CANCEL, "A1-X")),
-            13, 40, now);
+        final long orderKey = working("A1", "1", "31000");
+        earlierCore.onCancelRequest(new CancelOrderCommand().set(SESSION, "A1-X", "A1"), tick());
+        restart();
 
         // when
-        core.onVenueStatus(12, VenueOrderStatus.FILLED, "V12", fixed("1"), fixed("30000"), tick());
+        core.onVenueStatus(orderKey, VenueOrderStatus.FILLED, "V1", fixed("1"), fixed("30000"), tick());
 
         // then
         assertThat(venue.cancelRequested()).isEmpty();
@@ -232,13 +289,14 @@ class OrderRecoveryTest
     }
 
     @Test
-    void aReplaceThatWasWaitingIsRefusedForItsNewTermsAreLost()
+    void anAmendInFlightIsRefusedAfterARestartForItsOutcomeAtTheVenueIsUnknown()
     {
-        core.recover(List.of(recovered(12, "A1", OrderState.NEW, "0", "V12", 0, Order.PendingRequest.REPLACE, "A1-R")),
-            13, 40, now);
+        final long orderKey = working(AMENDING_VENUE, "A1", "1", "31000");
+        earlierCore.onReplaceRequest(replace("A1-R", "A1", "2", "31000"), tick());
+        restart();
 
         // when
-        core.onVenueStatus(12, VenueOrderStatus.OPEN, "V12", 0, 0, tick());
+        core.onVenueStatus(orderKey, VenueOrderStatus.OPEN, "V1", 0, 0, tick());
 
         // then
         assertThat(reports.cancelRejects()).singleElement().satisfies(reject ->
@@ -246,98 +304,186 @@ class OrderRecoveryTest
             assertThat(reject.clOrdId()).isEqualTo("A1-R");
             assertThat(reject.origClOrdId()).isEqualTo("A1");
             assertThat(reject.reason()).isEqualTo(CxlRejReason.OTHER);
+            assertThat(reject.replace()).isTrue();
             assertThat(reject.text()).contains("restarted");
         });
-        assertThat(core.order(12).pending()).isEqualTo(Order.PendingRequest.NONE);
+        assertThat(core.order(orderKey).pending()).isEqualTo(PendingRequest.NONE);
+        assertThat(core.order(orderKey).orderQty()).isEqualTo(fixed("1"));
+    }
+
+    @Test
+    void anEmulatedReplaceWhoseNewOrderWasPlacedCompletesWhenTheVenueHasIt()
+    {
+        final long orderKey = working("A1", "1", "31000");
+        earlierCore.onReplaceRequest(replace("A1-R", "A1", "2", "30500"), tick());
+        earlierCore.onVenueCanceled(orderKey, "canceled by request", tick());
+        restart();
+
+        // when: the venue has the replacement, placed as attempt 1 before the restart
+        core.onVenueStatus(orderKey, VenueOrderStatus.OPEN, "V1-R", 0, 0, tick());
+
+        // then
+        assertThat(venue.queried()).singleElement().satisfies(query -> assertThat(query.venueAttempt()).isOne());
+        assertThat(reports.executionReports()).singleElement().satisfies(report ->
+        {
+            assertThat(report.execType()).isEqualTo(ExecType.REPLACED);
+            assertThat(report.clOrdId()).isEqualTo("A1-R");
+            assertThat(report.origClOrdId()).isEqualTo("A1");
+            assertThat(report.orderQty()).isEqualTo(fixed("2"));
+            assertThat(report.price()).isEqualTo(fixed("30500"));
+        });
     }
 
     @Test
     void aStopTheGatewayHeldIsHeldAgainAndTriggersOnThePriceWithoutAskingTheVenue()
     {
-        final RecoveredOrder stop = new RecoveredOrder(12, SESSION, "S1", null, Order.PendingRequest.NONE, null,
-            SYMBOL, VENUE, Side.BUY, OrdType.STOP, TimeInForce.GOOD_TILL_CANCEL, false, fixed("1"), 0,
-            fixed("31000"), 0, 0, CREATED, OrderState.NEW, 0, 0, null, -1);
+        final long orderKey = stop("S1", "31000");
 
         // when
-        final int asked = core.recover(List.of(stop), 13, 40, now);
+        final int asked = restart();
         core.onMarketPrice(VENUE, SYMBOL, fixed("31000"), fixed("31001"), tick());
 
         // then
         assertThat(asked).isZero();
         assertThat(venue.queried()).isEmpty();
-        assertThat(venue.submitted()).singleElement().satisfies(order ->
+        assertThat(venue.submitted()).singleElement().satisfies(placement ->
         {
-            assertThat(order.orderKey()).isEqualTo(12);
-            assertThat(order.venueOrdType()).isEqualTo(OrdType.MARKET);
-            assertThat(order.venueAttempt()).isZero();
+            assertThat(placement.orderKey()).isEqualTo(orderKey);
+            assertThat(placement.venueOrdType()).isEqualTo(OrdType.MARKET);
+            assertThat(placement.venueAttempt()).isZero();
         });
+    }
+
+    @Test
+    void aNewOrderRefusedForAFullVenueQueueDoesNotComeBackAfterARestart()
+    {
+        earlierVenue.full(true);
+        earlierCore.onNewOrder(newOrder("A1", "1", "30000"), tick());
+        assertThat(earlier.newOrderRejects()).singleElement()
+            .satisfies(reject -> assertThat(reject.text()).contains("request queue is full"));
+
+        // when
+        final int asked = restart();
+
+        // then: nothing to take over, ask about or tell the client again; the ClOrdID is free
+        assertThat(asked).isZero();
+        assertThat(core.orderCount()).isZero();
+        assertThat(replay.missedReports(nothingSent())).isEmpty();
+        assertThat(venue.queried()).isEmpty();
+        core.onNewOrder(newOrder("A1", "1", "30000"), tick());
+        assertThat(venue.submitted()).hasSize(1);
+        assertThat(reports.newOrderRejects()).isEmpty();
+    }
+
+    @Test
+    void aStopWhoseTriggerFoundTheVenueQueueFullIsStillHeldAfterARestart()
+    {
+        final long orderKey = stop("S1", "31000");
+        earlierVenue.full(true);
+        earlierCore.onMarketPrice(VENUE, SYMBOL, fixed("31000"), fixed("31001"), tick());
+        assertThat(earlierCore.heldStopCount()).isOne();
+
+        // when
+        final int asked = restart();
+
+        // then: still held, never asked about at the venue, not ended
+        assertThat(asked).isZero();
+        assertThat(venue.queried()).isEmpty();
+        assertThat(core.heldStopCount()).isOne();
+        assertThat(core.order(orderKey).leg()).isEqualTo(VenueLeg.HELD);
+        core.onVenueStatus(orderKey, VenueOrderStatus.UNKNOWN, null, 0, 0, tick());
+        assertThat(reports.all()).isEmpty();
+        core.onMarketPrice(VENUE, SYMBOL, fixed("31000"), fixed("31001"), tick());
+        assertThat(venue.submitted()).singleElement().satisfies(placement ->
+            assertThat(placement.venueAttempt()).isZero());
+    }
+
+    @Test
+    void aLateFillAfterTheCancelSurvivesARestart()
+    {
+        final long orderKey = working("A1", "1", "31000");
+        earlierCore.onCancelRequest(new CancelOrderCommand().set(SESSION, "A1-X", "A1"), tick());
+        earlierCore.onVenueCanceled(orderKey, "canceled by request", tick());
+        earlierCore.onVenueFill(orderKey, fixed("0.4"), fixed("30900"), tick());
+
+        // when
+        final int asked = restart();
+
+        // then
+        assertThat(asked).isZero();
+        final Order order = core.order(orderKey);
+        assertThat(order.state()).isEqualTo(OrderState.CANCELED);
+        assertThat(order.cumQty()).isEqualTo(fixed("0.4"));
+        assertThat(order.clOrdId()).isEqualTo("A1-X");
     }
 
     @Test
     void aCancelRejectTheLastRunNeverSentGoesOutInJournalOrderAfterTheReportBeforeIt()
     {
-        final RecoveredOrder filled = recovered(14, "A4", OrderState.FILLED, "1", "V14", 0,
-            Order.PendingRequest.NONE, null);
+        final long orderKey = working("A4", "1", "31000");
+        earlierCore.onCancelRequest(new CancelOrderCommand().set(SESSION, "A4-X", "A4"), tick());
+        earlierCore.onVenueFill(orderKey, fixed("1"), fixed("30000"), tick());
+        earlierCore.onVenueCancelRejected(orderKey, "order filled", tick());
+        final long fillExecId = earlier.executionReports().get(2).execId();
+        restart();
 
-        // when
-        core.resendMissed(List.of(
-            MissedReport.executionReport(filled, ExecType.TRADE, "A4", null, 21, fixed("1"), fixed("30000"), null),
-            MissedReport.cancelReject(filled, "A4-X", "A4", false, CxlRejReason.TOO_LATE_TO_CANCEL,
-                "the order filled at venue")), tick());
+        // when: the last run sent everything but the fill and the refusal
+        core.resendMissed(replay.missedReports(sentUpTo(fillExecId - 1)), tick());
 
         // then
         assertThat(reports.all()).hasSize(2);
         assertThat(reports.executionReports()).singleElement().satisfies(report ->
-            assertThat(report.execId()).isEqualTo(21));
+        {
+            assertThat(report.execId()).isEqualTo(fillExecId);
+            assertThat(report.fixOrdStatus()).as("the cancel was pending then").isEqualTo('6');
+        });
         assertThat(reports.cancelRejects()).singleElement().satisfies(reject ->
         {
             assertThat(reject.clOrdId()).isEqualTo("A4-X");
             assertThat(reject.origClOrdId()).isEqualTo("A4");
-            assertThat(reject.orderKey()).isEqualTo(14);
+            assertThat(reject.orderKey()).isEqualTo(orderKey);
             assertThat(reject.ordStatus()).isEqualTo(OrderState.FILLED);
             assertThat(reject.reason()).isEqualTo(CxlRejReason.TOO_LATE_TO_CANCEL);
             assertThat(reject.replace()).isFalse();
-            assertThat(reject.text()).isEqualTo("the order filled at venue");
+            assertThat(reject.text()).isEqualTo("cancel rejected by venue SIM: order filled");
         });
-        assertThat(reports.all().get(1)).as("in journal order").isInstanceOf(
-            RecordingExecutionReportListener.CancelReject.class);
-        assertThat(core.order(14)).isNull();
+        assertThat(reports.all().get(1)).as("in journal order").isInstanceOf(RecordingSink.CancelReject.class);
     }
 
     @Test
     void aReportTheLastRunNeverSentGoesOutAsItWasWithoutChangingTheCore()
     {
-        final RecoveredOrder then = recovered(12, "A1", OrderState.PARTIALLY_FILLED, "0.3", "V12", 0,
-            Order.PendingRequest.CANCEL, "A1-X");
+        final long orderKey = working("A1", "1", "31000");
+        earlierCore.onCancelRequest(new CancelOrderCommand().set(SESSION, "A1-X", "A1"), tick());
+        earlierCore.onVenueFill(orderKey, fixed("0.3"), fixed("30000"), tick());
+        final long fillExecId = lastExecId();
+        restart();
 
         // when
-        core.resendMissed(List.of(MissedReport.executionReport(then, ExecType.TRADE, "A1", null, 17, fixed("0.3"),
-            fixed("30000"), null)), tick());
+        core.resendMissed(replay.missedReports(sentUpTo(fillExecId - 1)), tick());
 
         // then
         assertThat(reports.executionReports()).singleElement().satisfies(report ->
         {
-            assertThat(report.orderKey()).isEqualTo(12);
+            assertThat(report.orderKey()).isEqualTo(orderKey);
             assertThat(report.execType()).isEqualTo(ExecType.TRADE);
-            assertThat(report.execId()).isEqualTo(17);
+            assertThat(report.execId()).isEqualTo(fillExecId);
             assertThat(report.lastQty()).isEqualTo(fixed("0.3"));
             assertThat(report.cumQty()).isEqualTo(fixed("0.3"));
             assertThat(report.leavesQty()).isEqualTo(fixed("0.7"));
             assertThat(report.fixOrdStatus()).as("the cancel was pending then").isEqualTo('6');
         });
-        assertThat(core.order(12)).isNull();
         assertThat(venue.requestLog()).isEmpty();
+        assertThat(core.order(orderKey).pending()).isEqualTo(PendingRequest.CANCEL);
     }
 
     @Test
     void anOrderOfAVenueNoLongerConfiguredIsCanceledSayingWhichVenue()
     {
-        final RecoveredOrder elsewhere = new RecoveredOrder(12, SESSION, "A1", null, Order.PendingRequest.NONE, null,
-            SYMBOL, "KRAKEN", Side.BUY, OrdType.LIMIT, TimeInForce.GOOD_TILL_CANCEL, false, fixed("1"),
-            fixed("30000"), 0, 0, 0, CREATED, OrderState.NEW, 0, 0, "K12", 0);
+        working("KRAKEN", "A1", "1", "31000");
 
         // when
-        final int asked = core.recover(List.of(elsewhere), 13, 40, now);
+        final int asked = restart(catalog(false));
 
         // then
         assertThat(asked).isZero();
@@ -348,19 +494,130 @@ class OrderRecoveryTest
         });
     }
 
-    private static RecoveredOrder working(final long orderKey, final String clOrdId, final String cumQty)
+    @Test
+    void anUnacknowledgedOrderOfAVenueNoLongerConfiguredIsRejectedNotCanceled()
     {
-        return recovered(orderKey, clOrdId, cumQty.equals("0") ? OrderState.NEW : OrderState.PARTIALLY_FILLED, cumQty,
-            "V" + orderKey, 0, Order.PendingRequest.NONE, null);
+        submitted("KRAKEN", "A1", "1", "31000");
+
+        // when
+        restart(catalog(false));
+
+        // then: the client never heard New for it
+        assertThat(reports.executionReports()).singleElement().satisfies(report ->
+        {
+            assertThat(report.execType()).isEqualTo(ExecType.REJECTED);
+            assertThat(report.text()).contains("without venue KRAKEN");
+        });
     }
 
-    private static RecoveredOrder recovered(
-        final long orderKey, final String clOrdId, final OrderState state, final String cumQty,
-        final String venueOrderId, final int attempt, final Order.PendingRequest pending, final String pendingClOrdId)
+    private int restart()
     {
-        return new RecoveredOrder(orderKey, SESSION, clOrdId, null, pending, pendingClOrdId, SYMBOL, VENUE, Side.BUY,
-            OrdType.LIMIT, TimeInForce.GOOD_TILL_CANCEL, false, fixed("1"), fixed("31000"), 0, 0, 0, CREATED, state,
-            fixed(cumQty), cumQty.equals("0") ? 0 : fixed("30000"), venueOrderId, attempt);
+        return restart(catalog(true));
+    }
+
+    /** The earlier run stops; this one replays its journal and takes its orders over. */
+    private int restart(final InstrumentCatalog catalog)
+    {
+        replay = new OrderReplay();
+        for (final OrderEvent event : earlier.journal())
+        {
+            replay.onEvent(1, new OrderEvent().copyFrom(event));
+        }
+        core = new OrderCore(catalog, venue, reports, reports, timeouts(null));
+        return core.recover(replay, tick());
+    }
+
+    private long submitted(final String clOrdId, final String qty, final String price)
+    {
+        return submitted(VENUE, clOrdId, qty, price);
+    }
+
+    private long submitted(final String venueId, final String clOrdId, final String qty, final String price)
+    {
+        earlierCore.onNewOrder(newOrder(clOrdId, qty, price).set(SESSION, clOrdId, SYMBOL, venueId, Side.BUY,
+            OrdType.LIMIT, fixed(qty), fixed(price), 0), tick());
+        return earlierVenue.lastSubmitted().orderKey();
+    }
+
+    private long working(final String clOrdId, final String qty, final String price)
+    {
+        return working(VENUE, clOrdId, qty, price);
+    }
+
+    private long working(final String venueId, final String clOrdId, final String qty, final String price)
+    {
+        final long orderKey = submitted(venueId, clOrdId, qty, price);
+        earlierCore.onVenueAccepted(orderKey, "V" + orderKey, tick());
+        return orderKey;
+    }
+
+    private long stop(final String clOrdId, final String stopPx)
+    {
+        earlierCore.onNewOrder(new NewOrderCommand().set(SESSION, clOrdId, SYMBOL, VENUE, Side.BUY, OrdType.STOP,
+            fixed("1"), NewOrderCommand.ABSENT, 0).conditions(TimeInForce.GOOD_TILL_CANCEL, fixed(stopPx),
+            NewOrderCommand.ABSENT, false), tick());
+        return earlier.executionReports().get(earlier.executionReports().size() - 1).orderKey();
+    }
+
+    private long lastExecId()
+    {
+        final List<Long> execIds = earlier.execIds();
+        return execIds.isEmpty() ? 0 : execIds.get(execIds.size() - 1);
+    }
+
+    private static NewOrderCommand newOrder(final String clOrdId, final String qty, final String price)
+    {
+        return new NewOrderCommand().set(SESSION, clOrdId, SYMBOL, VENUE, Side.BUY, OrdType.LIMIT, fixed(qty),
+            fixed(price), 0).conditions(TimeInForce.GOOD_TILL_CANCEL, NewOrderCommand.ABSENT, NewOrderCommand.ABSENT,
+            false);
+    }
+
+    private static ReplaceOrderCommand replace(
+        final String clOrdId, final String origClOrdId, final String qty, final String price)
+    {
+        return new ReplaceOrderCommand().set(SESSION, clOrdId, origClOrdId, SYMBOL, Side.BUY, OrdType.LIMIT,
+            fixed(qty), fixed(price), NewOrderCommand.ABSENT, null, NewOrderCommand.ABSENT);
+    }
+
+    private static OrderReplay.SentLastRun nothingSent()
+    {
+        return sentUpTo(0);
+    }
+
+    /** The last run sent the reports up to this ExecID, and no OrderCancelReject. */
+    private static OrderReplay.SentLastRun sentUpTo(final long execId)
+    {
+        return new OrderReplay.SentLastRun()
+        {
+            @Override
+            public boolean report(final long reportExecId)
+            {
+                return reportExecId <= execId;
+            }
+
+            @Override
+            public boolean cancelReject(final long orderKey, final String requestClOrdId)
+            {
+                return false;
+            }
+        };
+    }
+
+    private static TimeoutPolicy timeouts(final Duration defaultTimeout)
+    {
+        return new TimeoutPolicy(
+            new TimeoutConfig(defaultTimeout, Duration.ofSeconds(10), Duration.ofSeconds(5), List.of(), false));
+    }
+
+    private static InstrumentCatalog catalog(final boolean withKraken)
+    {
+        final InstrumentCatalog catalog = new InstrumentCatalog()
+            .add(new Instrument(VENUE, SYMBOL, fixed("0.01"), fixed("0.00001"), fixed("0.00001")))
+            .add(new VenueRules(AMENDING_VENUE, new VenueCapabilities(false, false, false, false, false, false, true),
+                RoundingPolicy.REJECT, LocalTime.MIDNIGHT))
+            .add(new Instrument(AMENDING_VENUE, SYMBOL, fixed("0.01"), fixed("0.00001"), fixed("0.00001")));
+        return withKraken ? catalog.add(new Instrument("KRAKEN", SYMBOL, fixed("0.01"), fixed("0.00001"),
+            fixed("0.00001"))) : catalog;
     }
 
     private long tick()

@@ -30,7 +30,7 @@ class OrderTimeoutTest
         g.advance(29_000);
         assertThat(g.venue.cancelRequested()).isEmpty();
         g.advance(1_100);
-        assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("X"));
+        assertThat(g.venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(g.key("X"));
         g.venueCanceled("X", "canceled by request");
 
         assertThat(g.told()).containsExactly("ER C/C X qty=2 cum=0.5 leaves=0");
@@ -51,7 +51,7 @@ class OrderTimeoutTest
         g.venue.full(false);
         g.advance(200);
 
-        assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("X"));
+        assertThat(g.venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(g.key("X"));
     }
 
     @Test
@@ -76,7 +76,7 @@ class OrderTimeoutTest
 
         g.advance(10_100).venueCanceled("G", "canceled by request");
 
-        assertThat(g.reports.single(RecordingExecutionReportListener.ExecutionReport.class).text())
+        assertThat(g.reports.single(RecordingSink.ExecutionReport.class).text())
             .startsWith("expired: ExpireTime (126)");
     }
 
@@ -90,7 +90,7 @@ class OrderTimeoutTest
 
         g.advance(30_100);
 
-        assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("G"));
+        assertThat(g.venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(g.key("G"));
     }
 
     @Test
@@ -101,13 +101,13 @@ class OrderTimeoutTest
         g.limit("X", Side.BUY, "1", "100").accept("X").clear();
 
         g.advance(5_100).venueCanceled("X", "canceled by request");
-        assertThat(g.reports.single(RecordingExecutionReportListener.ExecutionReport.class).text())
+        assertThat(g.reports.single(RecordingSink.ExecutionReport.class).text())
             .isEqualTo("timeout: session RISK after 5s");
 
         final LifecycleHarness d = new LifecycleHarness(Duration.ofMinutes(1), List.of());
         d.limit("Y", Side.BUY, "1", "100").accept("Y").clear();
         d.advance(60_100).venueCanceled("Y", "canceled by request");
-        assertThat(d.reports.single(RecordingExecutionReportListener.ExecutionReport.class).text())
+        assertThat(d.reports.single(RecordingSink.ExecutionReport.class).text())
             .isEqualTo("timeout: default after 1m");
     }
 
@@ -122,10 +122,10 @@ class OrderTimeoutTest
         g.limit("NEW", Side.BUY, "1", "100").accept("NEW");
         g.advance(5_100);
 
-        assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("NEW"));
+        assertThat(g.venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(g.key("NEW"));
         g.venueCanceled("NEW", "canceled by request");
         g.advance(25_000);
-        assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("NEW"), g.key("OLD"));
+        assertThat(g.venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(g.key("NEW"), g.key("OLD"));
     }
 
     @Test
@@ -142,10 +142,10 @@ class OrderTimeoutTest
         // A was accepted over 10 s ago: its new 12 s deadline is 2 s away; B's is 12 s away
         assertThat(g.venue.cancelRequested()).isEmpty();
         g.advance(2_000);
-        assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("A"));
+        assertThat(g.venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(g.key("A"));
         g.venueCanceled("A", "canceled by request");
         g.advance(10_000);
-        assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("A"), g.key("B"));
+        assertThat(g.venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(g.key("A"), g.key("B"));
     }
 
     private static io.cryptofix.config.TimeoutPolicy policy(final boolean reevaluate, final TimeoutRule... rules)

@@ -1,21 +1,52 @@
 package io.cryptofix.order;
 
+import io.cryptofix.domain.OrdType;
+import io.cryptofix.domain.Side;
+import io.cryptofix.domain.TimeInForce;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link VenueRouter} that remembers what the core asked of the venue. Set it {@link #full} to
- * make it refuse requests the way a venue whose request queue is full does.
+ * A {@link VenueRouter} that remembers what the core asked of the venue, each request as the venue
+ * would get it (a record, not the live order). Set it {@link #full} to make it refuse requests the
+ * way a venue whose request queue is full does.
  */
 final class RecordingVenueRouter implements VenueRouter
 {
-    private final List<Order> submitted = new ArrayList<>();
-    private final List<Order> cancelRequested = new ArrayList<>();
+    /** A placement as the venue gets it. */
+    record Placement(
+        long orderKey,
+        long sessionId,
+        String venueId,
+        String symbol,
+        Side side,
+        boolean postOnly,
+        int venueAttempt,
+        OrdType venueOrdType,
+        TimeInForce venueTimeInForce,
+        long venueQuantity,
+        long venuePrice,
+        long venueStopPx)
+    {
+    }
+
+    /** A cancel or a status query as the venue gets it. */
+    record Request(long orderKey, int venueAttempt, String venueOrderId)
+    {
+    }
+
+    record Amend(long orderKey, long orderQty, long price, long stopPx)
+    {
+    }
+
+    private final List<Placement> submitted = new ArrayList<>();
+    private final List<Request> cancelRequested = new ArrayList<>();
     private final List<Amend> amended = new ArrayList<>();
-    private final List<Order> queried = new ArrayList<>();
+    private final List<Request> queried = new ArrayList<>();
     private boolean full;
 
-    /** While full, every submit and cancel is refused and nothing is recorded. */
+    /** While full, every request is refused and nothing is recorded. */
     RecordingVenueRouter full(final boolean full)
     {
         this.full = full;
@@ -23,57 +54,41 @@ final class RecordingVenueRouter implements VenueRouter
     }
 
     @Override
-    public boolean submit(final Order order)
+    public boolean submit(final OrderEvent placement)
     {
-        if (full)
-        {
-            return false;
-        }
-        submitted.add(order);
-        return true;
+        return !full && submitted.add(new Placement(placement.orderKey(), placement.sessionId(), placement.venueId(),
+            placement.symbol(), placement.side(), placement.postOnly(), placement.attempt(),
+            placement.venueOrdType(), placement.venueTimeInForce(), placement.venueQuantity(), placement.venuePrice(),
+            placement.venueStopPx()));
     }
 
     @Override
-    public boolean cancel(final Order order)
+    public boolean cancel(final OrderEvent cancel)
     {
-        if (full)
-        {
-            return false;
-        }
-        cancelRequested.add(order);
-        return true;
+        return !full && cancelRequested.add(request(cancel));
     }
 
     @Override
-    public boolean amend(final Order order, final long orderQty, final long price, final long stopPx)
+    public boolean amend(final OrderEvent amend)
     {
-        if (full)
-        {
-            return false;
-        }
-        amended.add(new Amend(order.orderKey(), orderQty, price, stopPx));
-        return true;
+        return !full && amended.add(new Amend(amend.orderKey(), amend.orderQty(), amend.price(), amend.stopPx()));
     }
 
     @Override
-    public boolean query(final Order order)
+    public boolean query(final OrderEvent query)
     {
-        if (full)
-        {
-            return false;
-        }
-        queried.add(order);
-        return true;
+        return !full && queried.add(request(query));
     }
 
-    /** Orders the core asked the venue about, once per query. */
-    List<Order> queried()
+    private static Request request(final OrderEvent event)
+    {
+        return new Request(event.orderKey(), event.attempt(), event.venueOrderId());
+    }
+
+    /** The orders the core asked the venue about, once per query. */
+    List<Request> queried()
     {
         return queried;
-    }
-
-    record Amend(long orderKey, long orderQty, long price, long stopPx)
-    {
     }
 
     List<Amend> amended()
@@ -81,17 +96,17 @@ final class RecordingVenueRouter implements VenueRouter
         return amended;
     }
 
-    List<Order> submitted()
+    List<Placement> submitted()
     {
         return submitted;
     }
 
-    List<Order> cancelRequested()
+    List<Request> cancelRequested()
     {
         return cancelRequested;
     }
 
-    Order lastSubmitted()
+    Placement lastSubmitted()
     {
         if (submitted.isEmpty())
         {
@@ -104,13 +119,13 @@ final class RecordingVenueRouter implements VenueRouter
     List<String> requestLog()
     {
         final List<String> log = new ArrayList<>();
-        for (final Order order : submitted)
+        for (final Placement placement : submitted)
         {
-            log.add("submit " + order.orderKey());
+            log.add("submit " + placement.orderKey());
         }
-        for (final Order order : cancelRequested)
+        for (final Request cancel : cancelRequested)
         {
-            log.add("cancel " + order.orderKey());
+            log.add("cancel " + cancel.orderKey());
         }
         return log;
     }

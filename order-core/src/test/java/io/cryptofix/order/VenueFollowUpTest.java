@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 
-import static io.cryptofix.order.RecordingExecutionReportListener.ExecutionReport;
+import static io.cryptofix.order.RecordingSink.ExecutionReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,7 +33,7 @@ class VenueFollowUpTest
             g.advance(9_900);
             assertThat(g.venue.queried()).isEmpty();
             g.advance(200);
-            assertThat(g.venue.queried()).extracting(Order::orderKey).containsExactly(g.key("X"));
+            assertThat(g.venue.queried()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(g.key("X"));
 
             g.venueStatus("X", VenueOrderStatus.OPEN, "0", "0");
             assertThat(g.told()).containsExactly("ER 0/0 X qty=1 cum=0 leaves=1");
@@ -184,7 +184,7 @@ class VenueFollowUpTest
             g.limit("X", Side.BUY, "1", "100").accept("X").clear();
 
             g.advance(30_100).venueCancelRejected("X", "system busy");
-            assertThat(g.venue.queried()).extracting(Order::orderKey).containsExactly(g.key("X"));
+            assertThat(g.venue.queried()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(g.key("X"));
             g.venueStatus("X", VenueOrderStatus.OPEN, "0", "0");
             assertThat(g.told()).isEmpty();
 
@@ -210,7 +210,7 @@ class VenueFollowUpTest
             g.disconnect(5_000).advance(4_900);
             assertThat(g.venue.cancelRequested()).isEmpty();
             g.advance(200);
-            assertThat(g.venue.cancelRequested()).extracting(Order::orderKey).containsExactly(g.key("X"), g.key("Y"));
+            assertThat(g.venue.cancelRequested()).extracting(RecordingVenueRouter.Request::orderKey).containsExactly(g.key("X"), g.key("Y"));
 
             g.venueCanceled("X", "canceled by request").venueCanceled("Y", "canceled by request");
             assertThat(g.told()).containsExactly(

@@ -1,34 +1,42 @@
 package io.cryptofix.store;
 
 import io.cryptofix.order.Order;
+import io.cryptofix.order.OrderEvent;
+import io.cryptofix.order.OrderEventType;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
 import java.nio.ByteOrder;
 
 /**
- * One order event as the journal keeps it: what happened (a report to the client, or a request to
- * the venue) and the order as it stood right after, so that replaying the journal gives every
- * order's latest state without re-running the order core. Fixed fields first, then ASCII strings,
- * each with an int length; little-endian. The time is when the event was journaled, in epoch
- * nanoseconds of the clock the FIX engine stamps messages with, so that events and FIX messages
+ * One order event as the journal keeps it: what happened and what the event said (enough to replay
+ * it through the order's tables after a restart), and the order as it stood right after (for people
+ * and the system of record, and to tell a client again what it was told). Fixed fields first, then
+ * ASCII strings, each with an int length; little-endian. The time is when the event was journaled, in
+ * epoch nanoseconds of the clock the FIX engine stamps messages with, so that events and FIX messages
  * fall in order. Encoding writes into a reused buffer: nothing allocated.
  */
 public final class OrderEventCodec
 {
     /** Version of the layout below; a journal written with another is refused, never misread. */
-    public static final short VERSION = 1;
+    public static final short VERSION = 2;
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final int VERSION_AT = 0;
-    private static final int KIND_AT = VERSION_AT + Short.BYTES;
+    private static final int TYPE_AT = VERSION_AT + Short.BYTES;
+    private static final int KIND_AT = TYPE_AT + 1;
     private static final int EXEC_TYPE_AT = KIND_AT + 1;
     private static final int STATE_AT = EXEC_TYPE_AT + 1;
-    private static final int SIDE_AT = STATE_AT + 1;
+    private static final int PENDING_AT = STATE_AT + 1;
+    private static final int LEG_AT = PENDING_AT + 1;
+    private static final int SIDE_AT = LEG_AT + 1;
     private static final int ORD_TYPE_AT = SIDE_AT + 1;
     private static final int TIME_IN_FORCE_AT = ORD_TYPE_AT + 1;
-    private static final int POST_ONLY_AT = TIME_IN_FORCE_AT + 1;
-    private static final int VENUE_ATTEMPT_AT = POST_ONLY_AT + 1;
+    private static final int FLAGS_AT = TIME_IN_FORCE_AT + 1;
+    private static final int CANCEL_CAUSE_AT = FLAGS_AT + 1;
+    private static final int VENUE_ORD_TYPE_AT = CANCEL_CAUSE_AT + 1;
+    private static final int VENUE_TIME_IN_FORCE_AT = VENUE_ORD_TYPE_AT + 1;
+    private static final int VENUE_ATTEMPT_AT = VENUE_TIME_IN_FORCE_AT + 1;
     private static final int TIME_AT = VENUE_ATTEMPT_AT + Integer.BYTES;
     private static final int ORDER_KEY_AT = TIME_AT + Long.BYTES;
     private static final int SESSION_AT = ORDER_KEY_AT + Long.BYTES;
@@ -43,53 +51,60 @@ public final class OrderEventCodec
     private static final int EXPIRE_AT = AVG_PX_AT + Long.BYTES;
     private static final int DEADLINE_AT = EXPIRE_AT + Long.BYTES;
     private static final int CREATED_AT = DEADLINE_AT + Long.BYTES;
-    private static final int STRINGS_AT = CREATED_AT + Long.BYTES;
+    private static final int TIMEOUT_AT = CREATED_AT + Long.BYTES;
+    private static final int REQUEST_QTY_AT = TIMEOUT_AT + Long.BYTES;
+    private static final int REQUEST_PRICE_AT = REQUEST_QTY_AT + Long.BYTES;
+    private static final int REQUEST_STOP_PX_AT = REQUEST_PRICE_AT + Long.BYTES;
+    private static final int VENUE_QTY_AT = REQUEST_STOP_PX_AT + Long.BYTES;
+    private static final int VENUE_PRICE_AT = VENUE_QTY_AT + Long.BYTES;
+    private static final int VENUE_STOP_PX_AT = VENUE_PRICE_AT + Long.BYTES;
+    private static final int STRINGS_AT = VENUE_STOP_PX_AT + Long.BYTES;
+    private static final int STRINGS = 7;
+    private static final int RESENT = 1;
+    private static final int POST_ONLY = 2;
 
     /** Longest string kept; longer ones (only a Text could be) are cut. */
     static final int MAX_STRING = 256;
     /** Room one encoded event needs at most. */
-    public static final int MAX_LENGTH = STRINGS_AT + 6 * (Integer.BYTES + MAX_STRING);
+    public static final int MAX_LENGTH = STRINGS_AT + STRINGS * (Integer.BYTES + MAX_STRING);
 
     private OrderEventCodec()
     {
     }
 
     /**
-     * @param kind      what happened.
-     * @param execType  for a {@link OrderEventKind#REPORT}, ExecType (150) of the report; for a
-     *                  {@link OrderEventKind#CANCEL_REJECT}, CxlRejResponseTo (434); otherwise 0.
-     * @param execId    for a report, the number its ExecID (17) ends with; for a cancel reject, its
-     *                  CxlRejReason (102); otherwise 0.
+     * @param event  a journaled event of an order, as the order core emitted it (its order already changed).
      * @return the length written.
      */
-    public static int encode(
-        final MutableDirectBuffer buffer,
-        final OrderEventKind kind,
-        final char execType,
-        final Order order,
-        final String clOrdId,
-        final String origClOrdId,
-        final long execId,
-        final long lastQty,
-        final long lastPx,
-        final String text,
-        final long timeNanos)
+    public static int encode(final MutableDirectBuffer buffer, final OrderEvent event, final long timeNanos)
     {
+        final Order order = event.order();
+        final OrderEventType type = event.type();
+        final OrderEventKind kind = OrderEventKind.of(type);
+        final boolean refusal = kind == OrderEventKind.CANCEL_REJECT;
         buffer.putShort(VERSION_AT, VERSION, ORDER);
+        buffer.putByte(TYPE_AT, (byte)type.ordinal());
         buffer.putByte(KIND_AT, (byte)kind.ordinal());
-        buffer.putByte(EXEC_TYPE_AT, (byte)execType);
+        buffer.putByte(EXEC_TYPE_AT, (byte)(kind == OrderEventKind.REPORT ? type.execType().fixValue() :
+            refusal ? (event.replaceRefused() ? JournalEvent.REPLACE_REJECTED : JournalEvent.CANCEL_REJECTED) : 0));
         buffer.putByte(STATE_AT, (byte)order.state().ordinal());
+        buffer.putByte(PENDING_AT, (byte)order.pending().ordinal());
+        buffer.putByte(LEG_AT, (byte)order.leg().ordinal());
         buffer.putByte(SIDE_AT, (byte)order.side().ordinal());
         buffer.putByte(ORD_TYPE_AT, (byte)order.ordType().ordinal());
         buffer.putByte(TIME_IN_FORCE_AT, (byte)order.timeInForce().ordinal());
-        buffer.putByte(POST_ONLY_AT, (byte)(order.postOnly() ? 1 : 0));
-        buffer.putInt(VENUE_ATTEMPT_AT, order.venueAttempt(), ORDER);
+        buffer.putByte(FLAGS_AT, (byte)((event.isResent() ? RESENT : 0) | (order.postOnly() ? POST_ONLY : 0)));
+        buffer.putByte(CANCEL_CAUSE_AT, (byte)event.cancelCause().ordinal());
+        buffer.putByte(VENUE_ORD_TYPE_AT, (byte)(event.venueOrdType() == null ? -1 : event.venueOrdType().ordinal()));
+        buffer.putByte(VENUE_TIME_IN_FORCE_AT,
+            (byte)(event.venueTimeInForce() == null ? -1 : event.venueTimeInForce().ordinal()));
+        buffer.putInt(VENUE_ATTEMPT_AT, event.attempt(), ORDER);
         buffer.putLong(TIME_AT, timeNanos, ORDER);
         buffer.putLong(ORDER_KEY_AT, order.orderKey(), ORDER);
         buffer.putLong(SESSION_AT, order.sessionId(), ORDER);
-        buffer.putLong(EXEC_ID_AT, execId, ORDER);
-        buffer.putLong(LAST_QTY_AT, lastQty, ORDER);
-        buffer.putLong(LAST_PX_AT, lastPx, ORDER);
+        buffer.putLong(EXEC_ID_AT, refusal ? event.cxlRejReason().fixValue() : event.execId(), ORDER);
+        buffer.putLong(LAST_QTY_AT, event.lastQty(), ORDER);
+        buffer.putLong(LAST_PX_AT, event.lastPx(), ORDER);
         buffer.putLong(ORDER_QTY_AT, order.orderQty(), ORDER);
         buffer.putLong(PRICE_AT, order.price(), ORDER);
         buffer.putLong(STOP_PX_AT, order.stopPx(), ORDER);
@@ -98,13 +113,21 @@ public final class OrderEventCodec
         buffer.putLong(EXPIRE_AT, order.expireTimeMillis(), ORDER);
         buffer.putLong(DEADLINE_AT, order.deadlineMillis(), ORDER);
         buffer.putLong(CREATED_AT, order.createdMillis(), ORDER);
+        buffer.putLong(TIMEOUT_AT, order.timeoutMillis(), ORDER);
+        buffer.putLong(REQUEST_QTY_AT, event.orderQty(), ORDER);
+        buffer.putLong(REQUEST_PRICE_AT, event.price(), ORDER);
+        buffer.putLong(REQUEST_STOP_PX_AT, event.stopPx(), ORDER);
+        buffer.putLong(VENUE_QTY_AT, event.venueQuantity(), ORDER);
+        buffer.putLong(VENUE_PRICE_AT, event.venuePrice(), ORDER);
+        buffer.putLong(VENUE_STOP_PX_AT, event.venueStopPx(), ORDER);
         int at = STRINGS_AT;
-        at += putString(buffer, at, clOrdId != null ? clOrdId : order.clOrdId());
-        at += putString(buffer, at, origClOrdId);
+        at += putString(buffer, at, event.clOrdId());
+        at += putString(buffer, at, event.origClOrdId());
+        at += putString(buffer, at, order.clOrdId());
         at += putString(buffer, at, order.symbol());
         at += putString(buffer, at, order.venueId());
         at += putString(buffer, at, order.venueOrderId());
-        at += putString(buffer, at, text);
+        at += putString(buffer, at, event.text());
         return at;
     }
 
@@ -132,17 +155,34 @@ public final class OrderEventCodec
         if (version != VERSION)
         {
             throw new IllegalStateException("journal event of layout version " + version + ", this gateway reads " +
-                VERSION);
+                VERSION + ": stop the gateway that wrote it with no order open and start this one on a new data " +
+                "directory (see docs/operations.md, upgrading)");
         }
         final int[] at = {offset + STRINGS_AT};
+        final int flags = buffer.getByte(offset + FLAGS_AT);
+        final JournalEvent.Details details = new JournalEvent.Details(
+            (flags & RESENT) != 0,
+            buffer.getByte(offset + PENDING_AT),
+            buffer.getByte(offset + LEG_AT),
+            buffer.getByte(offset + CANCEL_CAUSE_AT),
+            buffer.getByte(offset + VENUE_ORD_TYPE_AT),
+            buffer.getByte(offset + VENUE_TIME_IN_FORCE_AT),
+            buffer.getLong(offset + TIMEOUT_AT, ORDER),
+            buffer.getLong(offset + REQUEST_QTY_AT, ORDER),
+            buffer.getLong(offset + REQUEST_PRICE_AT, ORDER),
+            buffer.getLong(offset + REQUEST_STOP_PX_AT, ORDER),
+            buffer.getLong(offset + VENUE_QTY_AT, ORDER),
+            buffer.getLong(offset + VENUE_PRICE_AT, ORDER),
+            buffer.getLong(offset + VENUE_STOP_PX_AT, ORDER));
         return new JournalEvent(
+            OrderEventType.of(buffer.getByte(offset + TYPE_AT)),
             OrderEventKind.values()[buffer.getByte(offset + KIND_AT)],
             (char)buffer.getByte(offset + EXEC_TYPE_AT),
             buffer.getByte(offset + STATE_AT),
             buffer.getByte(offset + SIDE_AT),
             buffer.getByte(offset + ORD_TYPE_AT),
             buffer.getByte(offset + TIME_IN_FORCE_AT),
-            buffer.getByte(offset + POST_ONLY_AT) != 0,
+            (flags & POST_ONLY) != 0,
             buffer.getInt(offset + VENUE_ATTEMPT_AT, ORDER),
             buffer.getLong(offset + TIME_AT, ORDER),
             buffer.getLong(offset + ORDER_KEY_AT, ORDER),
@@ -163,7 +203,9 @@ public final class OrderEventCodec
             getString(buffer, at),
             getString(buffer, at),
             getString(buffer, at),
-            getString(buffer, at));
+            getString(buffer, at),
+            getString(buffer, at),
+            details);
     }
 
     private static String getString(final DirectBuffer buffer, final int[] at)

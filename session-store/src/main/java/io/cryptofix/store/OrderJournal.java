@@ -10,9 +10,7 @@ import io.aeron.Subscription;
 import io.aeron.archive.client.AeronArchive;
 import io.aeron.archive.codecs.SourceLocation;
 import io.aeron.archive.status.RecordingPos;
-import io.cryptofix.domain.CxlRejReason;
-import io.cryptofix.domain.ExecType;
-import io.cryptofix.order.Order;
+import io.cryptofix.order.OrderEvent;
 import org.agrona.CloseHelper;
 import org.agrona.collections.MutableLong;
 import org.agrona.concurrent.IdleStrategy;
@@ -121,45 +119,14 @@ public final class OrderJournal implements AutoCloseable
             .controlResponseChannel(LOCAL_CONTROL_RESPONSE));
     }
 
-    /** A report to the client, journaled before it is sent. */
-    public long appendReport(
-        final Order order,
-        final ExecType execType,
-        final String clOrdId,
-        final String origClOrdId,
-        final long execId,
-        final long lastQty,
-        final long lastPx,
-        final String text,
-        final long timeNanos)
-    {
-        return append(OrderEventCodec.encode(buffer, OrderEventKind.REPORT, execType.fixValue(), order, clOrdId,
-            origClOrdId, execId, lastQty, lastPx, text, timeNanos));
-    }
-
     /**
-     * A cancel or replace refused, journaled so that the order's pending request ends in the journal
-     * too, and so that a refusal the client never got is sent again after a crash. The event keeps
-     * CxlRejResponseTo (434) where a report keeps its ExecType, and CxlRejReason (102) where a
-     * report keeps its ExecID value.
+     * Appends an event of the order core's.
+     *
+     * @return the journal position just after the event.
      */
-    public long appendCancelReject(
-        final Order order,
-        final String requestClOrdId,
-        final boolean replace,
-        final CxlRejReason reason,
-        final String text,
-        final long timeNanos)
+    public long append(final OrderEvent event, final long timeNanos)
     {
-        return append(OrderEventCodec.encode(buffer, OrderEventKind.CANCEL_REJECT,
-            replace ? JournalEvent.REPLACE_REJECTED : JournalEvent.CANCEL_REJECTED, order, requestClOrdId,
-            order.clOrdId(), reason.fixValue(), 0, 0, text, timeNanos));
-    }
-
-    /** A request to the order's venue, journaled before it is queued for the venue. */
-    public long appendVenueRequest(final OrderEventKind kind, final Order order, final long timeNanos)
-    {
-        return append(OrderEventCodec.encode(buffer, kind, (char)0, order, null, null, 0, 0, 0, null, timeNanos));
+        return append(OrderEventCodec.encode(buffer, event, timeNanos));
     }
 
     /** @return the journal position just after the event. */

@@ -1,6 +1,5 @@
 package io.cryptofix.translation;
 
-import io.cryptofix.domain.CxlRejReason;
 import io.cryptofix.domain.ExecType;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.OrdRejReason;
@@ -10,6 +9,7 @@ import io.cryptofix.order.MassCancelCommand;
 import io.cryptofix.order.MassStatusCommand;
 import io.cryptofix.order.NewOrderCommand;
 import io.cryptofix.order.Order;
+import io.cryptofix.order.OrderEvent;
 import io.cryptofix.order.OrderState;
 import io.cryptofix.order.OrderStatusCommand;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -31,7 +31,8 @@ import java.nio.charset.StandardCharsets;
  * continue across the restarts that share it, so an order taken over keeps its OrderID and a
  * report sent again after a crash its ExecID. Answers the journal does not keep (a rejected
  * NewOrderSingle, a status answer) have {@code <start>-X<execId>}, the start id naming the gateway
- * start, so none repeats either.
+ * start, so none repeats either: their ExecID values are not in the journal, so a later start may use
+ * the same values.
  */
 public final class ExecutionReportTranslator
 {
@@ -88,25 +89,39 @@ public final class ExecutionReportTranslator
         answerExecIdPrefixLength = answerExecIdPrefix.length;
     }
 
-    public ExecutionReportEncoder executionReport(
-        final Order order,
-        final ExecType execType,
-        final String clOrdId,
-        final String origClOrdId,
-        final long execIdValue,
-        final long lastQty,
-        final long lastPx,
-        final String text,
-        final long timeMillis)
+    /**
+     * The ExecutionReport an event is told as: a change of its order, where an order stands, or an
+     * answer about no order. One told before a restart and sent again says PossResend (97) Y: the
+     * gateway cannot tell whether the client got it, and the unchanged ExecID lets it drop a duplicate.
+     */
+    public ExecutionReportEncoder executionReport(final OrderEvent event)
     {
         final ExecutionReportEncoder report = executionReport;
         report.reset();
         report.header().resetPossResend();
-        orderTerms(report, order, execType, clOrdId, origClOrdId, execIdValue, true, timeMillis);
+        switch (event.type())
+        {
+            case NEW_ORDER_REFUSED -> newOrderRefused(report, event);
+            case UNKNOWN_ORDER_STATUS -> statusOfUnknownOrder(report, event);
+            case MASS_STATUS_REPORT -> massStatusReport(report, event);
+            default -> orderReport(report, event);
+        }
+        if (event.isResent())
+        {
+            report.header().possResend(true);
+        }
+        return report;
+    }
+
+    private void orderReport(final ExecutionReportEncoder report, final OrderEvent event)
+    {
+        final ExecType execType = event.type().execType();
+        orderTerms(report, event.order(), execType, event.clOrdId(), event.origClOrdId(), event.execId(),
+            event.type().journaled(), event.timeMillis());
         if (execType == ExecType.TRADE)
         {
-            report.lastQty(normalisedValue(lastQty), normalisedScale(lastQty));
-            report.lastPx(normalisedValue(lastPx), normalisedScale(lastPx));
+            report.lastQty(normalisedValue(event.lastQty()), normalisedScale(event.lastQty()));
+            report.lastPx(normalisedValue(event.lastPx()), normalisedScale(event.lastPx()));
         }
         if (execType == ExecType.REJECTED)
         {
@@ -116,90 +131,58 @@ public final class ExecutionReportTranslator
         {
             report.execRestatementReason(EXEC_RESTATEMENT_OTHER);
         }
-        if (text != null)
+        if (event.text() != null)
         {
-            report.text(text);
+            report.text(event.text());
         }
-        return report;
-    }
-
-    /**
-     * A journaled report sent again after a restart, with PossResend (97) Y: the gateway cannot tell
-     * whether the client got it before, and the unchanged ExecID lets it drop a duplicate.
-     */
-    public ExecutionReportEncoder resentExecutionReport(
-        final Order order,
-        final ExecType execType,
-        final String clOrdId,
-        final String origClOrdId,
-        final long execIdValue,
-        final long lastQty,
-        final long lastPx,
-        final String text,
-        final long timeMillis)
-    {
-        final ExecutionReportEncoder report =
-            executionReport(order, execType, clOrdId, origClOrdId, execIdValue, lastQty, lastPx, text, timeMillis);
-        report.header().possResend(true);
-        return report;
     }
 
     /**
      * One report of the answer to an OrderMassStatusRequest; with no order, the one report that says
      * nothing matched (OrderID NONE, TotNumReports 0).
      */
-    public ExecutionReportEncoder massStatusReport(
-        final MassStatusCommand command,
-        final Order order,
-        final long execIdValue,
-        final int totNumReports,
-        final boolean last,
-        final long timeMillis)
+    private void massStatusReport(final ExecutionReportEncoder report, final OrderEvent event)
     {
-        final ExecutionReportEncoder report = executionReport;
-        report.reset();
+        final MassStatusCommand command = event.massStatus();
+        final Order order = event.order();
         if (order != null)
         {
-            orderTerms(report, order, ExecType.ORDER_STATUS, order.clOrdId(), null, execIdValue, false, timeMillis);
+            orderTerms(report, order, ExecType.ORDER_STATUS, order.clOrdId(), null, event.execId(), false,
+                event.timeMillis());
         }
         else
         {
             report
                 .orderID(NONE)
-                .execID(answerExecId, answerExecIdLength(execIdValue))
+                .execID(answerExecId, answerExecIdLength(event.execId()))
                 .execType(ExecType.ORDER_STATUS.fixValue())
                 .ordStatus(OrderState.REJECTED.ordStatus())
                 .side(Side.BUY.fixValue())
                 .text("no working orders match MassStatusReqID (584) '" + command.massStatusReqId() + "'")
-                .transactTime(transactTime.buffer(), transactTime.encode(timeMillis));
+                .transactTime(transactTime.buffer(), transactTime.encode(event.timeMillis()));
             report.instrument().symbol(command.symbol() != null ? command.symbol() : NOT_APPLICABLE);
             quantities(report, 0, 0, 0);
         }
         report
             .massStatusReqID(command.massStatusReqId())
-            .totNumReports(totNumReports)
-            .lastRptRequested(last);
-        return report;
+            .totNumReports(event.totNumReports())
+            .lastRptRequested(event.lastReport());
     }
 
-    public OrderMassCancelReportEncoder massCancelReport(
-        final MassCancelCommand command,
-        final long reportKey,
-        final boolean accepted,
-        final int affectedOrders,
-        final String text,
-        final long timeMillis)
+    /** The answer to an OrderMassCancelRequest. */
+    public OrderMassCancelReportEncoder massCancelReport(final OrderEvent event)
     {
+        final MassCancelCommand command = event.massCancel();
         final OrderMassCancelReportEncoder report = massCancelReport;
         report.reset();
         report
             .clOrdID(command.clOrdId())
-            .orderID(orderId, orderIdLength(reportKey))
+            .orderID(orderId, orderIdLength(event.orderKey()))
             .massCancelRequestType(command.requestType())
-            .massCancelResponse(accepted ? command.requestType() : MASS_CANCEL_REJECTED)
-            .totalAffectedOrders(affectedOrders)
-            .transactTime(transactTime.buffer(), transactTime.encode(timeMillis));
-        if (!accepted)
+            .massCancelResponse(event.accepted() ? command.requestType() : MASS_CANCEL_REJECTED)
+            .totalAffectedOrders(event.affectedOrders())
+            .transactTime(transactTime.buffer(), transactTime.encode(event.timeMillis()));
+        if (!event.accepted())
         {
             // the core refuses a type it does not support, or a by-symbol request without a symbol
             final boolean supportedType =
@@ -208,9 +191,9 @@ public final class ExecutionReportTranslator
         }
         // Symbol is required within the Instrument component; FIX writes "[N/A]" where none applies
         report.instrument().symbol(command.symbol() != null ? command.symbol() : NOT_APPLICABLE);
-        if (text != null)
+        if (event.text() != null)
         {
-            report.text(text);
+            report.text(event.text());
         }
         return report;
     }
@@ -260,26 +243,19 @@ public final class ExecutionReportTranslator
         quantities(report, order.cumQty(), order.leavesQty(), order.avgPx());
     }
 
-    public ExecutionReportEncoder newOrderRejected(
-        final NewOrderCommand command,
-        final long orderKey,
-        final long execIdValue,
-        final OrdRejReason reason,
-        final String text,
-        final long timeMillis)
+    private void newOrderRefused(final ExecutionReportEncoder report, final OrderEvent event)
     {
-        final ExecutionReportEncoder report = executionReport;
-        report.reset();
+        final NewOrderCommand command = event.newOrder();
         report
-            .orderID(orderId, orderIdLength(orderKey))
-            .execID(answerExecId, answerExecIdLength(execIdValue))
+            .orderID(orderId, orderIdLength(event.orderKey()))
+            .execID(answerExecId, answerExecIdLength(event.execId()))
             .clOrdID(command.clOrdId())
             .execType(ExecType.REJECTED.fixValue())
             .ordStatus(OrderState.REJECTED.ordStatus())
             .side(command.side() != null ? command.side().fixValue() : '1')
-            .ordRejReason(reason.fixValue())
-            .text(text)
-            .transactTime(transactTime.buffer(), transactTime.encode(timeMillis));
+            .ordRejReason(event.ordRejReason().fixValue())
+            .text(event.text())
+            .transactTime(transactTime.buffer(), transactTime.encode(event.timeMillis()));
         if (command.ordType() != null)
         {
             report.ordType(command.ordType().fixValue());
@@ -290,60 +266,39 @@ public final class ExecutionReportTranslator
             report.orderQtyData().orderQty(normalisedValue(command.orderQty()), normalisedScale(command.orderQty()));
         }
         quantities(report, 0, 0, 0);
-        return report;
     }
 
     /**
      * The answer to an OrderStatusRequest for a ClOrdID the session does not have: OrderID NONE,
      * OrdStatus Rejected, with a Text saying so.
      */
-    public ExecutionReportEncoder statusOfUnknownOrder(
-        final OrderStatusCommand command, final long execIdValue, final long timeMillis)
+    private void statusOfUnknownOrder(final ExecutionReportEncoder report, final OrderEvent event)
     {
+        final OrderStatusCommand command = event.statusRequest();
         final String clOrdId = command.clOrdId();
-        final ExecutionReportEncoder report = executionReport;
-        report.reset();
         report
             .orderID(NONE)
-            .execID(answerExecId, answerExecIdLength(execIdValue))
+            .execID(answerExecId, answerExecIdLength(event.execId()))
             .clOrdID(clOrdId)
             .execType(ExecType.ORDER_STATUS.fixValue())
             .ordStatus(OrderState.REJECTED.ordStatus())
             .side(command.side())
             .text("unknown order: no order with ClOrdID '" + clOrdId + "' in this session")
-            .transactTime(transactTime.buffer(), transactTime.encode(timeMillis));
+            .transactTime(transactTime.buffer(), transactTime.encode(event.timeMillis()));
         report.instrument().symbol(command.symbol() != null ? command.symbol() : "");
         quantities(report, 0, 0, 0);
-        return report;
     }
 
-    /** A journaled refusal sent again after a restart, with PossResend (97) Y: the client may have had it. */
-    public OrderCancelRejectEncoder resentCancelRejected(
-        final String clOrdId,
-        final String origClOrdId,
-        final boolean replace,
-        final Order order,
-        final CxlRejReason reason,
-        final String text,
-        final long timeMillis)
+    /**
+     * The OrderCancelReject a refused cancel or replace is told as; PossResend (97) Y when sent again
+     * after a restart.
+     */
+    public OrderCancelRejectEncoder cancelReject(final OrderEvent event)
     {
-        final OrderCancelRejectEncoder reject =
-            cancelRejected(clOrdId, origClOrdId, replace, order, reason, text, timeMillis);
-        reject.header().possResend(true);
-        return reject;
-    }
-
-    public OrderCancelRejectEncoder cancelRejected(
-        final String clOrdId,
-        final String origClOrdId,
-        final boolean replace,
-        final Order order,
-        final CxlRejReason reason,
-        final String text,
-        final long timeMillis)
-    {
+        final Order order = event.order();
         final OrderCancelRejectEncoder reject = cancelReject;
         reject.reset();
+        reject.header().resetPossResend();
         if (order != null)
         {
             reject.orderID(orderId, orderIdLength(order.orderKey()));
@@ -356,12 +311,16 @@ public final class ExecutionReportTranslator
             reject.ordStatus(OrderState.REJECTED.ordStatus());
         }
         reject
-            .clOrdID(clOrdId)
-            .origClOrdID(origClOrdId)
-            .cxlRejResponseTo(replace ? '2' : '1')
-            .cxlRejReason(reason.fixValue())
-            .text(text)
-            .transactTime(transactTime.buffer(), transactTime.encode(timeMillis));
+            .clOrdID(event.clOrdId())
+            .origClOrdID(event.origClOrdId())
+            .cxlRejResponseTo(event.replaceRefused() ? '2' : '1')
+            .cxlRejReason(event.cxlRejReason().fixValue())
+            .text(event.text())
+            .transactTime(transactTime.buffer(), transactTime.encode(event.timeMillis()));
+        if (event.isResent())
+        {
+            reject.header().possResend(true);
+        }
         return reject;
     }
 

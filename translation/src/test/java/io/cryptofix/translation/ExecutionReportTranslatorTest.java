@@ -8,14 +8,13 @@ import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.OrdRejReason;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
+import io.cryptofix.order.CancelOrderCommand;
 import io.cryptofix.order.MassCancelCommand;
 import io.cryptofix.order.MassStatusCommand;
-import io.cryptofix.order.ExecutionReportListener;
 import io.cryptofix.order.NewOrderCommand;
-import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderCore;
 import io.cryptofix.order.OrderEvent;
-import io.cryptofix.order.OrderStatusCommand;
+import io.cryptofix.order.OrderEventType;
 import io.cryptofix.order.VenueRouter;
 import org.junit.jupiter.api.Test;
 import uk.co.real_logic.artio.builder.Encoder;
@@ -25,12 +24,14 @@ import uk.co.real_logic.artio.decoder.OrderMassCancelReportDecoder;
 import uk.co.real_logic.artio.util.MutableAsciiBuffer;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ExecutionReports and OrderCancelRejects as a client decodes them: encoded here, decoded with the
- * generated FIX 4.4 decoders.
+ * ExecutionReports and OrderCancelRejects as a client decodes them: the events of a real order core,
+ * encoded here as the FIX side encodes them, decoded with the generated FIX 4.4 decoders.
  */
 class ExecutionReportTranslatorTest
 {
@@ -38,18 +39,20 @@ class ExecutionReportTranslatorTest
 
     private final ExecutionReportTranslator translator = new ExecutionReportTranslator("RUN");
     private final MutableAsciiBuffer buffer = new MutableAsciiBuffer(new byte[4096]);
-    private Order order;
+    private final List<byte[]> messages = new ArrayList<>();
+    private final OrderCore core = new OrderCore(new InstrumentCatalog()
+        .add(new Instrument("SIM", "BTC/USDT", fixed("0.01"), fixed("0.00001"), fixed("0.00001"))),
+        new AcceptingVenue(), this::encode);
 
     @Test
     void fillReportCarriesIdsQuantitiesAndPricesWithoutTrailingZeros()
     {
-        final Order filled = partFilledOrder();
+        partFilledOrder();
 
-        final ExecutionReportDecoder report = decode(
-            translator.executionReport(filled, ExecType.TRADE, filled.clOrdId(), null, 7, fixed("0.25"), fixed("60000.5"), null, TIME));
+        final ExecutionReportDecoder report = decodeReport(last());
 
         assertThat(report.orderIDAsString()).isEqualTo("RUN-1");
-        assertThat(report.execIDAsString()).isEqualTo("RUN-E7");
+        assertThat(report.execIDAsString()).isEqualTo("RUN-E2");
         assertThat(report.clOrdIDAsString()).isEqualTo("c-1");
         assertThat(report.execType()).isEqualTo('F');
         assertThat(report.ordStatus()).isEqualTo('1');
@@ -72,11 +75,11 @@ class ExecutionReportTranslatorTest
         final NewOrderCommand command = new NewOrderCommand().set(
             9, "c-9", "DOGE/USDT", "SIM", Side.SELL, OrdType.MARKET, fixed("2"), NewOrderCommand.ABSENT, 0);
 
-        final ExecutionReportDecoder report = decode(translator.newOrderRejected(
-            command, 3, 4, OrdRejReason.UNKNOWN_SYMBOL, "unknown Symbol (55) 'DOGE/USDT' at venue SIM", TIME));
+        core.onNewOrder(command, TIME);
+        final ExecutionReportDecoder report = decodeReport(last());
 
-        assertThat(report.orderIDAsString()).isEqualTo("RUN-3");
-        assertThat(report.execIDAsString()).isEqualTo("RUN-X4");
+        assertThat(report.orderIDAsString()).isEqualTo("RUN-1");
+        assertThat(report.execIDAsString()).as("an answer the journal does not keep").isEqualTo("RUN-X1");
         assertThat(report.execType()).isEqualTo('8');
         assertThat(report.ordStatus()).isEqualTo('8');
         assertThat(report.ordRejReason()).isEqualTo(1);
@@ -90,8 +93,8 @@ class ExecutionReportTranslatorTest
     @Test
     void cancelRejectOfUnknownOrderSaysNoneAndRespondsToCancelRequest()
     {
-        final OrderCancelRejectDecoder reject = decodeCancelReject(
-            translator.cancelRejected("x-1", "nope", false, null, CxlRejReason.UNKNOWN_ORDER, "unknown order", TIME));
+        core.onCancelRequest(new CancelOrderCommand().set(1, "x-1", "nope"), TIME);
+        final OrderCancelRejectDecoder reject = decodeCancelReject(last());
 
         assertThat(reject.orderIDAsString()).isEqualTo("NONE");
         assertThat(reject.clOrdIDAsString()).isEqualTo("x-1");
@@ -104,17 +107,17 @@ class ExecutionReportTranslatorTest
     @Test
     void aRefusalSentAgainAfterARestartSaysPossResendAndTheNextOneDoesNot()
     {
-        final Order filled = partFilledOrder();
+        partFilledOrder();
+        final OrderEvent refusal = new OrderEvent().reset(OrderEventType.REQUEST_REFUSED, core.order(1), TIME)
+            .clOrdIds("c-1-X", "c-1").refusal(CxlRejReason.TOO_LATE_TO_CANCEL, true).text("too late").resent(true);
 
-        final OrderCancelRejectDecoder resent = decodeCancelReject(translator.resentCancelRejected(
-            "c-1-X", "c-1", true, filled, CxlRejReason.TOO_LATE_TO_CANCEL, "too late", TIME));
+        final OrderCancelRejectDecoder resent = decodeCancelReject(bytes(translator.cancelReject(refusal)));
 
         assertThat(resent.header().hasPossResend()).isTrue();
         assertThat(resent.header().possResend()).isTrue();
         assertThat(resent.orderIDAsString()).isEqualTo("RUN-1");
         assertThat(resent.cxlRejResponseTo()).isEqualTo('2');
-        assertThat(decodeCancelReject(translator.cancelRejected(
-            "c-1-Y", "c-1", false, filled, CxlRejReason.TOO_LATE_TO_CANCEL, "too late", TIME)).header().hasPossResend())
+        assertThat(decodeCancelReject(bytes(translator.cancelReject(refusal.resent(false)))).header().hasPossResend())
             .as("the encoder is reused: the flag must not stay").isFalse();
     }
 
@@ -123,14 +126,16 @@ class ExecutionReportTranslatorTest
     {
         final MassCancelCommand command = new MassCancelCommand().set(9, "mc-1", MassCancelCommand.ALL, null);
 
-        final OrderMassCancelReportDecoder report = decodeMassCancelReport(
-            translator.massCancelReport(command, 5, true, 3, null, TIME));
+        partFilledOrder();
+        core.onMassCancelRequest(command.set(1, "mc-1", MassCancelCommand.ALL, null), TIME);
+
+        final OrderMassCancelReportDecoder report = decodeMassCancelReport(last());
 
         assertThat(report.clOrdIDAsString()).isEqualTo("mc-1");
-        assertThat(report.orderIDAsString()).isEqualTo("RUN-5");
+        assertThat(report.orderIDAsString()).isEqualTo("RUN-2");
         assertThat(report.massCancelRequestType()).isEqualTo('7');
         assertThat(report.massCancelResponse()).isEqualTo('7');
-        assertThat(report.totalAffectedOrders()).isEqualTo(3);
+        assertThat(report.totalAffectedOrders()).isEqualTo(1);
         assertThat(report.symbolAsString()).isEqualTo("[N/A]");
     }
 
@@ -138,17 +143,16 @@ class ExecutionReportTranslatorTest
     void refusedMassCancelReportSaysRejectedWithReasonAndText()
     {
         final MassCancelCommand unsupported = new MassCancelCommand().set(9, "mc-2", '4', "ETH/USDT");
-        final OrderMassCancelReportDecoder report = decodeMassCancelReport(
-            translator.massCancelReport(unsupported, 6, false, 0, "no", TIME));
+        core.onMassCancelRequest(unsupported, TIME);
+        final OrderMassCancelReportDecoder report = decodeMassCancelReport(last());
 
         assertThat(report.massCancelResponse()).isEqualTo('0');
         assertThat(report.massCancelRejectReasonAsString()).isEqualTo("0");
         assertThat(report.symbolAsString()).isEqualTo("ETH/USDT");
-        assertThat(report.textAsString()).isEqualTo("no");
+        assertThat(report.textAsString()).contains("MassCancelRequestType (530) 4 is not supported");
 
-        final MassCancelCommand noSymbol = new MassCancelCommand().set(9, "mc-3", MassCancelCommand.BY_SYMBOL, null);
-        assertThat(decodeMassCancelReport(translator.massCancelReport(noSymbol, 7, false, 0, "no", TIME))
-            .massCancelRejectReasonAsString()).isEqualTo("1");
+        core.onMassCancelRequest(new MassCancelCommand().set(9, "mc-3", MassCancelCommand.BY_SYMBOL, null), TIME);
+        assertThat(decodeMassCancelReport(last()).massCancelRejectReasonAsString()).isEqualTo("1");
     }
 
     @Test
@@ -156,7 +160,8 @@ class ExecutionReportTranslatorTest
     {
         final MassStatusCommand command = new MassStatusCommand().set(9, "ms-1", MassStatusCommand.ALL, null);
 
-        final ExecutionReportDecoder report = decode(translator.massStatusReport(command, null, 8, 0, true, TIME));
+        core.onMassStatusRequest(command, TIME);
+        final ExecutionReportDecoder report = decodeReport(last());
 
         assertThat(report.orderIDAsString()).isEqualTo("NONE");
         assertThat(report.execType()).isEqualTo('I');
@@ -166,79 +171,70 @@ class ExecutionReportTranslatorTest
         assertThat(report.symbolAsString()).isEqualTo("[N/A]");
     }
 
-    private OrderMassCancelReportDecoder decodeMassCancelReport(final Encoder encoder)
+    /** The order core's sink: each client message encoded as the FIX side encodes it, then kept. */
+    private void encode(final OrderEvent event)
     {
-        final long result = encodeWithHeader(encoder);
+        switch (event.type().message())
+        {
+            case EXECUTION_REPORT -> messages.add(bytes(translator.executionReport(event)));
+            case CANCEL_REJECT -> messages.add(bytes(translator.cancelReject(event)));
+            case MASS_CANCEL_REPORT -> messages.add(bytes(translator.massCancelReport(event)));
+            default ->
+            {
+                // not a client message
+            }
+        }
+    }
+
+    private byte[] last()
+    {
+        assertThat(messages).isNotEmpty();
+        return messages.get(messages.size() - 1);
+    }
+
+    /** A working order of 1.5 BTC/USDT at 60001, 0.25 of it filled at 60000.5: New, then Trade. */
+    private void partFilledOrder()
+    {
+        core.onNewOrder(new NewOrderCommand().set(
+            1, "c-1", "BTC/USDT", "SIM", Side.BUY, OrdType.LIMIT, fixed("1.5"), fixed("60001"), 0), TIME);
+        core.onVenueAccepted(1, "V-1", TIME);
+        core.onVenueFill(1, fixed("0.25"), fixed("60000.5"), TIME);
+    }
+
+    private ExecutionReportDecoder decodeReport(final byte[] message)
+    {
+        final ExecutionReportDecoder decoder = new ExecutionReportDecoder();
+        decoder.decode(new MutableAsciiBuffer(message), 0, message.length);
+        return decoder;
+    }
+
+    private OrderCancelRejectDecoder decodeCancelReject(final byte[] message)
+    {
+        final OrderCancelRejectDecoder decoder = new OrderCancelRejectDecoder();
+        decoder.decode(new MutableAsciiBuffer(message), 0, message.length);
+        return decoder;
+    }
+
+    private OrderMassCancelReportDecoder decodeMassCancelReport(final byte[] message)
+    {
         final OrderMassCancelReportDecoder decoder = new OrderMassCancelReportDecoder();
-        decoder.decode(buffer, Encoder.offset(result), Encoder.length(result));
+        decoder.decode(new MutableAsciiBuffer(message), 0, message.length);
         assertThat(decoder.validate()).as("valid r: tag %s", decoder.invalidTagId()).isTrue();
         return decoder;
     }
 
-    private Order partFilledOrder()
-    {
-        final InstrumentCatalog instruments = new InstrumentCatalog()
-            .add(new Instrument("SIM", "BTC/USDT", fixed("0.01"), fixed("0.00001"), fixed("0.00001")));
-        final VenueRouter venues = new VenueRouter()
-        {
-            @Override
-            public boolean submit(final Order submitted)
-            {
-                order = submitted;
-                return true;
-            }
-
-            @Override
-            public boolean cancel(final Order canceled)
-            {
-                return true;
-            }
-
-            @Override
-            public boolean amend(final Order amended, final long orderQty, final long price, final long stopPx)
-            {
-                return true;
-            }
-
-            @Override
-            public boolean query(final Order queried)
-            {
-                return true;
-            }
-        };
-        final OrderCore core = new OrderCore(instruments, venues, new IgnoringListener());
-        core.onNewOrder(new NewOrderCommand().set(
-            1, "c-1", "BTC/USDT", "SIM", Side.BUY, OrdType.LIMIT, fixed("1.5"), fixed("60001"), 0), TIME);
-        core.onVenueAccepted(order.orderKey(), "V-1", TIME);
-        core.onVenueFill(order.orderKey(), fixed("0.25"), fixed("60000.5"), TIME);
-        return order;
-    }
-
-    private ExecutionReportDecoder decode(final Encoder encoder)
-    {
-        final long result = encodeWithHeader(encoder);
-        final ExecutionReportDecoder decoder = new ExecutionReportDecoder();
-        decoder.decode(buffer, Encoder.offset(result), Encoder.length(result));
-        return decoder;
-    }
-
-    private OrderCancelRejectDecoder decodeCancelReject(final Encoder encoder)
-    {
-        final long result = encodeWithHeader(encoder);
-        final OrderCancelRejectDecoder decoder = new OrderCancelRejectDecoder();
-        decoder.decode(buffer, Encoder.offset(result), Encoder.length(result));
-        return decoder;
-    }
-
     // in the gateway Artio's session fills the header; here the test does
-    private long encodeWithHeader(final Encoder encoder)
+    private byte[] bytes(final Encoder encoder)
     {
         encoder.header()
             .senderCompID("GATEWAY")
             .targetCompID("RISK")
             .msgSeqNum(1)
             .sendingTime("20260101-00:00:00.123".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        return encoder.encode(buffer, 0);
+        final long result = encoder.encode(buffer, 0);
+        final byte[] message = new byte[Encoder.length(result)];
+        buffer.getBytes(Encoder.offset(result), message);
+        return message;
     }
 
     private static long fixed(final String value)
@@ -246,57 +242,30 @@ class ExecutionReportTranslatorTest
         return Fixed.fromBigDecimal(new BigDecimal(value));
     }
 
-    private static final class IgnoringListener implements ExecutionReportListener
+    private static final class AcceptingVenue implements VenueRouter
     {
         @Override
-        public void onExecutionReport(
-            final Order order, final ExecType execType, final String clOrdId, final String origClOrdId,
-            final long execId, final long lastQty, final long lastPx, final String text, final long timeMillis)
+        public boolean submit(final OrderEvent placement)
         {
+            return true;
         }
 
         @Override
-        public void onNewOrderRejected(
-            final NewOrderCommand command, final long orderKey, final long execId, final OrdRejReason reason,
-            final String text, final long timeMillis)
+        public boolean cancel(final OrderEvent cancel)
         {
+            return true;
         }
 
         @Override
-        public void onCancelRejected(
-            final long sessionId, final String clOrdId, final String origClOrdId, final boolean replace,
-            final Order order, final CxlRejReason reason, final String text, final long timeMillis)
+        public boolean amend(final OrderEvent amend)
         {
+            return true;
         }
 
         @Override
-        public void onMassCancelReport(
-            final MassCancelCommand command, final long reportKey, final boolean accepted, final int affectedOrders,
-            final String text, final long timeMillis)
+        public boolean query(final OrderEvent query)
         {
-        }
-
-        @Override
-        public void onMassStatusReport(
-            final MassStatusCommand command, final Order order, final long execId, final int totNumReports,
-            final boolean last, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onIllegalTransition(final Order order, final OrderEvent event, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onUnknownOrder(final long orderKey, final OrderEvent event, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onStatusOfUnknownOrder(
-            final OrderStatusCommand command, final long execId, final long timeMillis)
-        {
+            return true;
         }
     }
 }

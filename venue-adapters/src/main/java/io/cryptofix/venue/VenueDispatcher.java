@@ -1,7 +1,7 @@
 package io.cryptofix.venue;
 
 import io.cryptofix.domain.TimeInForce;
-import io.cryptofix.order.Order;
+import io.cryptofix.order.OrderEvent;
 import io.cryptofix.order.VenueRouter;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
@@ -90,40 +90,40 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
     }
 
     @Override
-    public boolean submit(final Order order)
+    public boolean submit(final OrderEvent placement)
     {
-        return offer(order.venueId(), new VenueOrder(
-            order.orderKey(),
-            order.venueAttempt(),
-            order.symbol(),
-            order.side(),
-            order.venueOrdType(),
-            order.venueQuantity(),
-            order.venuePrice(),
-            order.venueStopPx(),
-            order.venueTimeInForce(),
-            order.venueTimeInForce() == TimeInForce.GOOD_TILL_DATE ? order.expireTimeMillis() : 0,
-            order.postOnly()));
+        return offer(placement.venueId(), new VenueOrder(
+            placement.orderKey(),
+            placement.attempt(),
+            placement.symbol(),
+            placement.side(),
+            placement.venueOrdType(),
+            placement.venueQuantity(),
+            placement.venuePrice(),
+            placement.venueStopPx(),
+            placement.venueTimeInForce(),
+            placement.venueTimeInForce() == TimeInForce.GOOD_TILL_DATE ? placement.expireTimeMillis() : 0,
+            placement.postOnly()));
     }
 
     @Override
-    public boolean amend(final Order order, final long orderQty, final long price, final long stopPx)
+    public boolean amend(final OrderEvent amend)
     {
-        return offer(order.venueId(),
-            new VenueAmend(order.orderKey(), order.symbol(), order.venueOrderId(), orderQty, price, stopPx));
+        return offer(amend.venueId(), new VenueAmend(amend.orderKey(), amend.symbol(), amend.venueOrderId(),
+            amend.orderQty(), amend.price(), amend.stopPx()));
     }
 
     @Override
-    public boolean cancel(final Order order)
+    public boolean cancel(final OrderEvent cancel)
     {
-        return offer(order.venueId(), new VenueCancel(order.orderKey(), order.symbol(), order.venueOrderId()));
+        return offer(cancel.venueId(), new VenueCancel(cancel.orderKey(), cancel.symbol(), cancel.venueOrderId()));
     }
 
     @Override
-    public boolean query(final Order order)
+    public boolean query(final OrderEvent query)
     {
-        return offer(order.venueId(),
-            new VenueQuery(order.orderKey(), order.venueAttempt(), order.symbol(), order.venueOrderId()));
+        return offer(query.venueId(), new VenueQuery(query.orderKey(), query.attempt(), query.symbol(),
+            query.venueOrderId()));
     }
 
     private boolean offer(final String venueId, final Object request)

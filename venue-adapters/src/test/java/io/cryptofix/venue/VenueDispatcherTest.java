@@ -1,22 +1,16 @@
 package io.cryptofix.venue;
 
-import io.cryptofix.domain.CxlRejReason;
-import io.cryptofix.domain.ExecType;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
-import io.cryptofix.domain.OrdRejReason;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.config.VenueCapabilities;
-import io.cryptofix.order.MassCancelCommand;
-import io.cryptofix.order.MassStatusCommand;
-import io.cryptofix.order.ExecutionReportListener;
 import io.cryptofix.order.NewOrderCommand;
-import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderCore;
 import io.cryptofix.order.OrderEvent;
-import io.cryptofix.order.OrderStatusCommand;
+import io.cryptofix.order.OrderEventSink;
+import io.cryptofix.order.OrderEventType;
 import io.cryptofix.order.VenueOrderStatus;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
@@ -46,7 +40,7 @@ class VenueDispatcherTest
     private final OrderCore core = new OrderCore(
         new InstrumentCatalog().add(new Instrument("STALL", "BTC/USDT", Fixed.ONE, Fixed.ONE, Fixed.ONE)),
         dispatcher,
-        new RecordingReports());
+        this::record);
 
     @AfterEach
     void close()
@@ -80,8 +74,8 @@ class VenueDispatcherTest
     @Test
     void aRequestReachesTheVenueOnlyOnceTheJournalHasWrittenItsRecord() throws Exception
     {
-        // the journal is appended to position 100 when the order is queued; the worker sees it written
-        // to 40, 70, then 100: the venue must be called only after it read 100
+        // the journal appends the order's event up to position 100 once the venue's queue took it; the
+        // worker sees the journal written to 40, 70, then 100: the venue must be called only after it read 100
         final List<String> seen = new CopyOnWriteArrayList<>();
         final long[] written = {40, 70, 100};
         final int[] reads = {0};
@@ -98,13 +92,49 @@ class VenueDispatcherTest
             gated.start(recording);
             new OrderCore(
                 new InstrumentCatalog().add(new Instrument("REC", "BTC/USDT", Fixed.ONE, Fixed.ONE, Fixed.ONE)),
-                gated, new RecordingReports())
+                gated, journaling(journal, 100))
                 .onNewOrder(new NewOrderCommand().set(1, "c-1", "BTC/USDT", "REC", Side.BUY, OrdType.LIMIT,
                     Fixed.ONE, Fixed.ONE, 0), 0);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("submit 1"));
         }
         assertThat(seen).containsExactly("written 40", "written 70", "written 100", "submit 1");
+    }
+
+    @Test
+    void aRequestWaitsForTheJournalToSayWhereItsRecordEndsHoweverFarTheJournalIsWritten() throws Exception
+    {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+        final JournalGate journal = new JournalGate(() -> 100, () -> 1_000);
+        final RecordingVenue recording = new RecordingVenue(seen);
+        try (VenueDispatcher gated = new VenueDispatcher(
+            8, 64, () -> new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, SystemEpochClock.INSTANCE, journal))
+        {
+            gated.start(recording);
+            new OrderCore(
+                new InstrumentCatalog().add(new Instrument("REC", "BTC/USDT", Fixed.ONE, Fixed.ONE, Fixed.ONE)),
+                gated, event -> { })
+                .onNewOrder(new NewOrderCommand().set(1, "c-1", "BTC/USDT", "REC", Side.BUY, OrdType.LIMIT,
+                    Fixed.ONE, Fixed.ONE, 0), 0);
+
+            // the worker took the request and holds it: no journal has appended its event yet
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !seen.contains("submit 1"));
+
+            journal.journaled(100);
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("submit 1"));
+        }
+    }
+
+    /** A sink standing in for the order journal: every venue request's event ends at {@code position}. */
+    private static OrderEventSink journaling(final JournalGate journal, final long position)
+    {
+        return event ->
+        {
+            if (event.type().isVenueRequest())
+            {
+                journal.journaled(position);
+            }
+        };
     }
 
     @Test
@@ -127,7 +157,7 @@ class VenueDispatcherTest
             gated.start(inProcess);
             new OrderCore(
                 new InstrumentCatalog().add(new Instrument("REC", "BTC/USDT", Fixed.ONE, Fixed.ONE, Fixed.ONE)),
-                gated, new RecordingReports())
+                gated, event -> { })
                 .onNewOrder(new NewOrderCommand().set(1, "c-1", "BTC/USDT", "REC", Side.BUY, OrdType.LIMIT,
                     Fixed.ONE, Fixed.ONE, 0), 0);
 
@@ -277,64 +307,20 @@ class VenueDispatcherTest
         }
     }
 
-    private final class RecordingReports implements ExecutionReportListener
+    /** What the client is told, one line per message; the events the journal would keep are not lines. */
+    private void record(final OrderEvent event)
     {
-        @Override
-        public void onExecutionReport(
-            final Order order, final ExecType execType, final String clOrdId, final String origClOrdId,
-            final long execId, final long lastQty, final long lastPx, final String text, final long timeMillis)
+        if (event.type() == OrderEventType.NEW_ORDER_REFUSED)
         {
-            reports.add(execType + " " + order.clOrdId());
+            reports.add("REJECTED " + event.clOrdId() + " " + event.ordRejReason() + " " + event.text());
         }
-
-        @Override
-        public void onNewOrderRejected(
-            final NewOrderCommand command, final long orderKey, final long execId, final OrdRejReason reason,
-            final String text, final long timeMillis)
+        else if (event.type().message() == OrderEventType.Message.EXECUTION_REPORT)
         {
-            reports.add("REJECTED " + command.clOrdId() + " " + reason + " " + text);
+            reports.add(event.type().execType() + " " + event.clOrdId());
         }
-
-        @Override
-        public void onCancelRejected(
-            final long sessionId, final String clOrdId, final String origClOrdId, final boolean replace,
-            final Order order, final CxlRejReason reason, final String text, final long timeMillis)
+        else if (event.type().message() != OrderEventType.Message.NONE)
         {
-            reports.add("CANCEL_REJECTED " + clOrdId);
-        }
-
-        @Override
-        public void onMassCancelReport(
-            final MassCancelCommand command, final long reportKey, final boolean accepted, final int affectedOrders,
-            final String text, final long timeMillis)
-        {
-            reports.add("MASS_CANCEL " + command.clOrdId());
-        }
-
-        @Override
-        public void onMassStatusReport(
-            final MassStatusCommand command, final Order order, final long execId, final int totNumReports,
-            final boolean last, final long timeMillis)
-        {
-            reports.add("MASS_STATUS " + command.massStatusReqId());
-        }
-
-        @Override
-        public void onIllegalTransition(final Order order, final OrderEvent event, final long timeMillis)
-        {
-            reports.add("ILLEGAL " + order.clOrdId() + " " + event);
-        }
-
-        @Override
-        public void onUnknownOrder(final long orderKey, final OrderEvent event, final long timeMillis)
-        {
-            reports.add("UNKNOWN " + orderKey + " " + event);
-        }
-
-        @Override
-        public void onStatusOfUnknownOrder(
-            final OrderStatusCommand command, final long execId, final long timeMillis)
-        {
+            reports.add(event.type() + " " + event.clOrdId());
         }
     }
 }

@@ -1,21 +1,16 @@
 package io.cryptofix.benchmarks.jmh;
 
-import io.cryptofix.domain.CxlRejReason;
-import io.cryptofix.domain.ExecType;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
-import io.cryptofix.domain.OrdRejReason;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
-import io.cryptofix.order.MassCancelCommand;
-import io.cryptofix.order.MassStatusCommand;
-import io.cryptofix.order.ExecutionReportListener;
 import io.cryptofix.order.NewOrderCommand;
 import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderCore;
+import io.cryptofix.order.OrderCoreObserver;
 import io.cryptofix.order.OrderEvent;
-import io.cryptofix.order.OrderStatusCommand;
+import io.cryptofix.order.OrderEventType;
 import io.cryptofix.order.VenueRouter;
 import io.cryptofix.translation.ExecutionReportTranslator;
 import io.cryptofix.translation.NewOrderSingleTranslator;
@@ -70,8 +65,8 @@ public class HotPathBenchmarks
     private int newOrderOffset;
     private int newOrderLength;
     private OrderCore core;
-    private Order lastSubmitted;
-    private Order workingOrder;
+    private long lastSubmitted;
+    private OrderEvent fill;
     private long time;
     private long clOrdIds;
 
@@ -94,35 +89,57 @@ public class HotPathBenchmarks
             new VenueRouter()
             {
                 @Override
-                public boolean submit(final Order order)
+                public boolean submit(final OrderEvent placement)
                 {
-                    lastSubmitted = order;
+                    lastSubmitted = placement.orderKey();
                     return true;
                 }
 
                 @Override
-                public boolean cancel(final Order order)
-                {
-                    return true;
-                }
-
-                @Override
-                public boolean amend(final Order order, final long orderQty, final long price, final long stopPx)
+                public boolean cancel(final OrderEvent cancel)
                 {
                     return true;
                 }
 
                 @Override
-                public boolean query(final Order order)
+                public boolean amend(final OrderEvent amend)
+                {
+                    return true;
+                }
+
+                @Override
+                public boolean query(final OrderEvent query)
                 {
                     return true;
                 }
             },
-            new DiscardingReports());
+            event ->
+            {
+                if (event.type() == OrderEventType.NEW_ORDER_REFUSED)
+                {
+                    throw new IllegalStateException(event.text());
+                }
+            },
+            new OrderCoreObserver()
+            {
+                @Override
+                public void onEventRefused(final Order order, final OrderEventType event, final long timeMillis)
+                {
+                    throw new IllegalStateException(event + " " + order);
+                }
+
+                @Override
+                public void onUnknownOrder(final long orderKey, final OrderEventType event, final long timeMillis)
+                {
+                    throw new IllegalStateException(event + " " + orderKey);
+                }
+            });
         command.set(1, "W1", "BTC/USDT", "SIM", Side.BUY, OrdType.LIMIT, ONE_MILLI_BTC, PRICE, 0);
         core.onNewOrder(command, 0);
-        core.onVenueAccepted(lastSubmitted.orderKey(), "V", 0);
-        workingOrder = lastSubmitted;
+        core.onVenueAccepted(lastSubmitted, "V", 0);
+        // the fill report of a working order, as the FIX side gets it
+        fill = new OrderEvent().reset(OrderEventType.PARTIAL_FILL, core.order(lastSubmitted), 0)
+            .fill(ONE_MILLI_BTC / 2, PRICE);
     }
 
     @Benchmark
@@ -139,80 +156,21 @@ public class HotPathBenchmarks
      * the session rules demand; its String is allocated here, as the decoder allocates it in the gateway.
      */
     @Benchmark
-    public Order orderCoreNewAcknowledgeFill()
+    public long orderCoreNewAcknowledgeFill()
     {
         command.set(1, Long.toString(++clOrdIds), "BTC/USDT", "SIM", Side.BUY, OrdType.LIMIT, ONE_MILLI_BTC, PRICE, 0);
         core.onNewOrder(command, ++time);
-        final long orderKey = lastSubmitted.orderKey();
+        final long orderKey = lastSubmitted;
         core.onVenueAccepted(orderKey, "V", time);
         core.onVenueFill(orderKey, ONE_MILLI_BTC, PRICE, time);
-        return lastSubmitted;
+        return orderKey;
     }
 
     @Benchmark
     public void encodeExecutionReport(final Blackhole blackhole)
     {
-        final ExecutionReportEncoder report = reports.executionReport(
-            workingOrder, ExecType.TRADE, workingOrder.clOrdId(), null, ++time, ONE_MILLI_BTC, PRICE, null,
-            1_767_225_600_000L);
+        final ExecutionReportEncoder report = reports.executionReport(fill.execId(++time));
         report.header().senderCompID("GATEWAY").targetCompID("RISK").msgSeqNum(3).sendingTime(sendingTime);
         blackhole.consume(report.encode(encodeBuffer, 0));
-    }
-
-    private static final class DiscardingReports implements ExecutionReportListener
-    {
-        @Override
-        public void onExecutionReport(
-            final Order order, final ExecType execType, final String clOrdId, final String origClOrdId,
-            final long execId, final long lastQty, final long lastPx, final String text, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onNewOrderRejected(
-            final NewOrderCommand command, final long orderKey, final long execId, final OrdRejReason reason,
-            final String text, final long timeMillis)
-        {
-            throw new IllegalStateException(text);
-        }
-
-        @Override
-        public void onCancelRejected(
-            final long sessionId, final String clOrdId, final String origClOrdId, final boolean replace,
-            final Order order, final CxlRejReason reason, final String text, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onMassCancelReport(
-            final MassCancelCommand command, final long reportKey, final boolean accepted, final int affectedOrders,
-            final String text, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onMassStatusReport(
-            final MassStatusCommand command, final Order order, final long execId, final int totNumReports,
-            final boolean last, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onIllegalTransition(final Order order, final OrderEvent event, final long timeMillis)
-        {
-            throw new IllegalStateException(event + " " + order);
-        }
-
-        @Override
-        public void onUnknownOrder(final long orderKey, final OrderEvent event, final long timeMillis)
-        {
-            throw new IllegalStateException(event + " " + orderKey);
-        }
-
-        @Override
-        public void onStatusOfUnknownOrder(
-            final OrderStatusCommand command, final long execId, final long timeMillis)
-        {
-        }
     }
 }

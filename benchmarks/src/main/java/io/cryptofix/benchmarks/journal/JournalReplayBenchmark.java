@@ -1,14 +1,11 @@
 package io.cryptofix.benchmarks.journal;
 
 import io.aeron.archive.ArchivingMediaDriver;
-import io.cryptofix.benchmarks.SilentReports;
 import io.cryptofix.order.OrderCore;
-import io.cryptofix.store.JournalingReports;
-import io.cryptofix.store.JournalingVenueRouter;
+import io.cryptofix.order.OrderReplay;
+import io.cryptofix.store.JournalReplay;
 import io.cryptofix.store.OrderJournal;
-import io.cryptofix.store.RecoveredOrders;
 import org.agrona.IoUtil;
-import org.agrona.concurrent.SystemEpochNanoClock;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.nio.file.Files;
@@ -59,18 +56,15 @@ public final class JournalReplayBenchmark
         try (ArchivingMediaDriver driver = OpenOrdersJournal.launchArchive(archiveDir, aeronDirName))
         {
             final long start = System.nanoTime();
-            final RecoveredOrders recovered = RecoveredOrders.read(aeronDirName, new YieldingIdleStrategy());
+            final OrderReplay recovered = JournalReplay.read(aeronDirName, new YieldingIdleStrategy());
             final long readNanos = System.nanoTime() - start;
             final int reconciling;
             final int restored;
             try (OrderJournal journal = OrderJournal.open(aeronDirName, new YieldingIdleStrategy()))
             {
                 final OrderCore core = new OrderCore(OpenOrdersJournal.catalog(),
-                    new JournalingVenueRouter(journal, new OpenOrdersJournal.AcceptingVenue(),
-                        SystemEpochNanoClock.INSTANCE),
-                    new JournalingReports(journal, new SilentReports(), SystemEpochNanoClock.INSTANCE));
-                reconciling = core.recover(recovered.orders(), recovered.nextOrderKey(), recovered.nextExecId(),
-                    START_MILLIS + orders + 1);
+                    new OpenOrdersJournal.AcceptingVenue(), OpenOrdersJournal.journaling(journal));
+                reconciling = core.recover(recovered, START_MILLIS + orders + 1);
                 restored = core.orderCount();
             }
             final long recoverNanos = System.nanoTime() - start;

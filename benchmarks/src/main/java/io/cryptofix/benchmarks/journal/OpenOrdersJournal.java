@@ -14,11 +14,11 @@ import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.order.NewOrderCommand;
-import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderCore;
+import io.cryptofix.order.OrderEvent;
+import io.cryptofix.order.OrderEventSink;
 import io.cryptofix.order.VenueRouter;
-import io.cryptofix.store.JournalingReports;
-import io.cryptofix.store.JournalingVenueRouter;
+import io.cryptofix.store.JournalingSink;
 import io.cryptofix.store.OrderJournal;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -63,15 +63,13 @@ public final class OpenOrdersJournal
 
     /**
      * Places and acknowledges {@code orders} resting limit orders of session 1 through the order
-     * core and the journaling wrappers, and waits until the archive has written them all.
+     * core into the journal, and waits until the archive has written them all.
      *
      * @return the journal position after the last event.
      */
     public static long fill(final OrderJournal journal, final int orders, final long nowMillis)
     {
-        final OrderCore core = new OrderCore(catalog(),
-            new JournalingVenueRouter(journal, new AcceptingVenue(), SystemEpochNanoClock.INSTANCE),
-            new JournalingReports(journal, new SilentReports(), SystemEpochNanoClock.INSTANCE));
+        final OrderCore core = new OrderCore(catalog(), new AcceptingVenue(), journaling(journal));
         final NewOrderCommand command = new NewOrderCommand();
         for (int i = 1; i <= orders; i++)
         {
@@ -89,29 +87,35 @@ public final class OpenOrdersJournal
         return appended;
     }
 
+    /** The order core's events into {@code journal}, as the gateway journals them. */
+    public static OrderEventSink journaling(final OrderJournal journal)
+    {
+        return new JournalingSink(journal, SystemEpochNanoClock.INSTANCE, position -> { }).andThen(new SilentReports());
+    }
+
     /** Every request is taken: the benchmarks measure the journal, not a venue. */
     public static final class AcceptingVenue implements VenueRouter
     {
         @Override
-        public boolean submit(final Order order)
+        public boolean submit(final OrderEvent placement)
         {
             return true;
         }
 
         @Override
-        public boolean cancel(final Order order)
+        public boolean cancel(final OrderEvent cancel)
         {
             return true;
         }
 
         @Override
-        public boolean amend(final Order order, final long orderQty, final long price, final long stopPx)
+        public boolean amend(final OrderEvent amend)
         {
             return true;
         }
 
         @Override
-        public boolean query(final Order order)
+        public boolean query(final OrderEvent query)
         {
             return true;
         }

@@ -9,7 +9,8 @@ import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.order.NewOrderCommand;
-import io.cryptofix.order.Order;
+import io.cryptofix.order.OrderCoreObserver;
+import io.cryptofix.order.OrderEvent;
 import io.cryptofix.order.OrderCore;
 import io.cryptofix.order.VenueRouter;
 import org.HdrHistogram.Histogram;
@@ -49,6 +50,7 @@ public final class TimerScaleBenchmark
                 Fixed.ONE / 100_000)),
             new CountingVenue(),
             new SilentReports(),
+            OrderCoreObserver.NONE,
             new TimeoutPolicy(new TimeoutConfig(
                 Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofSeconds(5), List.of(), false)));
         final NewOrderCommand command = new NewOrderCommand();
@@ -112,27 +114,27 @@ public final class TimerScaleBenchmark
     private final class CountingVenue implements VenueRouter
     {
         @Override
-        public boolean submit(final Order order)
+        public boolean submit(final OrderEvent placement)
         {
-            lastOrderKey = order.orderKey();
+            lastOrderKey = placement.orderKey();
             return true;
         }
 
         @Override
-        public boolean cancel(final Order order)
+        public boolean cancel(final OrderEvent cancel)
         {
             cancels++;
             return true;
         }
 
         @Override
-        public boolean amend(final Order order, final long orderQty, final long price, final long stopPx)
+        public boolean amend(final OrderEvent amend)
         {
             return true;
         }
 
         @Override
-        public boolean query(final Order order)
+        public boolean query(final OrderEvent query)
         {
             return true;
         }

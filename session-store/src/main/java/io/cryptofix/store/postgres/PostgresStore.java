@@ -7,6 +7,7 @@ import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.order.OrderState;
+import io.cryptofix.order.OrderEventType;
 import io.cryptofix.store.JournalEvent;
 import io.cryptofix.store.OrderEventKind;
 import org.agrona.collections.Long2LongHashMap;
@@ -62,8 +63,8 @@ public final class PostgresStore implements AutoCloseable
         "session_id, cl_ord_id, orig_cl_ord_id, symbol, venue, side, ord_type, time_in_force, post_only, state, " +
         "order_qty, price, stop_px, cum_qty, avg_px, last_qty, last_px, exec_id, venue_order_id, placement, " +
         "expire_time, deadline, created_time, text, event_time, event_time_nanos, cxl_rej_response_to, " +
-        "cxl_rej_reason) " +
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) " +
+        "cxl_rej_reason, event_type) " +
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) " +
         "ON CONFLICT (journal_id, recording_id, journal_position) DO NOTHING";
     private static final String INSERT_EXECUTION =
         "INSERT INTO executions (journal_id, recording_id, journal_position, order_key, session_id, cl_ord_id, " +
@@ -458,7 +459,9 @@ public final class PostgresStore implements AutoCloseable
         // a refusal keeps its CxlRejResponseTo and CxlRejReason where the journal does: in ExecType and ExecID
         final String cxlRejResponseTo = row.getString("cxl_rej_response_to");
         final String execType = cxlRejResponseTo != null ? cxlRejResponseTo : row.getString("exec_type");
+        final String eventType = row.getString("event_type");
         return new JournalEvent(
+            eventType == null ? null : OrderEventType.valueOf(eventType),
             OrderEventKind.valueOf(row.getString("kind")),
             execType == null ? (char)0 : execType.charAt(0),
             OrderState.valueOf(row.getString("state")).ordinal(),
@@ -483,10 +486,12 @@ public final class PostgresStore implements AutoCloseable
             epochMillis(row.getObject("created_time", OffsetDateTime.class)),
             row.getString("cl_ord_id"),
             row.getString("orig_cl_ord_id"),
+            null,
             row.getString("symbol"),
             row.getString("venue"),
             row.getString("venue_order_id"),
-            row.getString("text"));
+            row.getString("text"),
+            JournalEvent.Details.NONE);
     }
 
     private static java.util.logging.Logger warningsOnly(final String name)
@@ -612,13 +617,14 @@ public final class PostgresStore implements AutoCloseable
         if (event.cxlRejResponseTo() != 0)
         {
             insert.setString(i++, String.valueOf(event.cxlRejResponseTo()));
-            insert.setInt(i, event.cxlRejReason());
+            insert.setInt(i++, event.cxlRejReason());
         }
         else
         {
             insert.setNull(i++, Types.CHAR);
-            insert.setNull(i, Types.INTEGER);
+            insert.setNull(i++, Types.INTEGER);
         }
+        insert.setString(i, event.type() == null ? null : event.type().name());
     }
 
     private static void bindExecution(final PreparedStatement insert, final JournalEntry entry) throws SQLException
@@ -677,12 +683,16 @@ public final class PostgresStore implements AutoCloseable
     }
 
     /**
-     * The ClOrdID the order is known by after the event, by the rule {@code RecoveredOrders} follows:
-     * while a cancel or replace is pending, and in a cancel reject, the event's ClOrdID is the
-     * request's and OrigClOrdID the order's.
+     * The ClOrdID the order is known by after the event: the journal keeps it; for events read back
+     * from an older layout, while a cancel or replace is pending, and in a cancel reject, the event's
+     * ClOrdID is the request's and OrigClOrdID the order's.
      */
     static String clOrdIdOfOrder(final JournalEvent event)
     {
+        if (event.orderClOrdId() != null)
+        {
+            return event.orderClOrdId();
+        }
         if (event.kind() == OrderEventKind.CANCEL_REJECT)
         {
             return event.origClOrdId();

@@ -1,5 +1,6 @@
 package io.cryptofix.store.postgres;
 
+import io.cryptofix.store.JournalArchive;
 import io.cryptofix.store.JournalEvent;
 import io.cryptofix.store.OrderEventKind;
 import io.cryptofix.store.OrderJournal;
@@ -96,7 +97,7 @@ class JournalFeedTest
         awaitFed(feed, journal);
 
         final List<JournalEvent> journaled = archive.journaledEvents();
-        assertThat(schema.rows("SELECT kind, exec_type, order_key, cl_ord_id, state, cum_qty FROM order_events " +
+        assertThat(schema.rows("SELECT kind, exec_type, event_type, order_key, cl_ord_id, state, cum_qty FROM order_events " +
             "ORDER BY recording_id, journal_position")).isEqualTo(expectedRows(journaled));
         assertThat(schema.rows("SELECT order_key, cl_ord_id, last_qty, last_px, cum_qty, state FROM executions " +
             "ORDER BY journal_position"))
@@ -183,7 +184,7 @@ class JournalFeedTest
 
         final List<JournalEvent> journaled = archive.journaledEvents();
         assertThat(feed.fedPosition(firstRecording)).isPositive();
-        assertThat(schema.rows("SELECT kind, exec_type, order_key, cl_ord_id, state, cum_qty FROM order_events " +
+        assertThat(schema.rows("SELECT kind, exec_type, event_type, order_key, cl_ord_id, state, cum_qty FROM order_events " +
             "ORDER BY recording_id, journal_position")).isEqualTo(expectedRows(journaled));
         assertThat(schema.rows("SELECT order_key, state, cum_qty, recording_id FROM orders ORDER BY order_key"))
             .as("the first run's order, taken over and filled in the second")
@@ -220,7 +221,7 @@ class JournalFeedTest
         relay.restore();
         awaitFed(feed, journal);
 
-        assertThat(schema.rows("SELECT kind, exec_type, order_key, cl_ord_id, state, cum_qty FROM order_events " +
+        assertThat(schema.rows("SELECT kind, exec_type, event_type, order_key, cl_ord_id, state, cum_qty FROM order_events " +
             "ORDER BY recording_id, journal_position")).isEqualTo(expectedRows(archive.journaledEvents()));
         assertThat(schema.rows("SELECT cl_ord_id, state FROM orders ORDER BY order_key"))
             .containsExactly(List.of("C1", "FILLED"), List.of("C2", "NEW"), List.of("C3", "NEW"));
@@ -252,7 +253,7 @@ class JournalFeedTest
         awaitFed(feed, journal);
 
         final List<JournalEvent> journaled = archive.journaledEvents();
-        assertThat(schema.rows("SELECT kind, exec_type, order_key, cl_ord_id, state, cum_qty FROM order_events " +
+        assertThat(schema.rows("SELECT kind, exec_type, event_type, order_key, cl_ord_id, state, cum_qty FROM order_events " +
             "ORDER BY recording_id, journal_position")).isEqualTo(expectedRows(journaled));
         assertThat(feed.eventsWritten()).isEqualTo(journaled.size()).isGreaterThan(writtenBefore);
         assertThat(schema.rows("SELECT last_qty FROM executions ORDER BY journal_position"))
@@ -300,6 +301,7 @@ class JournalFeedTest
             rows.add(Arrays.asList(
                 event.kind().name(),
                 event.kind() == OrderEventKind.REPORT ? String.valueOf(event.execType()) : null,
+                event.type().name(),
                 String.valueOf(event.orderKey()),
                 event.clOrdId(),
                 event.orderState().name(),

@@ -6,6 +6,8 @@ import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.order.OrderState;
+import io.cryptofix.store.JournalArchive;
+import io.cryptofix.order.OrderEventType;
 import io.cryptofix.store.JournalEvent;
 import io.cryptofix.store.OrderEventKind;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import static io.cryptofix.store.postgres.JournalArchive.fixed;
+import static io.cryptofix.store.JournalArchive.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +65,7 @@ class PostgresStoreTest
 
         assertThat(tables).extracting(row -> row.get(0)).containsExactly(
             "executions", "feed_progress", "fix_messages", "flyway_schema_history", "order_events", "orders");
-        assertThat(applied).containsExactly(List.of("1", "t"), List.of("2", "t"), List.of("3", "t"));
+        assertThat(applied).containsExactly(List.of("1", "t"), List.of("2", "t"), List.of("3", "t"), List.of("4", "t"));
         assertThat(schema.rows(
             "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"))
             .isEqualTo(applied);
@@ -385,10 +387,30 @@ class PostgresStoreTest
             // a refusal keeps its CxlRejReason where a report keeps its ExecID value, as the journal does
             final long execId = kind == OrderEventKind.REPORT ? timeNanos - T0 + 1 :
                 kind == OrderEventKind.CANCEL_REJECT ? cxlRejReason : 0;
-            return new JournalEvent(kind, execType, state.ordinal(), Side.BUY.ordinal(), OrdType.LIMIT.ordinal(),
+            return new JournalEvent(type(), kind, execType, state.ordinal(), Side.BUY.ordinal(), OrdType.LIMIT.ordinal(),
                 TimeInForce.GOOD_TILL_CANCEL.ordinal(), false, 0, timeNanos, 1, 7, execId, lastQty, lastPx, orderQty,
-                price, 0, cumQty, avgPx, 0, 0, 1_767_225_600_000L, clOrdId, origClOrdId, "BTC/USDT", "SIM",
-                kind == OrderEventKind.VENUE_SUBMIT ? null : "V-1", null);
+                price, 0, cumQty, avgPx, 0, 0, 1_767_225_600_000L, clOrdId, origClOrdId, null, "BTC/USDT", "SIM",
+                kind == OrderEventKind.VENUE_SUBMIT ? null : "V-1", null, JournalEvent.Details.NONE);
+        }
+
+        /** The order core's name for the event; the system of record keeps it beside kind and ExecType. */
+        private OrderEventType type()
+        {
+            switch (kind)
+            {
+                case VENUE_SUBMIT: return OrderEventType.SUBMITTED;
+                case CANCEL_REJECT: return OrderEventType.CANCEL_REJECTED;
+                case REPORT:
+                    switch (execType)
+                    {
+                        case '0': return OrderEventType.NEW;
+                        case 'F': return cumQty == orderQty ? OrderEventType.FULL_FILL : OrderEventType.PARTIAL_FILL;
+                        case '4': return OrderEventType.CANCELED;
+                        case '6': return OrderEventType.PENDING_CANCEL;
+                        default: return null;
+                    }
+                default: return null;
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.cryptofix.store.postgres;
+package io.cryptofix.store;
 
 import io.aeron.archive.Archive;
 import io.aeron.archive.ArchiveThreadingMode;
@@ -8,31 +8,20 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.cryptofix.config.RoundingPolicy;
 import io.cryptofix.config.VenueCapabilities;
-import io.cryptofix.domain.CxlRejReason;
-import io.cryptofix.domain.ExecType;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
-import io.cryptofix.domain.OrdRejReason;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.domain.VenueRules;
 import io.cryptofix.order.CancelOrderCommand;
-import io.cryptofix.order.ExecutionReportListener;
-import io.cryptofix.order.MassCancelCommand;
-import io.cryptofix.order.MassStatusCommand;
 import io.cryptofix.order.NewOrderCommand;
-import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderCore;
 import io.cryptofix.order.OrderEvent;
-import io.cryptofix.order.OrderStatusCommand;
+import io.cryptofix.order.OrderEventSink;
+import io.cryptofix.order.OrderReplay;
 import io.cryptofix.order.VenueRouter;
-import io.cryptofix.store.JournalEvent;
-import io.cryptofix.store.JournalingReports;
-import io.cryptofix.store.JournalingVenueRouter;
-import io.cryptofix.store.OrderJournal;
-import io.cryptofix.store.RecoveredOrders;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -50,12 +39,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A real Aeron archive in a temporary directory, set up as the gateway's (local control channel
- * only), and real order cores journaling into it through the journaling wrappers.
+ * only), and real order cores journaling into it as the gateway's does.
  */
-final class JournalArchive implements AutoCloseable
+public final class JournalArchive implements AutoCloseable
 {
-    static final long NOW = 1_767_225_600_000L;
-    static final long SESSION = 7;
+    public static final long NOW = 1_767_225_600_000L;
+    public static final long SESSION = 7;
 
     private final Path dir;
     private final String aeronDirName;
@@ -68,7 +57,7 @@ final class JournalArchive implements AutoCloseable
         this.aeronDirName = dir.resolve("aeron").toString();
     }
 
-    static JournalArchive launch() throws IOException
+    public static JournalArchive launch() throws IOException
     {
         final JournalArchive archive = new JournalArchive(Files.createTempDirectory("cryptofix-sor-"));
         archive.start();
@@ -76,7 +65,7 @@ final class JournalArchive implements AutoCloseable
     }
 
     /** The archive stops and starts again, as with a gateway restart: its recordings stay. */
-    void restart()
+    public void restart()
     {
         CloseHelper.close(driver);
         start();
@@ -104,13 +93,13 @@ final class JournalArchive implements AutoCloseable
                 .deleteArchiveOnStart(false));
     }
 
-    String aeronDirName()
+    public String aeronDirName()
     {
         return aeronDirName;
     }
 
     /** A gateway run: its journal, a new recording in the archive. */
-    OrderJournal openJournal()
+    public OrderJournal openJournal()
     {
         return OrderJournal.open(aeronDirName, new YieldingIdleStrategy());
     }
@@ -119,29 +108,39 @@ final class JournalArchive implements AutoCloseable
      * A real order core journaling into {@code journal}, having taken over the orders of the runs
      * before, as the gateway does at start; its venue accepts every request.
      */
-    Trading trading(final OrderJournal journal)
+    public Trading trading(final OrderJournal journal)
+    {
+        return trading(journal, event -> { });
+    }
+
+    /** The same, its events going on to {@code next} once journaled, as they go to the FIX side in the gateway. */
+    public Trading trading(final OrderJournal journal, final OrderEventSink next)
     {
         final InstrumentCatalog catalog = new InstrumentCatalog()
             .add(new VenueRules("SIM", VenueCapabilities.NONE, RoundingPolicy.REJECT, LocalTime.MIDNIGHT))
             .add(new Instrument("SIM", "BTC/USDT", fixed("0.00000001"), fixed("0.00000001"), fixed("0.00000001"), 0));
         final AcceptingVenue venue = new AcceptingVenue();
-        final OrderCore core = new OrderCore(catalog,
-            new JournalingVenueRouter(journal, venue, nanos::incrementAndGet),
-            new JournalingReports(journal, new IgnoredReports(), nanos::incrementAndGet));
-        final RecoveredOrders recovered = RecoveredOrders.read(aeronDirName, new YieldingIdleStrategy());
-        core.recover(recovered.orders(), recovered.nextOrderKey(), recovered.nextExecId(), NOW);
+        final OrderCore core = new OrderCore(catalog, venue,
+            new JournalingSink(journal, nanos::incrementAndGet, position -> { }).andThen(next));
+        core.recover(replay(), NOW);
         return new Trading(core, venue);
     }
 
+    /** The journal so far, replayed as the gateway does at start. */
+    public OrderReplay replay()
+    {
+        return JournalReplay.read(aeronDirName, new YieldingIdleStrategy());
+    }
+
     /** Every event journaled so far, read the way the gateway reads them at start. */
-    List<JournalEvent> journaledEvents()
+    public List<JournalEvent> journaledEvents()
     {
         final List<JournalEvent> events = new ArrayList<>();
         OrderJournal.replay(aeronDirName, new YieldingIdleStrategy(), (recordingId, event) -> events.add(event));
         return events;
     }
 
-    static NewOrderCommand limitOrder(final String clOrdId, final String qty, final String price)
+    public static NewOrderCommand limitOrder(final String clOrdId, final String qty, final String price)
     {
         return new NewOrderCommand()
             .set(SESSION, clOrdId, "BTC/USDT", "SIM", Side.BUY, OrdType.LIMIT, fixed(qty), fixed(price), 0)
@@ -149,7 +148,7 @@ final class JournalArchive implements AutoCloseable
             .clientCompId("RISK");
     }
 
-    static long fixed(final String value)
+    public static long fixed(final String value)
     {
         return Fixed.fromBigDecimal(new BigDecimal(value));
     }
@@ -162,7 +161,7 @@ final class JournalArchive implements AutoCloseable
     }
 
     /** Orders placed, filled and canceled through the order core, as a client and a venue would. */
-    static final class Trading
+    public static final class Trading
     {
         private final OrderCore core;
         private final AcceptingVenue venue;
@@ -173,8 +172,20 @@ final class JournalArchive implements AutoCloseable
             this.venue = venue;
         }
 
+        /** The order core itself, for what the shortcuts below do not cover. */
+        public OrderCore core()
+        {
+            return core;
+        }
+
+        /** Makes the venue's request queue refuse every request, as a full one does, or take them again. */
+        public void venueQueueFull(final boolean full)
+        {
+            venue.full = full;
+        }
+
         /** A limit order to buy, accepted by the venue. @return its order key. */
-        long place(final String clOrdId, final String qty, final String price)
+        public long place(final String clOrdId, final String qty, final String price)
         {
             core.onNewOrder(limitOrder(clOrdId, qty, price), NOW);
             final long orderKey = venue.lastSubmitted;
@@ -182,13 +193,13 @@ final class JournalArchive implements AutoCloseable
             return orderKey;
         }
 
-        void fill(final long orderKey, final String qty, final String price)
+        public void fill(final long orderKey, final String qty, final String price)
         {
             core.onVenueFill(orderKey, fixed(qty), fixed(price), NOW);
         }
 
         /** The client cancels the order and the venue confirms. */
-        void cancel(final long orderKey, final String cancelClOrdId, final String origClOrdId)
+        public void cancel(final long orderKey, final String cancelClOrdId, final String origClOrdId)
         {
             core.onCancelRequest(new CancelOrderCommand().set(SESSION, cancelClOrdId, origClOrdId), NOW);
             core.onVenueCanceled(orderKey, "canceled by the client", NOW);
@@ -198,79 +209,31 @@ final class JournalArchive implements AutoCloseable
     private static final class AcceptingVenue implements VenueRouter
     {
         long lastSubmitted;
+        boolean full;
 
         @Override
-        public boolean submit(final Order order)
+        public boolean submit(final OrderEvent placement)
         {
-            lastSubmitted = order.orderKey();
-            return true;
+            lastSubmitted = placement.orderKey();
+            return !full;
         }
 
         @Override
-        public boolean cancel(final Order order)
+        public boolean cancel(final OrderEvent cancel)
         {
-            return true;
+            return !full;
         }
 
         @Override
-        public boolean amend(final Order order, final long orderQty, final long price, final long stopPx)
+        public boolean amend(final OrderEvent amend)
         {
-            return true;
+            return !full;
         }
 
         @Override
-        public boolean query(final Order order)
+        public boolean query(final OrderEvent query)
         {
-            return true;
-        }
-    }
-
-    private static final class IgnoredReports implements ExecutionReportListener
-    {
-        @Override
-        public void onExecutionReport(final Order order, final ExecType execType, final String clOrdId,
-            final String origClOrdId, final long execId, final long lastQty, final long lastPx, final String text,
-            final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onNewOrderRejected(final NewOrderCommand command, final long orderKey, final long execId,
-            final OrdRejReason reason, final String text, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onStatusOfUnknownOrder(final OrderStatusCommand command, final long execId, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onCancelRejected(final long sessionId, final String clOrdId, final String origClOrdId,
-            final boolean replace, final Order order, final CxlRejReason reason, final String text, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onMassCancelReport(final MassCancelCommand command, final long reportKey, final boolean accepted,
-            final int affectedOrders, final String text, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onMassStatusReport(final MassStatusCommand command, final Order order, final long execId,
-            final int totNumReports, final boolean last, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onIllegalTransition(final Order order, final OrderEvent event, final long timeMillis)
-        {
-        }
-
-        @Override
-        public void onUnknownOrder(final long orderKey, final OrderEvent event, final long timeMillis)
-        {
+            return !full;
         }
     }
 }

@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An {@link ExecutionReportListener} that records every callback as an immutable snapshot: the
- * core passes a live {@link Order} and reused command objects, so the values are copied at the
- * moment of the call. Snapshots are records, so two runs compare with {@code equals}.
+ * The order core's sink and observer in tests: every client message as an immutable snapshot (the core
+ * passes a reused event with a live {@link Order}, so the values are copied when it arrives), what
+ * operators would see, and a copy of every event the journal would keep. Snapshots are records, so
+ * two runs compare with {@code equals}.
  */
-final class RecordingExecutionReportListener implements ExecutionReportListener
+final class RecordingSink implements OrderEventSink, OrderCoreObserver
 {
     interface Report
     {
@@ -78,17 +79,62 @@ final class RecordingExecutionReportListener implements ExecutionReportListener
         long orderKey,
         OrderState state,
         long cumQty,
-        OrderEvent event,
+        OrderEventType event,
         long timeMillis) implements Report
     {
     }
 
     private final List<Report> reports = new ArrayList<>();
+    private final List<OrderEvent> journal = new ArrayList<>();
     // kept apart from what the client is told: these are the gateway's own observations
     private final List<String> timeoutsFired = new ArrayList<>();
     private int gatewayCancelsRetried;
     private int statusQueries;
     private final List<String> unconfirmed = new ArrayList<>();
+
+    @Override
+    public void onEvent(final OrderEvent event)
+    {
+        if (event.type().journaled() && event.order() != null)
+        {
+            journal.add(new OrderEvent().copyFrom(event));
+        }
+        final Order order = event.order();
+        switch (event.type().message())
+        {
+            case EXECUTION_REPORT -> reports.add(executionReport(event, order));
+            case CANCEL_REJECT -> reports.add(new CancelReject(event.sessionId(), event.clOrdId(), event.origClOrdId(),
+                order == null ? null : order.orderKey(), order == null ? null : order.state(), event.cxlRejReason(),
+                event.text(), event.timeMillis(), event.replaceRefused()));
+            case MASS_CANCEL_REPORT -> reports.add(new MassCancelReport(event.massCancel().clOrdId(), event.orderKey(),
+                event.accepted(), event.affectedOrders(), event.text(), event.timeMillis()));
+            default ->
+            {
+                // not a client message
+            }
+        }
+    }
+
+    private static Report executionReport(final OrderEvent event, final Order order)
+    {
+        switch (event.type())
+        {
+            case NEW_ORDER_REFUSED:
+                return new NewOrderReject(event.sessionId(), event.clOrdId(), event.newOrder().symbol(),
+                    event.orderKey(), event.execId(), event.ordRejReason(), event.text(), event.timeMillis());
+            case UNKNOWN_ORDER_STATUS:
+                return new StatusOfUnknownOrder(event.sessionId(), event.clOrdId(), event.execId(), event.timeMillis());
+            case MASS_STATUS_REPORT:
+                return new MassStatusReport(event.massStatus().massStatusReqId(), order == null ? null : order.orderKey(),
+                    order == null ? null : order.clOrdId(), order == null ? 0 : order.ordStatus(), event.execId(),
+                    event.totNumReports(), event.lastReport());
+            default:
+                return new ExecutionReport(order.orderKey(), event.clOrdId(), event.origClOrdId(), order.state(),
+                    event.type().execType(), event.execId(), event.lastQty(), event.lastPx(), order.cumQty(),
+                    order.leavesQty(), order.avgPx(), event.text(), event.timeMillis(), order.ordStatus(),
+                    order.orderQty(), order.price());
+        }
+    }
 
     @Override
     public void onTimeoutFired(final Order order, final String rule, final long lateMillis, final long timeMillis)
@@ -97,13 +143,13 @@ final class RecordingExecutionReportListener implements ExecutionReportListener
     }
 
     @Override
-    public void onGatewayCancelRetried(final Order order, final long timeMillis)
+    public void onCancelRetried(final Order order, final long timeMillis)
     {
         gatewayCancelsRetried++;
     }
 
     @Override
-    public void onVenueStatusQueried(final Order order, final long timeMillis)
+    public void onVenueQueried(final Order order, final long timeMillis)
     {
         statusQueries++;
     }
@@ -113,6 +159,32 @@ final class RecordingExecutionReportListener implements ExecutionReportListener
         final Order order, final boolean cancel, final long waitedMillis, final long timeMillis)
     {
         unconfirmed.add((cancel ? "cancel " : "submit ") + order.clOrdId() + " after " + waitedMillis + "ms");
+    }
+
+    @Override
+    public void onEventRefused(final Order order, final OrderEventType event, final long timeMillis)
+    {
+        reports.add(new IllegalTransition(order.orderKey(), order.state(), order.cumQty(), event, timeMillis));
+    }
+
+    @Override
+    public void onUnknownOrder(final long orderKey, final OrderEventType event, final long timeMillis)
+    {
+        reports.add(new UnknownOrder(orderKey, event, timeMillis));
+    }
+
+    record UnknownOrder(long orderKey, OrderEventType event, long timeMillis) implements Report
+    {
+    }
+
+    record StatusOfUnknownOrder(long sessionId, String clOrdId, long execId, long timeMillis) implements Report
+    {
+    }
+
+    /** Copies of the events the journal would have kept, oldest first. */
+    List<OrderEvent> journal()
+    {
+        return List.copyOf(journal);
     }
 
     int statusQueries()
@@ -133,124 +205,6 @@ final class RecordingExecutionReportListener implements ExecutionReportListener
     int gatewayCancelsRetried()
     {
         return gatewayCancelsRetried;
-    }
-
-    @Override
-    public void onExecutionReport(
-        final Order order,
-        final ExecType execType,
-        final String clOrdId,
-        final String origClOrdId,
-        final long execId,
-        final long lastQty,
-        final long lastPx,
-        final String text,
-        final long timeMillis)
-    {
-        reports.add(new ExecutionReport(
-            order.orderKey(),
-            clOrdId,
-            origClOrdId,
-            order.state(),
-            execType,
-            execId,
-            lastQty,
-            lastPx,
-            order.cumQty(),
-            order.leavesQty(),
-            order.avgPx(),
-            text,
-            timeMillis,
-            order.ordStatus(),
-            order.orderQty(),
-            order.price()));
-    }
-
-    @Override
-    public void onNewOrderRejected(
-        final NewOrderCommand command,
-        final long orderKey,
-        final long execId,
-        final OrdRejReason reason,
-        final String text,
-        final long timeMillis)
-    {
-        reports.add(new NewOrderReject(
-            command.sessionId(), command.clOrdId(), command.symbol(), orderKey, execId, reason, text, timeMillis));
-    }
-
-    @Override
-    public void onCancelRejected(
-        final long sessionId,
-        final String clOrdId,
-        final String origClOrdId,
-        final boolean replace,
-        final Order order,
-        final CxlRejReason reason,
-        final String text,
-        final long timeMillis)
-    {
-        reports.add(new CancelReject(
-            sessionId,
-            clOrdId,
-            origClOrdId,
-            order == null ? null : order.orderKey(),
-            order == null ? null : order.state(),
-            reason,
-            text,
-            timeMillis,
-            replace));
-    }
-
-    @Override
-    public void onMassCancelReport(
-        final MassCancelCommand command,
-        final long reportKey,
-        final boolean accepted,
-        final int affectedOrders,
-        final String text,
-        final long timeMillis)
-    {
-        reports.add(new MassCancelReport(command.clOrdId(), reportKey, accepted, affectedOrders, text, timeMillis));
-    }
-
-    @Override
-    public void onMassStatusReport(
-        final MassStatusCommand command,
-        final Order order,
-        final long execId,
-        final int totNumReports,
-        final boolean last,
-        final long timeMillis)
-    {
-        reports.add(new MassStatusReport(command.massStatusReqId(), order == null ? null : order.orderKey(),
-            order == null ? null : order.clOrdId(), order == null ? 0 : order.ordStatus(), execId, totNumReports, last));
-    }
-
-    @Override
-    public void onIllegalTransition(final Order order, final OrderEvent event, final long timeMillis)
-    {
-        reports.add(new IllegalTransition(order.orderKey(), order.state(), order.cumQty(), event, timeMillis));
-    }
-
-    @Override
-    public void onUnknownOrder(final long orderKey, final OrderEvent event, final long timeMillis)
-    {
-        reports.add(new UnknownOrder(orderKey, event, timeMillis));
-    }
-
-    record UnknownOrder(long orderKey, OrderEvent event, long timeMillis) implements Report
-    {
-    }
-
-    @Override
-    public void onStatusOfUnknownOrder(final OrderStatusCommand command, final long execId, final long timeMillis)
-    {
-        reports.add(new StatusOfUnknownOrder(command.sessionId(), command.clOrdId(), execId, timeMillis));
-    }
-
-    record StatusOfUnknownOrder(long sessionId, String clOrdId, long execId, long timeMillis) implements Report
-    {
     }
 
     List<Report> all()

@@ -1,0 +1,71 @@
+package io.cryptofix.acceptor;
+
+import io.cryptofix.order.Order;
+import io.cryptofix.order.OrderCoreObserver;
+import io.cryptofix.order.OrderEventType;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/**
+ * What the order core lets operators see beside what clients hear: its follow-ups of venue requests
+ * and the anomalies it refuses, as metrics and WARNING lines. Only off the common path: a plain
+ * order's life logs nothing.
+ */
+final class CoreDiagnostics implements OrderCoreObserver
+{
+    private static final Logger LOG = System.getLogger(CoreDiagnostics.class.getName());
+
+    private final GatewayMetrics metrics;
+
+    CoreDiagnostics(final GatewayMetrics metrics)
+    {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void onTimeoutFired(final Order order, final String rule, final long lateMillis, final long timeMillis)
+    {
+        metrics.timeoutFired(rule, lateMillis);
+    }
+
+    @Override
+    public void onCancelRetried(final Order order, final long timeMillis)
+    {
+        metrics.cancelRetried();
+        LOG.log(Level.WARNING, "cancel of {0} sent to venue {1} again: not confirmed in time, or its queue was full",
+            order, order.venueId());
+    }
+
+    @Override
+    public void onVenueQueried(final Order order, final long timeMillis)
+    {
+        metrics.venueStatusQueried();
+        LOG.log(Level.WARNING, "asking venue {0} where {1} stands: a request of the gateway''s went unanswered or " +
+            "was refused", order.venueId(), order);
+    }
+
+    @Override
+    public void onVenueRequestUnconfirmed(
+        final Order order, final boolean cancel, final long waitedMillis, final long timeMillis)
+    {
+        metrics.venueRequestUnconfirmed(cancel);
+        LOG.log(Level.WARNING, "{0} of {1} still unconfirmed by venue {2} after {3} ms; the client is told and the " +
+            "gateway keeps trying", cancel ? "cancel" : "submit", order, order.venueId(), waitedMillis);
+    }
+
+    @Override
+    public void onEventRefused(final Order order, final OrderEventType event, final long timeMillis)
+    {
+        metrics.illegalTransition();
+        LOG.log(Level.WARNING, "{0} not allowed for {1} (venue leg {2}, pending {3}); order left unchanged", event,
+            order, order.leg(), order.pending());
+    }
+
+    @Override
+    public void onUnknownOrder(final long orderKey, final OrderEventType event, final long timeMillis)
+    {
+        metrics.illegalTransition();
+        LOG.log(Level.WARNING, "venue answer {0} for unknown order key {1}; nothing changed", event, orderKey);
+    }
+}

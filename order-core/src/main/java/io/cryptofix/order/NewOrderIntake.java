@@ -1,0 +1,185 @@
+package io.cryptofix.order;
+
+import io.cryptofix.config.TimeoutPolicy;
+import io.cryptofix.config.TimeoutRule;
+import io.cryptofix.domain.Instrument;
+import io.cryptofix.domain.InstrumentCatalog;
+import io.cryptofix.domain.OrdRejReason;
+import io.cryptofix.domain.TimeInForce;
+import io.cryptofix.domain.VenueRules;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * NewOrderSingle in: the checks an order must pass to exist, then the order, either placed at its
+ * venue (the client hears New when the venue answers) or held by the gateway (a stop the venue cannot
+ * hold: New at once). A refusal tells the client why in the rule's own words.
+ */
+final class NewOrderIntake
+{
+    private static final long DAY_MILLIS = 86_400_000L;
+
+    private final InstrumentCatalog instruments;
+    private final OrderIndex index;
+    private final OrderEvents events;
+    private final VenueRequests requests;
+    private final FollowUps followUps;
+    private final StopTriggers triggers;
+    private final NewOrderChecks checks = new NewOrderChecks();
+
+    NewOrderIntake(
+        final InstrumentCatalog instruments,
+        final OrderIndex index,
+        final OrderEvents events,
+        final VenueRequests requests,
+        final FollowUps followUps,
+        final StopTriggers triggers)
+    {
+        this.instruments = instruments;
+        this.index = index;
+        this.events = events;
+        this.requests = requests;
+        this.followUps = followUps;
+        this.triggers = triggers;
+    }
+
+    void onNewOrder(final NewOrderCommand command)
+    {
+        final Order existing = index.byClOrdId(command.sessionId(), command.clOrdId());
+        if (existing != null)
+        {
+            if (command.isPossResend())
+            {
+                // the client is not sure it sent the order: tell it where the order stands, never trade twice
+                events.begin(OrderEventType.ORDER_STATUS, existing)
+                    .text("PossResend (97): ClOrdID '" + command.clOrdId() + "' already received");
+                events.emit();
+                return;
+            }
+            refuse(command, index.takeOrderKey(), OrdRejReason.DUPLICATE_ORDER,
+                "duplicate ClOrdID (11) '" + command.clOrdId() + "': the session already used it");
+            return;
+        }
+        final String venueId = command.venueId();
+        final VenueRules venue = venueId == null ? null : instruments.venue(venueId);
+        if (venue == null)
+        {
+            final String unavailable = venueId == null ? null : instruments.unavailableReason(venueId);
+            refuse(command, index.takeOrderKey(), OrdRejReason.OTHER, venueId == null ?
+                "ExDestination (100) missing and the session has no default venue" : unavailable != null ?
+                "venue " + venueId + " is not available: " + unavailable :
+                "unknown ExDestination (100) '" + venueId + "'");
+            return;
+        }
+        final Instrument instrument = instruments.instrument(venueId, command.symbol());
+        if (instrument == null)
+        {
+            refuse(command, index.takeOrderKey(), OrdRejReason.UNKNOWN_SYMBOL,
+                "unknown Symbol (55) '" + command.symbol() + "' at venue " + venueId);
+            return;
+        }
+        final TimeInForce timeInForce = command.timeInForce() == null ? TimeInForce.DAY : command.timeInForce();
+        final NewOrderChecks.Verdict terms = checks.check(venue, instrument, command.side(), command.ordType(),
+            timeInForce, command.orderQty(), command.price(), command.stopPx(), command.postOnly());
+        if (!terms.accepted())
+        {
+            refuse(command, index.takeOrderKey(), terms.reason(), terms.problem());
+            return;
+        }
+        final long expireTimeMillis = expireTime(command, venue, timeInForce);
+        if (expireTimeMillis < 0)
+        {
+            return;
+        }
+        final boolean heldByGateway = command.ordType().hasTrigger() &&
+            !VenueTerms.venueHoldsTrigger(venue.supports(), command.ordType());
+        final OrderEvent created = events.begin(heldByGateway ? OrderEventType.HELD : OrderEventType.SUBMITTED, null)
+            .terms(index.takeOrderKey(), command.sessionId(), command.symbol(), venueId, command.side(),
+                command.ordType(), timeInForce, command.postOnly(), expireTimeMillis, command.receivedTimeNanos())
+            .clOrdIds(command.clOrdId(), null)
+            .quantities(terms.orderQty(), terms.price(), terms.stopPx());
+        timeout(created, command.clientCompId(), venueId);
+        final Order order = new Order(created);
+        created.order(order);
+        if (heldByGateway)
+        {
+            // the gateway holds the order: it exists and works from now on, so the client hears New at once
+            created.text(ReportTexts.held(order, terms.roundingNote()));
+            events.emit();
+            index.add(order);
+            followUps.scheduleDeadline(order);
+            triggers.hold(order);
+            return;
+        }
+        created.placement(0, command.ordType(), VenueTerms.venueTimeInForce(timeInForce, venue.supports()),
+            terms.orderQty(), terms.price(), terms.stopPx()).text(terms.roundingNote());
+        if (!requests.submitNew(created))
+        {
+            refuse(command, order.orderKey(), OrdRejReason.OTHER,
+                "venue " + venueId + " is busy: its request queue is full, retry later");
+            return;
+        }
+        events.emit();
+        index.add(order);
+        followUps.scheduleDeadline(order);
+        followUps.watch(order, VenueWatch.Kind.SUBMIT);
+    }
+
+    /**
+     * Refuses a NewOrderSingle; {@code orderKey} is taken for the report's OrderID alone.
+     */
+    void refuse(final NewOrderCommand command, final long orderKey, final OrdRejReason reason, final String text)
+    {
+        events.begin(OrderEventType.NEW_ORDER_REFUSED, null).orderKey(orderKey).newOrderRefused(command, reason)
+            .text(text);
+        events.emit();
+    }
+
+    private void timeout(final OrderEvent created, final String clientCompId, final String venueId)
+    {
+        final TimeoutPolicy policy = followUps.timeoutPolicy();
+        final TimeoutRule rule = policy.ruleFor(clientCompId == null ? "" : clientCompId, venueId, created.symbol(),
+            created.ordType().fixValue(), created.timeInForce().fixValue());
+        final Duration after = rule != null ? rule.after() : policy.config().defaultAfter();
+        created.timeout(after == null ? 0 : events.now() + after.toMillis(), rule, clientCompId);
+    }
+
+    /**
+     * @return the order's expiry in epoch milliseconds, 0 for none, or -1 after refusing the order.
+     */
+    private long expireTime(final NewOrderCommand command, final VenueRules venue, final TimeInForce timeInForce)
+    {
+        final long expireTime = command.expireTimeMillis();
+        if (timeInForce == TimeInForce.GOOD_TILL_DATE)
+        {
+            if (expireTime == NewOrderCommand.ABSENT)
+            {
+                refuse(command, index.takeOrderKey(), OrdRejReason.OTHER,
+                    "ExpireTime (126) is required for TimeInForce (59) 6 (GTD)");
+                return -1;
+            }
+            if (expireTime <= events.now())
+            {
+                refuse(command, index.takeOrderKey(), OrdRejReason.TOO_LATE_TO_ENTER,
+                    "ExpireTime (126) " + Instant.ofEpochMilli(expireTime) + " has already passed");
+                return -1;
+            }
+            return expireTime;
+        }
+        if (expireTime != NewOrderCommand.ABSENT)
+        {
+            refuse(command, index.takeOrderKey(), OrdRejReason.OTHER,
+                "ExpireTime (126) applies only to TimeInForce (59) 6 (GTD)");
+            return -1;
+        }
+        return timeInForce == TimeInForce.DAY ? nextCutoff(events.now(), venue) : 0;
+    }
+
+    static long nextCutoff(final long nowMillis, final VenueRules venue)
+    {
+        final long startOfDay = nowMillis - Math.floorMod(nowMillis, DAY_MILLIS);
+        final long cutoff = startOfDay + venue.dayCutoffUtc().toSecondOfDay() * 1000L;
+        return cutoff > nowMillis ? cutoff : cutoff + DAY_MILLIS;
+    }
+}
