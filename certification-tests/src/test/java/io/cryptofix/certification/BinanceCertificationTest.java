@@ -1,5 +1,6 @@
 package io.cryptofix.certification;
 
+import io.cryptofix.certification.GatewayConfigYaml.Venue;
 import io.cryptofix.venue.binance.FakeBinance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +16,6 @@ import quickfix.field.Side;
 import quickfix.field.Text;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,9 +68,11 @@ class BinanceCertificationTest
         Logger.getLogger("").addHandler(CAPTURE);
         binance = FakeBinance.start(KEY, SECRET);
         credentials = Files.createTempDirectory("cryptofix-credentials");
-        gateway = GatewayFixture.start(0,
-            binanceVenue("BINANCE", credentialsFile("good.properties", SECRET)) +
-            binanceVenue("BADKEYS", credentialsFile("bad.properties", WRONG_SECRET)));
+        final Path good = credentialsFile("good.properties", SECRET);
+        final Path bad = credentialsFile("bad.properties", WRONG_SECRET);
+        gateway = GatewayFixture.start(config -> config
+            .venue(Venue.exchange("BINANCE", "binance", binance.baseUrl(), good).symbols("BTC/USDT"))
+            .venue(Venue.exchange("BADKEYS", "binance", binance.baseUrl(), bad).symbols("BTC/USDT")));
     }
 
     @AfterAll
@@ -147,7 +149,7 @@ class BinanceCertificationTest
                 "rejected by venue BINANCE: rate limited, order not placed: Too much request weight used");
             client.logout();
         }
-        final String metrics = scrape();
+        final String metrics = MetricsScrape.of(gateway.metricsPort()).text();
         assertThat(metrics).contains("cryptofix_venue_rate_limited_total{venue=\"BINANCE\"} 1.0")
             .contains("cryptofix_venue_requests_queued{venue=\"BINANCE\"} 0.0");
     }
@@ -157,17 +159,8 @@ class BinanceCertificationTest
     {
         final java.util.regex.Pattern usdt = java.util.regex.Pattern.compile(
             "(?m)^cryptofix_venue_balance\\{(?=[^}]*asset=\"USDT\")(?=[^}]*venue=\"BINANCE\")[^}]*} 100000\\.0$");
-        org.awaitility.Awaitility.await().atMost(FixTestClient.TIMEOUT).until(() -> usdt.matcher(scrape()).find());
-    }
-
-    private static String scrape() throws Exception
-    {
-        final java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-            java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + gateway.metricsPort() + "/metrics")).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
+        org.awaitility.Awaitility.await().atMost(FixTestClient.TIMEOUT).until(() ->
+            usdt.matcher(MetricsScrape.of(gateway.metricsPort()).text()).find());
     }
 
     @Test
@@ -233,27 +226,8 @@ class BinanceCertificationTest
         assertThat(LOG).noneSatisfy(line -> assertThat(line).containsAnyOf(SECRET, WRONG_SECRET, KEY));
     }
 
-    private static String binanceVenue(final String id, final Path credentialsFile)
+    private static Path credentialsFile(final String name, final String secret) throws IOException
     {
-        return String.join("\n",
-            "  " + id + ":",
-            "    type: binance",
-            "    baseUrl: " + binance.baseUrl(),
-            "    credentialsFile: " + credentialsFile,
-            "    pollIntervalMillis: 100",
-            "    symbols: [BTC/USDT]",
-            "");
-    }
-
-    private static Path credentialsFile(final String name, final String secret)
-    {
-        try
-        {
-            return Files.writeString(credentials.resolve(name), "apiKey=" + KEY + "\nsecretKey=" + secret + "\n");
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
+        return Files.writeString(credentials.resolve(name), "apiKey=" + KEY + "\nsecretKey=" + secret + "\n");
     }
 }

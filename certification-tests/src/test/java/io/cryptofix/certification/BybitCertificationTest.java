@@ -1,5 +1,6 @@
 package io.cryptofix.certification;
 
+import io.cryptofix.certification.GatewayConfigYaml.Venue;
 import io.cryptofix.venue.bybit.FakeBybit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,14 +40,8 @@ class BybitCertificationTest
         bybit = FakeBybit.start(KEY, SECRET);
         credentials = Files.createTempFile("cryptofix-bybit", ".properties");
         Files.writeString(credentials, "apiKey=" + KEY + "\nsecretKey=" + SECRET + "\n");
-        gateway = GatewayFixture.start(0, String.join("\n",
-            "  BYBIT:",
-            "    type: bybit",
-            "    baseUrl: " + bybit.baseUrl(),
-            "    credentialsFile: " + credentials,
-            "    pollIntervalMillis: 100",
-            "    symbols: [BTC/USDT]",
-            ""));
+        gateway = GatewayFixture.start(config -> config.venue(
+            Venue.exchange("BYBIT", "bybit", bybit.baseUrl(), credentials).symbols("BTC/USDT")));
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.cryptofix.certification;
 
+import io.cryptofix.certification.GatewayConfigYaml.Venue;
 import io.cryptofix.venue.coinbase.FakeCoinbase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,14 +49,8 @@ class CoinbaseCertificationTest
         coinbase = FakeCoinbase.start(KEY, SECRET, PASSPHRASE);
         credentials = Files.createTempFile("cryptofix-coinbase", ".properties");
         Files.writeString(credentials, "apiKey=" + KEY + "\nsecretKey=" + SECRET + "\npassphrase=" + PASSPHRASE + "\n");
-        gateway = GatewayFixture.start(0, String.join("\n",
-            "  COINBASE:",
-            "    type: coinbase",
-            "    baseUrl: " + coinbase.baseUrl(),
-            "    credentialsFile: " + credentials,
-            "    pollIntervalMillis: 100",
-            "    symbols: [BTC/USD]",
-            ""));
+        gateway = GatewayFixture.start(config -> config.venue(
+            Venue.exchange("COINBASE", "coinbase", coinbase.baseUrl(), credentials).symbols("BTC/USD")));
     }
 
     @AfterAll

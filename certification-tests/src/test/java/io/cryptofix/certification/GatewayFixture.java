@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * A real gateway for a test: started in this JVM on free ports, with its own data directory and
@@ -24,15 +25,12 @@ final class GatewayFixture implements AutoCloseable
     private final Path dataDir;
     private final int fixPort;
     private final int metricsPort;
-    private final long simulatorLatencyMillis;
-    private final String extraVenuesYaml;
-    private final String extraTopLevelYaml;
+    private final UnaryOperator<GatewayConfigYaml> testConfig;
     private Gateway gateway;
 
-    private GatewayFixture(final long simulatorLatencyMillis, final String extraVenuesYaml, final String extraTopLevelYaml)
+    private GatewayFixture(final UnaryOperator<GatewayConfigYaml> testConfig)
     {
-        this.extraVenuesYaml = extraVenuesYaml;
-        this.extraTopLevelYaml = extraTopLevelYaml;
+        this.testConfig = testConfig;
         try
         {
             this.dataDir = Files.createTempDirectory("cryptofix-cert-");
@@ -43,58 +41,23 @@ final class GatewayFixture implements AutoCloseable
         }
         this.fixPort = freePort();
         this.metricsPort = freePort();
-        this.simulatorLatencyMillis = simulatorLatencyMillis;
     }
 
     static GatewayFixture start()
     {
-        return start(0);
-    }
-
-    static GatewayFixture start(final long simulatorLatencyMillis)
-    {
-        return start(simulatorLatencyMillis, "");
+        return start(UnaryOperator.identity());
     }
 
     /**
-     * @param extraVenuesYaml  more entries under {@code venues:}, indented by two spaces, e.g. from
-     *                         {@link #simulatedVenue}.
+     * @param testConfig  what the test adds to the standard configuration, e.g. venues after SIM or a
+     *                    {@code timeouts} section; applied to each configuration the fixture makes, so
+     *                    it must do nothing else.
      */
-    static GatewayFixture start(final long simulatorLatencyMillis, final String extraVenuesYaml)
+    static GatewayFixture start(final UnaryOperator<GatewayConfigYaml> testConfig)
     {
-        return start(simulatorLatencyMillis, extraVenuesYaml, "");
-    }
-
-    /**
-     * @param extraTopLevelYaml  more top-level sections, e.g. {@code timeouts:}, after {@code venues}.
-     */
-    static GatewayFixture start(
-        final long simulatorLatencyMillis, final String extraVenuesYaml, final String extraTopLevelYaml)
-    {
-        final GatewayFixture fixture = new GatewayFixture(simulatorLatencyMillis, extraVenuesYaml, extraTopLevelYaml);
+        final GatewayFixture fixture = new GatewayFixture(testConfig);
         fixture.launch();
         return fixture;
-    }
-
-    /**
-     * A simulated venue with the default venue's market and instruments and the given native
-     * features, as YAML for {@link #start(long, String)}.
-     *
-     * @param supports  e.g. {@code "{ stopOrders: false, postOnly: false, immediateOrCancel: false,
-     *                  fillOrKill: false, goodTillDate: false, amend: false }"}
-     * @param extraKeys more settings of the venue, e.g. {@code "rounding: round"}, or empty.
-     */
-    static String simulatedVenue(final String id, final String supports, final String... extraKeys)
-    {
-        final StringBuilder yaml = new StringBuilder()
-            .append("  ").append(id).append(":\n")
-            .append("    type: simulated\n")
-            .append("    supports: ").append(supports).append("\n");
-        for (final String key : extraKeys)
-        {
-            yaml.append("    ").append(key).append("\n");
-        }
-        return yaml.toString();
     }
 
     int fixPort()
@@ -118,41 +81,27 @@ final class GatewayFixture implements AutoCloseable
         launch();
     }
 
-    String configYaml()
+    /** A new copy of this gateway's configuration, for a test to derive another from. */
+    GatewayConfigYaml config()
     {
-        return String.join("\n",
-            "dataDir: " + dataDir,
-            "fix:",
-            "  bindAddress: 127.0.0.1",
-            "  port: " + fixPort,
-            "  SenderCompID: GATEWAY",
-            "  sessions:",
-            "    - TargetCompID: RISK",
-            "      defaultVenue: SIM",
-            "    - TargetCompID: DEMO",
-            "      defaultVenue: SIM",
+        return testConfig.apply(GatewayConfigYaml.gateway(dataDir, fixPort)
+            .fixBindAddress("127.0.0.1")
+            .senderCompId("GATEWAY")
+            .session("RISK", "SIM")
+            .session("DEMO", "SIM")
             // its orders are canceled half a second after it logs out or drops
-            "    - TargetCompID: DESK",
-            "      defaultVenue: SIM",
-            "      cancelOnDisconnect: 500ms",
-            "metrics:",
-            "  enabled: true",
-            "  bindAddress: 127.0.0.1",
-            "  port: " + metricsPort,
-            "venues:",
-            "  SIM:",
-            "    type: simulated",
-            "    seed: 7",
-            "    latencyMillis: " + simulatorLatencyMillis,
-            "    marketTickMillis: 50",
-            "    volatilityBps: 2",
-            "    depthLevels: 10",
-            "    spreadTicks: 1",
-            "    instruments:",
-            "      BTC/USDT: { tickSize: 0.01, lotSize: 0.00001, minQty: 0.00001, referencePrice: 60000, levelQty: 0.5 }",
-            "      ETH/USDT: { tickSize: 0.01, lotSize: 0.0001, minQty: 0.0001, referencePrice: 3000, levelQty: 5 }",
-            "      SOL/USDT: { tickSize: 0.001, lotSize: 0.001, minQty: 0.001, referencePrice: 150, levelQty: 50 }",
-            extraVenuesYaml + extraTopLevelYaml);
+            .session("DESK", "SIM", "500ms")
+            .metricsOn(metricsPort)
+            .venue(GatewayConfigYaml.Venue.simulated("SIM")
+                .set("seed", 7)
+                .set("latencyMillis", 0)
+                .set("marketTickMillis", 50)
+                .set("volatilityBps", 2)
+                .set("depthLevels", 10)
+                .set("spreadTicks", 1)
+                .instrument("BTC/USDT")
+                .instrument("ETH/USDT")
+                .instrument("SOL/USDT")));
     }
 
     AcceptorOptions options()
@@ -169,7 +118,7 @@ final class GatewayFixture implements AutoCloseable
         final GatewayConfig config;
         try
         {
-            config = ConfigLoader.parse(configYaml(), "certification test");
+            config = ConfigLoader.parse(config().toYaml(), "certification test");
         }
         catch (final Exception e)
         {

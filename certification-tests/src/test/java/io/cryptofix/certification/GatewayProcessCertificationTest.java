@@ -16,7 +16,6 @@ import quickfix.field.Side;
 import quickfix.field.Text;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,83 +33,51 @@ import static org.awaitility.Awaitility.await;
  */
 class GatewayProcessCertificationTest
 {
-    private Path workDir;
-    private Process process;
-    // the shared-memory directory of a gateway this test kills: removed even if its restart fails
-    private Path killedAeronDir;
+    private GatewayProcess gateway;
 
     @BeforeEach
     void createWorkDir() throws IOException
     {
-        workDir = Files.createTempDirectory("cryptofix-process-");
+        gateway = GatewayProcess.inNewWorkDir("cryptofix-process-");
     }
 
     @AfterEach
     void cleanUp() throws Exception
     {
-        if (process != null && process.isAlive())
-        {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-        org.agrona.IoUtil.delete(workDir.toFile(), true);
-        if (killedAeronDir != null)
-        {
-            org.agrona.IoUtil.delete(killedAeronDir.toFile(), true);
-        }
+        gateway.close();
     }
 
     @Test
     void gatewayPrintsWhereItListensAndEachLogonAndStopsCleanlyOnSigterm() throws Exception
     {
-        final int fixPort = GatewayFixture.freePort();
-        final int metricsPort = GatewayFixture.freePort();
-        final Path config = workDir.resolve("gateway.yaml");
-        Files.writeString(config, String.join("\n",
-            "dataDir: " + workDir.resolve("data"),
-            "fix:",
-            "  port: " + fixPort,
-            "metrics:",
-            "  port: " + metricsPort,
-            ""));
+        gateway.writeConfig(gateway.config().metricsOn(gateway.metricsPort()));
 
-        process = startGateway("run", "--config", config.toString());
-        final BlockingQueue<String> output = GatewayProcesses.linesOf(process);
+        gateway.launch();
 
-        GatewayProcesses.awaitLine(output, "listening on 127.0.0.1:" + fixPort);
-        try (FixTestClient client = FixTestClient.logOn("RISK", fixPort))
+        gateway.awaitLine("listening on 127.0.0.1:" + gateway.fixPort());
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
         {
-            GatewayProcesses.awaitLine(output, "session RISK logged on");
+            gateway.awaitLine("session RISK logged on");
             client.logout();
-            GatewayProcesses.awaitLine(output, "session RISK logged out");
+            gateway.awaitLine("session RISK logged out");
         }
 
-        // SIGTERM through the handle: Process.destroy() would also close our end of its output
-        assertThat(process.toHandle().destroy()).isTrue();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        GatewayProcesses.awaitLine(output, "stopped");
+        gateway.stop();
+        gateway.awaitLine("stopped");
         // the JVM reports a SIGTERM-initiated exit as 128 + 15, after the shutdown completed
-        assertThat(process.exitValue()).isEqualTo(143);
+        assertThat(gateway.exitValue()).isEqualTo(143);
     }
 
     @Test
     void auditPrintsTheMessagesOfASessionAndTheLifeOfOneOrderOnceTheGatewayHasStopped() throws Exception
     {
-        final int fixPort = GatewayFixture.freePort();
-        final Path config = workDir.resolve("gateway.yaml");
-        Files.writeString(config, String.join("\n",
-            "dataDir: " + workDir.resolve("data"),
-            "fix:",
-            "  port: " + fixPort,
-            "metrics:",
-            "  enabled: false",
-            ""));
-        process = startGateway("run", "--config", config.toString());
-        final BlockingQueue<String> output = GatewayProcesses.linesOf(process);
-        GatewayProcesses.awaitLine(output, "listening on 127.0.0.1:" + fixPort);
+        final Path config = gateway.writeConfig(gateway.config().metricsOff());
+        gateway.launch();
+        gateway.awaitLine("listening on 127.0.0.1:" + gateway.fixPort());
         final String clOrdId = Orders.nextClOrdId();
         final String cancelId = Orders.nextClOrdId();
         final String restingId = Orders.nextClOrdId();
-        try (FixTestClient client = FixTestClient.logOn("RISK", fixPort))
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
         {
             client.send(Orders.limit(clOrdId, Side.BUY, "BTC/USDT", "0.01", "1000"));
             assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
@@ -123,15 +88,14 @@ class GatewayProcessCertificationTest
             assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
             client.logout();
         }
-        stop(process);
+        gateway.stop();
 
         // the next run reads the journal and takes over the order the last one left open
-        process = startGateway("run", "--config", config.toString());
-        final BlockingQueue<String> restart = GatewayProcesses.linesOf(process);
-        GatewayProcesses.awaitLine(restart, "order journal: taking over 1 open orders: ClOrdID " + restingId +
+        gateway.launch();
+        gateway.awaitLine("order journal: taking over 1 open orders: ClOrdID " + restingId +
             " (SELL 0.02 BTC/USDT at SIM, NEW");
-        GatewayProcesses.awaitLine(restart, "press Ctrl-C to stop");
-        stop(process);
+        gateway.awaitLine("press Ctrl-C to stop");
+        gateway.stop();
 
         final List<String> session = run("audit", "--config", config.toString(), "--session", "RISK");
         assertThat(session).anySatisfy(line -> assertThat(line).contains(" IN  RISK ")
@@ -170,7 +134,7 @@ class GatewayProcessCertificationTest
         assertThat(life.indexOf("event report/4")).isLessThan(life.indexOf("out 8/CANCELED"));
 
         final List<String> none = run("audit", "--config", config.toString(), "--from", "2999-01-01T00:00:00Z");
-        assertThat(none).containsExactly("gateway: audit: no FIX messages matched in " + workDir.resolve("data"));
+        assertThat(none).containsExactly("gateway: audit: no FIX messages matched in " + gateway.dataDir());
     }
 
     @Test
@@ -179,20 +143,11 @@ class GatewayProcessCertificationTest
         final SystemOfRecord store = SystemOfRecord.createSchema();
         try
         {
-            final int fixPort = GatewayFixture.freePort();
-            final Path config = workDir.resolve("gateway.yaml");
-            Files.writeString(config, String.join("\n",
-                "dataDir: " + workDir.resolve("data"),
-                "fix:",
-                "  port: " + fixPort,
-                "metrics:",
-                "  enabled: false",
-                store.configYaml()));
-            process = startGateway("run", "--config", config.toString());
-            GatewayProcesses.awaitLine(GatewayProcesses.linesOf(process), "press Ctrl-C to stop");
+            final Path config = gateway.writeConfig(gateway.config().metricsOff().systemOfRecord(store));
+            gateway.start();
             final String clOrdId = Orders.nextClOrdId();
             final String cancelId = Orders.nextClOrdId();
-            try (FixTestClient client = FixTestClient.logOn("RISK", fixPort))
+            try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
             {
                 client.send(Orders.limit(clOrdId, Side.BUY, "BTC/USDT", "0.01", "1000"));
                 assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
@@ -211,7 +166,7 @@ class GatewayProcessCertificationTest
                 .startsWith("MsgType(35)=D[NewOrderSingle]", "MsgType(35)=8[ExecutionReport]", "MsgType(35)=F[OrderCancelRequest]");
             assertThat(life).anySatisfy(line -> assertThat(line).contains("EVT").contains("venue submit"));
             assertThat(life).anySatisfy(line -> assertThat(line).contains("ExecType(150)=4[CANCELED]"));
-            stop(process);
+            gateway.stop();
         }
         finally
         {
@@ -222,20 +177,11 @@ class GatewayProcessCertificationTest
     @Test
     void everyOrderTheClientHeardOfIsTakenOverAfterTheGatewayIsKilled() throws Exception
     {
-        final int fixPort = GatewayFixture.freePort();
-        final Path config = workDir.resolve("gateway.yaml");
-        Files.writeString(config, String.join("\n",
-            "dataDir: " + workDir.resolve("data"),
-            "fix:",
-            "  port: " + fixPort,
-            "metrics:",
-            "  enabled: false",
-            ""));
-        process = startGateway("run", "--config", config.toString());
-        GatewayProcesses.awaitLine(GatewayProcesses.linesOf(process), "press Ctrl-C to stop");
+        gateway.writeConfig(gateway.config().metricsOff());
+        gateway.start();
         final Map<String, String> orderIds = new LinkedHashMap<>();
         final List<String> execIds = new ArrayList<>();
-        try (FixTestClient client = FixTestClient.logOn("RISK", fixPort))
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
         {
             for (int i = 0; i < 5; i++)
             {
@@ -247,23 +193,20 @@ class GatewayProcessCertificationTest
                 execIds.add(report.getString(ExecID.FIELD));
             }
             // SIGKILL the moment the last New arrived: no shutdown, nothing flushed on the way out
-            killedAeronDir = Path.of("/dev/shm", "cryptofix-" + fixPort);
-            process.destroyForcibly();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(gateway.kill()).isTrue();
         }
 
-        process = startGateway("run", "--config", config.toString());
-        final BlockingQueue<String> restart = GatewayProcesses.linesOf(process);
-        final String takeOver = GatewayProcesses.awaitLine(restart, "order journal: taking over");
+        gateway.launch();
+        final String takeOver = gateway.awaitLine("order journal: taking over");
         assertThat(takeOver).contains("taking over 5 open orders");
         for (final String clOrdId : orderIds.keySet())
         {
             assertThat(takeOver).contains("ClOrdID " + clOrdId + " (BUY 0.01 BTC/USDT at SIM, NEW");
         }
-        assertThat(GatewayProcesses.awaitLine(restart, "orders restored"))
+        assertThat(gateway.awaitLine("orders restored"))
             .contains("5 orders restored (5 open), 5 being checked at their venues");
-        GatewayProcesses.awaitLine(restart, "press Ctrl-C to stop");
-        try (FixTestClient client = FixTestClient.logOn("RISK", fixPort))
+        gateway.awaitLine("press Ctrl-C to stop");
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
         {
             // the simulated venue's book died with the process: each order is told so, under its own OrderID
             for (final Map.Entry<String, String> order : orderIds.entrySet())
@@ -289,43 +232,27 @@ class GatewayProcessCertificationTest
             assertThat(status.getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.CANCELED);
             assertThat(status.getString(OrderID.FIELD)).isEqualTo(orderIds.get(first));
         }
-        stop(process);
+        gateway.stop();
     }
 
     @Test
     void badConfigurationIsRefusedWithKeyAndProblemAndNoStackTrace() throws Exception
     {
-        final Path config = workDir.resolve("bad.yaml");
+        final Path config = gateway.workDir().resolve("bad.yaml");
         Files.writeString(config, "fix:\n  port: 99999\n  sesions: []\n");
 
-        process = startGateway("run", "--config", config.toString());
-        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        final GatewayProcess.Exited refused = gateway.command("run", "--config", config.toString());
 
-        assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(output).contains("fix.port").contains("99999").contains("fix.sesions");
-        assertThat(output).doesNotContain("Exception").doesNotContain("\tat ");
-    }
-
-    /** SIGTERM, and the clean stop that follows. */
-    private static void stop(final Process gateway) throws InterruptedException
-    {
-        assertThat(gateway.toHandle().destroy()).isTrue();
-        assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(refused.exitValue()).isEqualTo(2);
+        assertThat(refused.output()).contains("fix.port").contains("99999").contains("fix.sesions");
+        assertThat(refused.output()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     /** Runs a gateway command to its end: its output lines, after checking it exited 0. */
     private List<String> run(final String... args) throws Exception
     {
-        final Process command = startGateway(args);
-        final String output = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(command.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(command.exitValue()).as(output).isZero();
-        return output.lines().toList();
-    }
-
-    private Process startGateway(final String... args) throws IOException
-    {
-        return GatewayProcesses.start(workDir, args);
+        final GatewayProcess.Exited command = gateway.command(args);
+        assertThat(command.exitValue()).as(command.output()).isZero();
+        return command.output().lines().toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.cryptofix.certification;
 
+import io.cryptofix.certification.GatewayConfigYaml.Venue;
 import io.cryptofix.venue.kraken.FakeKraken;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,16 +44,11 @@ class KrakenCertificationTest
         kraken = FakeKraken.start(KEY, SECRET);
         credentials = Files.createTempFile("cryptofix-kraken", ".properties");
         Files.writeString(credentials, "apiKey=" + KEY + "\nsecretKey=" + SECRET + "\n");
-        gateway = GatewayFixture.start(0, String.join("\n",
-            "  KRAKEN:",
-            "    type: kraken",
-            "    baseUrl: " + kraken.baseUrl(),
-            "    credentialsFile: " + credentials,
-            "    pollIntervalMillis: 100",
-            "    ordersPerSecond: 20",
-            "    requestsPerSecond: 50",
-            "    symbols: [BTC/USD]",
-            ""));
+        gateway = GatewayFixture.start(config -> config.venue(
+            Venue.exchange("KRAKEN", "kraken", kraken.baseUrl(), credentials)
+                .set("ordersPerSecond", 20)
+                .set("requestsPerSecond", 50)
+                .symbols("BTC/USD")));
     }
 
     @AfterAll

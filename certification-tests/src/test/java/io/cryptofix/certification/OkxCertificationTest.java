@@ -1,5 +1,6 @@
 package io.cryptofix.certification;
 
+import io.cryptofix.certification.GatewayConfigYaml.Venue;
 import io.cryptofix.venue.okx.FakeOkx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,14 +41,8 @@ class OkxCertificationTest
         okx = FakeOkx.start(KEY, SECRET, PASSPHRASE);
         credentials = Files.createTempFile("cryptofix-okx", ".properties");
         Files.writeString(credentials, "apiKey=" + KEY + "\nsecretKey=" + SECRET + "\npassphrase=" + PASSPHRASE + "\n");
-        gateway = GatewayFixture.start(0, String.join("\n",
-            "  OKX:",
-            "    type: okx",
-            "    baseUrl: " + okx.baseUrl(),
-            "    credentialsFile: " + credentials,
-            "    pollIntervalMillis: 100",
-            "    symbols: [BTC/USDT]",
-            ""));
+        gateway = GatewayFixture.start(config -> config.venue(
+            Venue.exchange("OKX", "okx", okx.baseUrl(), credentials).symbols("BTC/USDT")));
     }
 
     @AfterAll

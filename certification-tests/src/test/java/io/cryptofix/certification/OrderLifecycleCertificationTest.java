@@ -1,5 +1,6 @@
 package io.cryptofix.certification;
 
+import io.cryptofix.certification.GatewayConfigYaml.Venue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,14 +52,13 @@ class OrderLifecycleCertificationTest
     @BeforeAll
     static void startGateway()
     {
-        gateway = GatewayFixture.start(0,
-            GatewayFixture.simulatedVenue("EMU", NO_NATIVE_FEATURES) +
-            GatewayFixture.simulatedVenue("AMEND", NO_NATIVE_FEATURES.replace("amend: false", "amend: true")) +
-            GatewayFixture.simulatedVenue("ROUND", NO_NATIVE_FEATURES,
-                "rounding: round",
-                "instruments:",
-                "  BTC/USDT: { tickSize: 0.01, lotSize: 0.00001, minQty: 0.00001, minNotional: 10, " +
-                    "referencePrice: 60000, levelQty: 0.5 }"));
+        gateway = GatewayFixture.start(config -> config
+            .venue(Venue.simulated("EMU").supports(NO_NATIVE_FEATURES))
+            .venue(Venue.simulated("AMEND").supports(NO_NATIVE_FEATURES.replace("amend: false", "amend: true")))
+            .venue(Venue.simulated("ROUND").supports(NO_NATIVE_FEATURES)
+                .set("rounding", "round")
+                .instrument("BTC/USDT", "{ tickSize: 0.01, lotSize: 0.00001, minQty: 0.00001, minNotional: 10, " +
+                    "referencePrice: 60000, levelQty: 0.5 }")));
     }
 
     @AfterAll

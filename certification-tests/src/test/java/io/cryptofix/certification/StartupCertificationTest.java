@@ -21,8 +21,7 @@ class StartupCertificationTest
     {
         try (GatewayFixture first = GatewayFixture.start())
         {
-            final GatewayConfig sameFixPort = ConfigLoader.parse(
-                first.configYaml().replace("enabled: true", "enabled: false"), "second gateway");
+            final GatewayConfig sameFixPort = ConfigLoader.parse(first.config().metricsOff().toYaml(), "second gateway");
 
             assertThatThrownBy(() -> Gateway.start(sameFixPort, first.options(), SessionEvents.NONE))
                 .hasMessageContaining("cannot listen for FIX on 127.0.0.1:" + first.fixPort());

@@ -1,5 +1,6 @@
 package io.cryptofix.certification;
 
+import io.cryptofix.certification.GatewayConfigYaml.Venue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,12 +15,6 @@ import quickfix.field.Side;
 import quickfix.field.Text;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,21 +35,17 @@ class VenueFollowUpCertificationTest
     @BeforeAll
     static void startGateway()
     {
-        gateway = GatewayFixture.start(0,
-            GatewayFixture.simulatedVenue("LOSTACK", SUPPORTS, "faults: { loseSubmitAnswers: 1 }") +
-            GatewayFixture.simulatedVenue("LOSTCANCEL", SUPPORTS, "faults: { loseCancels: 1 }") +
-            GatewayFixture.simulatedVenue("STILL", SUPPORTS, "volatilityBps: 0", "marketTickMillis: 60000") +
-            GatewayFixture.simulatedVenue("RACE", SUPPORTS, "volatilityBps: 0", "marketTickMillis: 60000",
-                "faults: { loseCancels: 1 }"),
-            String.join("\n",
-                "timeouts:",
-                "  unacknowledgedSubmit: 300ms",
-                "  unconfirmedCancel: 1s",
-                "  rules:",
-                "    - { venue: LOSTCANCEL, after: 500ms }",
-                "    - { venue: STILL, after: 1s }",
-                "    - { venue: RACE, after: 500ms }",
-                ""));
+        gateway = GatewayFixture.start(config -> config
+            .venue(Venue.simulated("LOSTACK").supports(SUPPORTS).set("faults", "{ loseSubmitAnswers: 1 }"))
+            .venue(Venue.simulated("LOSTCANCEL").supports(SUPPORTS).set("faults", "{ loseCancels: 1 }"))
+            .venue(Venue.simulated("STILL").supports(SUPPORTS).set("volatilityBps", 0).set("marketTickMillis", 60000))
+            .venue(Venue.simulated("RACE").supports(SUPPORTS).set("volatilityBps", 0).set("marketTickMillis", 60000)
+                .set("faults", "{ loseCancels: 1 }"))
+            .timeout("unacknowledgedSubmit", "300ms")
+            .timeout("unconfirmedCancel", "1s")
+            .timeoutRule("venue", "LOSTCANCEL", "500ms")
+            .timeoutRule("venue", "STILL", "1s")
+            .timeoutRule("venue", "RACE", "500ms"));
     }
 
     @AfterAll
@@ -74,7 +65,7 @@ class VenueFollowUpCertificationTest
             final Message acknowledged = client.next("8");
             assertThat(acknowledged.getString(ClOrdID.FIELD)).isEqualTo(clOrdId);
             assertThat(acknowledged.getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
-            assertThat(counter(scrape(), "cryptofix_venue_status_queries_total")).isGreaterThanOrEqualTo(1);
+            assertThat(counter("cryptofix_venue_status_queries_total")).isGreaterThanOrEqualTo(1);
             client.logout();
         }
     }
@@ -92,7 +83,7 @@ class VenueFollowUpCertificationTest
             assertThat(expired.getString(ClOrdID.FIELD)).isEqualTo(clOrdId);
             assertThat(expired.getChar(ExecType.FIELD)).isEqualTo(ExecType.EXPIRED);
             assertThat(expired.getString(Text.FIELD)).isEqualTo("timeout: venue LOSTCANCEL after 500ms");
-            assertThat(counter(scrape(), "cryptofix_cancels_retried_total")).isGreaterThanOrEqualTo(1);
+            assertThat(counter("cryptofix_cancels_retried_total")).isGreaterThanOrEqualTo(1);
             client.logout();
         }
     }
@@ -138,7 +129,7 @@ class VenueFollowUpCertificationTest
             // the timeout fires and its cancel is lost on the way: the order still rests at the venue, its
             // cancel unconfirmed, when the fill comes
             await().atMost(FixTestClient.TIMEOUT).until(() ->
-                counter(scrape(), "cryptofix_timeouts_fired_total{rule=\"venue RACE\"}") >= 1);
+                counter("cryptofix_timeouts_fired_total{rule=\"venue RACE\"}") >= 1);
             final String sell = Orders.nextClOrdId();
             client.send(Orders.onVenue(Orders.limit(sell, Side.SELL, "BTC/USDT", "0.001", "60000"), "RACE"));
 
@@ -166,7 +157,7 @@ class VenueFollowUpCertificationTest
             client.logout();
         }
 
-        await().atMost(FixTestClient.TIMEOUT).until(() -> counter(scrape(), "cryptofix_reports_held") == 1);
+        await().atMost(FixTestClient.TIMEOUT).until(() -> counter("cryptofix_reports_held") == 1);
         try (FixTestClient client = FixTestClient.logOn("DESK", gateway.fixPort()))
         {
             final Message canceled = client.next("8");
@@ -177,7 +168,7 @@ class VenueFollowUpCertificationTest
                 .isEqualTo("canceled on disconnect: the session logged out or dropped and did not log on again in time");
             client.logout();
         }
-        assertThat(counter(scrape(), "cryptofix_reports_held")).isZero();
+        assertThat(counter("cryptofix_reports_held")).isZero();
     }
 
     /** The next ExecutionReport about {@code clOrdId}, skipping those of other orders. */
@@ -191,18 +182,9 @@ class VenueFollowUpCertificationTest
         return report;
     }
 
-    private static double counter(final String metrics, final String series)
+    /** A series' value now, 0 while the gateway has not exposed it. */
+    private static double counter(final String series) throws Exception
     {
-        final Matcher value = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
-        return value.find() ? Double.parseDouble(value.group(1)) : 0;
-    }
-
-    private static String scrape() throws Exception
-    {
-        final HttpResponse<String> response = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.metricsPort() + "/metrics")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
+        return MetricsScrape.of(gateway.metricsPort()).sample(series).orElse(0);
     }
 }
