@@ -188,9 +188,9 @@ final class ExecutionReportSender implements OrderEventSink
 
     private void newOrderRefused(final OrderEvent event)
     {
-        final NewOrderCommand command = event.newOrder();
+        final NewOrderCommand command = event.answer().newOrder();
         final boolean sent = sender.send(sessions.session(command.sessionId()), translator.executionReport(event));
-        metrics.orderRejected(event.ordRejReason());
+        metrics.orderRejected(event.answer().ordRejReason());
         if (!sent)
         {
             undeliverable(command.sessionId(), ExecType.REJECTED, command.clOrdId());
@@ -245,7 +245,7 @@ final class ExecutionReportSender implements OrderEventSink
 
     private void massCancelReport(final OrderEvent event)
     {
-        final MassCancelCommand command = event.massCancel();
+        final MassCancelCommand command = event.answer().massCancel();
         if (!sender.send(sessions.session(command.sessionId()), translator.massCancelReport(event)))
         {
             LOG.log(Level.WARNING, "OrderMassCancelReport for ClOrdID {0} of session {1} could not be delivered",

@@ -29,7 +29,7 @@ public record MissedReport(
     /** The client message of a replayed event, with a copy of its order as the event left it. */
     static MissedReport of(final OrderEvent event)
     {
-        return new MissedReport(event.order().copy(), event.type(), event.clOrdId(), event.origClOrdId(),
+        return new MissedReport(OrderTransitions.copy(event.order()), event.type(), event.clOrdId(), event.origClOrdId(),
             event.execId(), event.lastQty(), event.lastPx(), event.text(), event.cxlRejReason(), event.replaceRefused());
     }
 

@@ -95,10 +95,11 @@ final class NewOrderIntake
         final boolean heldByGateway = command.ordType().hasTrigger() &&
             !VenueTerms.venueHoldsTrigger(venue.supports(), command.ordType());
         final OrderEvent created = events.begin(heldByGateway ? OrderEventType.HELD : OrderEventType.SUBMITTED, null)
-            .terms(index.takeOrderKey(), command.sessionId(), command.symbol(), venueId, command.side(),
-                command.ordType(), timeInForce, command.postOnly(), expireTimeMillis, command.receivedTimeNanos())
+            .newOrder(index.takeOrderKey(), command.sessionId())
             .clOrdIds(command.clOrdId(), null)
             .quantities(terms.orderQty(), terms.price(), terms.stopPx());
+        created.terms().set(command.symbol(), venueId, command.side(), command.ordType(), timeInForce,
+            command.postOnly(), expireTimeMillis, command.receivedTimeNanos()).clientCompId(command.clientCompId());
         timeout(created, command.clientCompId(), venueId);
         final Order order = new Order(created);
         created.order(order);
@@ -139,10 +140,11 @@ final class NewOrderIntake
     private void timeout(final OrderEvent created, final String clientCompId, final String venueId)
     {
         final TimeoutPolicy policy = followUps.timeoutPolicy();
-        final TimeoutRule rule = policy.ruleFor(clientCompId == null ? "" : clientCompId, venueId, created.symbol(),
-            created.ordType().fixValue(), created.timeInForce().fixValue());
+        final OrderTerms terms = created.terms();
+        final TimeoutRule rule = policy.ruleFor(clientCompId == null ? "" : clientCompId, venueId, terms.symbol(),
+            terms.ordType().fixValue(), terms.timeInForce().fixValue());
         final Duration after = rule != null ? rule.after() : policy.config().defaultAfter();
-        created.timeout(after == null ? 0 : events.now() + after.toMillis(), rule, clientCompId);
+        created.timeout(after == null ? 0 : events.now() + after.toMillis(), rule);
     }
 
     /**

@@ -9,8 +9,9 @@ import io.cryptofix.domain.TimeInForce;
 /**
  * One client order and everything the gateway knows about it. It comes to be from its SUBMITTED or
  * HELD event and changes only by {@link #apply}ing events, each checked against the three tables
- * ({@link OrderState}, {@link PendingRequest}, {@link VenueLeg}): live, and in the same way when the
- * journal is replayed after a restart. Everyone else reads it. Owned by the duty-cycle thread.
+ * ({@link OrderState}, {@link PendingRequest}, {@link VenueLeg}) by {@link OrderTransitions}, its one
+ * writer: live, and in the same way when the journal is replayed after a restart. Everyone else
+ * reads it. Owned by the duty-cycle thread.
  *
  * <p>Besides its state it carries the order core's bookkeeping (its timers, a cancel the gateway
  * wants but cannot send yet, the venue request it waits to hear about), which the core's parts keep
@@ -34,38 +35,40 @@ public final class Order
     private final long receivedTimeNanos;
     private final long expireTimeMillis;
     private final String clientCompId;
-    private long timeoutMillis;
-    private TimeoutRule timeoutRule;
 
+    // what changes: written only by OrderTransitions, package-private for it alone
+    // the gateway's timeout, which a reloaded policy may change
+    long timeoutMillis;
+    TimeoutRule timeoutRule;
     // the client's terms, which a replace changes
-    private String clOrdId;
-    private String origClOrdId;
-    private long orderQty;
-    private long price;
-    private long stopPx;
-    private String acknowledgementText;
+    String clOrdId;
+    String origClOrdId;
+    long orderQty;
+    long price;
+    long stopPx;
+    String acknowledgementText;
 
     // the three states, and what they hold
-    private OrderState state;
-    private PendingRequest pending;
-    private VenueLeg leg;
-    private long cumQty;
+    OrderState state;
+    PendingRequest pending;
+    VenueLeg leg;
+    long cumQty;
     // sum of lastQty * lastPx in raw Fixed units; a double keeps the exact integer products' sum to
     // ~16 significant digits, far beyond the 8 decimals AvgPx is reported with, without overflow or allocation
-    private double cumNotional;
-    private String pendingClOrdId;
-    private long replaceQty;
-    private long replacePrice;
-    private long replaceStopPx;
-    private int venueAttempt = -1;
-    private String venueOrderId;
-    private OrdType venueOrdType;
-    private TimeInForce venueTimeInForce;
-    private long venueQuantity;
-    private long venuePrice;
-    private long venueStopPx;
+    double cumNotional;
+    String pendingClOrdId;
+    long replaceQty;
+    long replacePrice;
+    long replaceStopPx;
+    int venueAttempt = -1;
+    String venueOrderId;
+    OrdType venueOrdType;
+    TimeInForce venueTimeInForce;
+    long venueQuantity;
+    long venuePrice;
+    long venueStopPx;
     // why the gateway asked the venue to cancel, remembered until the venue answers
-    private VenueCancelCause cancelCause = VenueCancelCause.NONE;
+    VenueCancelCause cancelCause = VenueCancelCause.NONE;
 
     // the core's bookkeeping, not state
     final FollowUp followUp = new FollowUp();
@@ -73,20 +76,21 @@ public final class Order
     /** The order its SUBMITTED or HELD event describes; it starts with {@link #apply} of that event. */
     Order(final OrderEvent created)
     {
+        final OrderTerms terms = created.terms();
         this.orderKey = created.orderKey();
         this.sessionId = created.sessionId();
-        this.symbol = created.symbol();
-        this.venueId = created.venueId();
-        this.side = created.side();
-        this.ordType = created.ordType();
-        this.timeInForce = created.timeInForce();
-        this.postOnly = created.postOnly();
+        this.symbol = terms.symbol();
+        this.venueId = terms.venueId();
+        this.side = terms.side();
+        this.ordType = terms.ordType();
+        this.timeInForce = terms.timeInForce();
+        this.postOnly = terms.postOnly();
         this.createdMillis = created.timeMillis();
-        this.receivedTimeNanos = created.receivedTimeNanos();
-        this.expireTimeMillis = created.expireTimeMillis();
+        this.receivedTimeNanos = terms.receivedTimeNanos();
+        this.expireTimeMillis = terms.expireTimeMillis();
         this.timeoutMillis = created.timeoutMillis();
         this.timeoutRule = created.timeoutRule();
-        this.clientCompId = created.clientCompId();
+        this.clientCompId = terms.clientCompId();
         this.clOrdId = created.clOrdId();
         this.orderQty = created.orderQty();
         this.price = created.price();
@@ -94,160 +98,14 @@ public final class Order
     }
 
     /**
-     * The one way an order changes: the event must be legal in all three tables (and a fill must fit
-     * within OrderQty), or nothing changes.
+     * The one way an order changes ({@link OrderTransitions}): the event must be legal in all three
+     * tables, or nothing changes.
      *
      * @return false if the event is not legal for the order as it stands.
      */
     boolean apply(final OrderEvent event)
     {
-        final OrderEventType type = event.type();
-        if (type.createsOrder())
-        {
-            return start(event);
-        }
-        final OrderState nextState = OrderState.next(state, type);
-        final PendingRequest nextRequest = PendingRequest.next(pending, type);
-        final VenueLeg nextLeg = VenueLeg.next(leg, type);
-        if (nextState == null || nextRequest == null || nextLeg == null || !quantitiesFit(event))
-        {
-            return false;
-        }
-        state = nextState;
-        pending = nextRequest;
-        leg = nextLeg;
-        switch (type)
-        {
-            case VENUE_SUBMIT -> placed(event);
-            case VENUE_CANCEL -> cancelCause = event.cancelCause();
-            case NEW ->
-            {
-                venueOrderId = event.venueOrderId();
-                acknowledgementText = null;
-            }
-            case ACKNOWLEDGED -> venueOrderId = event.venueOrderId() != null ? event.venueOrderId() : venueOrderId;
-            case PARTIAL_FILL, FULL_FILL ->
-            {
-                cumQty += event.lastQty();
-                cumNotional += (double)event.lastQty() * (double)event.lastPx();
-            }
-            case PENDING_CANCEL -> pendingClOrdId = event.clOrdId();
-            case PENDING_REPLACE ->
-            {
-                pendingClOrdId = event.clOrdId();
-                replaceQty = event.orderQty();
-                replacePrice = event.price();
-                replaceStopPx = event.stopPx();
-            }
-            case CANCELED -> ended(event);
-            case REPLACED, REPLACED_FILLED ->
-            {
-                ended(event);
-                orderQty = event.orderQty();
-                price = event.price();
-                stopPx = event.stopPx();
-                venueOrderId = event.venueOrderId() != null ? event.venueOrderId() : venueOrderId;
-            }
-            case EXPIRED, VENUE_CANCEL_REFUSED, RESTARTED -> cancelCause = VenueCancelCause.NONE;
-            case TIMEOUT_CHANGED ->
-            {
-                timeoutMillis = event.timeoutMillis();
-                timeoutRule = event.timeoutRule();
-            }
-            case CANCEL_REJECTED -> pendingClOrdId = null;
-            default ->
-            {
-                // the tables say all there is to say
-            }
-        }
-        return true;
-    }
-
-    /** Whether the order's tables allow {@code type} as it stands (quantities aside). */
-    boolean allows(final OrderEventType type)
-    {
-        return state != null && OrderState.next(state, type) != null && PendingRequest.next(pending, type) != null &&
-            VenueLeg.next(leg, type) != null;
-    }
-
-    private boolean start(final OrderEvent event)
-    {
-        if (state != null)
-        {
-            return false;
-        }
-        pending = PendingRequest.NONE;
-        if (event.type() == OrderEventType.HELD)
-        {
-            state = OrderState.NEW;
-            leg = VenueLeg.HELD;
-            return true;
-        }
-        state = OrderState.PENDING_NEW;
-        leg = VenueLeg.PLACING;
-        acknowledgementText = event.text();
-        placed(event);
-        return true;
-    }
-
-    private void placed(final OrderEvent event)
-    {
-        venueAttempt = event.attempt();
-        venueOrdType = event.venueOrdType();
-        venueTimeInForce = event.venueTimeInForce();
-        venueQuantity = event.venueQuantity();
-        venuePrice = event.venuePrice();
-        venueStopPx = event.venueStopPx();
-        cancelCause = VenueCancelCause.NONE;
-    }
-
-    /** A cancel or replace done: the order is known by the ClOrdID the event names from now on. */
-    private void ended(final OrderEvent event)
-    {
-        if (event.clOrdId() != null && !event.clOrdId().equals(clOrdId))
-        {
-            origClOrdId = event.origClOrdId() != null ? event.origClOrdId() : clOrdId;
-            clOrdId = event.clOrdId();
-        }
-        pendingClOrdId = null;
-        cancelCause = VenueCancelCause.NONE;
-    }
-
-    private boolean quantitiesFit(final OrderEvent event)
-    {
-        switch (event.type())
-        {
-            case PARTIAL_FILL:
-                return event.lastQty() > 0 && event.lastPx() > 0 && cumQty + event.lastQty() < orderQty;
-            case FULL_FILL:
-                return event.lastQty() > 0 && event.lastPx() > 0 && cumQty + event.lastQty() == orderQty;
-            case REPLACED:
-                return event.orderQty() > cumQty;
-            case REPLACED_FILLED:
-                return event.orderQty() == cumQty;
-            default:
-                return true;
-        }
-    }
-
-    /** A copy as the order stands now, for telling a client again what it was told then; the copy is never changed. */
-    Order copy()
-    {
-        final Order copy = new Order(this);
-        copy.clOrdId = clOrdId;
-        copy.origClOrdId = origClOrdId;
-        copy.orderQty = orderQty;
-        copy.price = price;
-        copy.stopPx = stopPx;
-        copy.state = state;
-        copy.pending = pending;
-        copy.leg = leg;
-        copy.cumQty = cumQty;
-        copy.cumNotional = cumNotional;
-        copy.pendingClOrdId = pendingClOrdId;
-        copy.venueAttempt = venueAttempt;
-        copy.venueOrderId = venueOrderId;
-        return copy;
+        return OrderTransitions.apply(this, event);
     }
 
     /**
@@ -268,20 +126,11 @@ public final class Order
         final long cumQty,
         final long avgPx)
     {
-        final Order told = new Order(terms);
-        told.clOrdId = clOrdId;
-        told.orderQty = orderQty;
-        told.price = price;
-        told.stopPx = stopPx;
-        told.state = state;
-        told.pending = pending;
-        told.leg = VenueLeg.GONE;
-        told.cumQty = cumQty;
-        told.cumNotional = (double)cumQty * (double)avgPx;
-        return told;
+        return OrderTransitions.asTold(terms, clOrdId, orderQty, price, stopPx, state, pending, cumQty, avgPx);
     }
 
-    private Order(final Order order)
+    /** A copy of {@code order}'s identity and fixed terms; {@link OrderTransitions} copies the rest. */
+    Order(final Order order)
     {
         this.orderKey = order.orderKey;
         this.sessionId = order.sessionId;

@@ -21,7 +21,8 @@ import java.util.List;
  *
  * <p>What a venue lacks natively is emulated: stop triggers ({@link StopTriggers}), Day and GTD expiry
  * and IOC ({@link GatewayCancels}), amend as cancel and new ({@link ClientRequests},
- * {@link VenueAnswers}). A venue request that goes unanswered is followed up ({@link FollowUps}).
+ * {@link VenueAnswers}). A venue request that goes unanswered is followed up ({@link FollowUps}), its
+ * status answers read by {@link VenueStatusAnswers}.
  */
 public final class OrderCore
 {
@@ -35,6 +36,7 @@ public final class OrderCore
     private final NewOrderIntake intake;
     private final ClientRequests clientRequests;
     private final VenueAnswers venueAnswers;
+    private final VenueStatusAnswers venueStatus;
     private final StatusAnswers statusAnswers;
     private final Reconciliation reconciliation;
 
@@ -70,6 +72,7 @@ public final class OrderCore
         clientRequests = new ClientRequests(instruments, index, events, requests, followUps, triggers, endings);
         venueAnswers = new VenueAnswers(instruments, index, events, requests, followUps, gatewayCancels, endings,
             observer);
+        venueStatus = new VenueStatusAnswers(venueAnswers, events, requests, followUps, gatewayCancels, endings);
         statusAnswers = new StatusAnswers(index, events);
         reconciliation = new Reconciliation(instruments, index, events, requests, followUps, triggers, endings);
         events.onFinished(this::finished);
@@ -231,7 +234,7 @@ public final class OrderCore
         final long nowMillis)
     {
         events.now(nowMillis);
-        venueAnswers.onStatus(orderKey, status, venueOrderId, cumQty, avgPx);
+        venueStatus.onStatus(orderKey, status, venueOrderId, cumQty, avgPx);
     }
 
     /**
@@ -289,7 +292,7 @@ public final class OrderCore
                 continue;
             }
             final long before = order.deadlineMillis();
-            events.begin(OrderEventType.TIMEOUT_CHANGED, order).timeout(timeoutMillis, rule, order.clientCompId());
+            events.begin(OrderEventType.TIMEOUT_CHANGED, order).timeout(timeoutMillis, rule);
             events.emit();
             if (order.deadlineMillis() != before && order.pending() == PendingRequest.NONE &&
                 order.cancelCause() == VenueCancelCause.NONE &&

@@ -4,7 +4,6 @@ import io.cryptofix.config.TimeoutRule;
 import io.cryptofix.domain.CxlRejReason;
 import io.cryptofix.domain.OrdRejReason;
 import io.cryptofix.domain.OrdType;
-import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
 
 /**
@@ -13,45 +12,34 @@ import io.cryptofix.domain.TimeInForce;
  * {@link OrderEventSink}, which must copy what it keeps before returning (nothing is allocated per
  * event). A journal reader fills one the same way to replay what happened.
  *
- * <p>{@link #order()} is the order right after the event; null for answers about no order. Which
- * other fields an event carries follows from its type:
+ * <p>{@link #order()} is the order right after the event (null for answers about no order); the
+ * event's ids, quantities and placement start as the order's ({@link #reset}). What else an event
+ * carries follows from its type:
  * <ul>
- *   <li>SUBMITTED, HELD: the order's terms (key, session, ClOrdID, symbol, venue, side, types,
- *       quantity, prices, expiry, timeout); SUBMITTED also its placement; a Text for the New report.</li>
- *   <li>SUBMITTED, VENUE_SUBMIT: the placement: {@link #attempt}, the venue's order type, time in
- *       force, quantity and prices.</li>
- *   <li>VENUE_CANCEL: {@link #cancelCause}. VENUE_AMEND, PENDING_REPLACE, REPLACED, REPLACED_FILLED:
- *       the new quantity and prices; REPLACED and CANCELED also the ClOrdID the order is known by
- *       from then on, and OrigClOrdID.</li>
+ *   <li>SUBMITTED, HELD: the new order's {@link #terms()}, ClOrdID, quantity, prices and timeout;
+ *       SUBMITTED also its placement and a Text for the New report.</li>
+ *   <li>SUBMITTED, VENUE_SUBMIT: the placement ({@link #attempt}, the venue's order type, time in
+ *       force, quantity and prices). VENUE_CANCEL: its {@link #cancelCause}.</li>
+ *   <li>VENUE_AMEND, PENDING_REPLACE, REPLACED, REPLACED_FILLED: the new quantity and prices; REPLACED
+ *       and CANCELED also the ClOrdID the order is known by from then on, and OrigClOrdID.</li>
  *   <li>PARTIAL_FILL, FULL_FILL: LastQty and LastPx. NEW, ACKNOWLEDGED, REPLACED: the venue's order id.</li>
  *   <li>PENDING_CANCEL, PENDING_REPLACE: the request's ClOrdID, and OrigClOrdID.</li>
  *   <li>CANCEL_REJECTED, REQUEST_REFUSED: the refused request's ClOrdID and OrigClOrdID,
- *       {@link #cxlRejReason}, {@link #replaceRefused}.</li>
- *   <li>Answers: the client's command, and what the answer needs (reason, counts).</li>
+ *       {@link #cxlRejReason}, {@link #replaceRefused}. TIMEOUT_CHANGED: the new timeout.</li>
+ *   <li>Answers: the client's request and what the answer counts ({@link #answer()}).</li>
  * </ul>
- * ExecutionReports carry an {@link #execId}; most events a Text.
+ * ExecutionReports carry an {@link #execId}; many events a Text.
  */
 public final class OrderEvent
 {
+    private final OrderTerms terms = new OrderTerms();
+    private final ClientAnswer answer = new ClientAnswer();
     private OrderEventType type;
     private Order order;
     private long timeMillis;
     private long sessionId;
-    private boolean resent;
-
     private long orderKey;
-    private String symbol;
-    private String venueId;
-    private Side side;
-    private OrdType ordType;
-    private TimeInForce timeInForce;
-    private boolean postOnly;
-    private long expireTimeMillis;
-    private long timeoutMillis;
-    private TimeoutRule timeoutRule;
-    private String clientCompId;
-    private long receivedTimeNanos;
-
+    private boolean resent;
     private String clOrdId;
     private String origClOrdId;
     private long execId;
@@ -59,9 +47,10 @@ public final class OrderEvent
     private long orderQty;
     private long price;
     private long stopPx;
+    private long timeoutMillis;
+    private TimeoutRule timeoutRule;
     private long lastQty;
     private long lastPx;
-
     private String venueOrderId;
     private int attempt;
     private OrdType venueOrdType;
@@ -70,183 +59,92 @@ public final class OrderEvent
     private long venuePrice;
     private long venueStopPx;
     private VenueCancelCause cancelCause = VenueCancelCause.NONE;
-
     private CxlRejReason cxlRejReason;
     private boolean replaceRefused;
-    private OrdRejReason ordRejReason;
 
-    private NewOrderCommand newOrder;
-    private OrderStatusCommand statusRequest;
-    private MassCancelCommand massCancel;
-    private MassStatusCommand massStatus;
-    private int totNumReports;
-    private boolean lastReport;
-    private boolean accepted;
-    private int affectedOrders;
-
-    /**
-     * Starts a new event, forgetting everything the previous one carried. The event's identity
-     * fields (key, session, symbol, venue, side, ClOrdID, venue order id, placement) start as the order's.
-     */
+    /** Starts a new event, forgetting everything the previous one carried; its ids and terms start as the order's. */
     public OrderEvent reset(final OrderEventType type, final Order order, final long timeMillis)
     {
         this.type = type;
         this.order = order;
         this.timeMillis = timeMillis;
         resent = false;
-        text = null;
         origClOrdId = null;
         execId = 0;
+        text = null;
+        timeoutRule = null;
         lastQty = 0;
         lastPx = 0;
         cancelCause = VenueCancelCause.NONE;
         cxlRejReason = null;
         replaceRefused = false;
-        ordRejReason = null;
-        newOrder = null;
-        statusRequest = null;
-        massCancel = null;
-        massStatus = null;
-        totNumReports = 0;
-        lastReport = false;
-        accepted = false;
-        affectedOrders = 0;
-        timeoutRule = null;
-        clientCompId = null;
-        if (order == null)
-        {
-            orderKey = 0;
-            sessionId = 0;
-            symbol = null;
-            venueId = null;
-            side = null;
-            ordType = null;
-            timeInForce = null;
-            postOnly = false;
-            clOrdId = null;
-            orderQty = 0;
-            price = 0;
-            stopPx = 0;
-            expireTimeMillis = 0;
-            timeoutMillis = 0;
-            receivedTimeNanos = 0;
-            venueOrderId = null;
-            attempt = -1;
-            venueOrdType = null;
-            venueTimeInForce = null;
-            venueQuantity = 0;
-            venuePrice = 0;
-            venueStopPx = 0;
-            return this;
-        }
-        orderKey = order.orderKey();
-        sessionId = order.sessionId();
-        symbol = order.symbol();
-        venueId = order.venueId();
-        side = order.side();
-        ordType = order.ordType();
-        timeInForce = order.timeInForce();
-        postOnly = order.postOnly();
-        clOrdId = order.clOrdId();
-        orderQty = order.orderQty();
-        price = order.price();
-        stopPx = order.stopPx();
-        expireTimeMillis = order.expireTimeMillis();
-        timeoutMillis = order.timeoutMillis();
-        receivedTimeNanos = order.receivedTimeNanos();
-        venueOrderId = order.venueOrderId();
-        attempt = order.venueAttempt();
-        venueOrdType = order.venueOrdType();
-        venueTimeInForce = order.venueTimeInForce();
-        venueQuantity = order.venueQuantity();
-        venuePrice = order.venuePrice();
-        venueStopPx = order.venueStopPx();
+        answer.clear();
+        final boolean known = order != null;
+        sessionId = known ? order.sessionId() : 0;
+        orderKey = known ? order.orderKey() : 0;
+        clOrdId = known ? order.clOrdId() : null;
+        orderQty = known ? order.orderQty() : 0;
+        price = known ? order.price() : 0;
+        stopPx = known ? order.stopPx() : 0;
+        timeoutMillis = known ? order.timeoutMillis() : 0;
+        venueOrderId = known ? order.venueOrderId() : null;
+        attempt = known ? order.venueAttempt() : -1;
+        venueOrdType = known ? order.venueOrdType() : null;
+        venueTimeInForce = known ? order.venueTimeInForce() : null;
+        venueQuantity = known ? order.venueQuantity() : 0;
+        venuePrice = known ? order.venuePrice() : 0;
+        venueStopPx = known ? order.venueStopPx() : 0;
         return this;
     }
 
     /** Makes this event a copy of {@code other}, its order the same order: for keeping an event past its sink. */
     public OrderEvent copyFrom(final OrderEvent other)
     {
-        this.type = other.type;
-        this.order = other.order;
-        this.timeMillis = other.timeMillis;
-        this.sessionId = other.sessionId;
-        this.resent = other.resent;
-        this.orderKey = other.orderKey;
-        this.symbol = other.symbol;
-        this.venueId = other.venueId;
-        this.side = other.side;
-        this.ordType = other.ordType;
-        this.timeInForce = other.timeInForce;
-        this.postOnly = other.postOnly;
-        this.expireTimeMillis = other.expireTimeMillis;
-        this.timeoutMillis = other.timeoutMillis;
-        this.timeoutRule = other.timeoutRule;
-        this.clientCompId = other.clientCompId;
-        this.receivedTimeNanos = other.receivedTimeNanos;
-        this.clOrdId = other.clOrdId;
-        this.origClOrdId = other.origClOrdId;
-        this.execId = other.execId;
-        this.text = other.text;
-        this.orderQty = other.orderQty;
-        this.price = other.price;
-        this.stopPx = other.stopPx;
-        this.lastQty = other.lastQty;
-        this.lastPx = other.lastPx;
-        this.venueOrderId = other.venueOrderId;
-        this.attempt = other.attempt;
-        this.venueOrdType = other.venueOrdType;
-        this.venueTimeInForce = other.venueTimeInForce;
-        this.venueQuantity = other.venueQuantity;
-        this.venuePrice = other.venuePrice;
-        this.venueStopPx = other.venueStopPx;
-        this.cancelCause = other.cancelCause;
-        this.cxlRejReason = other.cxlRejReason;
-        this.replaceRefused = other.replaceRefused;
-        this.ordRejReason = other.ordRejReason;
-        this.newOrder = other.newOrder;
-        this.statusRequest = other.statusRequest;
-        this.massCancel = other.massCancel;
-        this.massStatus = other.massStatus;
-        this.totNumReports = other.totNumReports;
-        this.lastReport = other.lastReport;
-        this.accepted = other.accepted;
-        this.affectedOrders = other.affectedOrders;
+        terms.copyFrom(other.terms);
+        answer.copyFrom(other.answer);
+        type = other.type;
+        order = other.order;
+        timeMillis = other.timeMillis;
+        sessionId = other.sessionId;
+        orderKey = other.orderKey;
+        resent = other.resent;
+        clOrdId = other.clOrdId;
+        origClOrdId = other.origClOrdId;
+        execId = other.execId;
+        text = other.text;
+        orderQty = other.orderQty;
+        price = other.price;
+        stopPx = other.stopPx;
+        timeoutMillis = other.timeoutMillis;
+        timeoutRule = other.timeoutRule;
+        lastQty = other.lastQty;
+        lastPx = other.lastPx;
+        venueOrderId = other.venueOrderId;
+        attempt = other.attempt;
+        venueOrdType = other.venueOrdType;
+        venueTimeInForce = other.venueTimeInForce;
+        venueQuantity = other.venueQuantity;
+        venuePrice = other.venuePrice;
+        venueStopPx = other.venueStopPx;
+        cancelCause = other.cancelCause;
+        cxlRejReason = other.cxlRejReason;
+        replaceRefused = other.replaceRefused;
         return this;
     }
 
-    /** The terms of an order coming to be (SUBMITTED, HELD); its ClOrdID, quantity and prices are set apart. */
-    public OrderEvent terms(
-        final long orderKey,
-        final long sessionId,
-        final String symbol,
-        final String venueId,
-        final Side side,
-        final OrdType ordType,
-        final TimeInForce timeInForce,
-        final boolean postOnly,
-        final long expireTimeMillis,
-        final long receivedTimeNanos)
+    /** The key and session of an order coming to be, whose {@link #terms()} are filled apart. */
+    public OrderEvent newOrder(final long orderKey, final long sessionId)
     {
         this.orderKey = orderKey;
         this.sessionId = sessionId;
-        this.symbol = symbol;
-        this.venueId = venueId;
-        this.side = side;
-        this.ordType = ordType;
-        this.timeInForce = timeInForce;
-        this.postOnly = postOnly;
-        this.expireTimeMillis = expireTimeMillis;
-        this.receivedTimeNanos = receivedTimeNanos;
         return this;
     }
 
-    /** The gateway's timeout for the order, epoch milliseconds (0 for none), and the rule that set it (null: default). */
-    public OrderEvent timeout(final long timeoutMillis, final TimeoutRule rule, final String clientCompId)
+    /** The gateway's timeout for the order, epoch milliseconds (0 for none), and the rule that set it (null: the default). */
+    public OrderEvent timeout(final long timeoutMillis, final TimeoutRule rule)
     {
         this.timeoutMillis = timeoutMillis;
         this.timeoutRule = rule;
-        this.clientCompId = clientCompId;
         return this;
     }
 
@@ -315,12 +213,14 @@ public final class OrderEvent
         return this;
     }
 
+    /** Where an answer about no order goes. */
     public OrderEvent sessionId(final long sessionId)
     {
         this.sessionId = sessionId;
         return this;
     }
 
+    /** The key of the order the event is about, or taken for the OrderID of an answer of its own. */
     public OrderEvent orderKey(final long orderKey)
     {
         this.orderKey = orderKey;
@@ -342,42 +242,30 @@ public final class OrderEvent
         return this;
     }
 
-    /** A NewOrderSingle refused; {@link #orderKey} is the key reserved for its OrderID. */
-    public OrderEvent newOrderRefused(final NewOrderCommand command, final OrdRejReason reason)
+    /** A NewOrderSingle refused; {@link #orderKey} is the key taken for its OrderID. */
+    OrderEvent newOrderRefused(final NewOrderCommand command, final OrdRejReason reason)
     {
-        this.newOrder = command;
-        this.ordRejReason = reason;
-        this.sessionId = command.sessionId();
-        this.clOrdId = command.clOrdId();
-        return this;
+        answer.newOrderRefused(command, reason);
+        return sessionId(command.sessionId()).clOrdIds(command.clOrdId(), null);
     }
 
-    public OrderEvent statusRequest(final OrderStatusCommand command)
+    OrderEvent statusRequest(final OrderStatusCommand command)
     {
-        this.statusRequest = command;
-        this.sessionId = command.sessionId();
-        this.clOrdId = command.clOrdId();
-        return this;
+        answer.statusRequest(command);
+        return sessionId(command.sessionId()).clOrdIds(command.clOrdId(), null);
     }
 
     /** The answer to an OrderMassCancelRequest; {@link #orderKey} is the key of its OrderID. */
-    public OrderEvent massCancel(final MassCancelCommand command, final boolean accepted, final int affectedOrders)
+    OrderEvent massCancel(final MassCancelCommand command, final boolean accepted, final int affectedOrders)
     {
-        this.massCancel = command;
-        this.accepted = accepted;
-        this.affectedOrders = affectedOrders;
-        this.sessionId = command.sessionId();
-        this.clOrdId = command.clOrdId();
-        return this;
+        answer.massCancel(command, accepted, affectedOrders);
+        return sessionId(command.sessionId()).clOrdIds(command.clOrdId(), null);
     }
 
-    public OrderEvent massStatus(final MassStatusCommand command, final int totNumReports, final boolean lastReport)
+    OrderEvent massStatus(final MassStatusCommand command, final int totNumReports, final boolean lastReport)
     {
-        this.massStatus = command;
-        this.totNumReports = totNumReports;
-        this.lastReport = lastReport;
-        this.sessionId = command.sessionId();
-        return this;
+        answer.massStatus(command, totNumReports, lastReport);
+        return sessionId(command.sessionId());
     }
 
     public OrderEventType type()
@@ -398,6 +286,18 @@ public final class OrderEvent
         return this;
     }
 
+    /** What a SUBMITTED or HELD event's order is. */
+    public OrderTerms terms()
+    {
+        return terms;
+    }
+
+    /** What an answer answers; empty for other events. */
+    public ClientAnswer answer()
+    {
+        return answer;
+    }
+
     public long timeMillis()
     {
         return timeMillis;
@@ -409,69 +309,14 @@ public final class OrderEvent
         return sessionId;
     }
 
-    public boolean isResent()
-    {
-        return resent;
-    }
-
     public long orderKey()
     {
         return orderKey;
     }
 
-    public String symbol()
+    public boolean isResent()
     {
-        return symbol;
-    }
-
-    public String venueId()
-    {
-        return venueId;
-    }
-
-    public Side side()
-    {
-        return side;
-    }
-
-    public OrdType ordType()
-    {
-        return ordType;
-    }
-
-    public TimeInForce timeInForce()
-    {
-        return timeInForce;
-    }
-
-    public boolean postOnly()
-    {
-        return postOnly;
-    }
-
-    public long expireTimeMillis()
-    {
-        return expireTimeMillis;
-    }
-
-    public long timeoutMillis()
-    {
-        return timeoutMillis;
-    }
-
-    public TimeoutRule timeoutRule()
-    {
-        return timeoutRule;
-    }
-
-    public String clientCompId()
-    {
-        return clientCompId;
-    }
-
-    public long receivedTimeNanos()
-    {
-        return receivedTimeNanos;
+        return resent;
     }
 
     /** ClOrdID (11) to tell: the order's, the request's, or the refused request's. */
@@ -509,6 +354,16 @@ public final class OrderEvent
     public long stopPx()
     {
         return stopPx;
+    }
+
+    public long timeoutMillis()
+    {
+        return timeoutMillis;
+    }
+
+    public TimeoutRule timeoutRule()
+    {
+        return timeoutRule;
     }
 
     public long lastQty()
@@ -571,55 +426,6 @@ public final class OrderEvent
     public boolean replaceRefused()
     {
         return replaceRefused;
-    }
-
-    public OrdRejReason ordRejReason()
-    {
-        return ordRejReason;
-    }
-
-    public NewOrderCommand newOrder()
-    {
-        return newOrder;
-    }
-
-    public OrderStatusCommand statusRequest()
-    {
-        return statusRequest;
-    }
-
-    public MassCancelCommand massCancel()
-    {
-        return massCancel;
-    }
-
-    public MassStatusCommand massStatus()
-    {
-        return massStatus;
-    }
-
-    /** TotNumReports (911) of a mass status report. */
-    public int totNumReports()
-    {
-        return totNumReports;
-    }
-
-    /** LastRptRequested (912) of a mass status report. */
-    public boolean lastReport()
-    {
-        return lastReport;
-    }
-
-    /** Whether an OrderMassCancelRequest was accepted; when not, {@link #text} says why. */
-    public boolean accepted()
-    {
-        return accepted;
-    }
-
-    /** TotalAffectedOrders (533). */
-    public int affectedOrders()
-    {
-        return affectedOrders;
     }
 
     @Override

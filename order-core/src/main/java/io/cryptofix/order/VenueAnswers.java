@@ -267,102 +267,6 @@ final class VenueAnswers
         gatewayCancels.afterAcknowledged(order);
     }
 
-    /**
-     * What a venue's answer to a status query found: fills the gateway had not heard of are reported
-     * first, then the order goes where the venue says it is.
-     *
-     * @param cumQty  what the venue says has filled in all.
-     * @param avgPx   the venue's average price of those fills; 0 when it does not say.
-     */
-    void onStatus(
-        final long orderKey, final VenueOrderStatus status, final String venueOrderId, final long cumQty, final long avgPx)
-    {
-        final Order order = known(orderKey, OrderEventType.VENUE_QUERY);
-        if (order == null || order.state().isTerminal())
-        {
-            return;
-        }
-        final boolean reconciling = order.followUp.watching == VenueWatch.Kind.RECONCILE;
-        followUps.heard(order, VenueWatch.Kind.RECONCILE);
-        if (cumQty > order.cumQty())
-        {
-            final long missing = cumQty - order.cumQty();
-            onFill(orderKey, missing, missedFillPrice(order, cumQty, avgPx, missing));
-            if (order.state().isTerminal())
-            {
-                if (reconciling)
-                {
-                    // a cancel or replace from before the restart will get no answer from the venue in this run
-                    endings.rejectPending(order, CxlRejReason.TOO_LATE_TO_CANCEL, "the order filled at venue " +
-                        order.venueId() + " while the gateway was down");
-                }
-                return;
-            }
-        }
-        final VenueWatch.Kind watching = order.followUp.watching;
-        switch (status)
-        {
-            case OPEN ->
-            {
-                if (watching == VenueWatch.Kind.SUBMIT)
-                {
-                    onAccepted(orderKey, venueOrderId);
-                }
-                else if (reconciling)
-                {
-                    resumeAfterRestart(order, venueOrderId);
-                }
-            }
-            case CANCELED -> onCanceled(orderKey, "canceled at venue " + order.venueId() + " (found by a status query)");
-            case REJECTED -> onRejected(orderKey, "refused (found by a status query)");
-            case UNKNOWN ->
-            {
-                if (watching == VenueWatch.Kind.SUBMIT)
-                {
-                    onRejected(orderKey, "no answer to the order, and no order with its client order id at the " +
-                        "venue: it was not placed");
-                }
-                else if (watching == VenueWatch.Kind.CANCEL || reconciling)
-                {
-                    onCanceled(orderKey, "venue " + order.venueId() + " no longer has the order");
-                }
-            }
-            default ->
-            {
-                // FILLED: the fills above ended the order, or they had all been heard already
-            }
-        }
-    }
-
-    /**
-     * A recovered order the venue still works: a client cancel that was waiting is sent again (the
-     * client asked for it and never heard the outcome); a replace is refused, its outcome at the
-     * venue being unknown; a cancel of the gateway's own follows as before.
-     */
-    private void resumeAfterRestart(final Order order, final String venueOrderId)
-    {
-        if (order.venueOrderId() == null && venueOrderId != null)
-        {
-            events.begin(OrderEventType.ACKNOWLEDGED, order).venueOrderId(venueOrderId);
-            events.emit();
-        }
-        if (order.pending() == PendingRequest.REPLACE)
-        {
-            endings.rejectPending(order, CxlRejReason.OTHER,
-                "the gateway restarted before the venue answered the replace; the order is unchanged, send it again");
-        }
-        else if (order.pending() == PendingRequest.CANCEL)
-        {
-            if (requests.cancel(order, VenueCancelCause.CLIENT))
-            {
-                followUps.watch(order, VenueWatch.Kind.CANCEL);
-                return;
-            }
-            endings.rejectPending(order, CxlRejReason.OTHER, ReportTexts.busy(order));
-        }
-        gatewayCancels.afterAcknowledged(order);
-    }
-
     /** The cancel leg of an emulated replace succeeded: place the order again with its new terms. */
     private void placeReplacement(final Order order)
     {
@@ -410,7 +314,7 @@ final class VenueAnswers
         return order.leg() == VenueLeg.PLACING && order.pending() == PendingRequest.REPLACE;
     }
 
-    private Order known(final long orderKey, final OrderEventType answer)
+    Order known(final long orderKey, final OrderEventType answer)
     {
         final Order order = index.byKey(orderKey);
         if (order == null)
@@ -418,17 +322,5 @@ final class VenueAnswers
             observer.onUnknownOrder(orderKey, answer, events.now());
         }
         return order;
-    }
-
-    /** The price of fills a status query found and the gateway had not heard of: what makes the venue's average. */
-    private static long missedFillPrice(final Order order, final long venueCumQty, final long venueAvgPx, final long missing)
-    {
-        if (venueAvgPx <= 0)
-        {
-            return order.price() > 0 ? order.price() : order.avgPx();
-        }
-        final double missingNotional = (double)venueCumQty * venueAvgPx - (double)order.cumQty() * order.avgPx();
-        final long price = Math.round(missingNotional / missing);
-        return price > 0 ? price : venueAvgPx;
     }
 }

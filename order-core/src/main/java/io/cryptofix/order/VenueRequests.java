@@ -66,7 +66,7 @@ final class VenueRequests
 
     private boolean allowed(final Order order, final OrderEventType type)
     {
-        if (order.allows(type))
+        if (OrderTransitions.allows(order, type))
         {
             return true;
         }

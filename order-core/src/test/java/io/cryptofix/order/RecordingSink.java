@@ -106,8 +106,9 @@ final class RecordingSink implements OrderEventSink, OrderCoreObserver
             case CANCEL_REJECT -> reports.add(new CancelReject(event.sessionId(), event.clOrdId(), event.origClOrdId(),
                 order == null ? null : order.orderKey(), order == null ? null : order.state(), event.cxlRejReason(),
                 event.text(), event.timeMillis(), event.replaceRefused()));
-            case MASS_CANCEL_REPORT -> reports.add(new MassCancelReport(event.massCancel().clOrdId(), event.orderKey(),
-                event.accepted(), event.affectedOrders(), event.text(), event.timeMillis()));
+            case MASS_CANCEL_REPORT -> reports.add(new MassCancelReport(event.answer().massCancel().clOrdId(),
+                event.orderKey(), event.answer().accepted(), event.answer().affectedOrders(), event.text(),
+                event.timeMillis()));
             default ->
             {
                 // not a client message
@@ -120,14 +121,14 @@ final class RecordingSink implements OrderEventSink, OrderCoreObserver
         switch (event.type())
         {
             case NEW_ORDER_REFUSED:
-                return new NewOrderReject(event.sessionId(), event.clOrdId(), event.newOrder().symbol(),
-                    event.orderKey(), event.execId(), event.ordRejReason(), event.text(), event.timeMillis());
+                return new NewOrderReject(event.sessionId(), event.clOrdId(), event.answer().newOrder().symbol(),
+                    event.orderKey(), event.execId(), event.answer().ordRejReason(), event.text(), event.timeMillis());
             case UNKNOWN_ORDER_STATUS:
                 return new StatusOfUnknownOrder(event.sessionId(), event.clOrdId(), event.execId(), event.timeMillis());
             case MASS_STATUS_REPORT:
-                return new MassStatusReport(event.massStatus().massStatusReqId(), order == null ? null : order.orderKey(),
+                return new MassStatusReport(event.answer().massStatus().massStatusReqId(), order == null ? null : order.orderKey(),
                     order == null ? null : order.clOrdId(), order == null ? 0 : order.ordStatus(), event.execId(),
-                    event.totNumReports(), event.lastReport());
+                    event.answer().totNumReports(), event.answer().lastReport());
             default:
                 return new ExecutionReport(order.orderKey(), event.clOrdId(), event.origClOrdId(), order.state(),
                     event.type().execType(), event.execId(), event.lastQty(), event.lastPx(), order.cumQty(),

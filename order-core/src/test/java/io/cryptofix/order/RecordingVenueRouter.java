@@ -56,8 +56,9 @@ final class RecordingVenueRouter implements VenueRouter
     @Override
     public boolean submit(final OrderEvent placement)
     {
-        return !full && submitted.add(new Placement(placement.orderKey(), placement.sessionId(), placement.venueId(),
-            placement.symbol(), placement.side(), placement.postOnly(), placement.attempt(),
+        final Order order = placement.order();
+        return !full && submitted.add(new Placement(order.orderKey(), order.sessionId(), order.venueId(),
+            order.symbol(), order.side(), order.postOnly(), placement.attempt(),
             placement.venueOrdType(), placement.venueTimeInForce(), placement.venueQuantity(), placement.venuePrice(),
             placement.venueStopPx()));
     }

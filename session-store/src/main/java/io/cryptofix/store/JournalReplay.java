@@ -39,10 +39,8 @@ public final class JournalReplay
         final OrderEventType type = journaled.type();
         final JournalEvent.Details details = journaled.details();
         into.reset(type, null, type.createsOrder() ? journaled.createdMillis() : journaled.timeNanos() / 1_000_000)
-            .terms(journaled.orderKey(), journaled.sessionId(), journaled.symbol(), journaled.venueId(),
-                journaled.orderSide(), journaled.orderType(), journaled.orderTimeInForce(), journaled.postOnly(),
-                journaled.expireTimeMillis(), 0)
-            .timeout(details.timeoutMillis(), null, null)
+            .newOrder(journaled.orderKey(), journaled.sessionId())
+            .timeout(details.timeoutMillis(), null)
             .clOrdIds(journaled.clOrdId(), journaled.origClOrdId())
             .quantities(details.requestQty(), details.requestPrice(), details.requestStopPx())
             .placement(journaled.venueAttempt(),
@@ -54,6 +52,8 @@ public final class JournalReplay
             .text(journaled.text())
             .cancelCause(VenueCancelCause.values()[details.cancelCause()])
             .resent(details.resent());
+        into.terms().set(journaled.symbol(), journaled.venueId(), journaled.orderSide(), journaled.orderType(),
+            journaled.orderTimeInForce(), journaled.postOnly(), journaled.expireTimeMillis(), 0);
         if (journaled.kind() == OrderEventKind.CANCEL_REJECT)
         {
             into.refusal(cxlRejReason(journaled.cxlRejReason()),

@@ -143,7 +143,7 @@ public final class ExecutionReportTranslator
      */
     private void massStatusReport(final ExecutionReportEncoder report, final OrderEvent event)
     {
-        final MassStatusCommand command = event.massStatus();
+        final MassStatusCommand command = event.answer().massStatus();
         final Order order = event.order();
         if (order != null)
         {
@@ -165,24 +165,24 @@ public final class ExecutionReportTranslator
         }
         report
             .massStatusReqID(command.massStatusReqId())
-            .totNumReports(event.totNumReports())
-            .lastRptRequested(event.lastReport());
+            .totNumReports(event.answer().totNumReports())
+            .lastRptRequested(event.answer().lastReport());
     }
 
     /** The answer to an OrderMassCancelRequest. */
     public OrderMassCancelReportEncoder massCancelReport(final OrderEvent event)
     {
-        final MassCancelCommand command = event.massCancel();
+        final MassCancelCommand command = event.answer().massCancel();
         final OrderMassCancelReportEncoder report = massCancelReport;
         report.reset();
         report
             .clOrdID(command.clOrdId())
             .orderID(orderId, orderIdLength(event.orderKey()))
             .massCancelRequestType(command.requestType())
-            .massCancelResponse(event.accepted() ? command.requestType() : MASS_CANCEL_REJECTED)
-            .totalAffectedOrders(event.affectedOrders())
+            .massCancelResponse(event.answer().accepted() ? command.requestType() : MASS_CANCEL_REJECTED)
+            .totalAffectedOrders(event.answer().affectedOrders())
             .transactTime(transactTime.buffer(), transactTime.encode(event.timeMillis()));
-        if (!event.accepted())
+        if (!event.answer().accepted())
         {
             // the core refuses a type it does not support, or a by-symbol request without a symbol
             final boolean supportedType =
@@ -245,7 +245,7 @@ public final class ExecutionReportTranslator
 
     private void newOrderRefused(final ExecutionReportEncoder report, final OrderEvent event)
     {
-        final NewOrderCommand command = event.newOrder();
+        final NewOrderCommand command = event.answer().newOrder();
         report
             .orderID(orderId, orderIdLength(event.orderKey()))
             .execID(answerExecId, answerExecIdLength(event.execId()))
@@ -253,7 +253,7 @@ public final class ExecutionReportTranslator
             .execType(ExecType.REJECTED.fixValue())
             .ordStatus(OrderState.REJECTED.ordStatus())
             .side(command.side() != null ? command.side().fixValue() : '1')
-            .ordRejReason(event.ordRejReason().fixValue())
+            .ordRejReason(event.answer().ordRejReason().fixValue())
             .text(event.text())
             .transactTime(transactTime.buffer(), transactTime.encode(event.timeMillis()));
         if (command.ordType() != null)
@@ -274,7 +274,7 @@ public final class ExecutionReportTranslator
      */
     private void statusOfUnknownOrder(final ExecutionReportEncoder report, final OrderEvent event)
     {
-        final OrderStatusCommand command = event.statusRequest();
+        final OrderStatusCommand command = event.answer().statusRequest();
         final String clOrdId = command.clOrdId();
         report
             .orderID(NONE)

@@ -1,11 +1,9 @@
 package io.cryptofix.translation;
 
 import io.cryptofix.domain.CxlRejReason;
-import io.cryptofix.domain.ExecType;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.domain.Instrument;
-import io.cryptofix.domain.OrdRejReason;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.order.CancelOrderCommand;

@@ -1,6 +1,7 @@
 package io.cryptofix.venue;
 
 import io.cryptofix.domain.TimeInForce;
+import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderEvent;
 import io.cryptofix.order.VenueRouter;
 import org.agrona.CloseHelper;
@@ -92,38 +93,42 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
     @Override
     public boolean submit(final OrderEvent placement)
     {
-        return offer(placement.venueId(), new VenueOrder(
-            placement.orderKey(),
+        final Order order = placement.order();
+        return offer(order.venueId(), new VenueOrder(
+            order.orderKey(),
             placement.attempt(),
-            placement.symbol(),
-            placement.side(),
+            order.symbol(),
+            order.side(),
             placement.venueOrdType(),
             placement.venueQuantity(),
             placement.venuePrice(),
             placement.venueStopPx(),
             placement.venueTimeInForce(),
-            placement.venueTimeInForce() == TimeInForce.GOOD_TILL_DATE ? placement.expireTimeMillis() : 0,
-            placement.postOnly()));
+            placement.venueTimeInForce() == TimeInForce.GOOD_TILL_DATE ? order.expireTimeMillis() : 0,
+            order.postOnly()));
     }
 
     @Override
     public boolean amend(final OrderEvent amend)
     {
-        return offer(amend.venueId(), new VenueAmend(amend.orderKey(), amend.symbol(), amend.venueOrderId(),
+        final Order order = amend.order();
+        return offer(order.venueId(), new VenueAmend(order.orderKey(), order.symbol(), order.venueOrderId(),
             amend.orderQty(), amend.price(), amend.stopPx()));
     }
 
     @Override
     public boolean cancel(final OrderEvent cancel)
     {
-        return offer(cancel.venueId(), new VenueCancel(cancel.orderKey(), cancel.symbol(), cancel.venueOrderId()));
+        final Order order = cancel.order();
+        return offer(order.venueId(), new VenueCancel(order.orderKey(), order.symbol(), order.venueOrderId()));
     }
 
     @Override
     public boolean query(final OrderEvent query)
     {
-        return offer(query.venueId(), new VenueQuery(query.orderKey(), query.attempt(), query.symbol(),
-            query.venueOrderId()));
+        final Order order = query.order();
+        return offer(order.venueId(), new VenueQuery(order.orderKey(), order.venueAttempt(), order.symbol(),
+            order.venueOrderId()));
     }
 
     private boolean offer(final String venueId, final Object request)

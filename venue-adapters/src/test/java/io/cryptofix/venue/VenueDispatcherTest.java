@@ -312,7 +312,7 @@ class VenueDispatcherTest
     {
         if (event.type() == OrderEventType.NEW_ORDER_REFUSED)
         {
-            reports.add("REJECTED " + event.clOrdId() + " " + event.ordRejReason() + " " + event.text());
+            reports.add("REJECTED " + event.clOrdId() + " " + event.answer().ordRejReason() + " " + event.text());
         }
         else if (event.type().message() == OrderEventType.Message.EXECUTION_REPORT)
         {
