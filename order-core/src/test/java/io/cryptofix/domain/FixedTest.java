@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 
+import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FixedTest
@@ -115,8 +116,4 @@ class FixedTest
         assertThat(Fixed.fromBigDecimal(Fixed.toBigDecimal(value))).isEqualTo(value);
     }
 
-    private static long fixed(final String decimal)
-    {
-        return Fixed.fromBigDecimal(new BigDecimal(decimal));
-    }
 }

@@ -6,12 +6,11 @@ import io.cryptofix.config.TimeoutPolicy;
 import io.cryptofix.config.TimeoutRule;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Fixed;
-import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
+import io.cryptofix.domain.TestCatalog;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
-import io.cryptofix.domain.VenueRules;
 import io.cryptofix.order.RecordingSink.CancelReject;
 import io.cryptofix.order.RecordingSink.ExecutionReport;
 import io.cryptofix.order.RecordingSink.MassCancelReport;
@@ -19,13 +18,14 @@ import io.cryptofix.order.RecordingSink.MassStatusReport;
 import io.cryptofix.order.RecordingSink.NewOrderReject;
 import io.cryptofix.order.RecordingSink.Report;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static io.cryptofix.domain.TestCatalog.fixed;
 
 /**
  * An order core with three venues that differ only in what they do natively, driven by client and
@@ -330,11 +330,6 @@ final class LifecycleHarness
         return report.toString();
     }
 
-    static long fixed(final String decimal)
-    {
-        return Fixed.fromBigDecimal(new BigDecimal(decimal));
-    }
-
     private static long fixedOrAbsent(final String decimal)
     {
         return decimal == null ? NewOrderCommand.ABSENT : fixed(decimal);
@@ -342,12 +337,10 @@ final class LifecycleHarness
 
     private static InstrumentCatalog catalog()
     {
-        return new InstrumentCatalog()
-            .add(new VenueRules(EMU, VenueCapabilities.NONE, RoundingPolicy.REJECT, LocalTime.MIDNIGHT))
-            .add(new VenueRules(NATIVE, VenueCapabilities.ALL, RoundingPolicy.REJECT, LocalTime.of(22, 0)))
-            .add(new VenueRules(ROUNDING, VenueCapabilities.NONE, RoundingPolicy.ROUND, LocalTime.MIDNIGHT))
-            .add(new Instrument(EMU, SYMBOL, fixed("0.01"), fixed("0.001"), fixed("0.001")))
-            .add(new Instrument(NATIVE, SYMBOL, fixed("0.01"), fixed("0.001"), fixed("0.001")))
-            .add(new Instrument(ROUNDING, SYMBOL, fixed("0.01"), fixed("0.001"), fixed("0.001"), fixed("10")));
+        return TestCatalog.venue(EMU).trades(SYMBOL, "0.01", "0.001", "0.001")
+            .venue(NATIVE, VenueCapabilities.ALL).dayCutoff(LocalTime.of(22, 0)).trades(SYMBOL, "0.01", "0.001", "0.001")
+            .venue(ROUNDING, VenueCapabilities.NONE).rounding(RoundingPolicy.ROUND)
+            .trades(SYMBOL, "0.01", "0.001", "0.001", "10")
+            .build();
     }
 }

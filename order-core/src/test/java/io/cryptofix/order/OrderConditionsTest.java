@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import static io.cryptofix.order.LifecycleHarness.EMU;
 import static io.cryptofix.order.LifecycleHarness.NATIVE;
 import static io.cryptofix.order.LifecycleHarness.ROUNDING;
-import static io.cryptofix.order.LifecycleHarness.fixed;
+import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

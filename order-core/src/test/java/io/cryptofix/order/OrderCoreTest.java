@@ -2,9 +2,9 @@ package io.cryptofix.order;
 
 import io.cryptofix.domain.CxlRejReason;
 import io.cryptofix.domain.ExecType;
-import io.cryptofix.domain.Fixed;
-import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
+import io.cryptofix.domain.TestCatalog;
+import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.OrdRejReason;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -1306,17 +1306,13 @@ class OrderCoreTest
         return now;
     }
 
-    private static long fixed(final String decimal)
-    {
-        return Fixed.fromBigDecimal(new BigDecimal(decimal));
-    }
-
     private static InstrumentCatalog catalog()
     {
-        return new InstrumentCatalog()
-            .add(new Instrument(VENUE, SYMBOL, fixed("0.01"), fixed("0.00001"), fixed("0.00001")))
-            .add(new Instrument(VENUE, "ETH/USDT", fixed("0.01"), fixed("0.0001"), fixed("0.0001")))
-            .add(new Instrument(VENUE, "XRP/USDT", fixed("0.00000001"), fixed("0.00000001"), fixed("0.00000001")))
-            .add(new Instrument(OTHER_VENUE, SYMBOL, fixed("0.01"), fixed("0.00001"), fixed("0.00001")));
+        return TestCatalog.venue(VENUE)
+            .trades(SYMBOL, "0.01", "0.00001", "0.00001")
+            .trades("ETH/USDT", "0.01", "0.0001", "0.0001")
+            .trades("XRP/USDT", "0.00000001", "0.00000001", "0.00000001")
+            .venue(OTHER_VENUE, VenueCapabilities.NONE).trades(SYMBOL, "0.01", "0.00001", "0.00001")
+            .build();
     }
 }

@@ -1,26 +1,22 @@
 package io.cryptofix.order;
 
-import io.cryptofix.config.RoundingPolicy;
 import io.cryptofix.config.TimeoutConfig;
 import io.cryptofix.config.TimeoutPolicy;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.CxlRejReason;
 import io.cryptofix.domain.ExecType;
-import io.cryptofix.domain.Fixed;
-import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
+import io.cryptofix.domain.TestCatalog;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
-import io.cryptofix.domain.VenueRules;
 import io.cryptofix.order.RecordingSink.ExecutionReport;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.List;
 
+import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -611,13 +607,11 @@ class OrderRecoveryTest
 
     private static InstrumentCatalog catalog(final boolean withKraken)
     {
-        final InstrumentCatalog catalog = new InstrumentCatalog()
-            .add(new Instrument(VENUE, SYMBOL, fixed("0.01"), fixed("0.00001"), fixed("0.00001")))
-            .add(new VenueRules(AMENDING_VENUE, new VenueCapabilities(false, false, false, false, false, false, true),
-                RoundingPolicy.REJECT, LocalTime.MIDNIGHT))
-            .add(new Instrument(AMENDING_VENUE, SYMBOL, fixed("0.01"), fixed("0.00001"), fixed("0.00001")));
-        return withKraken ? catalog.add(new Instrument("KRAKEN", SYMBOL, fixed("0.01"), fixed("0.00001"),
-            fixed("0.00001"))) : catalog;
+        final TestCatalog catalog = TestCatalog.venue(VENUE).trades(SYMBOL, "0.01", "0.00001", "0.00001")
+            .venue(AMENDING_VENUE, new VenueCapabilities(false, false, false, false, false, false, true))
+            .trades(SYMBOL, "0.01", "0.00001", "0.00001");
+        return (withKraken ? catalog.venue("KRAKEN", VenueCapabilities.NONE).trades(SYMBOL, "0.01", "0.00001", "0.00001") :
+            catalog).build();
     }
 
     private long tick()
@@ -625,8 +619,4 @@ class OrderRecoveryTest
         return ++now;
     }
 
-    private static long fixed(final String value)
-    {
-        return Fixed.fromBigDecimal(new BigDecimal(value));
-    }
 }

@@ -6,15 +6,11 @@ import io.aeron.archive.ArchivingMediaDriver;
 import io.aeron.archive.client.AeronArchive;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
-import io.cryptofix.config.RoundingPolicy;
-import io.cryptofix.config.VenueCapabilities;
-import io.cryptofix.domain.Fixed;
-import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
+import io.cryptofix.domain.TestCatalog;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
-import io.cryptofix.domain.VenueRules;
 import io.cryptofix.order.CancelOrderCommand;
 import io.cryptofix.order.NewOrderCommand;
 import io.cryptofix.order.OrderCore;
@@ -29,13 +25,13 @@ import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.io.File;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static io.cryptofix.domain.TestCatalog.fixed;
 
 /**
  * A real Aeron archive in a temporary directory, set up as the gateway's (local control channel
@@ -116,9 +112,8 @@ public final class JournalArchive implements AutoCloseable
     /** The same, its events going on to {@code next} once journaled, as they go to the FIX side in the gateway. */
     public Trading trading(final OrderJournal journal, final OrderEventSink next)
     {
-        final InstrumentCatalog catalog = new InstrumentCatalog()
-            .add(new VenueRules("SIM", VenueCapabilities.NONE, RoundingPolicy.REJECT, LocalTime.MIDNIGHT))
-            .add(new Instrument("SIM", "BTC/USDT", fixed("0.00000001"), fixed("0.00000001"), fixed("0.00000001"), 0));
+        final InstrumentCatalog catalog =
+            TestCatalog.venue("SIM").trades("BTC/USDT", "0.00000001", "0.00000001", "0.00000001").build();
         final AcceptingVenue venue = new AcceptingVenue();
         final OrderCore core = new OrderCore(catalog, venue,
             new JournalingSink(journal, nanos::incrementAndGet, position -> { }).andThen(next));
@@ -146,11 +141,6 @@ public final class JournalArchive implements AutoCloseable
             .set(SESSION, clOrdId, "BTC/USDT", "SIM", Side.BUY, OrdType.LIMIT, fixed(qty), fixed(price), 0)
             .conditions(TimeInForce.GOOD_TILL_CANCEL, NewOrderCommand.ABSENT, NewOrderCommand.ABSENT, false)
             .clientCompId("RISK");
-    }
-
-    public static long fixed(final String value)
-    {
-        return Fixed.fromBigDecimal(new BigDecimal(value));
     }
 
     @Override

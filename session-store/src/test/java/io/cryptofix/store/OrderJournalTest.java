@@ -25,7 +25,7 @@ import java.util.List;
 
 import static io.cryptofix.store.JournalArchive.NOW;
 import static io.cryptofix.store.JournalArchive.SESSION;
-import static io.cryptofix.store.JournalArchive.fixed;
+import static io.cryptofix.domain.TestCatalog.fixed;
 import static io.cryptofix.store.JournalArchive.limitOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

@@ -1,9 +1,7 @@
 package io.cryptofix.translation;
 
 import io.cryptofix.domain.CxlRejReason;
-import io.cryptofix.domain.Fixed;
-import io.cryptofix.domain.InstrumentCatalog;
-import io.cryptofix.domain.Instrument;
+import io.cryptofix.domain.TestCatalog;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.order.CancelOrderCommand;
@@ -21,10 +19,10 @@ import uk.co.real_logic.artio.decoder.OrderCancelRejectDecoder;
 import uk.co.real_logic.artio.decoder.OrderMassCancelReportDecoder;
 import uk.co.real_logic.artio.util.MutableAsciiBuffer;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,9 +36,9 @@ class ExecutionReportTranslatorTest
     private final ExecutionReportTranslator translator = new ExecutionReportTranslator("RUN");
     private final MutableAsciiBuffer buffer = new MutableAsciiBuffer(new byte[4096]);
     private final List<byte[]> messages = new ArrayList<>();
-    private final OrderCore core = new OrderCore(new InstrumentCatalog()
-        .add(new Instrument("SIM", "BTC/USDT", fixed("0.01"), fixed("0.00001"), fixed("0.00001"))),
-        new AcceptingVenue(), this::encode);
+    private final OrderCore core = new OrderCore(
+        TestCatalog.venue("SIM").trades("BTC/USDT", "0.01", "0.00001", "0.00001").build(), new AcceptingVenue(),
+        this::encode);
 
     @Test
     void fillReportCarriesIdsQuantitiesAndPricesWithoutTrailingZeros()
@@ -233,11 +231,6 @@ class ExecutionReportTranslatorTest
         final byte[] message = new byte[Encoder.length(result)];
         buffer.getBytes(Encoder.offset(result), message);
         return message;
-    }
-
-    private static long fixed(final String value)
-    {
-        return Fixed.fromBigDecimal(new BigDecimal(value));
     }
 
     private static final class AcceptingVenue implements VenueRouter

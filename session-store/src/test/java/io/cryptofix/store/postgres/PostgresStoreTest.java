@@ -6,7 +6,6 @@ import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.order.OrderState;
-import io.cryptofix.store.JournalArchive;
 import io.cryptofix.order.OrderEventType;
 import io.cryptofix.store.JournalEvent;
 import io.cryptofix.store.OrderEventKind;
@@ -24,7 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import static io.cryptofix.store.JournalArchive.fixed;
+import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
