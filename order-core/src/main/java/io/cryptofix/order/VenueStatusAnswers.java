@@ -48,6 +48,7 @@ final class VenueStatusAnswers
             return;
         }
         final boolean reconciling = order.followUp.watching == VenueWatch.Kind.RECONCILE;
+        final boolean cancelUnconfirmed = order.followUp.watching == VenueWatch.Kind.CANCEL;
         followUps.heard(order, VenueWatch.Kind.RECONCILE);
         if (cumQty > order.cumQty())
         {
@@ -60,6 +61,12 @@ final class VenueStatusAnswers
                     // a cancel or replace from before the restart will get no answer from the venue in this run
                     endings.rejectPending(order, CxlRejReason.TOO_LATE_TO_CANCEL, "the order filled at venue " +
                         order.venueId() + " while the gateway was down");
+                }
+                else if (cancelUnconfirmed)
+                {
+                    // the venue never confirmed the cancel and the order filled: the cancel came too late
+                    endings.rejectPending(order, CxlRejReason.TOO_LATE_TO_CANCEL, "the order filled at venue " +
+                        order.venueId() + " before the cancel took effect");
                 }
                 return;
             }

@@ -140,6 +140,23 @@ class VenueFollowUpTest
         }
 
         @Test
+        void aClientCancelTheVenueNeverConfirmedIsRefusedWhenTheLookUpFindsTheOrderFilled()
+        {
+            final LifecycleHarness g = new LifecycleHarness();
+            g.limit("X", Side.BUY, "1", "100").accept("X").cancel("Y", "X").clear();
+
+            // unconfirmed at 5 s and 10 s: sent again; at 20 s more, looked up
+            g.advance(5_100).advance(10_100).advance(20_100);
+            assertThat(g.venue.queried()).hasSize(1);
+            g.venueStatus("X", VenueOrderStatus.FILLED, "1", "100");
+
+            assertThat(g.told()).containsExactly(
+                "ER F/6 X qty=1 cum=1 leaves=0 last=1@100",
+                "CXL_REJ F Y<X reason=0 status=2");
+            assertThat(g.order("X").pending()).isEqualTo(PendingRequest.NONE);
+        }
+
+        @Test
         void thatStaysUnconfirmedIsToldToTheClientAndTriedUntilTheVenueAnswers()
         {
             final LifecycleHarness g = new LifecycleHarness(List.of(BTC_30S));
