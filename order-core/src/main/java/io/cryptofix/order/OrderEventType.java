@@ -140,7 +140,17 @@ public enum OrderEventType
     /** Whether it only answers: no order changes with it. */
     public boolean isAnswer()
     {
-        return ordinal() >= ORDER_STATUS.ordinal() && this != RESTARTED;
+        switch (this)
+        {
+            case ORDER_STATUS:
+            case NEW_ORDER_REFUSED:
+            case UNKNOWN_ORDER_STATUS:
+            case MASS_STATUS_REPORT:
+            case MASS_CANCEL_REPORT:
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static final OrderEventType[] VALUES = values();
