@@ -9,6 +9,8 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,20 +36,7 @@ class OrderStateTest
     void orderStateTable(final OrderState state, final char ordStatus, final String legal)
     {
         assertThat(state.ordStatus()).as("OrdStatus (39) of %s", state).isEqualTo(ordStatus);
-        final Map<OrderEventType, OrderState> expected = transitions(legal, OrderState.class);
-        for (final OrderEventType event : OrderEventType.values())
-        {
-            final OrderState next = OrderState.next(state, event);
-            if (!OrderState.judges(event))
-            {
-                assertThat(next).as("%s + %s, not judged", state, event).isEqualTo(state);
-            }
-            else
-            {
-                assertThat(next).as("%s + %s", state, event).isEqualTo(expected.get(event));
-            }
-        }
-        assertThat(expected.keySet()).allMatch(OrderState::judges);
+        assertTable(state, legal, OrderState.class, OrderState::judges, OrderState::next);
     }
 
     @Test
@@ -69,19 +58,7 @@ class OrderStateTest
         """)
     void pendingRequestTable(final PendingRequest request, final String legal)
     {
-        final Map<OrderEventType, PendingRequest> expected = transitions(legal, PendingRequest.class);
-        for (final OrderEventType event : OrderEventType.values())
-        {
-            final PendingRequest next = PendingRequest.next(request, event);
-            if (!PendingRequest.judges(event))
-            {
-                assertThat(next).as("%s + %s, not judged", request, event).isEqualTo(request);
-            }
-            else
-            {
-                assertThat(next).as("%s + %s", request, event).isEqualTo(expected.get(event));
-            }
-        }
+        assertTable(request, legal, PendingRequest.class, PendingRequest::judges, PendingRequest::next);
     }
 
     @Test
@@ -105,19 +82,7 @@ class OrderStateTest
         """)
     void venueLegTable(final VenueLeg leg, final String legal)
     {
-        final Map<OrderEventType, VenueLeg> expected = transitions(legal, VenueLeg.class);
-        for (final OrderEventType event : OrderEventType.values())
-        {
-            final VenueLeg next = VenueLeg.next(leg, event);
-            if (!VenueLeg.judges(event))
-            {
-                assertThat(next).as("%s + %s, not judged", leg, event).isEqualTo(leg);
-            }
-            else
-            {
-                assertThat(next).as("%s + %s", leg, event).isEqualTo(expected.get(event));
-            }
-        }
+        assertTable(leg, legal, VenueLeg.class, VenueLeg::judges, VenueLeg::next);
     }
 
     @Test
@@ -167,6 +132,26 @@ class OrderStateTest
         }
     }
 
+    /**
+     * Every event against one state of a table: those the table judges lead where {@code legal} says
+     * ({@code EVENT>NEXT ...}) or are illegal (null); those it does not judge leave the state as it is.
+     */
+    private static <S extends Enum<S>> void assertTable(
+        final S state,
+        final String legal,
+        final Class<S> states,
+        final Predicate<OrderEventType> judges,
+        final BiFunction<S, OrderEventType, S> next)
+    {
+        final Map<OrderEventType, S> expected = transitions(legal, states);
+        assertThat(expected.keySet()).as("listed for %s but not judged", state).allMatch(judges);
+        for (final OrderEventType event : OrderEventType.values())
+        {
+            assertThat(next.apply(state, event)).as("%s + %s%s", state, event, judges.test(event) ? "" : ", not judged")
+                .isEqualTo(judges.test(event) ? expected.get(event) : state);
+        }
+    }
+
     private static <S extends Enum<S>> Map<OrderEventType, S> transitions(final String legal, final Class<S> states)
     {
         final Map<OrderEventType, S> transitions = new EnumMap<>(OrderEventType.class);
@@ -179,7 +164,7 @@ class OrderStateTest
         return transitions;
     }
 
-    private static Set<OrderEventType> judged(final java.util.function.Predicate<OrderEventType> judges)
+    private static Set<OrderEventType> judged(final Predicate<OrderEventType> judges)
     {
         final Set<OrderEventType> judged = EnumSet.noneOf(OrderEventType.class);
         for (final OrderEventType event : OrderEventType.values())
