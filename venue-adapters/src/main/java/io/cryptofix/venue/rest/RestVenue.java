@@ -17,22 +17,21 @@ import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A venue reached over its REST API: the gateway's venue SPI on top of an {@link ExchangeClient}.
- * Runs on the venue's worker thread, where blocking HTTP belongs. It records each placement's client
- * order id before the request leaves, so that an order whose answer was lost is found again by it,
- * and never sends an order twice. Fills are found by polling each working order's status, within
- * the venue's rate limits, and reported as the difference from what was reported before; the best
- * bid and ask are polled too, for the stops the gateway holds.
+ * Runs on the venue's worker thread, where blocking HTTP belongs. Answers the gateway's requests
+ * (submit, cancel, status query) and classifies the venue's errors. It records each placement's
+ * client order id before the request leaves, so that an order whose answer was lost is found again
+ * by it, and never sends an order twice. Between requests it polls, within the venue's rate limits:
+ * the working orders first ({@link WorkingOrderPoller}, fills reported as the difference from what
+ * was reported before by {@link WorkingOrders}), then the best bid and ask for the stops the
+ * gateway holds ({@link BestPricePoller}) and the balances ({@link BalancePoller}).
  */
 public final class RestVenue implements VenueAdapter
 {
     private static final Logger LOG = System.getLogger(RestVenue.class.getName());
-    private static final long BALANCES_INTERVAL_MILLIS = 60_000;
     private static final int OPEN_ORDERS_NAMED = 20;
     private static final String ON_ENTRY =
         "canceled by the venue on entry (IOC or FOK not filled, or post-only that would take)";
@@ -42,16 +41,13 @@ public final class RestVenue implements VenueAdapter
     private final ExchangeClient client;
     private final RequestPacer.Clock clock;
     private final VenueMetrics metrics;
-    // working orders by order key, in placement order, for polling in turn
-    private final Map<Long, Placement> working = new LinkedHashMap<>();
-    private final List<Placement> pollRound = new ArrayList<>();
-    private final List<String> batchIds = new ArrayList<>();
-    // the best bid and ask last told to the gateway, by symbol
-    private final Map<String, long[]> publishedPrices = new LinkedHashMap<>();
     private RequestPacer pacer;
     private VenueListener listener;
+    private WorkingOrders working;
+    private WorkingOrderPoller orderPoller;
+    private BestPricePoller pricePoller;
+    private BalancePoller balancePoller;
     private long nextPollMillis;
-    private long nextBalancesMillis;
 
     public RestVenue(
         final String venueId,
@@ -124,8 +120,11 @@ public final class RestVenue implements VenueAdapter
     {
         this.listener = listener;
         this.pacer = new RequestPacer(config.requestsPerSecond(), config.ordersPerSecond(), nowMillis);
+        this.working = new WorkingOrders(venueId, client, clock, listener);
+        this.orderPoller = new WorkingOrderPoller(venueId, client, pacer, clock, working);
+        this.pricePoller = new BestPricePoller(venueId, client, pacer, clock, listener);
+        this.balancePoller = new BalancePoller(venueId, client, pacer, clock, metrics, nowMillis);
         this.nextPollMillis = nowMillis + config.pollIntervalMillis();
-        this.nextBalancesMillis = nowMillis;
     }
 
     @Override
@@ -133,11 +132,11 @@ public final class RestVenue implements VenueAdapter
     {
         final String clientOrderId = client.clientOrderId(order.orderKey(), order.attempt());
         final Placement placement = new Placement(order.orderKey(), order.attempt(), order.symbol(), clientOrderId);
-        working.put(order.orderKey(), placement);
+        working.follow(placement);
         waited(pacer.awaitOrder(clock));
         try
         {
-            apply(placement, client.place(order, clientOrderId), ON_ENTRY);
+            working.apply(placement, client.place(order, clientOrderId), ON_ENTRY);
         }
         catch (final Exception e)
         {
@@ -148,17 +147,17 @@ public final class RestVenue implements VenueAdapter
                     // the order may be at the venue: look, and if that fails too, the gateway asks again
                     LOG.log(Level.WARNING, "venue {0}: no clear answer to order {1} ({2}); looking it up",
                         venueId, clientOrderId, error.reason());
-                    lookUp(placement);
+                    working.lookUp(placement);
                     break;
                 case RATE_LIMITED:
                     pacer.backOff(clock.millis(), error.backoffMillis());
                     metrics.onRateLimited(venueId);
-                    working.remove(order.orderKey());
+                    working.forget(order.orderKey());
                     listener.onOrderRejected(order.orderKey(), "rate limited, order not placed: " + error.reason(),
                         clock.millis());
                     break;
                 default:
-                    working.remove(order.orderKey());
+                    working.forget(order.orderKey());
                     listener.onOrderRejected(order.orderKey(), error.reason(), clock.millis());
                     break;
             }
@@ -177,7 +176,7 @@ public final class RestVenue implements VenueAdapter
         waited(pacer.awaitRequest(clock));
         try
         {
-            apply(placement, client.cancel(placement.symbol, placement.venueOrderId, placement.clientOrderId),
+            working.apply(placement, client.cancel(placement.symbol, placement.venueOrderId, placement.clientOrderId),
                 "canceled by request");
         }
         catch (final Exception e)
@@ -187,7 +186,7 @@ public final class RestVenue implements VenueAdapter
             {
                 case UNKNOWN_ORDER:
                     // filled or canceled meanwhile: report what it became; a cancel found done is no refusal
-                    final ExchangeOrder found = lookUp(placement);
+                    final ExchangeOrder found = working.lookUp(placement);
                     if (found == null ||
                         found.state() != ExchangeOrder.State.CANCELED && found.state() != ExchangeOrder.State.EXPIRED)
                     {
@@ -246,24 +245,20 @@ public final class RestVenue implements VenueAdapter
         if (!placement.untracked)
         {
             // fills not yet told go out as fills first, so that the status below adds none
-            reportFills(placement, found);
+            working.reportFills(placement, found);
         }
         else if (found.state() == ExchangeOrder.State.OPEN)
         {
             // an order still working that this run had not followed (placed before a restart): the
             // status below tells its fills so far, polling tells the rest
-            placement.untracked = false;
-            placement.venueOrderId = found.venueOrderId();
-            placement.executedQty = found.executedQty();
-            placement.executedQuote = found.executedQuote();
-            working.put(query.orderKey(), placement);
+            working.takeOver(placement, found);
         }
         listener.onOrderStatus(query.orderKey(), status(found.state()), found.venueOrderId(),
             Fixed.fromBigDecimal(found.executedQty()), averagePrice(found.executedQty(), found.executedQuote()),
             clock.millis());
         if (found.state() != ExchangeOrder.State.OPEN)
         {
-            working.remove(query.orderKey());
+            working.forget(query.orderKey());
         }
     }
 
@@ -276,173 +271,17 @@ public final class RestVenue implements VenueAdapter
         }
         nextPollMillis = nowMillis + config.pollIntervalMillis();
         // orders first: prices and balances take only what the request budget has left
-        return pollOrders() + pollPrices() + pollBalances(nowMillis);
-    }
-
-    /** The account's balances, for operators: at start, then about once a minute. */
-    private int pollBalances(final long nowMillis)
-    {
-        if (nowMillis < nextBalancesMillis || !pacer.tryRequest(clock.millis()))
-        {
-            return 0;
-        }
-        nextBalancesMillis = nowMillis + BALANCES_INTERVAL_MILLIS;
-        try
-        {
-            final Map<String, BigDecimal> balances = client.balances();
-            for (final Map.Entry<String, BigDecimal> balance : balances.entrySet())
-            {
-                metrics.onBalance(venueId, balance.getKey(), balance.getValue().doubleValue());
-            }
-            return balances.size();
-        }
-        catch (final Exception e)
-        {
-            LOG.log(Level.WARNING, "venue {0}: balances not read: {1}", venueId, client.classify(e).reason());
-            return 0;
-        }
-    }
-
-    /** The venue's best bid and ask, from which the gateway triggers the stops it holds. */
-    private int pollPrices()
-    {
-        if (!pacer.tryRequest(clock.millis()))
-        {
-            return 0;
-        }
-        final Map<String, long[]> prices;
-        try
-        {
-            prices = client.bestBidAndAsk();
-        }
-        catch (final Exception e)
-        {
-            LOG.log(Level.WARNING, "venue {0}: prices not read: {1}", venueId, client.classify(e).reason());
-            return 0;
-        }
-        int changed = 0;
-        for (final Map.Entry<String, long[]> price : prices.entrySet())
-        {
-            final long[] last = publishedPrices.get(price.getKey());
-            final long[] now = price.getValue();
-            if (last == null || last[0] != now[0] || last[1] != now[1])
-            {
-                publishedPrices.put(price.getKey(), now);
-                listener.onMarketPrice(price.getKey(), now[0], now[1], clock.millis());
-                changed++;
-            }
-        }
-        return changed;
-    }
-
-    private int pollOrders()
-    {
-        if (working.isEmpty())
-        {
-            return 0;
-        }
-        pollRound.clear();
-        for (final Placement placement : working.values())
-        {
-            if (placement.acknowledged)
-            {
-                pollRound.add(placement);
-            }
-        }
-        final int polled = client.statusBatchSize() > 1 ? pollInBatches(client.statusBatchSize()) : pollOneByOne();
-        // the orders not reached this round go first next round
-        for (int i = 0; i < polled; i++)
-        {
-            final Placement placement = pollRound.get(i);
-            if (working.remove(placement.orderKey) != null)
-            {
-                working.put(placement.orderKey, placement);
-            }
-        }
-        return polled;
-    }
-
-    private int pollOneByOne()
-    {
-        int polled = 0;
-        for (final Placement placement : pollRound)
-        {
-            // polling waits for free capacity: orders and cancels never queue behind it
-            if (!pacer.tryRequest(clock.millis()))
-            {
-                break;
-            }
-            lookUp(placement);
-            polled++;
-        }
-        return polled;
-    }
-
-    /** Polls the round's placements {@code batchSize} to a request, in the order of the round. */
-    private int pollInBatches(final int batchSize)
-    {
-        int polled = 0;
-        while (polled < pollRound.size() && pacer.tryRequest(clock.millis()))
-        {
-            final int end = Math.min(pollRound.size(), polled + batchSize);
-            final List<Placement> batch = pollRound.subList(polled, end);
-            batchIds.clear();
-            for (final Placement placement : batch)
-            {
-                if (placement.venueOrderId != null)
-                {
-                    batchIds.add(placement.venueOrderId);
-                }
-            }
-            final Map<String, ExchangeOrder> found;
-            try
-            {
-                found = batchIds.isEmpty() ? Map.of() : client.findAll(batchIds);
-            }
-            catch (final Exception e)
-            {
-                final VenueError error = client.classify(e);
-                LOG.log(Level.WARNING, "venue {0}: polling {1} orders failed: {2}", venueId, batchIds.size(),
-                    error.reason());
-                if (error.kind() == VenueError.Kind.UNKNOWN_ORDER)
-                {
-                    // one order the venue does not know spoils the batch: ask about these one by one
-                    batchIds.clear();
-                    polled = end;
-                    pollSingly(batch);
-                    continue;
-                }
-                break;
-            }
-            for (final Placement placement : batch)
-            {
-                final ExchangeOrder order = placement.venueOrderId == null ? null : found.get(placement.venueOrderId);
-                if (order != null)
-                {
-                    apply(placement, order, "canceled by the venue");
-                }
-            }
-            polled = end;
-        }
-        return polled;
-    }
-
-    private void pollSingly(final List<Placement> batch)
-    {
-        for (final Placement placement : new ArrayList<>(batch))
-        {
-            if (!pacer.tryRequest(clock.millis()))
-            {
-                return;
-            }
-            lookUp(placement);
-        }
+        return orderPoller.poll() + pricePoller.poll() + balancePoller.poll(nowMillis);
     }
 
     @Override
     public void close()
     {
-        working.clear();
+        // null when closed without having started
+        if (working != null)
+        {
+            working.clear();
+        }
     }
 
     private void waited(final long millis)
@@ -451,77 +290,6 @@ public final class RestVenue implements VenueAdapter
         {
             metrics.onRateLimitWait(venueId, millis);
         }
-    }
-
-    /**
-     * Asks the venue for the placement and reports what changed; failures leave it to the next try.
-     *
-     * @return what the venue said, or null when it has no such order or did not answer.
-     */
-    private ExchangeOrder lookUp(final Placement placement)
-    {
-        try
-        {
-            final ExchangeOrder found = client.find(placement.symbol, placement.venueOrderId, placement.clientOrderId);
-            if (found != null)
-            {
-                apply(placement, found, "canceled by the venue");
-            }
-            return found;
-        }
-        catch (final Exception e)
-        {
-            LOG.log(Level.WARNING, "venue {0}: looking up {1} failed: {2}", venueId, placement.clientOrderId,
-                client.classify(e).reason());
-            return null;
-        }
-    }
-
-    /** Reports what the venue's view of the order says that the gateway has not heard yet. */
-    private void apply(final Placement placement, final ExchangeOrder order, final String cancelReason)
-    {
-        final long now = clock.millis();
-        if (order.state() == ExchangeOrder.State.REJECTED)
-        {
-            working.remove(placement.orderKey);
-            listener.onOrderRejected(placement.orderKey, "rejected by the venue", now);
-            return;
-        }
-        if (!placement.acknowledged)
-        {
-            placement.acknowledged = true;
-            placement.venueOrderId = order.venueOrderId();
-            listener.onOrderAccepted(placement.orderKey, order.venueOrderId(), now);
-        }
-        reportFills(placement, order);
-        if (order.state() == ExchangeOrder.State.FILLED)
-        {
-            working.remove(placement.orderKey);
-        }
-        else if (order.state() == ExchangeOrder.State.CANCELED)
-        {
-            working.remove(placement.orderKey);
-            listener.onOrderCanceled(placement.orderKey, cancelReason, now);
-        }
-        else if (order.state() == ExchangeOrder.State.EXPIRED)
-        {
-            working.remove(placement.orderKey);
-            listener.onOrderExpired(placement.orderKey, now);
-        }
-    }
-
-    private void reportFills(final Placement placement, final ExchangeOrder order)
-    {
-        final BigDecimal qty = order.executedQty().subtract(placement.executedQty);
-        if (qty.signum() <= 0)
-        {
-            return;
-        }
-        final BigDecimal quote = order.executedQuote().subtract(placement.executedQuote);
-        placement.executedQty = order.executedQty();
-        placement.executedQuote = order.executedQuote();
-        listener.onFill(placement.orderKey, Fixed.fromBigDecimal(qty),
-            Fixed.fromBigDecimal(quote.divide(qty, Fixed.SCALE, RoundingMode.HALF_EVEN)), clock.millis());
     }
 
     private static long averagePrice(final BigDecimal qty, final BigDecimal quote)
@@ -538,29 +306,6 @@ public final class RestVenue implements VenueAdapter
             case CANCELED:
             case EXPIRED: return VenueOrderStatus.CANCELED;
             default: return VenueOrderStatus.REJECTED;
-        }
-    }
-
-    /** One placement of an order at the venue, and what of it has been reported. */
-    private static final class Placement
-    {
-        final long orderKey;
-        final int attempt;
-        final String symbol;
-        final String clientOrderId;
-        String venueOrderId;
-        boolean acknowledged;
-        // a placement asked about after the gateway stopped following it
-        boolean untracked;
-        BigDecimal executedQty = BigDecimal.ZERO;
-        BigDecimal executedQuote = BigDecimal.ZERO;
-
-        Placement(final long orderKey, final int attempt, final String symbol, final String clientOrderId)
-        {
-            this.orderKey = orderKey;
-            this.attempt = attempt;
-            this.symbol = symbol;
-            this.clientOrderId = clientOrderId;
         }
     }
 }
