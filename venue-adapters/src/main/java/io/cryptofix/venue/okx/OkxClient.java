@@ -1,11 +1,7 @@
 package io.cryptofix.venue.okx;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptofix.config.VenueCapabilities;
-import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
-import io.cryptofix.domain.OrdType;
-import io.cryptofix.domain.Side;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
@@ -19,48 +15,40 @@ import org.knowm.xchange.client.ExchangeRestProxyBuilder;
 import org.knowm.xchange.okex.OkexAuthenticated;
 import org.knowm.xchange.okex.OkexExchange;
 import org.knowm.xchange.okex.dto.OkexException;
-import org.knowm.xchange.okex.dto.OkexResponse;
 import org.knowm.xchange.okex.dto.account.OkexWalletBalance;
 import org.knowm.xchange.okex.dto.marketdata.OkexInstrument;
 import org.knowm.xchange.okex.dto.marketdata.OkexTicker;
-import org.knowm.xchange.okex.dto.trade.OkexCancelOrderRequest;
-import org.knowm.xchange.okex.dto.trade.OkexOrderDetails;
-import org.knowm.xchange.okex.dto.trade.OkexOrderResponse;
 import org.knowm.xchange.okex.service.OkexDigest;
 import org.knowm.xchange.okex.service.OkexMarketDataServiceRaw;
-import org.knowm.xchange.utils.DateUtils;
 import si.mazi.rescu.HttpStatusIOException;
-import si.mazi.rescu.ParamsDigest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+
+import static io.cryptofix.venue.okx.OkxAccess.timestamp;
+import static io.cryptofix.venue.okx.OkxFormat.decimal;
+import static io.cryptofix.venue.okx.OkxFormat.fixed;
+import static io.cryptofix.venue.okx.OkxFormat.instId;
+import static io.cryptofix.venue.okx.OkxRefusal.ORDER_DOES_NOT_EXIST;
+import static io.cryptofix.venue.okx.OkxRefusal.checked;
 
 /**
- * OKX spot (cash) through XChange's okex binding: market, limit, post-only, IOC and FOK order types,
- * and native stops as one-way conditional algo orders (Stop and StopLimit as stop-loss,
- * MarketIfTouched as take-profit). GTD, Day and amend are the gateway's. Orders and algo orders go
- * through {@link OkxOrderEntry} (see there why); everything else uses XChange's own OKX interface
- * and signer. XChange's remote metadata load, which needs several account endpoints, is off: the
- * instrument rules come from {@code /public/instruments} directly.
- *
- * <p>An algo order is known by its {@code algoClOrdId} (the client order id) and {@code algoId} (the
- * venue order id told to the gateway). Once triggered it places an ordinary order, whose state and
- * fills are then the algo order's.
+ * OKX spot (cash) through XChange's okex binding: market, limit, post-only, IOC and FOK order types
+ * ({@link OkxOrders}), and native stops as one-way conditional algo orders ({@link OkxAlgoOrders}).
+ * GTD, Day and amend are the gateway's. Orders and algo orders go through {@link OkxOrderEntry} (see
+ * there why); everything else uses XChange's own OKX interface and signer. This class connects,
+ * reads the instrument rules, prices and balances, tells an order from an algo order, and
+ * classifies OKX's errors. XChange's remote metadata load, which needs several account endpoints,
+ * is off: the instrument rules come from {@code /public/instruments} directly.
  */
 public final class OkxClient implements ExchangeClient
 {
     private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(true, true, true, true, true, false, false);
-    private static final String SUCCESS = "0";
-    private static final String ORDER_DOES_NOT_EXIST = "51603";
     private static final String ALGO_CANCEL_FAILED = "51400";
-    private static final String MARKET_PRICE = "-1";
     private static final long DEFAULT_BACKOFF_MILLIS = 2_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
@@ -77,11 +65,10 @@ public final class OkxClient implements ExchangeClient
     private final String runId;
     // "1": OKX's demo trading; "0": the live market
     private final String simulated;
-    // client order ids of the algo orders placed in this run: their state is the algo order's
-    private final Set<String> algoOrders = new HashSet<>();
     private OkexAuthenticated okx;
-    private OkxOrderEntry orderEntry;
-    private ParamsDigest signer;
+    private OkxAccess access;
+    private OkxOrders orders;
+    private OkxAlgoOrders algoOrders;
     private OkexMarketDataServiceRaw marketData;
     private final List<String> symbols = new ArrayList<>();
 
@@ -115,12 +102,15 @@ public final class OkxClient implements ExchangeClient
         {
             final Exchange exchange = ExchangeFactory.INSTANCE.createExchange(spec);
             okx = ExchangeRestProxyBuilder.forInterface(OkexAuthenticated.class, spec).build();
-            orderEntry = ExchangeRestProxyBuilder.forInterface(OkxOrderEntry.class, spec).build();
-            signer = OkexDigest.createInstance(secretKey);
+            final OkxOrderEntry orderEntry = ExchangeRestProxyBuilder.forInterface(OkxOrderEntry.class, spec).build();
+            access = new OkxAccess(apiKey, OkexDigest.createInstance(secretKey), passphrase, simulated);
+            orders = new OkxOrders(access, okx, orderEntry, this::find);
+            algoOrders = new OkxAlgoOrders(access, orderEntry, orders);
             marketData = (OkexMarketDataServiceRaw)exchange.getMarketDataService();
             listed = marketData.getOkexInstruments("SPOT", null, null).getData();
             // a signed call at start: keys OKX refuses stop this venue now, not at the first order
-            checked(okx.getWalletBalances(null, apiKey, signer, timestamp(), passphrase, simulated));
+            checked(okx.getWalletBalances(null, access.apiKey(), access.signer(), timestamp(), access.passphrase(),
+                access.simulated()));
         }
         catch (final RuntimeException | IOException e)
         {
@@ -163,197 +153,42 @@ public final class OkxClient implements ExchangeClient
     {
         if (order.ordType().hasTrigger())
         {
-            return placeAlgo(order, clientOrderId);
+            return algoOrders.place(order, clientOrderId);
         }
-        final boolean market = order.ordType() == OrdType.MARKET;
-        final OkexResponse<List<OkexOrderResponse>> response = orderEntry.placeOrder(apiKey, signer, timestamp(),
-            passphrase, simulated, new OkxOrderRequest(
-                instId(order.symbol()),
-                "cash",
-                clientOrderId,
-                order.side() == Side.BUY ? "buy" : "sell",
-                market ? "market" : ordType(order),
-                Fixed.toBigDecimal(order.quantity()).stripTrailingZeros().toPlainString(),
-                market ? null : Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros().toPlainString()));
-        final OkexOrderResponse placed = accepted(response);
-        // OKX answers a placement with its id: what it did with the order takes one more look
-        final ExchangeOrder found = find(order.symbol(), placed.getOrderId(), clientOrderId);
-        return found != null ? found :
-            new ExchangeOrder(placed.getOrderId(), clientOrderId, ExchangeOrder.State.OPEN, BigDecimal.ZERO, BigDecimal.ZERO);
-    }
-
-    private ExchangeOrder placeAlgo(final VenueOrder order, final String clientOrderId) throws IOException
-    {
-        final String trigger = Fixed.toBigDecimal(order.stopPx()).stripTrailingZeros().toPlainString();
-        final String orderPrice = order.ordType().hasLimitPrice() ?
-            Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros().toPlainString() : MARKET_PRICE;
-        final boolean takeProfit = order.ordType() == OrdType.MARKET_IF_TOUCHED;
-        // recorded before the request leaves: an answer lost on the way is looked up as an algo order
-        algoOrders.add(clientOrderId);
-        final JsonNode placed = acceptedAlgo(orderEntry.placeAlgoOrder(apiKey, signer, timestamp(), passphrase, simulated,
-            new OkxAlgoOrderRequest(
-                instId(order.symbol()),
-                "cash",
-                clientOrderId,
-                order.side() == Side.BUY ? "buy" : "sell",
-                "conditional",
-                Fixed.toBigDecimal(order.quantity()).stripTrailingZeros().toPlainString(),
-                takeProfit ? null : trigger,
-                takeProfit ? null : orderPrice,
-                takeProfit ? trigger : null,
-                takeProfit ? orderPrice : null)));
-        return new ExchangeOrder(placed.path("algoId").asText(), clientOrderId, ExchangeOrder.State.OPEN,
-            BigDecimal.ZERO, BigDecimal.ZERO);
+        return orders.place(order, clientOrderId);
     }
 
     @Override
     public ExchangeOrder cancel(final String symbol, final String venueOrderId, final String clientOrderId)
         throws IOException
     {
-        if (algoOrders.contains(clientOrderId))
+        if (algoOrders.isAlgo(clientOrderId))
         {
-            return cancelAlgo(symbol, clientOrderId);
+            return algoOrders.cancel(symbol, clientOrderId);
         }
-        return cancelOrder(symbol, venueOrderId, clientOrderId);
-    }
-
-    /** Cancels an algo order not yet triggered, or the order it placed once triggered. */
-    private ExchangeOrder cancelAlgo(final String symbol, final String clientOrderId) throws IOException
-    {
-        final JsonNode algo = algoOrder(clientOrderId);
-        if (algo == null)
-        {
-            throw new OkxRefusal(ORDER_DOES_NOT_EXIST, "Order does not exist");
-        }
-        final String placedOrderId = algo.path("ordId").asText("");
-        if ("effective".equals(algo.path("state").asText()) && !placedOrderId.isEmpty())
-        {
-            final ExchangeOrder placed = cancelOrder(symbol, placedOrderId, null);
-            return new ExchangeOrder(algo.path("algoId").asText(), clientOrderId, placed.state(), placed.executedQty(),
-                placed.executedQuote());
-        }
-        acceptedAlgo(orderEntry.cancelAlgoOrders(apiKey, signer, timestamp(), passphrase, simulated,
-            List.of(new OkxAlgoCancel(algo.path("algoId").asText(), instId(symbol)))));
-        final ExchangeOrder canceled = find(symbol, algo.path("algoId").asText(), clientOrderId);
-        return canceled != null ? canceled : new ExchangeOrder(algo.path("algoId").asText(), clientOrderId,
-            ExchangeOrder.State.CANCELED, BigDecimal.ZERO, BigDecimal.ZERO);
-    }
-
-    private ExchangeOrder cancelOrder(final String symbol, final String venueOrderId, final String clientOrderId)
-        throws IOException
-    {
-        String orderId = venueOrderId;
-        if (orderId == null)
-        {
-            final ExchangeOrder found = find(symbol, null, clientOrderId);
-            if (found == null)
-            {
-                throw new OkxRefusal(ORDER_DOES_NOT_EXIST, "Order does not exist");
-            }
-            orderId = found.venueOrderId();
-        }
-        // by the venue's id: XChange 5.2.0 sends the client order id of a cancel under a name OKX ignores
-        accepted(okx.cancelOrder(apiKey, signer, timestamp(), passphrase, simulated,
-            OkexCancelOrderRequest.builder().instrumentId(instId(symbol)).orderId(orderId).build()));
-        final ExchangeOrder canceled = find(symbol, orderId, clientOrderId);
-        return canceled != null ? canceled :
-            new ExchangeOrder(orderId, clientOrderId, ExchangeOrder.State.CANCELED, BigDecimal.ZERO, BigDecimal.ZERO);
+        return orders.cancel(symbol, venueOrderId, clientOrderId);
     }
 
     @Override
     public ExchangeOrder find(final String symbol, final String venueOrderId, final String clientOrderId)
         throws IOException
     {
-        if (algoOrders.contains(clientOrderId))
+        if (algoOrders.isAlgo(clientOrderId))
         {
-            return findAlgo(symbol, clientOrderId);
+            return algoOrders.find(symbol, clientOrderId);
         }
-        final ExchangeOrder order = findOrder(symbol, venueOrderId, clientOrderId);
-        if (order != null || clientOrderId == null || algoOrder(clientOrderId) == null)
+        final ExchangeOrder order = orders.find(symbol, venueOrderId, clientOrderId);
+        if (order != null || clientOrderId == null)
         {
             return order;
         }
-        // an algo order placed before a restart: this run learns it is one here
-        algoOrders.add(clientOrderId);
-        return findAlgo(symbol, clientOrderId);
-    }
-
-    /** An algo order: open until triggered, then what the order it placed is. */
-    private ExchangeOrder findAlgo(final String symbol, final String clientOrderId) throws IOException
-    {
-        final JsonNode algo = algoOrder(clientOrderId);
-        if (algo == null)
-        {
-            return null;
-        }
-        final String algoId = algo.path("algoId").asText();
-        final String placedOrderId = algo.path("ordId").asText("");
-        switch (algo.path("state").asText())
-        {
-            case "canceled":
-                return new ExchangeOrder(algoId, clientOrderId, ExchangeOrder.State.CANCELED, BigDecimal.ZERO,
-                    BigDecimal.ZERO);
-            case "order_failed":
-                return new ExchangeOrder(algoId, clientOrderId, ExchangeOrder.State.REJECTED, BigDecimal.ZERO,
-                    BigDecimal.ZERO);
-            case "effective":
-                final ExchangeOrder placed = placedOrderId.isEmpty() ? null : findOrder(symbol, placedOrderId, null);
-                if (placed != null)
-                {
-                    return new ExchangeOrder(algoId, clientOrderId, placed.state(), placed.executedQty(),
-                        placed.executedQuote());
-                }
-                return new ExchangeOrder(algoId, clientOrderId, ExchangeOrder.State.OPEN, BigDecimal.ZERO, BigDecimal.ZERO);
-            default:
-                return new ExchangeOrder(algoId, clientOrderId, ExchangeOrder.State.OPEN, BigDecimal.ZERO, BigDecimal.ZERO);
-        }
-    }
-
-    /** @return OKX's view of the algo order, or null when it has none with this client order id. */
-    private JsonNode algoOrder(final String clientOrderId) throws IOException
-    {
-        final OkexResponse<List<JsonNode>> response = orderEntry.algoOrder(apiKey, signer, timestamp(), passphrase,
-            simulated, null, clientOrderId);
-        if (ORDER_DOES_NOT_EXIST.equals(response.getCode()))
-        {
-            return null;
-        }
-        final List<JsonNode> algos = checked(response);
-        return algos.isEmpty() ? null : algos.get(0);
-    }
-
-    private ExchangeOrder findOrder(final String symbol, final String venueOrderId, final String clientOrderId)
-        throws IOException
-    {
-        final OkexResponse<List<OkexOrderDetails>> response = okx.getOrderDetails(apiKey, signer, timestamp(),
-            passphrase, simulated, instId(symbol), venueOrderId, venueOrderId == null ? clientOrderId : null);
-        if (ORDER_DOES_NOT_EXIST.equals(response.getCode()))
-        {
-            return null;
-        }
-        final List<OkexOrderDetails> orders = checked(response);
-        if (orders.isEmpty())
-        {
-            return null;
-        }
-        final OkexOrderDetails order = orders.get(0);
-        final BigDecimal filled = decimal(order.getAccumulatedFill());
-        return new ExchangeOrder(order.getOrderId(), order.getClientOrderId(), state(order.getState()), filled,
-            filled.multiply(decimal(order.getAverageFilledPrice())));
+        return algoOrders.findPlacedBeforeRestart(symbol, clientOrderId);
     }
 
     @Override
     public List<ExchangeOrder> openOrders() throws IOException
     {
-        final List<ExchangeOrder> open = new ArrayList<>();
-        for (final OkexOrderDetails order : checked(okx.getPendingOrders(apiKey, signer, timestamp(), passphrase,
-            simulated, "SPOT", null, null, null, null, null, null, null)))
-        {
-            final BigDecimal filled = decimal(order.getAccumulatedFill());
-            open.add(new ExchangeOrder(order.getOrderId(), order.getClientOrderId(), state(order.getState()), filled,
-                filled.multiply(decimal(order.getAverageFilledPrice()))));
-        }
-        return open;
+        return orders.open();
     }
 
     @Override
@@ -375,7 +210,8 @@ public final class OkxClient implements ExchangeClient
     public Map<String, BigDecimal> balances() throws IOException
     {
         final Map<String, BigDecimal> balances = new HashMap<>();
-        for (final OkexWalletBalance wallet : checked(okx.getWalletBalances(null, apiKey, signer, timestamp(), passphrase, simulated)))
+        for (final OkexWalletBalance wallet : checked(okx.getWalletBalances(null, access.apiKey(), access.signer(),
+            timestamp(), access.passphrase(), access.simulated())))
         {
             for (final OkexWalletBalance.Detail detail : wallet.getDetails())
             {
@@ -412,108 +248,5 @@ public final class OkxClient implements ExchangeClient
             return VenueError.rejected(reason);
         }
         return VenueError.ambiguous(XChangeSupport.describe(failure));
-    }
-
-    /** @return the one result of an order request, or throws the refusal OKX gave. */
-    private static OkexOrderResponse accepted(final OkexResponse<List<OkexOrderResponse>> response)
-    {
-        final List<OkexOrderResponse> data = response.getData();
-        final OkexOrderResponse result = data == null || data.isEmpty() ? null : data.get(0);
-        if (result != null && !SUCCESS.equals(result.getCode()))
-        {
-            throw new OkxRefusal(result.getCode(), result.getMessage());
-        }
-        if (!SUCCESS.equals(response.getCode()) || result == null)
-        {
-            throw new OkxRefusal(response.getCode(), response.getMsg());
-        }
-        return result;
-    }
-
-    /** @return the one result of an algo order request, or throws the refusal OKX gave. */
-    private static JsonNode acceptedAlgo(final OkexResponse<List<JsonNode>> response)
-    {
-        final List<JsonNode> data = response.getData();
-        final JsonNode result = data == null || data.isEmpty() ? null : data.get(0);
-        if (result != null && !SUCCESS.equals(result.path("sCode").asText(SUCCESS)))
-        {
-            throw new OkxRefusal(result.path("sCode").asText(), result.path("sMsg").asText());
-        }
-        if (!SUCCESS.equals(response.getCode()) || result == null)
-        {
-            throw new OkxRefusal(response.getCode(), response.getMsg());
-        }
-        return result;
-    }
-
-    private static <T> T checked(final OkexResponse<T> response)
-    {
-        if (!SUCCESS.equals(response.getCode()))
-        {
-            throw new OkxRefusal(response.getCode(), response.getMsg());
-        }
-        return response.getData();
-    }
-
-    private static ExchangeOrder.State state(final String state)
-    {
-        switch (state)
-        {
-            case "filled": return ExchangeOrder.State.FILLED;
-            case "canceled":
-            case "mmp_canceled": return ExchangeOrder.State.CANCELED;
-            default: return ExchangeOrder.State.OPEN;
-        }
-    }
-
-    private static String ordType(final VenueOrder order)
-    {
-        if (order.postOnly())
-        {
-            return "post_only";
-        }
-        switch (order.timeInForce())
-        {
-            case IMMEDIATE_OR_CANCEL: return "ioc";
-            case FILL_OR_KILL: return "fok";
-            default: return "limit";
-        }
-    }
-
-    private static String timestamp()
-    {
-        return DateUtils.toUTCISODateString(new Date());
-    }
-
-    private static String instId(final String symbol)
-    {
-        return symbol.replace('/', '-');
-    }
-
-    private static BigDecimal decimal(final String value)
-    {
-        return value == null || value.isEmpty() ? BigDecimal.ZERO : new BigDecimal(value);
-    }
-
-    private static long fixed(final String value)
-    {
-        return Fixed.fromBigDecimal(decimal(value).stripTrailingZeros());
-    }
-
-    private static long fixed(final BigDecimal value)
-    {
-        return value == null ? 0 : Fixed.fromBigDecimal(value.stripTrailingZeros());
-    }
-
-    /** A request OKX answered with an error code in its body (HTTP 200). */
-    static final class OkxRefusal extends RuntimeException
-    {
-        final String code;
-
-        OkxRefusal(final String code, final String message)
-        {
-            super(message, null, false, false);
-            this.code = code;
-        }
     }
 }
