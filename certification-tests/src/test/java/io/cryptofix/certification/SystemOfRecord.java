@@ -18,6 +18,9 @@ import java.util.TreeMap;
  */
 final class SystemOfRecord
 {
+    // PostgreSQL's "undefined table"
+    private static final String NO_SUCH_TABLE = "42P01";
+
     private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String USER = "postgres";
 
@@ -68,7 +71,7 @@ final class SystemOfRecord
         catch (final SQLException e)
         {
             // not created yet: the feed migrates the schema on its first write
-            if ("42P01".equals(e.getSQLState()))
+            if (NO_SUCH_TABLE.equals(e.getSQLState()))
             {
                 return 0;
             }
@@ -102,7 +105,7 @@ final class SystemOfRecord
         return events;
     }
 
-    /** OrdStatus (39) of the orders row known by this ClOrdID, from its state. */
+    /** OrdStatus (39) of the orders row known by this ClOrdID, from its state; '?' while there is none. */
     char ordStatus(final String clOrdId) throws SQLException
     {
         try (Connection connection = connect();
@@ -128,6 +131,15 @@ final class SystemOfRecord
                 };
             }
         }
+        catch (final SQLException e)
+        {
+            // not created yet: the feed migrates the schema on its first write
+            if (NO_SUCH_TABLE.equals(e.getSQLState()))
+            {
+                return '?';
+            }
+            throw e;
+        }
     }
 
     /** FIX messages of a direction and type that carry this field, e.g. {@code 11=C1}. */
@@ -145,6 +157,14 @@ final class SystemOfRecord
                 rows.next();
                 return rows.getLong(1);
             }
+        }
+        catch (final SQLException e)
+        {
+            if (NO_SUCH_TABLE.equals(e.getSQLState()))
+            {
+                return 0;
+            }
+            throw e;
         }
     }
 
