@@ -1,8 +1,7 @@
 package io.cryptofix.venue;
 
 import io.cryptofix.domain.Fixed;
-import io.cryptofix.domain.Instrument;
-import io.cryptofix.domain.InstrumentCatalog;
+import io.cryptofix.domain.TestCatalog;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.config.VenueCapabilities;
@@ -38,7 +37,7 @@ class VenueDispatcherTest
     private final VenueDispatcher dispatcher = new VenueDispatcher(
         2, 64, () -> new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, SystemEpochClock.INSTANCE);
     private final OrderCore core = new OrderCore(
-        new InstrumentCatalog().add(new Instrument("STALL", "BTC/USDT", Fixed.ONE, Fixed.ONE, Fixed.ONE)),
+        TestCatalog.venue("STALL").trades("BTC/USDT", "1", "1", "1").build(),
         dispatcher,
         this::record);
 
@@ -91,7 +90,7 @@ class VenueDispatcherTest
         {
             gated.start(recording);
             new OrderCore(
-                new InstrumentCatalog().add(new Instrument("REC", "BTC/USDT", Fixed.ONE, Fixed.ONE, Fixed.ONE)),
+                TestCatalog.venue("REC").trades("BTC/USDT", "1", "1", "1").build(),
                 gated, journaling(journal, 100))
                 .onNewOrder(new NewOrderCommand().set(1, "c-1", "BTC/USDT", "REC", Side.BUY, OrdType.LIMIT,
                     Fixed.ONE, Fixed.ONE, 0), 0);
@@ -112,7 +111,7 @@ class VenueDispatcherTest
         {
             gated.start(recording);
             new OrderCore(
-                new InstrumentCatalog().add(new Instrument("REC", "BTC/USDT", Fixed.ONE, Fixed.ONE, Fixed.ONE)),
+                TestCatalog.venue("REC").trades("BTC/USDT", "1", "1", "1").build(),
                 gated, event -> { })
                 .onNewOrder(new NewOrderCommand().set(1, "c-1", "BTC/USDT", "REC", Side.BUY, OrdType.LIMIT,
                     Fixed.ONE, Fixed.ONE, 0), 0);
@@ -156,7 +155,7 @@ class VenueDispatcherTest
         {
             gated.start(inProcess);
             new OrderCore(
-                new InstrumentCatalog().add(new Instrument("REC", "BTC/USDT", Fixed.ONE, Fixed.ONE, Fixed.ONE)),
+                TestCatalog.venue("REC").trades("BTC/USDT", "1", "1", "1").build(),
                 gated, event -> { })
                 .onNewOrder(new NewOrderCommand().set(1, "c-1", "BTC/USDT", "REC", Side.BUY, OrdType.LIMIT,
                     Fixed.ONE, Fixed.ONE, 0), 0);

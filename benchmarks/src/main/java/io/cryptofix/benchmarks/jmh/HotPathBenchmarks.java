@@ -1,8 +1,7 @@
 package io.cryptofix.benchmarks.jmh;
 
+import io.cryptofix.benchmarks.SimInstruments;
 import io.cryptofix.domain.Fixed;
-import io.cryptofix.domain.Instrument;
-import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.order.NewOrderCommand;
@@ -84,8 +83,7 @@ public class HotPathBenchmarks
         newOrderLength = Encoder.length(result);
 
         core = new OrderCore(
-            new InstrumentCatalog().add(new Instrument("SIM", "BTC/USDT", Fixed.ONE / 100, Fixed.ONE / 100_000,
-                Fixed.ONE / 100_000)),
+            SimInstruments.catalog(),
             new VenueRouter()
             {
                 @Override

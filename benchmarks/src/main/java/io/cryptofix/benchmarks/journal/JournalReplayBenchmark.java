@@ -1,6 +1,7 @@
 package io.cryptofix.benchmarks.journal;
 
 import io.aeron.archive.ArchivingMediaDriver;
+import io.cryptofix.benchmarks.SimInstruments;
 import io.cryptofix.order.OrderCore;
 import io.cryptofix.order.OrderReplay;
 import io.cryptofix.store.JournalReplay;
@@ -62,7 +63,7 @@ public final class JournalReplayBenchmark
             final int restored;
             try (OrderJournal journal = OrderJournal.open(aeronDirName, new YieldingIdleStrategy()))
             {
-                final OrderCore core = new OrderCore(OpenOrdersJournal.catalog(),
+                final OrderCore core = new OrderCore(SimInstruments.catalog(),
                     new OpenOrdersJournal.AcceptingVenue(), OpenOrdersJournal.journaling(journal));
                 reconciling = core.recover(recovered, START_MILLIS + orders + 1);
                 restored = core.orderCount();

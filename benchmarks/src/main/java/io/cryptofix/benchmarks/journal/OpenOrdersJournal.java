@@ -7,9 +7,8 @@ import io.aeron.archive.client.AeronArchive;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.cryptofix.benchmarks.SilentReports;
+import io.cryptofix.benchmarks.SimInstruments;
 import io.cryptofix.domain.Fixed;
-import io.cryptofix.domain.Instrument;
-import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
@@ -54,13 +53,6 @@ public final class OpenOrdersJournal
                 .deleteArchiveOnStart(false));
     }
 
-    /** The instrument the orders trade: BTC/USDT at the simulated venue. */
-    public static InstrumentCatalog catalog()
-    {
-        return new InstrumentCatalog().add(new Instrument("SIM", "BTC/USDT", Fixed.ONE / 100, Fixed.ONE / 100_000,
-            Fixed.ONE / 100_000));
-    }
-
     /**
      * Places and acknowledges {@code orders} resting limit orders of session 1 through the order
      * core into the journal, and waits until the archive has written them all.
@@ -69,7 +61,7 @@ public final class OpenOrdersJournal
      */
     public static long fill(final OrderJournal journal, final int orders, final long nowMillis)
     {
-        final OrderCore core = new OrderCore(catalog(), new AcceptingVenue(), journaling(journal));
+        final OrderCore core = new OrderCore(SimInstruments.catalog(), new AcceptingVenue(), journaling(journal));
         final NewOrderCommand command = new NewOrderCommand();
         for (int i = 1; i <= orders; i++)
         {

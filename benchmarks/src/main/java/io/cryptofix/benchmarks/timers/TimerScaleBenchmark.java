@@ -1,17 +1,16 @@
 package io.cryptofix.benchmarks.timers;
 
 import io.cryptofix.benchmarks.SilentReports;
+import io.cryptofix.benchmarks.SimInstruments;
 import io.cryptofix.config.TimeoutConfig;
 import io.cryptofix.config.TimeoutPolicy;
 import io.cryptofix.domain.Fixed;
-import io.cryptofix.domain.Instrument;
-import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.order.NewOrderCommand;
+import io.cryptofix.order.OrderCore;
 import io.cryptofix.order.OrderCoreObserver;
 import io.cryptofix.order.OrderEvent;
-import io.cryptofix.order.OrderCore;
 import io.cryptofix.order.VenueRouter;
 import org.HdrHistogram.Histogram;
 
@@ -46,8 +45,7 @@ public final class TimerScaleBenchmark
     private void run(final int orders)
     {
         final OrderCore core = new OrderCore(
-            new InstrumentCatalog().add(new Instrument("SIM", "BTC/USDT", Fixed.ONE / 100, Fixed.ONE / 100_000,
-                Fixed.ONE / 100_000)),
+            SimInstruments.catalog(),
             new CountingVenue(),
             new SilentReports(),
             OrderCoreObserver.NONE,

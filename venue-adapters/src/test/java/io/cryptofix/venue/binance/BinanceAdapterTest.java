@@ -1,7 +1,6 @@
 package io.cryptofix.venue.binance;
 
 import io.cryptofix.config.ExchangeVenueConfig;
-import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
@@ -27,6 +26,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -359,11 +359,6 @@ class BinanceAdapterTest
     {
         return new VenueOrder(key, 0, "BTC/USDT", side, OrdType.LIMIT, fixed(qty), fixed(price), 0,
             TimeInForce.GOOD_TILL_CANCEL, 0, true);
-    }
-
-    private static long fixed(final String value)
-    {
-        return Fixed.fromBigDecimal(new BigDecimal(value));
     }
 
     private static long now()

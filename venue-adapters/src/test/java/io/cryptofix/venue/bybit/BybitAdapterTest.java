@@ -1,7 +1,6 @@
 package io.cryptofix.venue.bybit;
 
 import io.cryptofix.config.ExchangeVenueConfig;
-import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
@@ -17,10 +16,10 @@ import io.cryptofix.venue.sim.RecordingVenueListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
+import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -200,11 +199,6 @@ class BybitAdapterTest
     private static VenueOrder limit(final long key, final Side side, final String qty, final String price)
     {
         return VenueOrder.of(key, "BTC/USDT", side, OrdType.LIMIT, fixed(qty), fixed(price));
-    }
-
-    private static long fixed(final String value)
-    {
-        return Fixed.fromBigDecimal(new BigDecimal(value));
     }
 
     private static long now()

@@ -1,7 +1,6 @@
 package io.cryptofix.venue.coinbase;
 
 import io.cryptofix.config.ExchangeVenueConfig;
-import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
@@ -24,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -216,11 +216,6 @@ class CoinbaseAdapterTest
     private static VenueOrder limit(final long key, final Side side, final String qty, final String price)
     {
         return VenueOrder.of(key, "BTC/USD", side, OrdType.LIMIT, fixed(qty), fixed(price));
-    }
-
-    private static long fixed(final String value)
-    {
-        return Fixed.fromBigDecimal(new BigDecimal(value));
     }
 
     private static long now()

@@ -1,7 +1,6 @@
 package io.cryptofix.venue.kraken;
 
 import io.cryptofix.config.ExchangeVenueConfig;
-import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
@@ -23,6 +22,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
+import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -251,11 +251,6 @@ class KrakenAdapterTest
     {
         return new VenueOrder(key, 0, "BTC/USD", side, OrdType.LIMIT, fixed(qty), fixed(price), 0,
             TimeInForce.GOOD_TILL_CANCEL, 0, true);
-    }
-
-    private static long fixed(final String value)
-    {
-        return Fixed.fromBigDecimal(new BigDecimal(value));
     }
 
     private static long now()

@@ -2,7 +2,6 @@ package io.cryptofix.venue.sim;
 
 import io.cryptofix.config.SimulatedFaults;
 import io.cryptofix.config.VenueCapabilities;
-import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
@@ -13,8 +12,7 @@ import io.cryptofix.venue.VenueQuery;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-
+import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -350,8 +348,4 @@ class SimulatedVenueFeaturesTest
             order.limitPrice(), 0, timeInForce, expireTime, false);
     }
 
-    private static long fixed(final String value)
-    {
-        return Fixed.fromBigDecimal(new BigDecimal(value));
-    }
 }

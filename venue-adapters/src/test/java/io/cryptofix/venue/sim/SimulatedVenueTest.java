@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.Map;
 
+import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -245,8 +246,4 @@ class SimulatedVenueTest
         return VenueOrder.of(key, SYMBOL, side, OrdType.MARKET, fixed(qty), 0);
     }
 
-    private static long fixed(final String value)
-    {
-        return Fixed.fromBigDecimal(new BigDecimal(value));
-    }
 }
