@@ -1,10 +1,10 @@
 package io.cryptofix.benchmarks;
 
-import io.cryptofix.acceptor.AcceptorOptions;
 import io.cryptofix.acceptor.SessionEvents;
 import io.cryptofix.config.ConfigLoader;
 import io.cryptofix.config.GatewayConfig;
 import io.cryptofix.gateway.Gateway;
+import io.cryptofix.gateway.GatewayOptions;
 import org.agrona.IoUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,10 +48,10 @@ class LoadGeneratorSmokeTest
             "  profile: " + profile,
             timeoutRules,
             ""), "load generator smoke test");
-        gateway = Gateway.start(config, new AcceptorOptions(
+        gateway = Gateway.start(config, new GatewayOptions(
             Path.of("/dev/shm").toFile().isDirectory() ?
                 Path.of("/dev/shm", "cryptofix-bench-" + fixPort) : dataDir.resolve("aeron"),
-            AcceptorOptions.DEFAULT_TERM_BUFFER_LENGTH, Duration.ofSeconds(60)), SessionEvents.NONE);
+            GatewayOptions.DEFAULT_TERM_BUFFER_LENGTH, Duration.ofSeconds(60)), SessionEvents.NONE);
     }
 
     @AfterEach

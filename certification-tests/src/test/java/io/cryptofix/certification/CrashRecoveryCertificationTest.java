@@ -1,8 +1,8 @@
 package io.cryptofix.certification;
 
-import io.cryptofix.acceptor.FixMessageArchive;
 import io.cryptofix.certification.ClientLedger.ClientOrder;
 import io.cryptofix.certification.GatewayConfigYaml.Venue;
+import io.cryptofix.gateway.StoppedGatewayArchive;
 import io.cryptofix.venue.binance.FakeBinance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +108,7 @@ class CrashRecoveryCertificationTest
     {
         gateway.stop();
         final Map<Long, List<String>> journal = new TreeMap<>();
-        FixMessageArchive.scan(gateway.dataDir(), (received, timestampNanos, message) -> { },
+        StoppedGatewayArchive.scan(gateway.dataDir(), (received, timestampNanos, message) -> { },
             (recordingId, event) -> journal.computeIfAbsent(recordingId, id -> new ArrayList<>()).add(
                 event.kind() + " " + (event.execType() == 0 ? "-" : String.valueOf(event.execType())) + " " +
                 event.orderKey() + " " + event.orderState() + " " + new BigDecimal(event.cumQty()).movePointLeft(8)

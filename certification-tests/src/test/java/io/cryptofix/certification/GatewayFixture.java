@@ -1,10 +1,10 @@
 package io.cryptofix.certification;
 
-import io.cryptofix.acceptor.AcceptorOptions;
 import io.cryptofix.acceptor.SessionEvents;
 import io.cryptofix.config.ConfigLoader;
 import io.cryptofix.config.GatewayConfig;
 import io.cryptofix.gateway.Gateway;
+import io.cryptofix.gateway.GatewayOptions;
 import org.agrona.IoUtil;
 
 import java.io.IOException;
@@ -104,12 +104,12 @@ final class GatewayFixture implements AutoCloseable
                 .instrument("SOL/USDT")));
     }
 
-    AcceptorOptions options()
+    GatewayOptions options()
     {
-        return new AcceptorOptions(
+        return new GatewayOptions(
             Path.of("/dev/shm").toFile().isDirectory() ?
                 Path.of("/dev/shm", "cryptofix-test-" + fixPort) : dataDir.resolve("aeron"),
-            AcceptorOptions.DEFAULT_TERM_BUFFER_LENGTH,
+            GatewayOptions.DEFAULT_TERM_BUFFER_LENGTH,
             Duration.ofSeconds(60));
     }
 

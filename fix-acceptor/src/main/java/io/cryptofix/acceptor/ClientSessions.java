@@ -9,15 +9,20 @@ import java.time.Duration;
 
 /**
  * The client sessions logged on right now, by Artio session id, with their configuration.
- * Duty-cycle thread only.
+ * Duty-cycle thread only. One instance is shared by the library's session handlers, which note
+ * logons and logouts, and the {@link ExecutionReportSender}, which finds a report's session here.
  */
-final class ClientSessions
+public final class ClientSessions
 {
     private final FixConfig fixConfig;
     private final Long2ObjectHashMap<Session> sessionsById = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<SessionConfig> configsById = new Long2ObjectHashMap<>();
 
-    ClientSessions(final FixConfig fixConfig)
+    /**
+     * @param fixConfig  the configured sessions, whose settings (default venue, cancel-on-disconnect)
+     *                   a logged-on session is given.
+     */
+    public ClientSessions(final FixConfig fixConfig)
     {
         this.fixConfig = fixConfig;
     }

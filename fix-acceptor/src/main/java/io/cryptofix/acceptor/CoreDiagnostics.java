@@ -12,13 +12,14 @@ import java.lang.System.Logger.Level;
  * and the anomalies it refuses, as metrics and WARNING lines. Only off the common path: a plain
  * order's life logs nothing.
  */
-final class CoreDiagnostics implements OrderCoreObserver
+public final class CoreDiagnostics implements OrderCoreObserver
 {
     private static final Logger LOG = System.getLogger(CoreDiagnostics.class.getName());
 
     private final GatewayMetrics metrics;
 
-    CoreDiagnostics(final GatewayMetrics metrics)
+    /** @param metrics  where its counters go; the WARNING lines go to this class's logger. */
+    public CoreDiagnostics(final GatewayMetrics metrics)
     {
         this.metrics = metrics;
     }

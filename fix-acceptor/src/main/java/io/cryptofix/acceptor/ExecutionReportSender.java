@@ -24,7 +24,7 @@ import java.util.function.LongPredicate;
  * client's session. A message about a journaled event waits until the journal has written it, and
  * none overtakes one that waits; a client logged out has its messages held until it logs on again.
  */
-final class ExecutionReportSender implements OrderEventSink
+public final class ExecutionReportSender implements OrderEventSink
 {
     private static final Logger LOG = System.getLogger(ExecutionReportSender.class.getName());
 
@@ -39,17 +39,23 @@ final class ExecutionReportSender implements OrderEventSink
     private final LongPredicate loggedOn = this::loggedOn;
     private final HeldReports.Outlet outlet = this::trySend;
 
-    ExecutionReportSender(
+    /**
+     * @param translator  encodes the events; its run ids make the OrderIDs and ExecIDs.
+     * @param sessions    the sessions logged on, shared with the library's session handlers.
+     * @param clock       the engine's clock, which stamped each order's receipt: the first report's latency.
+     * @param journal     how far the order journal is appended and written: a report of a journaled
+     *                    event is sent once the journal has written that event.
+     */
+    public ExecutionReportSender(
         final ExecutionReportTranslator translator,
         final ClientSessions sessions,
-        final ReportSender sender,
         final GatewayMetrics metrics,
         final EpochNanoClock clock,
         final JournalGate journal)
     {
         this.translator = translator;
         this.sessions = sessions;
-        this.sender = sender;
+        this.sender = new ReportSender();
         this.metrics = metrics;
         this.clock = clock;
         this.journal = journal;
@@ -95,7 +101,7 @@ final class ExecutionReportSender implements OrderEventSink
      *
      * @return how many were passed on.
      */
-    int releaseJournaledReports()
+    public int releaseJournaledReports()
     {
         if (waitingForJournal.isEmpty())
         {
@@ -164,7 +170,7 @@ final class ExecutionReportSender implements OrderEventSink
      *
      * @return how many were sent.
      */
-    int deliverHeldReports()
+    public int deliverHeldReports()
     {
         if (held.held() == 0)
         {

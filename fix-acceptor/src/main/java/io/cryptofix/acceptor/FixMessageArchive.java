@@ -1,28 +1,21 @@
 package io.cryptofix.acceptor;
 
-import io.aeron.archive.ArchivingMediaDriver;
 import io.aeron.archive.client.AeronArchive;
-import io.cryptofix.store.OrderJournal;
 import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import uk.co.real_logic.artio.CommonConfiguration;
 import uk.co.real_logic.artio.engine.logger.FixArchiveScanner;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
- * Reads back the FIX messages the gateway's engine recorded in the Aeron archive of a data
- * directory, in the order they were recorded, received and sent, and the order events of the
- * journal recorded in the same archive. The gateway must be stopped: the
- * archive is opened by an archiving media driver of its own, in a fresh Aeron directory that is
- * deleted afterwards.
+ * Reads back every FIX message the gateway's engine recorded in an Aeron archive, received and
+ * sent, in the order they were recorded, with Artio's {@link FixArchiveScanner}. For reading the
+ * archive of a stopped gateway (gateway's {@code StoppedGatewayArchive} launches a media driver and
+ * archive on it); a running gateway's FIX messages are read with {@link ArchivedFixMessages}.
  */
 public final class FixMessageArchive
 {
     private static final String IPC = "aeron:ipc";
     private static final String LOCAL_CONTROL = "aeron:ipc?term-length=64k";
-    private static final int TERM_LENGTH = 1024 * 1024;
     private static final int SCANNER_STREAM = 1_000_555;
     private static final int REORDER_BUFFER_START = 4 * 1024 * 1024;
     private static final int REORDER_BUFFER_MAX = 1024 * 1024 * 1024;
@@ -43,54 +36,24 @@ public final class FixMessageArchive
     }
 
     /**
-     * @throws IllegalStateException with a message for operators when there is no archive or it is in use.
+     * Hands every recorded FIX message to {@code listener}, oldest first.
+     *
+     * @param aeronDirName  a media driver whose archive holds the engine's recordings.
      */
-    public static void scan(final Path dataDir, final Listener listener)
+    public static void scan(final String aeronDirName, final Listener listener)
     {
-        scan(dataDir, listener, null);
-    }
-
-    /**
-     * @param journal  receives the order journal's events after the FIX messages; null to skip them.
-     * @throws IllegalStateException with a message for operators when there is no archive or it is in use.
-     */
-    public static void scan(final Path dataDir, final Listener listener, final OrderJournal.Handler journal)
-    {
-        final Path archiveDir = dataDir.toAbsolutePath().resolve("archive");
-        if (!Files.isDirectory(archiveDir))
-        {
-            throw new IllegalStateException("no FIX message archive in " + dataDir.toAbsolutePath() +
-                " (the gateway keeps it in <dataDir>/archive)");
-        }
-        StaleArchiveMark.removeIfOwnerIsGone(archiveDir);
-        final Path aeronDir = Path.of(CommonConfiguration.optimalTmpDirName(), "cryptofix-audit-" + ProcessHandle.current().pid());
-        final String aeronDirName = aeronDir.toString();
-        final ArchivingMediaDriver driver;
-        try
-        {
-            // the gateway's own driver and archive settings, in an Aeron directory of its own
-            driver = ArchivingMediaDriver.launch(
-                FixAcceptor.mediaDriverContext(aeronDirName, TERM_LENGTH),
-                FixAcceptor.archiveContext(aeronDirName, archiveDir, TERM_LENGTH));
-        }
-        catch (final RuntimeException e)
-        {
-            throw new IllegalStateException("cannot open the FIX message archive in " + archiveDir +
-                " (is the gateway still running on this data directory? stop it first): " + e.getMessage(), e);
-        }
-        try (driver;
-            FixArchiveScanner scanner = new FixArchiveScanner(new FixArchiveScanner.Configuration()
+        try (FixArchiveScanner scanner = new FixArchiveScanner(new FixArchiveScanner.Configuration()
+            .aeronDirectoryName(aeronDirName)
+            .idleStrategy(new SleepingMillisIdleStrategy(1))
+            // the buffer that puts received and sent messages in time order: Artio's default
+            // starts at 256 MB, grown as needed from a small start instead
+            .compactionSize(REORDER_BUFFER_START)
+            .maximumBufferSize(REORDER_BUFFER_MAX)
+            .archiveContext(new AeronArchive.Context()
                 .aeronDirectoryName(aeronDirName)
-                .idleStrategy(new SleepingMillisIdleStrategy(1))
-                // the buffer that puts received and sent messages in time order: Artio's default
-                // starts at 256 MB, grown as needed from a small start instead
-                .compactionSize(REORDER_BUFFER_START)
-                .maximumBufferSize(REORDER_BUFFER_MAX)
-                .archiveContext(new AeronArchive.Context()
-                    .aeronDirectoryName(aeronDirName)
-                    .controlRequestChannel(AeronArchive.Configuration.localControlChannel())
-                    .controlRequestStreamId(AeronArchive.Configuration.localControlStreamId())
-                    .controlResponseChannel(LOCAL_CONTROL))))
+                .controlRequestChannel(AeronArchive.Configuration.localControlChannel())
+                .controlRequestStreamId(AeronArchive.Configuration.localControlStreamId())
+                .controlResponseChannel(LOCAL_CONTROL))))
         {
             final IntHashSet streams = new IntHashSet();
             streams.add(CommonConfiguration.DEFAULT_INBOUND_LIBRARY_STREAM);
@@ -100,10 +63,6 @@ public final class FixMessageArchive
                     header.streamId() == CommonConfiguration.DEFAULT_INBOUND_LIBRARY_STREAM, message.timestamp(),
                     message.body()),
                 null, false, SCANNER_STREAM);
-            if (journal != null)
-            {
-                OrderJournal.replay(aeronDirName, new SleepingMillisIdleStrategy(1), journal);
-            }
         }
     }
 }

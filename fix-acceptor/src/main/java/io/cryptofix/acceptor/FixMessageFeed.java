@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * progress. Trading never waits for it; when PostgreSQL is down it logs one WARNING, backs off
  * (1 s doubling to 30 s) and resumes from the committed progress, so nothing is lost or doubled.
  */
-final class FixMessageFeed implements Agent
+public final class FixMessageFeed implements Agent
 {
     private static final Logger LOG = System.getLogger(FixMessageFeed.class.getName());
     private static final long SCAN_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -61,7 +61,7 @@ final class FixMessageFeed implements Agent
      *
      * @param journalId  the order journal's identity ({@code OrderJournal.startedMillis()}), in the key of the progress.
      */
-    static AgentRunner start(final String aeronDirName, final PostgresStore store, final long journalId,
+    public static AgentRunner start(final String aeronDirName, final PostgresStore store, final long journalId,
         final int batchSize)
     {
         final AgentRunner runner = new AgentRunner(new SleepingMillisIdleStrategy(5),

@@ -274,9 +274,10 @@ public final class GatewayMetrics implements VenueMetrics
     }
 
     /**
-     * Publishes how many requests wait in front of each venue's worker thread.
+     * Publishes how many requests wait in front of each venue's worker thread. Called once, when
+     * the venues have started.
      */
-    void venueQueues(final Iterable<String> venueIds, final ToIntFunction<String> queued)
+    public void venueQueues(final Iterable<String> venueIds, final ToIntFunction<String> queued)
     {
         GaugeWithCallback.builder()
             .name("cryptofix_venue_requests_queued")

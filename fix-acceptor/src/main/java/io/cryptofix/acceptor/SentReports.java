@@ -23,7 +23,7 @@ import java.util.List;
  * never got (the gateway stopped first, or held it for a logged-out client) is sent again; one the
  * engine got is the engine's to resend on a ResendRequest.
  */
-final class SentReports implements OrderReplay.SentLastRun
+public final class SentReports implements OrderReplay.SentLastRun
 {
     static final String FILE = "fix-sent-positions";
 
@@ -73,7 +73,7 @@ final class SentReports implements OrderReplay.SentLastRun
      * Reads the ExecID values sent since the last start, then notes where the recordings stand now,
      * for the next start. Call before the engine starts sending.
      */
-    static SentReports sinceLastStart(final String aeronDirName, final Path dataDir)
+    public static SentReports sinceLastStart(final String aeronDirName, final Path dataDir)
     {
         final Path file = dataDir.resolve(FILE);
         final Long2LongHashMap startedAt = read(file);

@@ -135,7 +135,7 @@ final class Audit
         {
             try
             {
-                FixMessageArchive.scan(config.dataDir(), messages, chain == null ? null : (recordingId, event) ->
+                StoppedGatewayArchive.scan(config.dataDir(), messages, chain == null ? null : (recordingId, event) ->
                 {
                     if (chain.concerns(event))
                     {

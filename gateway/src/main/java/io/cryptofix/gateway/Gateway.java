@@ -1,28 +1,41 @@
 package io.cryptofix.gateway;
 
-import io.cryptofix.acceptor.AcceptorOptions;
-import io.cryptofix.acceptor.FixAcceptor;
+import io.cryptofix.acceptor.ClientSessions;
+import io.cryptofix.acceptor.CoreDiagnostics;
+import io.cryptofix.acceptor.ExecutionReportSender;
+import io.cryptofix.acceptor.FixLibrarySettings;
 import io.cryptofix.acceptor.GatewayMetrics;
+import io.cryptofix.acceptor.SentReports;
 import io.cryptofix.acceptor.SessionEvents;
 import io.cryptofix.config.GatewayConfig;
-import io.cryptofix.config.MetricsConfig;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.cryptofix.config.PerformanceConfig;
+import io.cryptofix.config.TimeoutConfig;
+import io.cryptofix.config.TimeoutPolicy;
+import io.cryptofix.order.OrderCore;
+import io.cryptofix.translation.ExecutionReportTranslator;
+import io.cryptofix.venue.VenueAdapters;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.agrona.CloseHelper;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A running gateway: the FIX acceptor with its venues, and the metrics endpoint. Used by the CLI
- * and by tests, which start as many as they like in one JVM (each has its own metrics registry).
+ * A running gateway, assembled from small starters, each started once what it needs runs (gateway's
+ * README lists them in order); {@link #close} stops them in reverse. Used by the CLI and by tests,
+ * which start as many as they like in one JVM (each has its own metrics registry).
  */
 public final class Gateway implements AutoCloseable
 {
     private final GatewayConfig config;
     private final GatewayMetrics metrics;
-    private FixAcceptor acceptor;
-    private HTTPServer metricsServer;
+    // in the order started, stopped in reverse: a part stops before what it runs on
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private MetricsEndpoint metricsEndpoint;
+    private DutyCycleRunner dutyCycle;
 
     private Gateway(final GatewayConfig config)
     {
@@ -30,16 +43,16 @@ public final class Gateway implements AutoCloseable
         this.metrics = new GatewayMetrics(new PrometheusRegistry());
     }
 
-    public static Gateway start(final GatewayConfig config, final AcceptorOptions options, final SessionEvents events)
+    /** Returns once logons are accepted; on failure, whatever had started is stopped. */
+    public static Gateway start(final GatewayConfig config, final GatewayOptions options, final SessionEvents events)
     {
         final Gateway gateway = new Gateway(config);
         try
         {
-            gateway.metricsServer = startMetricsServer(config.metrics(), gateway.metrics.registry());
-            gateway.acceptor = FixAcceptor.launch(config, options, gateway.metrics, events);
+            gateway.assemble(options, events);
             return gateway;
         }
-        catch (final RuntimeException e)
+        catch (final RuntimeException | Error e)
         {
             gateway.close();
             throw e;
@@ -48,13 +61,61 @@ public final class Gateway implements AutoCloseable
 
     public static Gateway start(final GatewayConfig config, final SessionEvents events)
     {
-        return start(config, AcceptorOptions.defaults(config.fix().port()), events);
+        return start(config, GatewayOptions.defaults(config.fix().port()), events);
     }
 
-    /** Switches the running gateway to a new timeout policy (see {@link FixAcceptor#reloadTimeouts}). */
-    public void reloadTimeouts(final io.cryptofix.config.TimeoutConfig timeouts)
+    private void assemble(final GatewayOptions options, final SessionEvents events)
     {
-        acceptor.reloadTimeouts(timeouts);
+        metricsEndpoint = started(MetricsEndpoint.start(config.metrics(), metrics.registry()));
+        FixEngineStarter.checkPortFree(config.fix());
+        final Path dataDir = config.dataDir().toAbsolutePath();
+        final String aeronDirName = options.aeronDir().toString();
+        started(MediaDriverAndArchive.launch(options.aeronDir(), dataDir, options.termBufferLength()));
+
+        // before the engine sends anything: which reports the last run handed to it
+        final SentReports sentLastRun = SentReports.sinceLastStart(aeronDirName, dataDir);
+        // one clock for the engine's receive timestamps and our send-side latency measurements
+        final EpochNanoClock nanoClock = new OffsetEpochNanoClock();
+        final PerformanceConfig.Profile profile = config.performance().profile();
+        started(FixEngineStarter.launch(config.fix(), profile, aeronDirName, dataDir, nanoClock));
+
+        // closed after the venue workers, which wait for it to write each request's record
+        final OrderJournalRecovery journal = started(OrderJournalRecovery.open(aeronDirName, profile));
+        if (config.store().postgres() != null)
+        {
+            started(PostgresFeeds.start(aeronDirName, config.store().postgres(), journal.startedMillis()));
+        }
+        // OrderIDs and venue client order ids derive from when the journal started, so the orders taken
+        // over keep theirs; ExecIDs from this start, so that none repeats whatever the journal missed
+        final long startMillis = System.currentTimeMillis();
+        final VenueWorkers venues = started(VenueWorkers.start(config, journal.gate(), journal.startedMillis(), metrics));
+
+        final ClientSessions sessions = new ClientSessions(config.fix());
+        final ExecutionReportSender reports = new ExecutionReportSender(
+            new ExecutionReportTranslator(VenueAdapters.runId(journal.startedMillis()), VenueAdapters.runId(startMillis)),
+            sessions, metrics, nanoClock, journal.gate());
+        final OrderCore core = new OrderCore(venues.catalog(), venues.dispatcher(), journal.journalFirst(nanoClock, reports),
+            new CoreDiagnostics(metrics), new TimeoutPolicy(config.timeouts()));
+        journal.recover(core, sentLastRun, reports, options.startTimeout());
+
+        dutyCycle = started(DutyCycleRunner.start(
+            FixLibrarySettings.libraryConfiguration(aeronDirName, sessions, core, metrics, events, nanoClock),
+            core, venues.dispatcher(), reports, profile, options.startTimeout()));
+    }
+
+    private <T extends AutoCloseable> T started(final T part)
+    {
+        started.add(part);
+        return part;
+    }
+
+    /**
+     * Switches the running gateway to a new timeout policy: the duty cycle takes it between two
+     * messages. Safe to call from any thread.
+     */
+    public void reloadTimeouts(final TimeoutConfig timeouts)
+    {
+        dutyCycle.reloadTimeouts(timeouts);
     }
 
     public GatewayConfig config()
@@ -67,37 +128,17 @@ public final class Gateway implements AutoCloseable
      */
     public int metricsPort()
     {
-        return metricsServer == null ? -1 : metricsServer.getPort();
+        return metricsEndpoint.port();
     }
 
-    private static HTTPServer startMetricsServer(final MetricsConfig metrics, final PrometheusRegistry registry)
-    {
-        if (!metrics.enabled())
-        {
-            return null;
-        }
-        try
-        {
-            return HTTPServer.builder()
-                .hostname(metrics.bindAddress())
-                .port(metrics.port())
-                .registry(registry)
-                .buildAndStart();
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(
-                "cannot serve metrics on " + metrics.bindAddress() + ":" + metrics.port() + ": " + e.getMessage(), e);
-        }
-    }
-
+    /** Stops, in reverse order of start: duty cycle, venues, feeds, journal, engine, media driver, metrics. */
     @Override
     public void close()
     {
-        CloseHelper.quietClose(acceptor);
-        if (metricsServer != null)
+        for (int i = started.size() - 1; i >= 0; i--)
         {
-            metricsServer.close();
+            CloseHelper.quietClose(started.get(i));
         }
+        started.clear();
     }
 }

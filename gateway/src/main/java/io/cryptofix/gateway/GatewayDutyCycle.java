@@ -1,5 +1,6 @@
-package io.cryptofix.acceptor;
+package io.cryptofix.gateway;
 
+import io.cryptofix.acceptor.ExecutionReportSender;
 import io.cryptofix.config.TimeoutPolicy;
 import io.cryptofix.order.OrderCore;
 import io.cryptofix.venue.MarketPrice;

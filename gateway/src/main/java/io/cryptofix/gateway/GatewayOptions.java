@@ -1,16 +1,17 @@
-package io.cryptofix.acceptor;
+package io.cryptofix.gateway;
 
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Runtime settings of the acceptor that are not part of the user's configuration file.
+ * Runtime settings of the gateway that are not part of the user's configuration file.
  *
  * @param aeronDir         directory of the embedded Aeron media driver (shared memory); deleted on close.
  * @param termBufferLength Aeron term length: small by default, see docs (1 GB of /dev/shm otherwise).
- * @param startTimeout     how long to wait for the engine and library to come up.
+ * @param startTimeout     how long to wait for the engine and library to come up, and for the journal
+ *                         to write the reports sent again at start.
  */
-public record AcceptorOptions(Path aeronDir, int termBufferLength, Duration startTimeout)
+public record GatewayOptions(Path aeronDir, int termBufferLength, Duration startTimeout)
 {
     public static final int DEFAULT_TERM_BUFFER_LENGTH = 2 * 1024 * 1024;
 
@@ -18,10 +19,10 @@ public record AcceptorOptions(Path aeronDir, int termBufferLength, Duration star
      * Defaults: the Aeron directory in shared memory, named after the FIX port so two gateways on
      * one machine never collide, and a stale one from a killed gateway is simply replaced.
      */
-    public static AcceptorOptions defaults(final int fixPort)
+    public static GatewayOptions defaults(final int fixPort)
     {
         final Path shm = Path.of("/dev/shm");
         final Path base = shm.toFile().isDirectory() ? shm : Path.of(System.getProperty("java.io.tmpdir"));
-        return new AcceptorOptions(base.resolve("cryptofix-" + fixPort), DEFAULT_TERM_BUFFER_LENGTH, Duration.ofSeconds(30));
+        return new GatewayOptions(base.resolve("cryptofix-" + fixPort), DEFAULT_TERM_BUFFER_LENGTH, Duration.ofSeconds(30));
     }
 }

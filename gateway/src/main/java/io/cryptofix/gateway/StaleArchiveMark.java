@@ -1,4 +1,4 @@
-package io.cryptofix.acceptor;
+package io.cryptofix.gateway;
 
 import io.aeron.archive.ArchiveMarkFile;
 import org.agrona.concurrent.SystemEpochClock;

@@ -1,0 +1,75 @@
+package io.cryptofix.acceptor;
+
+import io.aeron.archive.client.AeronArchive;
+import io.cryptofix.config.FixConfig;
+import io.cryptofix.config.SessionConfig;
+import org.agrona.concurrent.EpochNanoClock;
+import uk.co.real_logic.artio.engine.EngineConfiguration;
+import uk.co.real_logic.artio.messages.InitialAcceptedSessionOwner;
+import uk.co.real_logic.artio.validation.AuthenticationStrategy;
+import uk.co.real_logic.artio.validation.MessageValidationStrategy;
+import uk.co.real_logic.artio.validation.PersistenceLevel;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the Artio engine needs to be the gateway's FIX acceptor: where it listens, which CompIDs may
+ * log on, which sessions keep their sequence numbers across restarts, where it keeps them, and how
+ * it reaches the archive it records messages in and the library it hands sessions to. How its
+ * thread waits is the caller's: the engine runs on the order path.
+ */
+public final class FixEngineSettings
+{
+    /** Engine and library share one media driver: IPC, no network between them. */
+    static final String LIBRARY_CHANNEL = "aeron:ipc";
+    private static final String ARCHIVE_LOCAL_CONTROL = "aeron:ipc?term-length=64k";
+
+    private FixEngineSettings()
+    {
+    }
+
+    /**
+     * @param aeronDirName  the media driver (with its archive) the engine runs on.
+     * @param dataDir       where session state lives: {@code fix-sessions} under it.
+     * @param clock         the clock of the engine's receive timestamps, the same as the library's so
+     *                      that the latency from receipt to report is measured on one clock.
+     * @return settings for {@code FixEngine.launch}, without idle strategies or a scheduler.
+     */
+    public static EngineConfiguration engineConfiguration(
+        final FixConfig fix, final String aeronDirName, final Path dataDir, final EpochNanoClock clock)
+    {
+        final List<String> clientCompIds = fix.sessions().stream().map(SessionConfig::targetCompId).toList();
+        final MessageValidationStrategy validation = MessageValidationStrategy
+            .targetCompId(fix.senderCompId())
+            .and(MessageValidationStrategy.senderCompId(clientCompIds));
+
+        final EngineConfiguration engine = new EngineConfiguration()
+            .bindTo(fix.bindAddress(), fix.port())
+            .libraryAeronChannel(LIBRARY_CHANNEL)
+            .logFileDir(dataDir.resolve("fix-sessions").toString())
+            .deleteLogFileDirOnStart(false)
+            // a second gateway on this data directory is refused by the archive's mark first (its
+            // owner alive); Artio's own check would also refuse a restart for 10 s after a crash
+            .errorIfDuplicateEngineDetected(false)
+            .sessionPersistenceStrategy(logon ->
+            {
+                final SessionConfig session = fix.session(logon.header().senderCompIDAsString());
+                return session != null && session.resetOnLogon() ?
+                    PersistenceLevel.TRANSIENT_SEQUENCE_NUMBERS : PersistenceLevel.PERSISTENT_SEQUENCE_NUMBERS;
+            })
+            // without this the engine owns a new session until a library asks, and a first order can be lost
+            .initialAcceptedSessionOwner(InitialAcceptedSessionOwner.SOLE_LIBRARY)
+            .authenticationStrategy(AuthenticationStrategy.of(validation))
+            .printStartupWarnings(false)
+            .monitoringFile(Path.of(aeronDirName, "fix-engine-counters").toString());
+        engine.epochNanoClock(clock);
+        engine.aeronContext().aeronDirectoryName(aeronDirName);
+        engine.aeronArchiveContext()
+            .aeronDirectoryName(aeronDirName)
+            .controlRequestChannel(ARCHIVE_LOCAL_CONTROL)
+            .controlRequestStreamId(AeronArchive.Configuration.localControlStreamId())
+            .controlResponseChannel(ARCHIVE_LOCAL_CONTROL);
+        return engine;
+    }
+}

@@ -1,0 +1,130 @@
+package io.cryptofix.gateway;
+
+import io.cryptofix.acceptor.GatewayMetrics;
+import io.cryptofix.config.GatewayConfig;
+import io.cryptofix.config.InstrumentConfig;
+import io.cryptofix.config.PerformanceConfig;
+import io.cryptofix.config.VenueCapabilities;
+import io.cryptofix.config.VenueConfig;
+import io.cryptofix.domain.Fixed;
+import io.cryptofix.domain.Instrument;
+import io.cryptofix.domain.InstrumentCatalog;
+import io.cryptofix.domain.VenueRules;
+import io.cryptofix.venue.JournalGate;
+import io.cryptofix.venue.VenueAdapter;
+import io.cryptofix.venue.VenueAdapters;
+import io.cryptofix.venue.VenueDispatcher;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.SystemEpochClock;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+
+/**
+ * The configured venues, each connected and on a worker thread of its own behind bounded queues,
+ * and the catalog of what can be traded where. A venue that cannot be used (no credentials, its
+ * instruments not loaded) is logged and marked unavailable, and the others start. Closing stops
+ * the workers.
+ */
+final class VenueWorkers implements AutoCloseable
+{
+    private static final Logger LOG = System.getLogger(VenueWorkers.class.getName());
+    private static final int VENUE_REQUEST_QUEUE_CAPACITY = 4096;
+    private static final int VENUE_RESPONSE_QUEUE_CAPACITY = 16384;
+
+    private final VenueDispatcher dispatcher;
+    private final InstrumentCatalog catalog;
+
+    private VenueWorkers(final VenueDispatcher dispatcher, final InstrumentCatalog catalog)
+    {
+        this.dispatcher = dispatcher;
+        this.catalog = catalog;
+    }
+
+    /**
+     * @param journal             holds back each request to a venue whose orders outlive the gateway
+     *                            until the journal has written its record.
+     * @param journalStartedMillis  the journal's identity: venue client order ids derive from it, so
+     *                            that orders taken over after a restart are found by theirs.
+     */
+    static VenueWorkers start(
+        final GatewayConfig config, final JournalGate journal, final long journalStartedMillis, final GatewayMetrics metrics)
+    {
+        final PerformanceConfig.Profile profile = config.performance().profile();
+        final VenueDispatcher dispatcher = new VenueDispatcher(
+            VENUE_REQUEST_QUEUE_CAPACITY, VENUE_RESPONSE_QUEUE_CAPACITY, () -> IdleStrategies.orderPath(profile),
+            throwable -> LOG.log(Level.ERROR, "venue worker error", throwable), SystemEpochClock.INSTANCE, journal);
+        try
+        {
+            final InstrumentCatalog catalog = new InstrumentCatalog();
+            for (final VenueConfig venue : config.venues().values())
+            {
+                final VenueAdapter adapter;
+                final List<Instrument> instruments;
+                try
+                {
+                    adapter = VenueAdapters.create(venue, journalStartedMillis, System::getenv, metrics);
+                    instruments = adapter.connect();
+                }
+                catch (final RuntimeException e)
+                {
+                    // one venue that cannot be used must not stop the others
+                    LOG.log(Level.ERROR, "venue " + venue.id() + " not started: " + e.getMessage());
+                    catalog.unavailable(venue.id(), e.getMessage());
+                    continue;
+                }
+                addVenue(catalog, venue, adapter.capabilities(), instruments);
+                dispatcher.start(adapter);
+            }
+            metrics.venueQueues(config.venues().keySet(), dispatcher::queuedRequests);
+            return new VenueWorkers(dispatcher, catalog);
+        }
+        catch (final RuntimeException | Error e)
+        {
+            CloseHelper.quietClose(dispatcher);
+            throw e;
+        }
+    }
+
+    /** Where the order core sends venue requests, and whose answers the duty cycle polls. */
+    VenueDispatcher dispatcher()
+    {
+        return dispatcher;
+    }
+
+    /** Each venue's rules and instruments, and the venues that could not be started. */
+    InstrumentCatalog catalog()
+    {
+        return catalog;
+    }
+
+    /**
+     * @param loaded  the instruments the venue reported at connect, or empty to take the configured ones.
+     */
+    private static void addVenue(
+        final InstrumentCatalog catalog, final VenueConfig venue, final VenueCapabilities supports, final List<Instrument> loaded)
+    {
+        catalog.add(new VenueRules(venue.id(), supports, venue.rounding(), venue.dayCutoffUtc()));
+        for (final Instrument instrument : loaded)
+        {
+            catalog.add(instrument);
+        }
+        for (final InstrumentConfig instrument : venue.instruments().values())
+        {
+            catalog.add(new Instrument(
+                venue.id(),
+                instrument.symbol(),
+                Fixed.fromBigDecimal(instrument.tickSize()),
+                Fixed.fromBigDecimal(instrument.lotSize()),
+                Fixed.fromBigDecimal(instrument.minQty()),
+                Fixed.fromBigDecimal(instrument.minNotional())));
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        dispatcher.close();
+    }
+}
