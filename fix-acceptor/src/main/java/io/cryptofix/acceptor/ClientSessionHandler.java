@@ -21,7 +21,7 @@ final class ClientSessionHandler implements SessionHandler
 {
     private final OrderEntryHandler orderEntry;
     private final ClientSessions sessions;
-    private final GatewayMetrics metrics;
+    private final FixMetrics metrics;
     private final SessionEvents events;
     private final OrderCore core;
     private final EpochClock clock;
@@ -29,7 +29,7 @@ final class ClientSessionHandler implements SessionHandler
     ClientSessionHandler(
         final OrderEntryHandler orderEntry,
         final ClientSessions sessions,
-        final GatewayMetrics metrics,
+        final FixMetrics metrics,
         final SessionEvents events,
         final OrderCore core,
         final EpochClock clock)

@@ -8,7 +8,6 @@ import io.cryptofix.order.OrderEvent;
 import io.cryptofix.order.OrderEventSink;
 import io.cryptofix.order.OrderEventType;
 import io.cryptofix.translation.ExecutionReportTranslator;
-import io.cryptofix.venue.JournalGate;
 import org.agrona.concurrent.EpochNanoClock;
 import uk.co.real_logic.artio.builder.Encoder;
 import uk.co.real_logic.artio.builder.ExecutionReportEncoder;
@@ -18,6 +17,7 @@ import uk.co.real_logic.artio.session.Session;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.function.LongPredicate;
+import java.util.function.LongSupplier;
 
 /**
  * The FIX side of the order core's events: each one a client hears of becomes its FIX message on the
@@ -31,11 +31,12 @@ public final class ExecutionReportSender implements OrderEventSink
     private final ExecutionReportTranslator translator;
     private final ClientSessions sessions;
     private final ReportSender sender;
-    private final GatewayMetrics metrics;
+    private final FixMetrics metrics;
     private final EpochNanoClock clock;
     private final HeldReports held = new HeldReports();
     private final DurableReports waitingForJournal = new DurableReports();
-    private final JournalGate journal;
+    private final LongSupplier journalAppended;
+    private final LongSupplier journalWritten;
     private final LongPredicate loggedOn = this::loggedOn;
     private final HeldReports.Outlet outlet = this::trySend;
 
@@ -43,22 +44,25 @@ public final class ExecutionReportSender implements OrderEventSink
      * @param translator  encodes the events; its run ids make the OrderIDs and ExecIDs.
      * @param sessions    the sessions logged on, shared with the library's session handlers.
      * @param clock       the engine's clock, which stamped each order's receipt: the first report's latency.
-     * @param journal     how far the order journal is appended and written: a report of a journaled
-     *                    event is sent once the journal has written that event.
+     * @param journalAppended  how far the order journal is appended (read on the duty cycle).
+     * @param journalWritten   how far the archive has written it: a report of a journaled event is
+     *                         sent once the journal has written that event.
      */
     public ExecutionReportSender(
         final ExecutionReportTranslator translator,
         final ClientSessions sessions,
-        final GatewayMetrics metrics,
+        final FixMetrics metrics,
         final EpochNanoClock clock,
-        final JournalGate journal)
+        final LongSupplier journalAppended,
+        final LongSupplier journalWritten)
     {
         this.translator = translator;
         this.sessions = sessions;
         this.sender = new ReportSender();
         this.metrics = metrics;
         this.clock = clock;
-        this.journal = journal;
+        this.journalAppended = journalAppended;
+        this.journalWritten = journalWritten;
     }
 
     @Override
@@ -87,8 +91,8 @@ public final class ExecutionReportSender implements OrderEventSink
     {
         final long sessionId = order.sessionId();
         // the event this reports was just journaled: the client hears of it once it survives a crash
-        final long journalPosition = journal.appended().getAsLong();
-        if (journalPosition > journal.written().getAsLong() || !waitingForJournal.isEmpty())
+        final long journalPosition = journalAppended.getAsLong();
+        if (journalPosition > journalWritten.getAsLong() || !waitingForJournal.isEmpty())
         {
             waitingForJournal.add(sessionId, report, journalPosition, execType, order.clOrdId(), order.receivedTimeNanos());
             return;
@@ -107,7 +111,7 @@ public final class ExecutionReportSender implements OrderEventSink
         {
             return 0;
         }
-        final long durable = journal.written().getAsLong();
+        final long durable = journalWritten.getAsLong();
         int released = 0;
         DurableReports.Entry entry;
         while ((entry = waitingForJournal.nextDurable(durable)) != null)
@@ -225,8 +229,8 @@ public final class ExecutionReportSender implements OrderEventSink
         final OrderCancelRejectEncoder reject = translator.cancelReject(event);
         metrics.cancelRejected(event.cxlRejReason());
         // a refusal of a known order is journaled: it waits like a report, and never overtakes one
-        final long journalPosition = journal.appended().getAsLong();
-        if (event.order() != null && journalPosition > journal.written().getAsLong() || !waitingForJournal.isEmpty())
+        final long journalPosition = journalAppended.getAsLong();
+        if (event.order() != null && journalPosition > journalWritten.getAsLong() || !waitingForJournal.isEmpty())
         {
             waitingForJournal.addCancelReject(sessionId, reject, journalPosition, event.clOrdId());
             return;

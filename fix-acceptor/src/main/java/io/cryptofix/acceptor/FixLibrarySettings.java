@@ -31,7 +31,7 @@ public final class FixLibrarySettings
         final String aeronDirName,
         final ClientSessions sessions,
         final OrderCore core,
-        final GatewayMetrics metrics,
+        final FixMetrics metrics,
         final SessionEvents events,
         final EpochNanoClock clock)
     {

@@ -70,11 +70,11 @@ final class OrderEntryHandler
 
     private final OrderCore core;
     private final ClientSessions sessions;
-    private final GatewayMetrics metrics;
+    private final FixMetrics metrics;
     private final EpochClock clock;
 
     OrderEntryHandler(
-        final OrderCore core, final ClientSessions sessions, final GatewayMetrics metrics, final EpochClock clock)
+        final OrderCore core, final ClientSessions sessions, final FixMetrics metrics, final EpochClock clock)
     {
         this.core = core;
         this.sessions = sessions;

@@ -1,10 +1,8 @@
 package io.cryptofix.gateway;
 
 import io.cryptofix.acceptor.ClientSessions;
-import io.cryptofix.acceptor.CoreDiagnostics;
 import io.cryptofix.acceptor.ExecutionReportSender;
 import io.cryptofix.acceptor.FixLibrarySettings;
-import io.cryptofix.acceptor.GatewayMetrics;
 import io.cryptofix.acceptor.SentReports;
 import io.cryptofix.acceptor.SessionEvents;
 import io.cryptofix.config.GatewayConfig;
@@ -93,7 +91,7 @@ public final class Gateway implements AutoCloseable
         final ClientSessions sessions = new ClientSessions(config.fix());
         final ExecutionReportSender reports = new ExecutionReportSender(
             new ExecutionReportTranslator(VenueAdapters.runId(journal.startedMillis()), VenueAdapters.runId(startMillis)),
-            sessions, metrics, nanoClock, journal.gate());
+            sessions, metrics, nanoClock, journal.gate().appended(), journal.gate().written());
         final OrderCore core = new OrderCore(venues.catalog(), venues.dispatcher(), journal.journalFirst(nanoClock, reports),
             new CoreDiagnostics(metrics), new TimeoutPolicy(config.timeouts()));
         journal.recover(core, sentLastRun, reports, options.startTimeout());

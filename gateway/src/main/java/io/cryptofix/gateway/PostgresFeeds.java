@@ -1,6 +1,5 @@
 package io.cryptofix.gateway;
 
-import io.cryptofix.acceptor.FixMessageFeed;
 import io.cryptofix.config.PostgresConfig;
 import io.cryptofix.store.postgres.JournalFeed;
 import io.cryptofix.store.postgres.PostgresStore;

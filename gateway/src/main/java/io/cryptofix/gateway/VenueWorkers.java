@@ -1,6 +1,5 @@
 package io.cryptofix.gateway;
 
-import io.cryptofix.acceptor.GatewayMetrics;
 import io.cryptofix.config.GatewayConfig;
 import io.cryptofix.config.InstrumentConfig;
 import io.cryptofix.config.PerformanceConfig;

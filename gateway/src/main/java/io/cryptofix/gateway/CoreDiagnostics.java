@@ -1,4 +1,4 @@
-package io.cryptofix.acceptor;
+package io.cryptofix.gateway;
 
 import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderCoreObserver;
@@ -12,7 +12,7 @@ import java.lang.System.Logger.Level;
  * and the anomalies it refuses, as metrics and WARNING lines. Only off the common path: a plain
  * order's life logs nothing.
  */
-public final class CoreDiagnostics implements OrderCoreObserver
+final class CoreDiagnostics implements OrderCoreObserver
 {
     private static final Logger LOG = System.getLogger(CoreDiagnostics.class.getName());
 

@@ -1,5 +1,6 @@
-package io.cryptofix.acceptor;
+package io.cryptofix.gateway;
 
+import io.cryptofix.acceptor.ArchivedFixMessages;
 import io.cryptofix.store.postgres.FeedPosition;
 import io.cryptofix.store.postgres.FixMessageRow;
 import io.cryptofix.store.postgres.PostgresStore;

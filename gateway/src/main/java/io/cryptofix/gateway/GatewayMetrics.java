@@ -1,5 +1,6 @@
-package io.cryptofix.acceptor;
+package io.cryptofix.gateway;
 
+import io.cryptofix.acceptor.FixMetrics;
 import io.cryptofix.domain.CxlRejReason;
 import io.cryptofix.domain.ExecType;
 import io.cryptofix.domain.OrdRejReason;
@@ -15,10 +16,12 @@ import java.util.EnumMap;
 import java.util.function.ToIntFunction;
 
 /**
- * The gateway's Prometheus metrics. Label children are resolved once here, so that counting on the
- * duty cycle is a plain increment with no lookup or allocation.
+ * The gateway's Prometheus metrics: what the FIX side counts ({@link FixMetrics}), what the venues
+ * report ({@link VenueMetrics}) and what the order core's follow-ups observe ({@link CoreDiagnostics}).
+ * Label children are resolved once here, so that counting on the duty cycle is a plain increment
+ * with no lookup or allocation.
  */
-public final class GatewayMetrics implements VenueMetrics
+public final class GatewayMetrics implements FixMetrics, VenueMetrics
 {
     private final PrometheusRegistry registry;
     private final Counter ordersReceived;
@@ -168,52 +171,62 @@ public final class GatewayMetrics implements VenueMetrics
         return registry;
     }
 
-    void orderReceived()
+    @Override
+    public void orderReceived()
     {
         ordersReceived.inc();
     }
 
-    void cancelRequestReceived()
+    @Override
+    public void cancelRequestReceived()
     {
         cancelRequestsReceived.inc();
     }
 
-    void replaceRequestReceived()
+    @Override
+    public void replaceRequestReceived()
     {
         replaceRequestsReceived.inc();
     }
 
-    void executionReportSent(final ExecType execType)
+    @Override
+    public void executionReportSent(final ExecType execType)
     {
         executionReportsByExecType.get(execType).inc();
     }
 
-    void orderRejected(final OrdRejReason reason)
+    @Override
+    public void orderRejected(final OrdRejReason reason)
     {
         orderRejectsByReason.get(reason).inc();
     }
 
-    void orderRejectedByVenue()
+    @Override
+    public void orderRejectedByVenue()
     {
         venueRejects.inc();
     }
 
-    void cancelRejected(final CxlRejReason reason)
+    @Override
+    public void cancelRejected(final CxlRejReason reason)
     {
         cancelRejectsByReason.get(reason).inc();
     }
 
-    void sessionRejectSent()
+    @Override
+    public void sessionRejectSent()
     {
         sessionRejects.inc();
     }
 
-    void businessMessageRejectSent()
+    @Override
+    public void businessMessageRejectSent()
     {
         businessMessageRejects.inc();
     }
 
-    void reportUndeliverable()
+    @Override
+    public void reportUndeliverable()
     {
         undeliverableReports.inc();
     }
@@ -223,12 +236,14 @@ public final class GatewayMetrics implements VenueMetrics
         illegalTransitions.inc();
     }
 
-    void sessionLoggedOn()
+    @Override
+    public void sessionLoggedOn()
     {
         sessionsLoggedOn.inc();
     }
 
-    void sessionLoggedOut()
+    @Override
+    public void sessionLoggedOut()
     {
         sessionsLoggedOn.dec();
     }
@@ -293,12 +308,14 @@ public final class GatewayMetrics implements VenueMetrics
             .register(registry);
     }
 
-    void reportsHeld(final int held)
+    @Override
+    public void reportsHeld(final int held)
     {
         reportsHeld.set(held);
     }
 
-    void firstReportLatency(final long nanos)
+    @Override
+    public void firstReportLatency(final long nanos)
     {
         firstReportLatency.observe(nanos / 1e9);
     }
