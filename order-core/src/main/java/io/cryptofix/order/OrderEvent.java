@@ -8,27 +8,13 @@ import io.cryptofix.domain.TimeInForce;
 
 /**
  * One thing that happened to an order, or one answer to a client: its {@link OrderEventType} and what
- * that type carries. A flyweight: the order core fills one instance per event and hands it to its
- * {@link OrderEventSink}, which must copy what it keeps before returning (nothing is allocated per
- * event). A journal reader fills one the same way to replay what happened.
- *
- * <p>{@link #order()} is the order right after the event (null for answers about no order); the
- * event's ids, quantities and placement start as the order's ({@link #reset}). What else an event
- * carries follows from its type:
- * <ul>
- *   <li>SUBMITTED, HELD: the new order's {@link #terms()}, ClOrdID, quantity, prices and timeout;
- *       SUBMITTED also its placement and a Text for the New report.</li>
- *   <li>SUBMITTED, VENUE_SUBMIT: the placement ({@link #attempt}, the venue's order type, time in
- *       force, quantity and prices). VENUE_CANCEL: its {@link #cancelCause}.</li>
- *   <li>VENUE_AMEND, PENDING_REPLACE, REPLACED, REPLACED_FILLED: the new quantity and prices; REPLACED
- *       and CANCELED also the ClOrdID the order is known by from then on, and OrigClOrdID.</li>
- *   <li>PARTIAL_FILL, FULL_FILL: LastQty and LastPx. NEW, ACKNOWLEDGED, REPLACED: the venue's order id.</li>
- *   <li>PENDING_CANCEL, PENDING_REPLACE: the request's ClOrdID, and OrigClOrdID.</li>
- *   <li>CANCEL_REJECTED, REQUEST_REFUSED: the refused request's ClOrdID and OrigClOrdID,
- *       {@link #cxlRejReason}, {@link #replaceRefused}. TIMEOUT_CHANGED: the new timeout.</li>
- *   <li>Answers: the client's request and what the answer counts ({@link #answer()}).</li>
- * </ul>
- * ExecutionReports carry an {@link #execId}; many events a Text.
+ * that type carries (each type's documentation says what). A flyweight: the order core fills one
+ * instance per event and hands it to its {@link OrderEventSink}, which must copy what it keeps before
+ * returning; nothing is allocated per event. A journal reader fills one the same way to replay what
+ * happened. {@link #order()} is the order right after the event (null for answers about no order);
+ * its key, session and ClOrdID start as the order's ({@link #reset}); a new order's terms are its
+ * {@link #terms()}, an answer's request and counts its {@link #answer()}; every ExecutionReport has an
+ * {@link #execId}.
  */
 public final class OrderEvent
 {
@@ -61,8 +47,13 @@ public final class OrderEvent
     private VenueCancelCause cancelCause = VenueCancelCause.NONE;
     private CxlRejReason cxlRejReason;
     private boolean replaceRefused;
+    private boolean answered;
 
-    /** Starts a new event, forgetting everything the previous one carried; its ids and terms start as the order's. */
+    /**
+     * Starts a new event: its key, session and ClOrdID are the order's, and what only some types carry
+     * (a fill, a Text, a refusal, an answer) is cleared. Quantities, timeout and placement are set by
+     * the types that carry them and are read only for those.
+     */
     public OrderEvent reset(final OrderEventType type, final Order order, final long timeMillis)
     {
         this.type = type;
@@ -75,25 +66,25 @@ public final class OrderEvent
         timeoutRule = null;
         lastQty = 0;
         lastPx = 0;
+        venueOrderId = null;
         cancelCause = VenueCancelCause.NONE;
         cxlRejReason = null;
         replaceRefused = false;
-        answer.clear();
-        final boolean known = order != null;
-        sessionId = known ? order.sessionId() : 0;
-        orderKey = known ? order.orderKey() : 0;
-        clOrdId = known ? order.clOrdId() : null;
-        orderQty = known ? order.orderQty() : 0;
-        price = known ? order.price() : 0;
-        stopPx = known ? order.stopPx() : 0;
-        timeoutMillis = known ? order.timeoutMillis() : 0;
-        venueOrderId = known ? order.venueOrderId() : null;
-        attempt = known ? order.venueAttempt() : -1;
-        venueOrdType = known ? order.venueOrdType() : null;
-        venueTimeInForce = known ? order.venueTimeInForce() : null;
-        venueQuantity = known ? order.venueQuantity() : 0;
-        venuePrice = known ? order.venuePrice() : 0;
-        venueStopPx = known ? order.venueStopPx() : 0;
+        if (answered)
+        {
+            answer.clear();
+            answered = false;
+        }
+        if (order == null)
+        {
+            sessionId = 0;
+            orderKey = 0;
+            clOrdId = null;
+            return this;
+        }
+        sessionId = order.sessionId();
+        orderKey = order.orderKey();
+        clOrdId = order.clOrdId();
         return this;
     }
 
@@ -102,6 +93,7 @@ public final class OrderEvent
     {
         terms.copyFrom(other.terms);
         answer.copyFrom(other.answer);
+        answered = other.answered;
         type = other.type;
         order = other.order;
         timeMillis = other.timeMillis;
@@ -245,12 +237,14 @@ public final class OrderEvent
     /** A NewOrderSingle refused; {@link #orderKey} is the key taken for its OrderID. */
     OrderEvent newOrderRefused(final NewOrderCommand command, final OrdRejReason reason)
     {
+        answered = true;
         answer.newOrderRefused(command, reason);
         return sessionId(command.sessionId()).clOrdIds(command.clOrdId(), null);
     }
 
     OrderEvent statusRequest(final OrderStatusCommand command)
     {
+        answered = true;
         answer.statusRequest(command);
         return sessionId(command.sessionId()).clOrdIds(command.clOrdId(), null);
     }
@@ -258,12 +252,14 @@ public final class OrderEvent
     /** The answer to an OrderMassCancelRequest; {@link #orderKey} is the key of its OrderID. */
     OrderEvent massCancel(final MassCancelCommand command, final boolean accepted, final int affectedOrders)
     {
+        answered = true;
         answer.massCancel(command, accepted, affectedOrders);
         return sessionId(command.sessionId()).clOrdIds(command.clOrdId(), null);
     }
 
     OrderEvent massStatus(final MassStatusCommand command, final int totNumReports, final boolean lastReport)
     {
+        answered = true;
         answer.massStatus(command, totNumReports, lastReport);
         return sessionId(command.sessionId());
     }

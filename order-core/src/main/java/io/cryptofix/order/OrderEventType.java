@@ -13,14 +13,18 @@ public enum OrderEventType
 {
     // ---- the order comes to be
 
-    /** Accepted and queued for its venue as placement 0; the client hears nothing until the venue answers. */
+    /**
+     * Accepted and queued for its venue as placement 0; the client hears nothing until the venue
+     * answers. Carries the order's terms, ClOrdID, quantity, prices, timeout and placement, and a Text
+     * for the New report.
+     */
     SUBMITTED(Message.NONE, null, true),
-    /** Accepted and held by the gateway until its trigger price is reached: New at once. */
+    /** Accepted and held by the gateway until its trigger price is reached: New at once. Carries its terms. */
     HELD(Message.EXECUTION_REPORT, ExecType.NEW, true),
 
     // ---- requests the venue's queue took
 
-    /** A later placement at the venue: a triggered stop, or the new order of an emulated replace. */
+    /** A later placement at the venue (a triggered stop, the new order of an emulated replace), with its terms. */
     VENUE_SUBMIT(Message.NONE, null, true),
     /** A cancel of the gateway's, for the cause the event names. */
     VENUE_CANCEL(Message.NONE, null, true),
@@ -44,23 +48,26 @@ public enum OrderEventType
 
     NEW(Message.EXECUTION_REPORT, ExecType.NEW, true),
     REJECTED(Message.EXECUTION_REPORT, ExecType.REJECTED, true),
-    /** A fill that leaves quantity open (or comes after the order was canceled or expired). */
+    /** A fill (LastQty, LastPx) that leaves quantity open, or comes after the order was canceled or expired. */
     PARTIAL_FILL(Message.EXECUTION_REPORT, ExecType.TRADE, true),
     /** A fill that completes OrderQty. */
     FULL_FILL(Message.EXECUTION_REPORT, ExecType.TRADE, true),
-    /** The client's cancel was sent to the venue. */
+    /** The client's cancel was sent to the venue; carries the cancel's ClOrdID and OrigClOrdID. */
     PENDING_CANCEL(Message.EXECUTION_REPORT, ExecType.PENDING_CANCEL, true),
-    /** The client's replace was sent to the venue, as an amend or as the cancel of an emulated replace. */
+    /**
+     * The client's replace was sent to the venue, as an amend or as the cancel of an emulated replace;
+     * carries the replace's ClOrdID, OrigClOrdID, new quantity and prices.
+     */
     PENDING_REPLACE(Message.EXECUTION_REPORT, ExecType.PENDING_REPLACE, true),
     CANCELED(Message.EXECUTION_REPORT, ExecType.CANCELED, true),
-    /** New terms took effect. */
+    /** New terms took effect: carries them, the ClOrdID the order is known by from now on, and the venue's order id. */
     REPLACED(Message.EXECUTION_REPORT, ExecType.REPLACED, true),
     /** New terms took effect with OrderQty down to CumQty: nothing is left to work, the order is filled (FIX 4.4). */
     REPLACED_FILLED(Message.EXECUTION_REPORT, ExecType.REPLACED, true),
     EXPIRED(Message.EXECUTION_REPORT, ExecType.EXPIRED, true),
     /** A stop the gateway held reached its price and was placed at the venue (Restated, Text says how). */
     TRIGGERED(Message.EXECUTION_REPORT, ExecType.RESTATED, true),
-    /** The client's pending cancel or replace ended refused. */
+    /** The client's pending cancel or replace ended refused: its ClOrdID, OrigClOrdID and CxlRejReason. */
     CANCEL_REJECTED(Message.CANCEL_REJECT, null, true),
     /** A cancel or replace refused on arrival: nothing was pending because of it. Journaled when its order is known. */
     REQUEST_REFUSED(Message.CANCEL_REJECT, null, true),

@@ -1,24 +1,27 @@
 package io.cryptofix.order;
 
 import org.agrona.collections.Long2ObjectHashMap;
-import org.agrona.collections.Object2ObjectHashMap;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every order the gateway has, by key, by ClOrdID within its session, and, while it works, among its
  * session's working orders: mass operations and cancel-on-disconnect look at those, never at all
  * orders. A ClOrdID stays taken for as long as the gateway has the order (the request ClOrdIDs of
- * its cancels and replaces too), so none is used twice in a session. Open-addressing maps: adding an
- * order creates no map entries.
+ * its cancels and replaces too), so none is used twice in a session. Keys and working orders are in
+ * open-addressing maps (no entry objects); ClOrdIDs in a {@link HashMap}, whose hash spreading and
+ * tree bins keep look-ups short however alike clients make their ClOrdIDs (sequential numbers
+ * cluster in a linear-probing map).
  */
 final class OrderIndex
 {
     private static final Comparator<Order> OLDEST_FIRST = Comparator.comparingLong(Order::orderKey);
 
     private final Long2ObjectHashMap<Order> byKey = new Long2ObjectHashMap<>();
-    private final Long2ObjectHashMap<Object2ObjectHashMap<String, Order>> byClOrdId = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<Map<String, Order>> byClOrdId = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<Long2ObjectHashMap<Order>> working = new Long2ObjectHashMap<>();
     private long nextOrderKey = 1;
 
@@ -42,7 +45,7 @@ final class OrderIndex
     /** The order the session knows by this ClOrdID (its own, or a request's), or null. */
     Order byClOrdId(final long sessionId, final String clOrdId)
     {
-        final Object2ObjectHashMap<String, Order> orders = byClOrdId.get(sessionId);
+        final Map<String, Order> orders = byClOrdId.get(sessionId);
         return orders == null ? null : orders.get(clOrdId);
     }
 
@@ -70,7 +73,7 @@ final class OrderIndex
     /** A refused request gives its ClOrdID back. */
     void release(final Order order, final String requestClOrdId)
     {
-        final Object2ObjectHashMap<String, Order> orders = byClOrdId.get(order.sessionId());
+        final Map<String, Order> orders = byClOrdId.get(order.sessionId());
         if (orders != null && orders.get(requestClOrdId) == order)
         {
             orders.remove(requestClOrdId);
@@ -128,12 +131,12 @@ final class OrderIndex
         return count;
     }
 
-    private Object2ObjectHashMap<String, Order> sessionClOrdIds(final long sessionId)
+    private Map<String, Order> sessionClOrdIds(final long sessionId)
     {
-        Object2ObjectHashMap<String, Order> orders = byClOrdId.get(sessionId);
+        Map<String, Order> orders = byClOrdId.get(sessionId);
         if (orders == null)
         {
-            orders = new Object2ObjectHashMap<>();
+            orders = new HashMap<>();
             byClOrdId.put(sessionId, orders);
         }
         return orders;

@@ -83,7 +83,7 @@ final class RecordingVenueRouter implements VenueRouter
 
     private static Request request(final OrderEvent event)
     {
-        return new Request(event.orderKey(), event.attempt(), event.venueOrderId());
+        return new Request(event.orderKey(), event.order().venueAttempt(), event.order().venueOrderId());
     }
 
     /** The orders the core asked the venue about, once per query. */

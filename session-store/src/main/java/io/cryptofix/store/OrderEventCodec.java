@@ -95,10 +95,11 @@ public final class OrderEventCodec
         buffer.putByte(TIME_IN_FORCE_AT, (byte)order.timeInForce().ordinal());
         buffer.putByte(FLAGS_AT, (byte)((event.isResent() ? RESENT : 0) | (order.postOnly() ? POST_ONLY : 0)));
         buffer.putByte(CANCEL_CAUSE_AT, (byte)event.cancelCause().ordinal());
-        buffer.putByte(VENUE_ORD_TYPE_AT, (byte)(event.venueOrdType() == null ? -1 : event.venueOrdType().ordinal()));
+        // the order's latest placement: after a SUBMITTED or VENUE_SUBMIT, the event's own
+        buffer.putByte(VENUE_ORD_TYPE_AT, (byte)(order.venueOrdType() == null ? -1 : order.venueOrdType().ordinal()));
         buffer.putByte(VENUE_TIME_IN_FORCE_AT,
-            (byte)(event.venueTimeInForce() == null ? -1 : event.venueTimeInForce().ordinal()));
-        buffer.putInt(VENUE_ATTEMPT_AT, event.attempt(), ORDER);
+            (byte)(order.venueTimeInForce() == null ? -1 : order.venueTimeInForce().ordinal()));
+        buffer.putInt(VENUE_ATTEMPT_AT, order.venueAttempt(), ORDER);
         buffer.putLong(TIME_AT, timeNanos, ORDER);
         buffer.putLong(ORDER_KEY_AT, order.orderKey(), ORDER);
         buffer.putLong(SESSION_AT, order.sessionId(), ORDER);
@@ -114,12 +115,13 @@ public final class OrderEventCodec
         buffer.putLong(DEADLINE_AT, order.deadlineMillis(), ORDER);
         buffer.putLong(CREATED_AT, order.createdMillis(), ORDER);
         buffer.putLong(TIMEOUT_AT, order.timeoutMillis(), ORDER);
-        buffer.putLong(REQUEST_QTY_AT, event.orderQty(), ORDER);
-        buffer.putLong(REQUEST_PRICE_AT, event.price(), ORDER);
-        buffer.putLong(REQUEST_STOP_PX_AT, event.stopPx(), ORDER);
-        buffer.putLong(VENUE_QTY_AT, event.venueQuantity(), ORDER);
-        buffer.putLong(VENUE_PRICE_AT, event.venuePrice(), ORDER);
-        buffer.putLong(VENUE_STOP_PX_AT, event.venueStopPx(), ORDER);
+        final boolean carriesTerms = carriesTerms(type);
+        buffer.putLong(REQUEST_QTY_AT, carriesTerms ? event.orderQty() : 0, ORDER);
+        buffer.putLong(REQUEST_PRICE_AT, carriesTerms ? event.price() : 0, ORDER);
+        buffer.putLong(REQUEST_STOP_PX_AT, carriesTerms ? event.stopPx() : 0, ORDER);
+        buffer.putLong(VENUE_QTY_AT, order.venueQuantity(), ORDER);
+        buffer.putLong(VENUE_PRICE_AT, order.venuePrice(), ORDER);
+        buffer.putLong(VENUE_STOP_PX_AT, order.venueStopPx(), ORDER);
         int at = STRINGS_AT;
         at += putString(buffer, at, event.clOrdId());
         at += putString(buffer, at, event.origClOrdId());
@@ -129,6 +131,23 @@ public final class OrderEventCodec
         at += putString(buffer, at, order.venueOrderId());
         at += putString(buffer, at, event.text());
         return at;
+    }
+
+    /** Whether the event names a quantity and prices of its own: an order's, or a replace's or an amend's new ones. */
+    private static boolean carriesTerms(final OrderEventType type)
+    {
+        switch (type)
+        {
+            case SUBMITTED:
+            case HELD:
+            case VENUE_AMEND:
+            case PENDING_REPLACE:
+            case REPLACED:
+            case REPLACED_FILLED:
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static int putString(final MutableDirectBuffer buffer, final int at, final String value)
