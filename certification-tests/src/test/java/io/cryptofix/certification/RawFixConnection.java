@@ -1,5 +1,6 @@
 package io.cryptofix.certification;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,7 +42,7 @@ final class RawFixConnection implements AutoCloseable
         this.nextSeqNum = nextSeqNum;
         this.socket = new Socket("127.0.0.1", port);
         this.socket.setSoTimeout((int)FixTestClient.TIMEOUT.toMillis());
-        this.in = socket.getInputStream();
+        this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
         this.senderCompId = senderCompId;
     }
@@ -104,6 +105,14 @@ final class RawFixConnection implements AutoCloseable
                 return message;
             }
         }
+    }
+
+    /**
+     * @return the fields of the next message, whatever its type.
+     */
+    Map<Integer, String> next() throws IOException
+    {
+        return readMessage();
     }
 
     /**

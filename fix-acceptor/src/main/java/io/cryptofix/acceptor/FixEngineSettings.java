@@ -24,6 +24,15 @@ public final class FixEngineSettings
     /** Engine and library share one media driver: IPC, no network between them. */
     static final String LIBRARY_CHANNEL = "aeron:ipc";
     private static final String ARCHIVE_LOCAL_CONTROL = "aeron:ipc?term-length=64k";
+    /**
+     * How often the engine and the library try to claim space in a back-pressured publication before
+     * handing the back-pressure to their caller. Artio's default, about a thousand tries with parks of
+     * up to a millisecond, holds a thread for a second: with the engine's agents sharing one thread
+     * (low-resource scheduler) the framer then waits for its own indexer, and the duty cycle waits
+     * for the framer while the framer waits for the duty cycle to poll, so a burst of orders stalls
+     * both for good. A few tries and back to the duty cycle keeps each side draining the other.
+     */
+    static final int MAX_CLAIM_ATTEMPTS = 16;
 
     private FixEngineSettings()
     {
@@ -63,6 +72,7 @@ public final class FixEngineSettings
             .authenticationStrategy(AuthenticationStrategy.of(validation))
             .printStartupWarnings(false)
             .monitoringFile(Path.of(aeronDirName, "fix-engine-counters").toString());
+        engine.inboundMaxClaimAttempts(MAX_CLAIM_ATTEMPTS).outboundMaxClaimAttempts(MAX_CLAIM_ATTEMPTS);
         engine.epochNanoClock(clock);
         engine.aeronContext().aeronDirectoryName(aeronDirName);
         engine.aeronArchiveContext()

@@ -51,6 +51,8 @@ public final class FixLibrarySettings
             });
         library.aeronContext().aeronDirectoryName(aeronDirName);
         library.monitoringFile(Path.of(aeronDirName, "fix-library-counters").toString());
+        library.inboundMaxClaimAttempts(FixEngineSettings.MAX_CLAIM_ATTEMPTS)
+            .outboundMaxClaimAttempts(FixEngineSettings.MAX_CLAIM_ATTEMPTS);
         library.epochNanoClock(clock);
         return library;
     }
