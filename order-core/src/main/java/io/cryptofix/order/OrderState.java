@@ -61,26 +61,14 @@ public enum OrderState
         }
     }
 
-    // the rules below, looked up once per pair: applying an event costs an array read, not a walk of switches
-    private static final OrderState[][] TABLE = new OrderState[values().length][OrderEventType.values().length];
-
-    static
-    {
-        for (final OrderState from : values())
-        {
-            for (final OrderEventType event : OrderEventType.values())
-            {
-                TABLE[from.ordinal()][event.ordinal()] = rule(from, event);
-            }
-        }
-    }
+    private static final TransitionTable<OrderState> TABLE = new TransitionTable<>(values(), OrderState::rule);
 
     /**
      * @return the state after {@code event}, or null if the event is not legal in {@code state}.
      */
     public static OrderState next(final OrderState state, final OrderEventType event)
     {
-        return TABLE[state.ordinal()][event.ordinal()];
+        return TABLE.next(state, event);
     }
 
     /** The table, rule by rule. */

@@ -30,26 +30,14 @@ public enum PendingRequest
         }
     }
 
-    // the rules below, looked up once per pair: applying an event costs an array read, not a walk of switches
-    private static final PendingRequest[][] TABLE = new PendingRequest[values().length][OrderEventType.values().length];
-
-    static
-    {
-        for (final PendingRequest from : values())
-        {
-            for (final OrderEventType event : OrderEventType.values())
-            {
-                TABLE[from.ordinal()][event.ordinal()] = rule(from, event);
-            }
-        }
-    }
+    private static final TransitionTable<PendingRequest> TABLE = new TransitionTable<>(values(), PendingRequest::rule);
 
     /**
      * @return the request after {@code event}, or null if the event is not legal with {@code request} waiting.
      */
     public static PendingRequest next(final PendingRequest request, final OrderEventType event)
     {
-        return TABLE[request.ordinal()][event.ordinal()];
+        return TABLE.next(request, event);
     }
 
     /** The table, rule by rule. */

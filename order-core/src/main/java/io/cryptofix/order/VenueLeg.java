@@ -50,26 +50,14 @@ public enum VenueLeg
         }
     }
 
-    // the rules below, looked up once per pair: applying an event costs an array read, not a walk of switches
-    private static final VenueLeg[][] TABLE = new VenueLeg[values().length][OrderEventType.values().length];
-
-    static
-    {
-        for (final VenueLeg from : values())
-        {
-            for (final OrderEventType event : OrderEventType.values())
-            {
-                TABLE[from.ordinal()][event.ordinal()] = rule(from, event);
-            }
-        }
-    }
+    private static final TransitionTable<VenueLeg> TABLE = new TransitionTable<>(values(), VenueLeg::rule);
 
     /**
      * @return the leg after {@code event}, or null if the event is not legal in {@code leg}.
      */
     public static VenueLeg next(final VenueLeg leg, final OrderEventType event)
     {
-        return TABLE[leg.ordinal()][event.ordinal()];
+        return TABLE.next(leg, event);
     }
 
     /** The table, rule by rule. */
