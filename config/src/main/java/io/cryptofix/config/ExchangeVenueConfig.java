@@ -20,8 +20,11 @@ import java.util.List;
  * @param requestsPerSecond   requests of any kind per second at most (the venue's request limit).
  * @param symbols             the instruments to trade, BASE/QUOTE; their rules (tick, lot, minimums)
  *                            are loaded from the venue at start.
- * @param demoTrading         OKX only: every request goes to OKX's demo trading (header
- *                            {@code x-simulated-trading: 1}) instead of the live market.
+ * @param testnet             the venue's test environment instead of its live market: its test
+ *                            base URL by default, and only the calls that environment serves (OKX:
+ *                            every request goes to its demo trading, header {@code x-simulated-trading: 1}).
+ * @param recvWindowMillis    Binance and Bybit: how long after its timestamp the venue still accepts
+ *                            a signed request.
  */
 public record ExchangeVenueConfig(
     String baseUrl,
@@ -33,7 +36,8 @@ public record ExchangeVenueConfig(
     int ordersPerSecond,
     int requestsPerSecond,
     List<String> symbols,
-    boolean demoTrading)
+    boolean testnet,
+    long recvWindowMillis)
 {
     /** A venue on its live market. */
     public ExchangeVenueConfig(
@@ -48,6 +52,6 @@ public record ExchangeVenueConfig(
         final List<String> symbols)
     {
         this(baseUrl, apiKeyEnv, secretKeyEnv, passphraseEnv, credentialsFile, pollIntervalMillis, ordersPerSecond,
-            requestsPerSecond, symbols, false);
+            requestsPerSecond, symbols, false, ExchangeVenueSection.DEFAULT_RECV_WINDOW_MILLIS);
     }
 }

@@ -16,9 +16,14 @@ import java.util.regex.Pattern;
 final class ExchangeVenueSection
 {
     static final List<String> KEYS = List.of("type", "rounding", "dayCutoffUtc", "baseUrl", "apiKeyEnv",
-        "secretKeyEnv", "passphraseEnv", "credentialsFile", "pollIntervalMillis", "ordersPerSecond", "requestsPerSecond", "symbols");
-    // OKX's demo trading is the same host as its live market, chosen per request by a header
+        "secretKeyEnv", "passphraseEnv", "credentialsFile", "pollIntervalMillis", "ordersPerSecond", "requestsPerSecond", "symbols",
+        "testnet");
+    // OKX's demo trading is the same host as its live market, chosen per request by a header; the
+    // key's older name is kept
     static final List<String> OKX_KEYS = concat(KEYS, "demoTrading");
+    // Binance and Bybit sign a window within which the venue accepts a request
+    static final List<String> RECV_WINDOW_KEYS = concat(KEYS, "recvWindowMillis");
+    static final long DEFAULT_RECV_WINDOW_MILLIS = 5_000;
 
     private static final Map<String, String> BASE_URLS = Map.of(
         VenueConfig.TYPE_BINANCE, "https://api.binance.com",
@@ -29,6 +34,13 @@ final class ExchangeVenueSection
     // each venue's published limits: Binance 10 orders/s and 1200 request weight/min (20/s at weight 1);
     // Kraken's private-call counter decays by 0.33 to 1 per second with the account tier, and its
     // per-pair order counter by about 1 per second: 1 of each per second stays inside every tier
+    // each venue's documented test environment; OKX's demo trading is its live host with a header, and
+    // Kraken has no spot test environment
+    private static final Map<String, String> TESTNET_URLS = Map.of(
+        VenueConfig.TYPE_BINANCE, "https://testnet.binance.vision",
+        VenueConfig.TYPE_COINBASE, "https://api-public.sandbox.exchange.coinbase.com",
+        VenueConfig.TYPE_OKX, "https://www.okx.com",
+        VenueConfig.TYPE_BYBIT, "https://api-testnet.bybit.com");
     private static final Map<String, long[]> ORDERS_AND_REQUESTS_PER_SECOND = Map.of(
         VenueConfig.TYPE_BINANCE, new long[] {10, 20},
         VenueConfig.TYPE_KRAKEN, new long[] {1, 1},
@@ -53,9 +65,19 @@ final class ExchangeVenueSection
     static ExchangeVenueConfig read(final String id, final String type, final YamlMap venue)
     {
         final boolean okx = VenueConfig.TYPE_OKX.equals(type);
-        venue.allowOnly(okx ? OKX_KEYS : KEYS);
-        final Boolean demoTrading = okx ? venue.bool("demoTrading", Boolean.FALSE) : Boolean.FALSE;
-        final String baseUrl = venue.text("baseUrl", BASE_URLS.get(type), "the venue's REST base URL", URL);
+        final boolean recvWindow = VenueConfig.TYPE_BINANCE.equals(type) || VenueConfig.TYPE_BYBIT.equals(type);
+        venue.allowOnly(okx ? OKX_KEYS : recvWindow ? RECV_WINDOW_KEYS : KEYS);
+        final boolean testnet = Boolean.TRUE.equals(venue.bool("testnet", Boolean.FALSE)) ||
+            okx && Boolean.TRUE.equals(venue.bool("demoTrading", Boolean.FALSE));
+        if (testnet && !TESTNET_URLS.containsKey(type))
+        {
+            venue.problem("testnet", "venue type " + type + " has no spot test environment; leave testnet out or false");
+        }
+        final String baseUrl = venue.text("baseUrl", testnet ? TESTNET_URLS.getOrDefault(type, BASE_URLS.get(type)) :
+            BASE_URLS.get(type), "the venue's REST base URL", URL);
+        // Binance allows up to 60000, Bybit documents 5000 as its default
+        final Long recvWindowMillis = recvWindow ?
+            venue.integer("recvWindowMillis", DEFAULT_RECV_WINDOW_MILLIS, 1, 60_000, null) : null;
         final String apiKeyEnv = venue.text("apiKeyEnv", id + "_API_KEY", "an environment variable name", ENV);
         final String secretKeyEnv = venue.text("secretKeyEnv", id + "_SECRET_KEY", "an environment variable name", ENV);
         final String passphraseEnv = venue.text("passphraseEnv", id + "_PASSPHRASE", "an environment variable name", ENV);
@@ -75,7 +97,8 @@ final class ExchangeVenueSection
             ordersPerSecond == null ? 0 : ordersPerSecond.intValue(),
             requestsPerSecond == null ? 0 : requestsPerSecond.intValue(),
             symbols,
-            Boolean.TRUE.equals(demoTrading));
+            testnet,
+            recvWindowMillis == null ? DEFAULT_RECV_WINDOW_MILLIS : recvWindowMillis);
     }
 
     private static List<String> concat(final List<String> keys, final String key)

@@ -196,9 +196,28 @@ class UserConfigTest
             "  OKX: { type: okx, symbols: [BTC/USDT] }",
             "  OKX_DEMO: { type: okx, demoTrading: true, symbols: [BTC/USDT] }");
 
-        assertThat(config.venues().get("OKX").exchange().demoTrading()).isFalse();
-        assertThat(config.venues().get("OKX_DEMO").exchange().demoTrading()).isTrue();
+        assertThat(config.venues().get("OKX").exchange().testnet()).isFalse();
+        assertThat(config.venues().get("OKX_DEMO").exchange().testnet()).isTrue();
         assertThat(config.venues().get("OKX_DEMO").exchange().baseUrl()).isEqualTo("https://www.okx.com");
+    }
+
+    @Test
+    void aTestnetVenueGoesToItsTestEnvironmentAndBinanceTakesARecvWindow() throws ConfigException
+    {
+        final GatewayConfig config = parse(
+            "venues:",
+            "  BINANCE: { type: binance, testnet: true, recvWindowMillis: 10000, symbols: [BTC/USDT] }",
+            "  BYBIT: { type: bybit, testnet: true, symbols: [BTC/USDT] }",
+            "  COINBASE: { type: coinbase, testnet: true, symbols: [BTC/USD] }",
+            "  OKX: { type: okx, testnet: true, symbols: [BTC/USDT] }");
+
+        assertThat(config.venues().get("BINANCE").exchange().baseUrl()).isEqualTo("https://testnet.binance.vision");
+        assertThat(config.venues().get("BINANCE").exchange().recvWindowMillis()).isEqualTo(10_000);
+        assertThat(config.venues().get("BYBIT").exchange().baseUrl()).isEqualTo("https://api-testnet.bybit.com");
+        assertThat(config.venues().get("BYBIT").exchange().recvWindowMillis()).isEqualTo(5_000);
+        assertThat(config.venues().get("COINBASE").exchange().baseUrl())
+            .isEqualTo("https://api-public.sandbox.exchange.coinbase.com");
+        assertThat(config.venues().get("OKX").exchange().testnet()).isTrue();
     }
 
     @Test

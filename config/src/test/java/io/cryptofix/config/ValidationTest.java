@@ -239,13 +239,20 @@ class ValidationTest
         assertThat(problemsOf("venues:", "  BINANCE:", "    type: binance", "    seed: 7", "    symbols: [btc-usdt]"))
             .containsExactlyInAnyOrder(
                 "venues.BINANCE.seed: unknown key (allowed: type, rounding, dayCutoffUtc, baseUrl, apiKeyEnv, " +
-                    "secretKeyEnv, passphraseEnv, credentialsFile, pollIntervalMillis, ordersPerSecond, requestsPerSecond, symbols)",
+                    "secretKeyEnv, passphraseEnv, credentialsFile, pollIntervalMillis, ordersPerSecond, requestsPerSecond, symbols, " +
+                    "testnet, recvWindowMillis)",
                 "venues.BINANCE.symbols: \"btc-usdt\" is not a symbol (allowed: BASE/QUOTE in capitals, e.g. BTC/USDT)");
         assertThat(problemsOf("venues:", "  BINANCE: { type: binance, demoTrading: true, symbols: [BTC/USDT] }"))
             .as("demo trading by header is OKX's alone: Binance's testnet is another baseUrl")
             .containsExactly("venues.BINANCE.demoTrading: unknown key (allowed: type, rounding, dayCutoffUtc, baseUrl, " +
                 "apiKeyEnv, secretKeyEnv, passphraseEnv, credentialsFile, pollIntervalMillis, ordersPerSecond, " +
-                "requestsPerSecond, symbols)");
+                "requestsPerSecond, symbols, testnet, recvWindowMillis)");
+        assertThat(problemsOf("venues:", "  KRAKEN: { type: kraken, testnet: true, symbols: [BTC/USD] }"))
+            .as("Kraken documents no spot test environment")
+            .containsExactly("venues.KRAKEN.testnet: venue type kraken has no spot test environment; leave testnet out " +
+                "or false");
+        assertThat(problemsOf("venues:", "  BYBIT: { type: bybit, recvWindowMillis: 0, symbols: [BTC/USDT] }"))
+            .hasSize(1).first().asString().startsWith("venues.BYBIT.recvWindowMillis:");
         assertThat(problemsOf("venues:", "  BINANCE: { type: binance }"))
             .containsExactly("venues.BINANCE.symbols: missing (required: a list of the symbols to trade, BASE/QUOTE, " +
                 "e.g. [BTC/USDT])");

@@ -61,7 +61,7 @@ public final class VenueAdapters
             final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment, true);
             return new RestVenue(venue.id(), venue.exchange(), new OkxClient(venue.exchange().baseUrl(),
                 credentials.apiKey(), credentials.secretKey(), credentials.passphrase(), runId(startMillis),
-                venue.exchange().demoTrading()), System::currentTimeMillis, metrics);
+                venue.exchange().testnet()), System::currentTimeMillis, metrics);
         }
         if (VenueConfig.TYPE_BYBIT.equals(venue.type()))
         {

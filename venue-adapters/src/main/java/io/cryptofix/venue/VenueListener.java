@@ -19,6 +19,19 @@ public interface VenueListener
     void onFill(long orderKey, long lastQty, long lastPx, long timeMillis);
 
     /**
+     * One trade of the order, with the fee the venue charged for it.
+     *
+     * @param commission       the fee, {@link io.cryptofix.domain.Fixed}; negative for a rebate.
+     * @param commissionAsset  the asset it was charged in, as the venue names it; null when unknown.
+     */
+    default void onFill(
+        final long orderKey, final long lastQty, final long lastPx, final long commission, final String commissionAsset,
+        final long timeMillis)
+    {
+        onFill(orderKey, lastQty, lastPx, timeMillis);
+    }
+
+    /**
      * The order is no longer working with quantity left: after a cancel request, or unsolicited
      * (a market order's unfilled remainder, a venue-side cancel); {@code reason} says which.
      */
@@ -29,6 +42,26 @@ public interface VenueListener
 
     /** A GTD order the venue expires natively reached its ExpireTime with quantity left. */
     void onOrderExpired(long orderKey, long timeMillis);
+
+    /**
+     * The venue says something of the order the adapter cannot read (a status it does not know),
+     * confirmed by a second lookup: the order may still work or may have ended; an operator must look.
+     */
+    default void onOrderInDoubt(final long orderKey, final String reason, final long timeMillis)
+    {
+    }
+
+    /**
+     * The venue became usable or stopped being so.
+     *
+     * @param instruments with {@link VenueState#UP} after a late start: the rules of the symbols
+     *                    to trade, as {@link VenueAdapter#connect} returns them; otherwise empty.
+     */
+    default void onVenueState(
+        final VenueState state, final String reason, final java.util.List<io.cryptofix.domain.Instrument> instruments,
+        final long timeMillis)
+    {
+    }
 
     /** An amend took effect: the order now has the quantity and price of the {@link VenueAmend}. */
     void onOrderReplaced(long orderKey, long timeMillis);

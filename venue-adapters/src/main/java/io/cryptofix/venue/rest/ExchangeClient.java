@@ -1,5 +1,6 @@
 package io.cryptofix.venue.rest;
 
+import io.cryptofix.config.ExchangeVenueConfig;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.venue.VenueOrder;
@@ -15,6 +16,28 @@ import java.util.Map;
  */
 public interface ExchangeClient
 {
+    /**
+     * Called once, before {@link #connect}: the venue's settings ({@code testnet},
+     * {@code recvWindowMillis}) and the clock every signed request takes its timestamp from.
+     */
+    default void configure(final ExchangeVenueConfig config, final VenueClock clock)
+    {
+    }
+
+    /**
+     * The venue's server time, from its public time endpoint (Binance {@code /api/v3/time}, OKX
+     * {@code /api/v5/public/time}, Bybit {@code /v5/market/time}, Kraken {@code /0/public/Time},
+     * Coinbase {@code /time}). May be called before {@link #connect}.
+     *
+     * @return epoch milliseconds.
+     * @throws UnsupportedOperationException when the client cannot read the venue's time: its
+     *     requests are then signed with the host's clock.
+     */
+    default long serverTimeMillis() throws Exception
+    {
+        throw new UnsupportedOperationException("no server time");
+    }
+
     /**
      * Connects (XChange loads the venue's metadata) and returns the rules of the symbols to trade.
      *
@@ -60,6 +83,20 @@ public interface ExchangeClient
     default Map<String, ExchangeOrder> findAll(final List<String> venueOrderIds) throws Exception
     {
         throw new UnsupportedOperationException("one order at a time at this venue");
+    }
+
+    /**
+     * The trades of one order, from the venue's trade list (Binance {@code myTrades}, OKX fills,
+     * Bybit executions, Kraken trades, Coinbase fills), oldest first: each is one fill to the client,
+     * with its own price and fee.
+     *
+     * @param order the order as last seen, with the venue's id.
+     * @return the order's trades so far; null when this venue has no trade list to read, and fills
+     *     are then told from the order's executed totals.
+     */
+    default java.util.List<VenueTrade> trades(final String symbol, final ExchangeOrder order) throws Exception
+    {
+        return null;
     }
 
     /**

@@ -19,12 +19,23 @@ public record VenueError(Kind kind, String reason, long backoffMillis)
         /** The venue has no such order. */
         UNKNOWN_ORDER,
         /** No answer, or one that does not say what happened (5xx, timeout, reset): ask the venue. */
-        AMBIGUOUS
+        AMBIGUOUS,
+        /**
+         * The venue refused the request for its timestamp (outside the receive window, Binance -1021,
+         * OKX 50102, Bybit 10002, Kraken EAPI:Invalid nonce, Coinbase "request timestamp expired"):
+         * nothing happened; measure the clock again and the request may be sent again.
+         */
+        CLOCK
     }
 
     public static VenueError rejected(final String reason)
     {
         return new VenueError(Kind.REJECTED, reason, 0);
+    }
+
+    public static VenueError clock(final String reason)
+    {
+        return new VenueError(Kind.CLOCK, reason, 0);
     }
 
     public static VenueError ambiguous(final String reason)

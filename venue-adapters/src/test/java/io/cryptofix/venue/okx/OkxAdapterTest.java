@@ -204,9 +204,9 @@ class OkxAdapterTest
         try (FakeOkx demo = FakeOkx.startDemo(KEY, SECRET, PASSPHRASE))
         {
             final ExchangeVenueConfig config = new ExchangeVenueConfig(demo.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET",
-                "UNUSED_PASSPHRASE", null, 50, 10, 50, List.of("BTC/USDT"), true);
+                "UNUSED_PASSPHRASE", null, 50, 10, 50, List.of("BTC/USDT"), true, 5_000);
             final RestVenue demoVenue = new RestVenue("OKX", config,
-                new OkxClient(demo.baseUrl(), KEY, SECRET, PASSPHRASE, "T1", config.demoTrading()),
+                new OkxClient(demo.baseUrl(), KEY, SECRET, PASSPHRASE, "T1", config.testnet()),
                 System::currentTimeMillis, VenueMetrics.NONE);
             demoVenue.connect();
             demoVenue.start(listener, now());
