@@ -43,6 +43,12 @@ public interface VenueListener
     /** A GTD order the venue expires natively reached its ExpireTime with quantity left. */
     void onOrderExpired(long orderKey, long timeMillis);
 
+    /** As {@link #onOrderExpired(long, long)}, with the venue's words for the client's Text. */
+    default void onOrderExpired(final long orderKey, final String reason, final long timeMillis)
+    {
+        onOrderExpired(orderKey, timeMillis);
+    }
+
     /**
      * The venue says something of the order the adapter cannot read (a status it does not know),
      * confirmed by a second lookup: the order may still work or may have ended; an operator must look.

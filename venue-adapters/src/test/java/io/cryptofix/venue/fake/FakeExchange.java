@@ -32,6 +32,8 @@ public abstract class FakeExchange implements AutoCloseable
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private volatile long latencyMillis;
     private volatile int nextServerError;
+    private final AtomicInteger serverErrorsLeft = new AtomicInteger();
+    private volatile long clockOffsetMillis;
     private volatile boolean dropNextOrderResponse;
     private volatile CountDownLatch held;
 
@@ -92,6 +94,34 @@ public abstract class FakeExchange implements AutoCloseable
     public final void serverErrorNext(final int httpStatus)
     {
         nextServerError = httpStatus;
+    }
+
+    /**
+     * The next {@code count} requests that pass {@link #delayedOrFailed} fail with this HTTP status
+     * before the venue does anything: an outage or a maintenance window.
+     */
+    public final void serverErrors(final int count, final int httpStatus)
+    {
+        nextServerError = 0;
+        serverErrorsLeft.set(count);
+        outageStatus = httpStatus;
+    }
+
+    private volatile int outageStatus;
+
+    /**
+     * The venue's clock runs this far ahead of the host's (negative: behind): its time endpoint says
+     * so, and it checks request timestamps against it.
+     */
+    public final void clockOffset(final long millis)
+    {
+        clockOffsetMillis = millis;
+    }
+
+    /** @return the venue's time now, epoch milliseconds: the host's clock and the {@link #clockOffset}. */
+    protected final long venueMillis()
+    {
+        return System.currentTimeMillis() + clockOffsetMillis;
     }
 
     /** The next order is placed, and then its response is never sent: the connection just closes. */
@@ -166,7 +196,11 @@ public abstract class FakeExchange implements AutoCloseable
                 Thread.currentThread().interrupt();
             }
         }
-        final int status = nextServerError;
+        int status = nextServerError;
+        if (status == 0 && serverErrorsLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0)
+        {
+            status = outageStatus;
+        }
         if (status == 0)
         {
             return false;

@@ -2,18 +2,22 @@ package io.cryptofix.venue.sim;
 
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.order.VenueOrderStatus;
+import io.cryptofix.domain.Instrument;
 import io.cryptofix.venue.VenueListener;
+import io.cryptofix.venue.VenueState;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Records what a venue answers, one readable line per callback, e.g. {@code FILL 1 0.5@101}.
+ * Records what a venue answers, one readable line per callback, e.g. {@code FILL 1 0.5@101}, or
+ * {@code FILL 1 0.5@101 fee 0.0005 BNB} when the venue told the fee. Safe to read from any thread.
  */
 public final class RecordingVenueListener implements VenueListener
 {
-    private final List<String> events = new ArrayList<>();
-    private final List<String> prices = new ArrayList<>();
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final List<String> prices = new CopyOnWriteArrayList<>();
+    private final List<String> venueStates = new CopyOnWriteArrayList<>();
 
     @Override
     public void onOrderAccepted(final long orderKey, final String venueOrderId, final long timeMillis)
@@ -31,6 +35,40 @@ public final class RecordingVenueListener implements VenueListener
     public void onFill(final long orderKey, final long lastQty, final long lastPx, final long timeMillis)
     {
         events.add("FILL " + orderKey + " " + Fixed.toString(lastQty) + "@" + Fixed.toString(lastPx));
+    }
+
+    @Override
+    public void onFill(
+        final long orderKey, final long lastQty, final long lastPx, final long commission, final String commissionAsset,
+        final long timeMillis)
+    {
+        events.add("FILL " + orderKey + " " + Fixed.toString(lastQty) + "@" + Fixed.toString(lastPx) + " fee " +
+            Fixed.toString(commission) + " " + commissionAsset);
+    }
+
+    @Override
+    public void onOrderExpired(final long orderKey, final String reason, final long timeMillis)
+    {
+        events.add("EXPIRED " + orderKey + " " + reason);
+    }
+
+    @Override
+    public void onOrderInDoubt(final long orderKey, final String reason, final long timeMillis)
+    {
+        events.add("IN_DOUBT " + orderKey + " " + reason);
+    }
+
+    @Override
+    public void onVenueState(
+        final VenueState state, final String reason, final List<Instrument> instruments, final long timeMillis)
+    {
+        venueStates.add(state + " " + instruments.size() + " " + reason);
+    }
+
+    /** The venue states reported, e.g. {@code UP 2 connected}: state, instruments loaded, reason. */
+    public List<String> venueStates()
+    {
+        return List.copyOf(venueStates);
     }
 
     @Override
