@@ -19,7 +19,6 @@ import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.bybit.BybitExchange;
 import org.knowm.xchange.bybit.service.BybitDigest;
 import org.knowm.xchange.client.ExchangeRestProxyBuilder;
-import si.mazi.rescu.HttpStatusIOException;
 import si.mazi.rescu.ParamsDigest;
 
 import java.io.IOException;
@@ -50,11 +49,9 @@ public final class BybitClient implements ExchangeClient
     private static final String STOP_ORDER = "StopOrder";
     private static final String BASE_COIN = "baseCoin";
     private static final int ORDER_NOT_FOUND = 170213;
-    private static final int TIMESTAMP_OUTSIDE_WINDOW = 10002;
     private static final int RECENTLY_CLOSED = 1;
     private static final int TRADES_PER_PAGE = 100;
     private static final long DEFAULT_RECV_WINDOW_MILLIS = 5_000;
-    private static final long DEFAULT_BACKOFF_MILLIS = 2_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
 
@@ -144,7 +141,7 @@ public final class BybitClient implements ExchangeClient
                     fixed(instrument.path("lotSizeFilter").path("minOrderAmt").asText())));
             }
         }
-        catch (final BybitRefusal | IOException e)
+        catch (final BybitErrors.BybitRefusal | IOException e)
         {
             // Bybit's own words and code (or HTTP status): an outage or maintenance is retried by the caller
             throw new VenueUnavailableException("venue " + venueId + " (Bybit at " + baseUrl + ") cannot be used: " +
@@ -205,7 +202,7 @@ public final class BybitClient implements ExchangeClient
         {
             cancel(symbol, venueOrderId, clientOrderId, conditional);
         }
-        catch (final BybitRefusal refusal)
+        catch (final BybitErrors.BybitRefusal refusal)
         {
             if (refusal.code != ORDER_NOT_FOUND || !conditional)
             {
@@ -340,64 +337,16 @@ public final class BybitClient implements ExchangeClient
     @Override
     public VenueError classify(final Exception failure)
     {
-        if (failure instanceof BybitRefusal refusal)
-        {
-            final String reason = refusal.getMessage() + " (" + refusal.code + ")";
-            switch (refusal.code)
-            {
-                case TIMESTAMP_OUTSIDE_WINDOW:
-                    // nothing happened: the clock is measured again and the request may go again
-                    return VenueError.clock(reason);
-                case 10006:
-                case 10018:
-                    return new VenueError(VenueError.Kind.RATE_LIMITED, reason, DEFAULT_BACKOFF_MILLIS);
-                case 110001:
-                case 170213:
-                    return new VenueError(VenueError.Kind.UNKNOWN_ORDER, reason, 0);
-                case 10000:
-                case 10016:
-                    // Bybit's "server timeout" and "internal error": it may or may not have acted
-                    return VenueError.ambiguous(reason);
-                default:
-                    return VenueError.rejected(reason);
-            }
-        }
-        if (failure instanceof HttpStatusIOException http)
-        {
-            final int status = http.getHttpStatusCode();
-            final String reason = "Bybit answered HTTP " + status + httpMeaning(status);
-            if (status == 429 || status == 403)
-            {
-                // Bybit answers 403 when an IP exceeds its request limit
-                return new VenueError(VenueError.Kind.RATE_LIMITED, reason, DEFAULT_BACKOFF_MILLIS);
-            }
-            return status >= 500 ? VenueError.ambiguous(reason) : VenueError.rejected(reason);
-        }
-        return VenueError.ambiguous(failure.getClass().getSimpleName() +
-            (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
+        return BybitErrors.classify(failure);
     }
 
     private static JsonNode checked(final BybitV5.Result result)
     {
         if (result.retCode() != 0)
         {
-            throw new BybitRefusal(result.retCode(), result.retMsg());
+            throw new BybitErrors.BybitRefusal(result.retCode(), result.retMsg());
         }
         return result.result();
-    }
-
-    private static String httpMeaning(final int status)
-    {
-        switch (status)
-        {
-            case 403: return " (forbidden: request limit exceeded from this IP)";
-            case 404: return " (not found)";
-            case 429: return " (too many requests)";
-            case 502: return " (bad gateway)";
-            case 503: return " (service unavailable: maintenance or overload)";
-            case 504: return " (gateway timeout)";
-            default: return "";
-        }
     }
 
     /** 1: when the price rises to the trigger (a buy stop, a sell MarketIfTouched); 2: when it falls to it. */
@@ -435,17 +384,5 @@ public final class BybitClient implements ExchangeClient
     private static long fixed(final String value)
     {
         return Fixed.fromBigDecimal(decimal(value).stripTrailingZeros());
-    }
-
-    /** A request Bybit answered with a non-zero {@code retCode} (HTTP 200). */
-    static final class BybitRefusal extends RuntimeException
-    {
-        final int code;
-
-        BybitRefusal(final int code, final String message)
-        {
-            super(message, null, false, false);
-            this.code = code;
-        }
     }
 }

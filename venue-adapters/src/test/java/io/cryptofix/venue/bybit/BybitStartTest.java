@@ -8,7 +8,10 @@ import io.cryptofix.venue.rest.ExchangeOrder;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import static io.cryptofix.venue.bybit.BybitTestVenue.SYMBOL;
 import static io.cryptofix.venue.bybit.BybitTestVenue.limit;
@@ -68,6 +71,12 @@ class BybitStartTest
             final ExchangeOrder canceled = gateway.client.find(SYMBOL, null, "cfx-T1-1-0");
             assertThat(gateway.client.trades(SYMBOL, canceled)).isEmpty();
             assertThat(testnet.notFoundAnswers()).isZero();
+            // and the fake does turn away what the testnet lacks
+            final HttpResponse<String> elsewhere = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(testnet.baseUrl() + "/v5/earn/product")).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertThat(elsewhere.statusCode()).isEqualTo(404);
+            assertThat(testnet.notFoundAnswers()).isEqualTo(1);
         }
     }
 }
