@@ -291,6 +291,11 @@ public final class OkxClient implements ExchangeClient
     @Override
     public VenueError classify(final Exception failure)
     {
+        // XChange's market data service wraps OKX's answer in an ExchangeException "code:message"
+        if (failure.getCause() instanceof OkexException || failure.getCause() instanceof HttpStatusIOException)
+        {
+            return classify((Exception)failure.getCause());
+        }
         final String code = failure instanceof OkxRefusal refusal ? refusal.code :
             // XChange's OkexException keeps OKX's code private; its toString is "code:message"
             failure instanceof OkexException okex ? okex.toString().split(":", 2)[0] : "";
