@@ -43,11 +43,14 @@ import static io.cryptofix.venue.okx.OkxRefusal.checked;
 /**
  * OKX spot (cash) through XChange's okex binding: market, limit, post-only, IOC and FOK order types
  * ({@link OkxOrders}), and native stops as one-way conditional algo orders ({@link OkxAlgoOrders}).
- * GTD, Day and amend are the gateway's. Orders and algo orders go through {@link OkxOrderEntry} (see
- * there why); everything else uses XChange's own OKX interface and signer. This class connects,
- * reads the instrument rules, prices and balances, tells an order from an algo order, and
- * classifies OKX's errors. XChange's remote metadata load, which needs several account endpoints,
- * is off: the instrument rules come from {@code /public/instruments} directly.
+ * GTD, Day and amend are the gateway's. Orders, algo orders, fills ({@link OkxFills}) and OKX's time
+ * go through {@link OkxOrderEntry} (see there why); everything else uses XChange's own OKX interface
+ * and signer. Every signed request is stamped with the venue's clock given to {@link #configure};
+ * the venue's settings choose demo trading. This class connects, reads the instrument rules, prices
+ * and balances, tells an order from an algo order, and classifies OKX's errors by OKX's codes
+ * ({@link OkxOrderStates} reads its order states). XChange's remote metadata load, which needs
+ * several account endpoints (some missing in demo trading), is off: the instrument rules come from
+ * {@code /public/instruments} directly.
  */
 public final class OkxClient implements ExchangeClient
 {

@@ -82,6 +82,25 @@ class OkxFillsTest
     }
 
     @Test
+    void anOrderOfMoreTradesThanOkxAnswersInOnePageHasThemAllOldestFirst() throws Exception
+    {
+        venue.submit(limit(1, Side.BUY, "1.01", "50000"), now());
+        final String[] trades = new String[101];
+        for (int i = 0; i < trades.length; i++)
+        {
+            trades[i] = "0.01@" + (50000 - i);
+        }
+        okx.fillInTrades("cfxT1o1p0", trades);
+
+        final List<VenueTrade> found = client.trades(SYMBOL, client.find(SYMBOL, null, "cfxT1o1p0"));
+
+        assertThat(found).hasSize(101);
+        assertThat(found.get(0).price()).isEqualByComparingTo("50000");
+        assertThat(found.get(100).price()).isEqualByComparingTo("49900");
+        assertThat(found).extracting(VenueTrade::tradeId).doesNotHaveDuplicates();
+    }
+
+    @Test
     void anOrderNotYetTradedHasNoTrades() throws Exception
     {
         venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
