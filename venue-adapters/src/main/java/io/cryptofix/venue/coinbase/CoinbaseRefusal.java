@@ -1,10 +1,13 @@
 package io.cryptofix.venue.coinbase;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cryptofix.venue.rest.VenueError;
 import io.cryptofix.venue.rest.XChangeSupport;
 import si.mazi.rescu.HttpStatusExceptionSupport;
 import si.mazi.rescu.HttpStatusIOException;
 
+import java.io.IOException;
 import java.util.Locale;
 
 /**
@@ -16,6 +19,7 @@ final class CoinbaseRefusal
 {
     private static final long RATE_LIMIT_BACKOFF_MILLIS = 5_000;
     private static final int BODY_SHOWN = 120;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CoinbaseRefusal()
     {
@@ -76,19 +80,45 @@ final class CoinbaseRefusal
         return 0;
     }
 
+    /**
+     * Coinbase's {@code message} from an answer not read as JSON (the cancel endpoint answers plain
+     * text when it succeeds); otherwise the start of the body as text, e.g. a load balancer's page in
+     * an outage.
+     */
+    private static String bodyMessage(final String body)
+    {
+        if (body == null || body.isBlank())
+        {
+            return "no message";
+        }
+        try
+        {
+            final JsonNode json = JSON.readTree(body);
+            if (json.hasNonNull("message"))
+            {
+                return json.get("message").asText();
+            }
+        }
+        catch (final IOException e)
+        {
+            // not JSON: shown as text below
+        }
+        final String text = body.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+        return text.substring(0, Math.min(BODY_SHOWN, text.length()));
+    }
+
     private static String message(final Throwable failure)
     {
         if (failure instanceof HttpStatusIOException http)
         {
-            // an answer Coinbase did not put in JSON, e.g. a load balancer's page in an outage
-            final String body = http.getHttpBody() == null ? "" :
-                http.getHttpBody().replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
-            return body.isEmpty() ? "no message" : body.substring(0, Math.min(BODY_SHOWN, body.length()));
+            return bodyMessage(http.getHttpBody());
         }
         if (failure instanceof HttpStatusExceptionSupport support)
         {
             final String message = support.getMessage();
-            return message == null || message.isEmpty() ? "no message" : message;
+            // an answer read as plain text carries Coinbase's whole JSON body as its message
+            return message == null || message.isEmpty() ? "no message" :
+                message.startsWith("{") ? bodyMessage(message) : message;
         }
         if (failure.getCause() != null && failure.getCause() != failure)
         {
