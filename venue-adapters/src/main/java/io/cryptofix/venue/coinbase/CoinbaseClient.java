@@ -153,7 +153,15 @@ public final class CoinbaseClient implements ExchangeClient
         final JsonNode placed = api().placeOrder(placement(order, clientOrderId), apiKey, signer, timestamp(), passphrase);
         final String id = placed.path("id").asText();
         // Coinbase answers a placement before matching it ("pending"): what it did takes one more look
-        final ExchangeOrder found = find(order.symbol(), id, clientOrderId);
+        ExchangeOrder found = null;
+        try
+        {
+            found = find(order.symbol(), id, clientOrderId);
+        }
+        catch (final RuntimeException | IOException e)
+        {
+            // the order is placed: a failed look must not read as a refused placement; polling tells the rest
+        }
         return found != null ? found : CoinbaseOrderStatus.read(placed, clientOrderId);
     }
 
@@ -279,12 +287,13 @@ public final class CoinbaseClient implements ExchangeClient
     }
 
     /** Coinbase's CB-ACCESS-TIMESTAMP: the venue clock's time in decimal seconds. */
-    private String timestamp()
+    String timestamp()
     {
         return BigDecimal.valueOf(clock.millis(), 3).toPlainString();
     }
 
-    private CoinbaseExchangeApi api()
+    /** Coinbase's endpoints on XChange's REST layer, built at first use (the time may be read before connecting). */
+    CoinbaseExchangeApi api()
     {
         if (api == null)
         {

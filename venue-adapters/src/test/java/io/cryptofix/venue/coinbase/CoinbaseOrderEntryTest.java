@@ -7,6 +7,7 @@ import io.cryptofix.venue.rest.RestVenue;
 import io.cryptofix.venue.rest.VenueTrade;
 import io.cryptofix.venue.sim.RecordingVenueListener;
 import org.junit.jupiter.api.AfterEach;
+import org.knowm.xchange.coinbasepro.service.CoinbaseProDigest;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -69,6 +70,24 @@ class CoinbaseOrderEntryTest
         assertThat(trades).extracting(VenueTrade::commission).usingElementComparator(BigDecimal::compareTo)
             .containsExactly(new BigDecimal("0.8"), new BigDecimal("1.20024"));
         assertThat(trades).extracting(VenueTrade::commissionAsset).containsOnly("USD");
+    }
+
+    @Test
+    void anOrderWithMoreFillsThanAPageIsReadPageByPageOldestFirst() throws Exception
+    {
+        final CoinbaseClient client = CoinbaseTesting.client(coinbase, false, CoinbaseTesting.hostClock());
+        client.connect("COINBASE", List.of("BTC/USD"));
+        final String clientOid = client.clientOrderId(1, 0);
+        final ExchangeOrder placed = client.place(limit(1, Side.BUY, "0.01", "50030"), clientOid);
+        coinbase.fillInTrades(clientOid, "0.001@50010", "0.002@50020", "0.003@50030");
+
+        final List<VenueTrade> trades = CoinbaseFills.read(client.api(), CoinbaseTesting.KEY,
+            CoinbaseProDigest.createInstance(CoinbaseTesting.SECRET), CoinbaseTesting.PASSPHRASE, client::timestamp,
+            placed.venueOrderId(), "USD", 2);
+
+        assertThat(trades).extracting(VenueTrade::price).usingElementComparator(BigDecimal::compareTo)
+            .containsExactly(new BigDecimal("50010"), new BigDecimal("50020"), new BigDecimal("50030"));
+        assertThat(coinbase.requests("GET /fills")).isEqualTo(2);
     }
 
     @Test
