@@ -8,6 +8,8 @@ import org.knowm.xchange.exceptions.FrequencyLimitExceededException;
 import org.knowm.xchange.exceptions.RateLimitExceededException;
 import si.mazi.rescu.HttpStatusIOException;
 
+import java.util.regex.Pattern;
+
 /**
  * What Kraken's errors mean, by Kraken's own words ({@code EOrder:...}, {@code EAPI:...}), which are
  * its error codes: the reason of every {@link VenueError} and start-up failure is Kraken's word.
@@ -15,6 +17,8 @@ import si.mazi.rescu.HttpStatusIOException;
 final class KrakenErrors
 {
     static final long DEFAULT_BACKOFF_MILLIS = 15_000;
+    // severity, category, message: EService:Unavailable, WGeneral:...
+    private static final Pattern KRAKEN_ERROR = Pattern.compile("\\[?[EW][A-Za-z]+:.*");
 
     private KrakenErrors()
     {
@@ -97,12 +101,18 @@ final class KrakenErrors
             {
                 return "Kraken answered HTTP " + http.getHttpStatusCode();
             }
-            if (cause instanceof ExchangeException && cause.getMessage() != null && cause.getMessage().startsWith("["))
+            if (cause instanceof ExchangeException && krakensWords(cause.getMessage()))
             {
                 return "Kraken answered " + cause.getMessage().replace("[", "").replace("]", "");
             }
             cause = cause.getCause() == cause ? null : cause.getCause();
         }
         return XChangeSupport.describe(failure);
+    }
+
+    /** XChange passes Kraken's errors on as they are, e.g. {@code EService:Unavailable}, or in brackets. */
+    private static boolean krakensWords(final String message)
+    {
+        return message != null && KRAKEN_ERROR.matcher(message).matches();
     }
 }
