@@ -18,8 +18,10 @@ import quickfix.field.Text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * QuickFIX/J client -> gateway -> OKX adapter -> a local fake OKX that checks key, passphrase,
@@ -32,6 +34,8 @@ class OkxCertificationTest
     private static final String PASSPHRASE = "cert-okx-passphrase";
 
     private static FakeOkx okx;
+    // a second OKX, unavailable when the gateway starts
+    private static FakeOkx okxLate;
     private static GatewayFixture gateway;
     private static Path credentials;
 
@@ -39,10 +43,13 @@ class OkxCertificationTest
     static void start() throws IOException
     {
         okx = FakeOkx.start(KEY, SECRET, PASSPHRASE);
+        okxLate = FakeOkx.start(KEY, SECRET, PASSPHRASE);
+        okxLate.unavailable(Integer.MAX_VALUE);
         credentials = Files.createTempFile("cryptofix-okx", ".properties");
         Files.writeString(credentials, "apiKey=" + KEY + "\nsecretKey=" + SECRET + "\npassphrase=" + PASSPHRASE + "\n");
         gateway = GatewayFixture.start(config -> config.venue(
-            Venue.exchange("OKX", "okx", okx.baseUrl(), credentials).symbols("BTC/USDT")));
+            Venue.exchange("OKX", "okx", okx.baseUrl(), credentials).symbols("BTC/USDT"))
+            .venue(Venue.exchange("OKX_LATE", "okx", okxLate.baseUrl(), credentials).symbols("BTC/USDT")));
     }
 
     @AfterAll
@@ -50,6 +57,7 @@ class OkxCertificationTest
     {
         gateway.close();
         okx.close();
+        okxLate.close();
         Files.delete(credentials);
     }
 
@@ -72,6 +80,52 @@ class OkxCertificationTest
             final Message canceled = client.next("8");
             assertThat(canceled.getChar(ExecType.FIELD)).isEqualTo(ExecType.CANCELED);
             assertThat(canceled.getDecimal(CumQty.FIELD)).isEqualByComparingTo("0.004");
+            client.logout();
+        }
+    }
+
+    @Test
+    void anOrderOkxEndsOnItsOwnIsReportedCanceledWithOkxsReasonAndItsCancelIsNotRefusedAsWorking() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            final String clOrdId = Orders.nextClOrdId();
+            client.send(Orders.onVenue(Orders.limit(clOrdId, Side.BUY, "BTC/USDT", "0.01", "50000"), "OKX"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+
+            okx.endOrder(okx.lastClOrdId(), "mmp_canceled");
+
+            final Message canceled = client.next("8");
+            assertThat(canceled.getChar(ExecType.FIELD)).isEqualTo(ExecType.CANCELED);
+            assertThat(canceled.getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.CANCELED);
+            assertThat(canceled.getString(Text.FIELD)).containsIgnoringCase("market maker protection");
+
+            client.send(Orders.cancel(Orders.nextClOrdId(), clOrdId, Side.BUY, "BTC/USDT"));
+            final Message refused = client.next("9");
+            assertThat(refused.getChar(OrdStatus.FIELD)).as("the order's true state").isEqualTo(OrdStatus.CANCELED);
+            client.logout();
+        }
+    }
+
+    @Test
+    void aVenueDownAtStartRefusesOrdersAsStartingAndTakesThemOnceItAnswers() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            client.send(Orders.onVenue(Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.01", "50000"),
+                "OKX_LATE"));
+            final Message refused = client.next("8");
+            assertThat(refused.getChar(ExecType.FIELD)).isEqualTo(ExecType.REJECTED);
+            assertThat(refused.getString(Text.FIELD)).startsWith("venue OKX_LATE is starting, retry later (")
+                .contains("Service temporarily unavailable");
+
+            okxLate.unavailable(0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> MetricsScrape.of(gateway.metricsPort())
+                .sample("cryptofix_venue_state{state=\"UP\",venue=\"OKX_LATE\"}").orElse(0) == 1);
+
+            client.send(Orders.onVenue(Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.01", "50000"),
+                "OKX_LATE"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
             client.logout();
         }
     }
