@@ -15,9 +15,6 @@ import io.cryptofix.venue.VenueState;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,7 +26,7 @@ import java.util.List;
  * the working orders first ({@link WorkingOrderPoller}, fills reported as the difference from what
  * was reported before by {@link WorkingOrders}), then the best bid and ask for the stops the
  * gateway holds ({@link BestPricePoller}) and the balances ({@link BalancePoller}). A venue that
- * cannot be reached at start is tried again, backing off, until it can; its health
+ * cannot be reached at start is tried again, backing off, until it can ({@link VenueConnection}); its health
  * ({@link VenueHealth}) follows every request, and its clock ({@link ClockSync}) is kept in step so
  * that signed requests carry the venue's time.
  */
@@ -38,9 +35,6 @@ public final class RestVenue implements VenueAdapter
     private static final Logger LOG = System.getLogger(RestVenue.class.getName());
     private static final String ON_ENTRY =
         "canceled by the venue on entry (IOC or FOK not filled, or post-only that would take)";
-    private static final long FIRST_START_RETRY_MILLIS = 1_000;
-    private static final long MAX_START_RETRY_MILLIS = 60_000;
-    private static final long PROBE_INTERVAL_MILLIS = 2_000;
 
     private final String venueId;
     private final ExchangeVenueConfig config;
@@ -49,12 +43,7 @@ public final class RestVenue implements VenueAdapter
     private final VenueMetrics metrics;
     private final ClockSync clockSync;
     private final VenueHealth health;
-    private boolean configured;
-    private boolean connected;
-    private String startFailure;
-    private int startAttempts;
-    private long startRetryMillis = FIRST_START_RETRY_MILLIS;
-    private long nextStartMillis;
+    private final VenueConnection connection;
     private RequestPacer pacer;
     private VenueListener listener;
     private WorkingOrders working;
@@ -62,7 +51,6 @@ public final class RestVenue implements VenueAdapter
     private BestPricePoller pricePoller;
     private BalancePoller balancePoller;
     private long nextPollMillis;
-    private long nextProbeMillis;
 
     public RestVenue(
         final String venueId,
@@ -79,6 +67,7 @@ public final class RestVenue implements VenueAdapter
         final VenueClock venueClock = new VenueClock(clock);
         this.clockSync = new ClockSync(venueId, client, venueClock, clock, metrics);
         this.health = new VenueHealth(venueId, metrics, clock);
+        this.connection = new VenueConnection(venueId, config, client, clockSync, health, clock);
         client.configure(config, venueClock);
     }
 
@@ -101,21 +90,7 @@ public final class RestVenue implements VenueAdapter
     @Override
     public List<Instrument> connect()
     {
-        configured = true;
-        startAttempts++;
-        try
-        {
-            clockSync.measure();
-            final List<Instrument> instruments = client.connect(venueId, config.symbols());
-            connected = true;
-            OpenOrdersAtStart.report(venueId, client);
-            return instruments;
-        }
-        catch (final VenueUnavailableException e)
-        {
-            startFailure = e.getMessage();
-            throw e;
-        }
+        return connection.connect();
     }
 
     @Override
@@ -142,22 +117,15 @@ public final class RestVenue implements VenueAdapter
         this.balancePoller = new BalancePoller(venueId, client, pacer, clock, metrics, nowMillis);
         this.nextPollMillis = nowMillis + config.pollIntervalMillis();
         health.tell(listener);
-        if (connected)
-        {
-            health.connected(List.of(), false);
-        }
-        else
-        {
-            nextStartMillis = configured ? nowMillis + startRetryMillis : nowMillis;
-        }
+        connection.workerStarted(nowMillis);
     }
 
     @Override
     public void submit(final VenueOrder order, final long nowMillis)
     {
-        if (!connected || !health.isUp())
+        if (!connection.isConnected() || !health.isUp())
         {
-            listener.onOrderRejected(order.orderKey(), notUp(), nowMillis);
+            listener.onOrderRejected(order.orderKey(), connection.notUp(), nowMillis);
             return;
         }
         final String clientOrderId = client.clientOrderId(order.orderKey(), order.attempt());
@@ -288,7 +256,7 @@ public final class RestVenue implements VenueAdapter
     @Override
     public void query(final VenueQuery query, final long nowMillis)
     {
-        if (!connected)
+        if (!connection.isConnected())
         {
             // the gateway asks again on its own schedule; the venue cannot answer before it has started
             return;
@@ -345,16 +313,12 @@ public final class RestVenue implements VenueAdapter
     @Override
     public int doWork(final long nowMillis)
     {
-        if (!connected)
+        int work = connection.doWork(nowMillis, pacer);
+        if (!connection.isConnected())
         {
-            return nowMillis >= nextStartMillis ? startAgain(nowMillis) : 0;
+            return work;
         }
-        int work = 0;
-        if (health.state() == VenueState.DOWN && nowMillis >= nextProbeMillis && pacer.tryRequest(nowMillis))
-        {
-            work += probe(nowMillis);
-        }
-        else if ((health.clockSuspect() || clockSync.due(nowMillis)) && pacer.tryRequest(nowMillis))
+        if (work == 0 && (health.clockSuspect() || clockSync.due(nowMillis)) && pacer.tryRequest(nowMillis))
         {
             if (clockSync.measure())
             {
@@ -369,57 +333,6 @@ public final class RestVenue implements VenueAdapter
         nextPollMillis = nowMillis + config.pollIntervalMillis();
         // orders first: prices and balances take only what the request budget has left
         return work + orderPoller.poll() + pricePoller.poll() + balancePoller.poll(nowMillis);
-    }
-
-    /**
-     * Asks a venue that is down whether it answers again, with its clock measured anew (a clock out
-     * of step takes a venue down too), or with its open orders where its time cannot be read.
-     */
-    private int probe(final long nowMillis)
-    {
-        nextProbeMillis = nowMillis + PROBE_INTERVAL_MILLIS;
-        if (clockSync.measure())
-        {
-            health.clockMeasured();
-        }
-        try
-        {
-            client.openOrders();
-            health.answered();
-        }
-        catch (final Exception e)
-        {
-            health.failed(client.classify(e));
-        }
-        return 1;
-    }
-
-    /** Tries once more to connect to a venue that could not be reached; backs off on failure. */
-    private int startAgain(final long nowMillis)
-    {
-        try
-        {
-            final List<Instrument> instruments = connect();
-            LOG.log(Level.INFO, "venue {0} started at attempt {1}, {2} instruments loaded", venueId, startAttempts,
-                instruments.size());
-            health.connected(instruments, true);
-        }
-        catch (final RuntimeException e)
-        {
-            startFailure = e.getMessage();
-            nextStartMillis = clock.millis() + startRetryMillis;
-            LOG.log(Level.WARNING, "venue {0} not started (attempt {1}): {2}; next attempt in {3} ms", venueId,
-                startAttempts, e.getMessage(), startRetryMillis);
-            startRetryMillis = Math.min(MAX_START_RETRY_MILLIS, startRetryMillis * 2);
-        }
-        return 1;
-    }
-
-    private String notUp()
-    {
-        return !connected ? "venue " + venueId + " is starting, retry later" +
-            (startFailure == null ? "" : " (" + startFailure + ")") :
-            "venue " + venueId + " is unavailable, retry later";
     }
 
     @Override
