@@ -11,6 +11,10 @@ import io.cryptofix.venue.rest.VenueUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 
 import static io.cryptofix.domain.TestCatalog.fixed;
@@ -174,9 +178,9 @@ class BinanceClockAndStartTest
     {
         binance.close();
         binance = FakeBinance.startTestnet(KEY, SECRET);
-        final java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
-            java.net.http.HttpRequest.newBuilder(java.net.URI.create(binance.baseUrl() + "/sapi/v1/asset/assetDetail"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        final HttpResponse<String> answer = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create(binance.baseUrl() + "/sapi/v1/asset/assetDetail")).build(),
+            HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(404);
     }

@@ -17,6 +17,7 @@ import java.util.List;
 
 import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What Binance trades: market orders in the base currency as FIX's OrderQty means, each trade of an
@@ -81,9 +82,9 @@ class BinanceFillsTest
 
         assertThat(bought).extracting(VenueTrade::qty, VenueTrade::price, VenueTrade::commission, VenueTrade::commissionAsset)
             .containsExactly(
-                org.assertj.core.groups.Tuple.tuple(new BigDecimal("0.004"), new BigDecimal("50000"),
+                tuple(new BigDecimal("0.004"), new BigDecimal("50000"),
                     new BigDecimal("0.000004"), "BTC"),
-                org.assertj.core.groups.Tuple.tuple(new BigDecimal("0.006"), new BigDecimal("49990"),
+                tuple(new BigDecimal("0.006"), new BigDecimal("49990"),
                     new BigDecimal("0.000006"), "BTC"));
         assertThat(bought).extracting(VenueTrade::tradeId).doesNotHaveDuplicates().doesNotContainNull();
         assertThat(sold).singleElement().extracting(VenueTrade::commission, VenueTrade::commissionAsset)
