@@ -215,7 +215,7 @@ class BinanceCertificationTest
             client.send(Orders.onVenue(Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.01", "50000"), "BADKEYS"));
             final Message rejected = client.next("8");
             assertThat(rejected.getChar(ExecType.FIELD)).isEqualTo(ExecType.REJECTED);
-            assertThat(rejected.getString(Text.FIELD)).startsWith("venue BADKEYS is not available: ")
+            assertThat(rejected.getString(Text.FIELD)).startsWith("venue BADKEYS is starting, retry later (")
                 .contains("Signature for this request is not valid.");
 
             client.send(Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.01", "1000"));

@@ -1,5 +1,6 @@
 package io.cryptofix.gateway;
 
+import io.cryptofix.domain.Fixed;
 import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderCoreObserver;
 import io.cryptofix.order.OrderEventType;
@@ -61,6 +62,21 @@ final class CoreDiagnostics implements OrderCoreObserver
         metrics.illegalTransition();
         LOG.log(Level.WARNING, "{0} not allowed for {1} (venue leg {2}, pending {3}); order left unchanged", event,
             order, order.leg(), order.pending());
+    }
+
+    @Override
+    public void onOrderInDoubt(final Order order, final String reason, final long timeMillis)
+    {
+        LOG.log(Level.WARNING, "{0} at venue {1}: {2}", order.clOrdId(), order.venueId(), reason);
+    }
+
+    @Override
+    public void onVenueQuantityDisagreed(final Order order, final long venueCumQty, final long timeMillis)
+    {
+        metrics.venueQuantityDisagreed();
+        LOG.log(Level.WARNING, "{0}: venue {1} reports it filled at {2}, the gateway counted {3} of {4}; the venue''s " +
+            "figure is reported and the order ended", order.clOrdId(), order.venueId(), Fixed.toString(venueCumQty),
+            Fixed.toString(order.cumQty()), Fixed.toString(order.orderQty()));
     }
 
     @Override

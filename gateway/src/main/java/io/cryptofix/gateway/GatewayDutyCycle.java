@@ -4,6 +4,8 @@ import io.cryptofix.acceptor.ExecutionReportSender;
 import io.cryptofix.config.TimeoutPolicy;
 import io.cryptofix.order.OrderCore;
 import io.cryptofix.venue.MarketPrice;
+import io.cryptofix.venue.VenueState;
+import io.cryptofix.venue.VenueStateChange;
 import io.cryptofix.venue.VenueDispatcher;
 import io.cryptofix.venue.VenueResponse;
 import io.cryptofix.venue.VenueResponseHandler;
@@ -95,12 +97,26 @@ final class GatewayDutyCycle implements Agent, VenueResponseHandler
             case FILL -> core.onVenueFill(orderKey, response.lastQty(), response.lastPx(), time);
             case CANCELED -> core.onVenueCanceled(orderKey, response.reason(), time);
             case CANCEL_REJECTED -> core.onVenueCancelRejected(orderKey, response.reason(), time);
-            case EXPIRED -> core.onVenueExpired(orderKey, time);
+            case EXPIRED -> core.onVenueExpired(orderKey, response.reason(), time);
+            case IN_DOUBT -> core.onVenueInDoubt(orderKey, response.reason(), time);
             case REPLACED -> core.onVenueReplaced(orderKey, time);
             case REPLACE_REJECTED -> core.onVenueReplaceRejected(orderKey, response.reason(), time);
             case STATUS -> core.onVenueStatus(orderKey, response.status(), response.venueOrderId(), response.lastQty(),
                 response.lastPx(), time);
             default -> throw new IllegalStateException("unknown venue response " + response.kind());
+        }
+    }
+
+    @Override
+    public void onVenueState(final VenueStateChange change)
+    {
+        if (change.state() == VenueState.UP)
+        {
+            core.onVenueUp(change.venueId(), change.instruments(), change.timeMillis());
+        }
+        else
+        {
+            core.onVenueDown(change.venueId(), change.reason(), change.timeMillis());
         }
     }
 

@@ -5,6 +5,7 @@ import io.cryptofix.domain.CxlRejReason;
 import io.cryptofix.domain.ExecType;
 import io.cryptofix.domain.OrdRejReason;
 import io.cryptofix.venue.VenueMetrics;
+import io.cryptofix.venue.VenueState;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -47,10 +48,17 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
     private final Counter rateLimited;
     private final Gauge balances;
     private final Histogram timeoutLateness;
+    private final VenueStateMetrics venueStates;
+    private final Counter venueQuantityDisagreements;
 
     public GatewayMetrics(final PrometheusRegistry registry)
     {
         this.registry = registry;
+        venueStates = new VenueStateMetrics(registry);
+        venueQuantityDisagreements = Counter.builder()
+            .name("cryptofix_venue_quantity_disagreements_total")
+            .help("Orders a venue ended filled at a quantity other than the gateway's count; the venue's figure was reported")
+            .register(registry);
         ordersReceived = Counter.builder()
             .name("cryptofix_orders_received_total")
             .help("NewOrderSingle messages received")
@@ -280,6 +288,41 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
     public void onRateLimited(final String venueId)
     {
         rateLimited.labelValues(venueId).inc();
+    }
+
+    @Override
+    public void onVenueState(final String venueId, final VenueState state)
+    {
+        venueStates.state(venueId, state);
+    }
+
+    @Override
+    public void onClockOffset(final String venueId, final long offsetMillis)
+    {
+        venueStates.clockOffset(venueId, offsetMillis);
+    }
+
+    @Override
+    public void onLookupFailed(final String venueId)
+    {
+        venueStates.lookupFailed(venueId);
+    }
+
+    @Override
+    public void onUnknownStatus(final String venueId)
+    {
+        venueStates.unknownStatus(venueId);
+    }
+
+    @Override
+    public void onFee(final String venueId, final String asset, final double amount)
+    {
+        venueStates.fee(venueId, asset, amount);
+    }
+
+    void venueQuantityDisagreed()
+    {
+        venueQuantityDisagreements.inc();
     }
 
     @Override

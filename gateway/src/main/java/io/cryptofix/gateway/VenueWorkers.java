@@ -22,8 +22,9 @@ import java.util.List;
 
 /**
  * The configured venues, each connected and on a worker thread of its own behind bounded queues,
- * and the catalog of what can be traded where. A venue that cannot be used (no credentials, its
- * instruments not loaded) is logged and marked unavailable, and the others start. Closing stops
+ * and the catalog of what can be traded where. A venue that cannot be used (no credentials) is
+ * logged and marked unavailable, and the others start; one that cannot be reached yet starts its
+ * worker anyway, which keeps trying, and takes orders once it reports itself up. Closing stops
  * the workers.
  */
 final class VenueWorkers implements AutoCloseable
@@ -60,18 +61,35 @@ final class VenueWorkers implements AutoCloseable
             for (final VenueConfig venue : config.venues().values())
             {
                 final VenueAdapter adapter;
-                final List<Instrument> instruments;
                 try
                 {
                     adapter = VenueAdapters.create(venue, journalStartedMillis, System::getenv, metrics);
-                    instruments = adapter.connect();
                 }
                 catch (final RuntimeException e)
                 {
                     // one venue that cannot be used must not stop the others
                     LOG.log(Level.ERROR, "venue " + venue.id() + " not started: " + e.getMessage());
-                    catalog.unavailable(venue.id(), e.getMessage());
+                    catalog.unavailable(venue.id(), "not available: " + e.getMessage());
                     continue;
+                }
+                List<Instrument> instruments;
+                try
+                {
+                    instruments = adapter.connect();
+                }
+                catch (final RuntimeException e)
+                {
+                    if (!adapter.retriesConnect())
+                    {
+                        LOG.log(Level.ERROR, "venue " + venue.id() + " not started: " + e.getMessage());
+                        catalog.unavailable(venue.id(), "not available: " + e.getMessage());
+                        continue;
+                    }
+                    // its worker keeps trying, and its instruments join the catalog once it is up
+                    LOG.log(Level.ERROR, "venue " + venue.id() + " not started yet, trying again in the background: " +
+                        e.getMessage());
+                    catalog.unavailable(venue.id(), "starting, retry later (" + e.getMessage() + ")");
+                    instruments = List.of();
                 }
                 addVenue(catalog, venue, adapter.capabilities(), instruments);
                 dispatcher.start(adapter);

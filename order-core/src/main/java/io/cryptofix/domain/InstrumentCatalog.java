@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The venues and the instruments each trades, looked up by venue id and BASE/QUOTE symbol. Built
- * once at start and read only afterwards.
+ * The venues and the instruments each trades, looked up by venue id and BASE/QUOTE symbol, and the
+ * venues that take no orders now. Built at start; afterwards changed only on the duty cycle, when a
+ * venue comes up late or goes down and up again.
  */
 public final class InstrumentCatalog
 {
@@ -36,15 +37,25 @@ public final class InstrumentCatalog
         return this;
     }
 
-    /** A configured venue that could not be started: orders for it are refused with {@code reason}. */
+    /**
+     * A configured venue that takes no orders now (not started, starting or down): orders for it are
+     * refused with "venue ID is " and {@code reason}, e.g. "starting, retry later (...)".
+     */
     public InstrumentCatalog unavailable(final String venueId, final String reason)
     {
         unavailable.put(venueId, reason);
         return this;
     }
 
+    /** The venue takes orders again. */
+    public InstrumentCatalog available(final String venueId)
+    {
+        unavailable.remove(venueId);
+        return this;
+    }
+
     /**
-     * @return why a configured venue is not available, or null.
+     * @return why a configured venue takes no orders now, or null when it takes them.
      */
     public String unavailableReason(final String venueId)
     {

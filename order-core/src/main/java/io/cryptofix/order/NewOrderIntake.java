@@ -63,12 +63,13 @@ final class NewOrderIntake
         }
         final String venueId = command.venueId();
         final VenueRules venue = venueId == null ? null : instruments.venue(venueId);
-        if (venue == null)
+        // a venue starting, down, or left out at start: its rules may be known, its orders are refused
+        final String unavailable = venueId == null ? null : instruments.unavailableReason(venueId);
+        if (venue == null || unavailable != null)
         {
-            final String unavailable = venueId == null ? null : instruments.unavailableReason(venueId);
             refuse(command, index.takeOrderKey(), OrdRejReason.OTHER, venueId == null ?
                 "ExDestination (100) missing and the session has no default venue" : unavailable != null ?
-                "venue " + venueId + " is not available: " + unavailable :
+                "venue " + venueId + " is " + unavailable :
                 "unknown ExDestination (100) '" + venueId + "'");
             return;
         }

@@ -3,6 +3,7 @@ package io.cryptofix.order;
 import io.cryptofix.config.TimeoutConfig;
 import io.cryptofix.config.TimeoutPolicy;
 import io.cryptofix.config.TimeoutRule;
+import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.domain.OrdRejReason;
 
@@ -29,6 +30,7 @@ public final class OrderCore
     private static final TimeoutPolicy NO_TIMEOUTS = new TimeoutPolicy(TimeoutConfig.NONE);
 
     private final OrderIndex index = new OrderIndex();
+    private final InstrumentCatalog instruments;
     private final OrderEvents events;
     private final FollowUps followUps;
     private final GatewayCancels gatewayCancels;
@@ -61,6 +63,7 @@ public final class OrderCore
         final OrderCoreObserver observer,
         final TimeoutPolicy timeoutPolicy)
     {
+        this.instruments = instruments;
         events = new OrderEvents(sink, observer);
         final VenueRequests requests = new VenueRequests(events, venues, observer);
         final OrderEndings endings = new OrderEndings(events, index, instruments);
@@ -72,7 +75,8 @@ public final class OrderCore
         clientRequests = new ClientRequests(instruments, index, events, requests, followUps, triggers, endings);
         venueAnswers = new VenueAnswers(instruments, index, events, requests, followUps, gatewayCancels, endings,
             observer);
-        venueStatus = new VenueStatusAnswers(venueAnswers, events, requests, followUps, gatewayCancels, endings);
+        venueStatus = new VenueStatusAnswers(venueAnswers, events, requests, followUps, gatewayCancels, endings,
+            observer);
         statusAnswers = new StatusAnswers(index, events);
         reconciliation = new Reconciliation(instruments, index, events, requests, followUps, triggers, endings);
         events.onFinished(this::finished);
@@ -203,6 +207,41 @@ public final class OrderCore
     {
         events.now(nowMillis);
         venueAnswers.onExpired(orderKey);
+    }
+
+    /** A venue ended an order on its own at an expiry of its own; {@code reason} is its words for the Text. */
+    public void onVenueExpired(final long orderKey, final String reason, final long nowMillis)
+    {
+        events.now(nowMillis);
+        venueAnswers.onExpired(orderKey, reason);
+    }
+
+    /** A venue reported the order in a status its adapter cannot read, confirmed by a second lookup. */
+    public void onVenueInDoubt(final long orderKey, final String reason, final long nowMillis)
+    {
+        events.now(nowMillis);
+        venueAnswers.onInDoubt(orderKey, reason);
+    }
+
+    /**
+     * A venue that was starting or down takes orders again: its instruments (loaded by a start that
+     * came late; empty otherwise) join the catalog.
+     */
+    public void onVenueUp(final String venueId, final List<Instrument> loaded, final long nowMillis)
+    {
+        events.now(nowMillis);
+        for (final Instrument instrument : loaded)
+        {
+            instruments.add(instrument);
+        }
+        instruments.available(venueId);
+    }
+
+    /** A venue stopped answering: new orders for it are refused with {@code reason} until it is up again. */
+    public void onVenueDown(final String venueId, final String reason, final long nowMillis)
+    {
+        events.now(nowMillis);
+        instruments.unavailable(venueId, "unavailable, retry later (" + reason + ")");
     }
 
     /** A venue confirmed an amend: the order has its new terms. */

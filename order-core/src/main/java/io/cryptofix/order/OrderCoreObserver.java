@@ -49,6 +49,19 @@ public interface OrderCoreObserver
     {
     }
 
+    /** A venue reported an order in a status its adapter does not know; the client was told it is in doubt. */
+    default void onOrderInDoubt(final Order order, final String reason, final long timeMillis)
+    {
+    }
+
+    /**
+     * A venue said the order is filled at a quantity other than the gateway's count: the venue's
+     * figure was reported and the order ended.
+     */
+    default void onVenueQuantityDisagreed(final Order order, final long venueCumQty, final long timeMillis)
+    {
+    }
+
     /**
      * Something happened that the order's state does not allow (a second acknowledgement, a fill
      * beyond OrderQty). The order is left as it was; the anomaly needs an operator's eye.

@@ -59,6 +59,13 @@ final class OrderEndings
         return events.emit();
     }
 
+    /** Ends the order expired, for the reason the venue gave. */
+    boolean expired(final Order order, final String text)
+    {
+        events.begin(OrderEventType.EXPIRED, order).text(text);
+        return events.emit();
+    }
+
     /** Refuses the client's cancel or replace in flight, giving its ClOrdID back; nothing if none is. */
     void rejectPending(final Order order, final CxlRejReason reason, final String text)
     {

@@ -220,6 +220,14 @@ final class VenueAnswers
     /** A venue expired a GTD order it holds natively. */
     void onExpired(final long orderKey)
     {
+        onExpired(orderKey, null);
+    }
+
+    /**
+     * @param reason the venue's words for the client's Text; null for a GTD order reaching its ExpireTime.
+     */
+    void onExpired(final long orderKey, final String reason)
+    {
         final Order order = known(orderKey, OrderEventType.EXPIRED);
         if (order == null)
         {
@@ -233,7 +241,30 @@ final class VenueAnswers
             return;
         }
         endings.rejectPending(order, CxlRejReason.TOO_LATE_TO_CANCEL, "the order expired");
-        endings.expired(order);
+        if (reason == null)
+        {
+            endings.expired(order);
+        }
+        else
+        {
+            endings.expired(order, reason);
+        }
+    }
+
+    /**
+     * The venue said something of the order its adapter cannot read, twice: the client is told the
+     * order is in doubt (an unsolicited status, Text saying why); the order stays as it was, followed.
+     */
+    void onInDoubt(final long orderKey, final String reason)
+    {
+        final Order order = known(orderKey, OrderEventType.ORDER_STATUS);
+        if (order == null || order.state().isTerminal())
+        {
+            return;
+        }
+        observer.onOrderInDoubt(order, reason, events.now());
+        events.begin(OrderEventType.ORDER_STATUS, order).text(reason);
+        events.emit();
     }
 
     /** A venue confirmed an amend: the order has its new terms. */

@@ -1,6 +1,7 @@
 package io.cryptofix.order;
 
 import io.cryptofix.domain.CxlRejReason;
+import io.cryptofix.domain.Fixed;
 
 /**
  * What a venue's answer to a status query means for its order: fills the gateway had not heard of
@@ -15,6 +16,7 @@ final class VenueStatusAnswers
     private final FollowUps followUps;
     private final GatewayCancels gatewayCancels;
     private final OrderEndings endings;
+    private final OrderCoreObserver observer;
 
     VenueStatusAnswers(
         final VenueAnswers answers,
@@ -22,8 +24,10 @@ final class VenueStatusAnswers
         final VenueRequests requests,
         final FollowUps followUps,
         final GatewayCancels gatewayCancels,
-        final OrderEndings endings)
+        final OrderEndings endings,
+        final OrderCoreObserver observer)
     {
+        this.observer = observer;
         this.answers = answers;
         this.events = events;
         this.requests = requests;
@@ -99,10 +103,18 @@ final class VenueStatusAnswers
                     answers.onCanceled(orderKey, "venue " + order.venueId() + " no longer has the order");
                 }
             }
-            default ->
+            case FILLED ->
             {
-                // FILLED: the fills above ended the order, or they had all been heard already
+                // the fills above ended the order, or the venue finished it short of the gateway's count:
+                // the venue's word wins, and what it did not trade is not working any more
+                if (!order.state().isTerminal())
+                {
+                    observer.onVenueQuantityDisagreed(order, cumQty, events.now());
+                    answers.onCanceled(orderKey, "venue " + order.venueId() + " reports the order filled at " +
+                        Fixed.toString(cumQty) + "; the rest was not traded");
+                }
             }
+            default -> throw new IllegalStateException("venue status " + status);
         }
     }
 

@@ -1,9 +1,11 @@
 package io.cryptofix.venue;
 
+import io.cryptofix.domain.Instrument;
 import io.cryptofix.order.VenueOrderStatus;
 
 import org.agrona.concurrent.IdleStrategy;
 
+import java.util.List;
 import java.util.Queue;
 
 /**
@@ -84,6 +86,34 @@ final class QueueingVenueListener implements VenueListener
         final long timeMillis)
     {
         offer(new VenueResponse(VenueResponse.Kind.STATUS, orderKey, venueOrderId, null, cumQty, avgPx, timeMillis, status));
+    }
+
+    @Override
+    public void onFill(
+        final long orderKey, final long lastQty, final long lastPx, final long commission, final String commissionAsset,
+        final long timeMillis)
+    {
+        offer(new VenueResponse(VenueResponse.Kind.FILL, orderKey, null, null, lastQty, lastPx, timeMillis, null,
+            commission, commissionAsset));
+    }
+
+    @Override
+    public void onOrderExpired(final long orderKey, final String reason, final long timeMillis)
+    {
+        offer(new VenueResponse(VenueResponse.Kind.EXPIRED, orderKey, null, reason, 0, 0, timeMillis));
+    }
+
+    @Override
+    public void onOrderInDoubt(final long orderKey, final String reason, final long timeMillis)
+    {
+        offer(new VenueResponse(VenueResponse.Kind.IN_DOUBT, orderKey, null, reason, 0, 0, timeMillis));
+    }
+
+    @Override
+    public void onVenueState(
+        final VenueState state, final String reason, final List<Instrument> instruments, final long timeMillis)
+    {
+        offer(new VenueStateChange(venueId, state, reason, List.copyOf(instruments), timeMillis));
     }
 
     @Override

@@ -52,6 +52,17 @@ public interface VenueAdapter extends AutoCloseable
     }
 
     /**
+     * Whether a venue whose {@link #connect} failed keeps trying on its worker thread, backing off:
+     * the gateway then starts its worker anyway, refuses its orders until it reports
+     * {@link VenueState#UP} with its instruments ({@link VenueListener#onVenueState}), and takes it from
+     * there. A venue that does not retry is left out until the gateway restarts.
+     */
+    default boolean retriesConnect()
+    {
+        return false;
+    }
+
+    /**
      * Called once, on the worker thread, before any other call but {@link #connect}.
      */
     void start(VenueListener listener, long nowMillis);

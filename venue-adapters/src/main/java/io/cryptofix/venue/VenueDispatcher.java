@@ -161,9 +161,13 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
             {
                 handler.onVenueResponse(venueResponse);
             }
+            else if (response instanceof MarketPrice price)
+            {
+                handler.onMarketPrice(price);
+            }
             else
             {
-                handler.onMarketPrice((MarketPrice)response);
+                handler.onVenueState((VenueStateChange)response);
             }
             polled++;
         }

@@ -1,8 +1,8 @@
 package io.cryptofix.venue;
 
 /**
- * What venue adapters tell the gateway's metrics about rate limits. Called on venue worker threads:
- * implementations must be thread-safe and quick.
+ * What venue adapters tell the gateway's metrics: rate limits, balances, their state, their clock and
+ * what they could not read. Called on venue worker threads: implementations must be thread-safe and quick.
  */
 public interface VenueMetrics
 {
@@ -14,6 +14,31 @@ public interface VenueMetrics
 
     /** The account's free balance of an asset, as the venue reported it (the venue's asset name). */
     default void onBalance(final String venueId, final String asset, final double free)
+    {
+    }
+
+    /** The venue's state changed (or was first known). */
+    default void onVenueState(final String venueId, final VenueState state)
+    {
+    }
+
+    /** The venue's clock was measured: it runs {@code offsetMillis} ahead of the host's (negative: behind). */
+    default void onClockOffset(final String venueId, final long offsetMillis)
+    {
+    }
+
+    /** Looking an order up at the venue failed; the adapter asks again later, backing off. */
+    default void onLookupFailed(final String venueId)
+    {
+    }
+
+    /** A trade carried a fee of {@code amount} in {@code asset} (the venue's name; negative for a rebate). */
+    default void onFee(final String venueId, final String asset, final double amount)
+    {
+    }
+
+    /** The venue reported an order status the adapter does not know. */
+    default void onUnknownStatus(final String venueId)
     {
     }
 

@@ -9,11 +9,13 @@ import io.cryptofix.order.VenueOrderStatus;
  * @param kind          what happened.
  * @param orderKey      the gateway's key of the order.
  * @param venueOrderId  the venue's id for the order (ACCEPTED, STATUS).
- * @param reason        the venue's words (REJECTED, CANCELED, CANCEL_REJECTED, REPLACE_REJECTED).
+ * @param reason        the venue's words (REJECTED, CANCELED, EXPIRED, IN_DOUBT, CANCEL_REJECTED, REPLACE_REJECTED).
  * @param lastQty       fill quantity (FILL); what has filled in all (STATUS).
  * @param lastPx        fill price (FILL); the average price of what has filled (STATUS).
  * @param timeMillis    when the venue worker received the answer.
  * @param status        where the order stands (STATUS only).
+ * @param commission    the venue's fee for the fill (FILL), {@link io.cryptofix.domain.Fixed}; 0 when none or not told.
+ * @param commissionAsset the asset of that fee; null when not told.
  */
 public record VenueResponse(
     Kind kind,
@@ -23,8 +25,23 @@ public record VenueResponse(
     long lastQty,
     long lastPx,
     long timeMillis,
-    VenueOrderStatus status)
+    VenueOrderStatus status,
+    long commission,
+    String commissionAsset)
 {
+    public VenueResponse(
+        final Kind kind,
+        final long orderKey,
+        final String venueOrderId,
+        final String reason,
+        final long lastQty,
+        final long lastPx,
+        final long timeMillis,
+        final VenueOrderStatus status)
+    {
+        this(kind, orderKey, venueOrderId, reason, lastQty, lastPx, timeMillis, status, 0, null);
+    }
+
     public VenueResponse(
         final Kind kind,
         final long orderKey,
@@ -34,7 +51,7 @@ public record VenueResponse(
         final long lastPx,
         final long timeMillis)
     {
-        this(kind, orderKey, venueOrderId, reason, lastQty, lastPx, timeMillis, null);
+        this(kind, orderKey, venueOrderId, reason, lastQty, lastPx, timeMillis, null, 0, null);
     }
 
     public enum Kind
@@ -47,6 +64,8 @@ public record VenueResponse(
         EXPIRED,
         REPLACED,
         REPLACE_REJECTED,
-        STATUS
+        STATUS,
+        /** The venue said something of the order the adapter cannot read: an operator must look. */
+        IN_DOUBT
     }
 }

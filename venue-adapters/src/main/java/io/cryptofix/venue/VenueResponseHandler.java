@@ -9,4 +9,9 @@ public interface VenueResponseHandler
     void onVenueResponse(VenueResponse response);
 
     void onMarketPrice(MarketPrice price);
+
+    /** A venue became usable or stopped being so. */
+    default void onVenueState(final VenueStateChange change)
+    {
+    }
 }

@@ -1,6 +1,7 @@
 package io.cryptofix.venue.bybit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptofix.config.ExchangeVenueConfig;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
@@ -9,19 +10,21 @@ import io.cryptofix.domain.Side;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
+import io.cryptofix.venue.rest.VenueClock;
 import io.cryptofix.venue.rest.VenueError;
+import io.cryptofix.venue.rest.VenueTrade;
 import io.cryptofix.venue.rest.XChangeSupport;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.bybit.BybitExchange;
 import org.knowm.xchange.bybit.service.BybitDigest;
 import org.knowm.xchange.client.ExchangeRestProxyBuilder;
-import si.mazi.rescu.HttpStatusIOException;
 import si.mazi.rescu.ParamsDigest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,16 +36,22 @@ import java.util.Set;
  * 5.2.0's Bybit binding lacks cancel, query by client order id and time in force). Market, limit,
  * post-only (PostOnly), IOC and FOK, and native stops: Stop, StopLimit and MarketIfTouched as spot
  * conditional orders ({@code triggerPrice}, held by Bybit until the market reaches it). GTD, Day and
- * amend are the gateway's. The client order id is {@code orderLinkId}.
+ * amend are the gateway's. The client order id is {@code orderLinkId}. Market orders carry their
+ * quantity in the base coin ({@code marketUnit} baseCoin: Bybit counts a market buy in the quote coin
+ * otherwise). Signed requests take their timestamp from the {@link VenueClock} given to
+ * {@link #configure} and carry the configured receive window. Bybit's testnet serves every V5 call
+ * this client makes, so it makes the same calls there.
  */
 public final class BybitClient implements ExchangeClient
 {
     private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(true, true, true, true, true, false, false);
     private static final String SPOT = "spot";
     private static final String STOP_ORDER = "StopOrder";
-    private static final String UNTRIGGERED = "Untriggered";
+    private static final String BASE_COIN = "baseCoin";
     private static final int ORDER_NOT_FOUND = 170213;
-    private static final long DEFAULT_BACKOFF_MILLIS = 2_000;
+    private static final int RECENTLY_CLOSED = 1;
+    private static final int TRADES_PER_PAGE = 100;
+    private static final long DEFAULT_RECV_WINDOW_MILLIS = 5_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
 
@@ -61,6 +70,8 @@ public final class BybitClient implements ExchangeClient
     private final Set<String> untriggered = new HashSet<>();
     private BybitV5 bybit;
     private ParamsDigest signer;
+    private VenueClock clock = new VenueClock(System::currentTimeMillis);
+    private long recvWindowMillis = DEFAULT_RECV_WINDOW_MILLIS;
 
     public BybitClient(final String baseUrl, final String apiKey, final String secretKey, final String runId)
     {
@@ -71,19 +82,49 @@ public final class BybitClient implements ExchangeClient
     }
 
     @Override
+    public void configure(final ExchangeVenueConfig config, final VenueClock venueClock)
+    {
+        this.clock = venueClock;
+        this.recvWindowMillis = config.recvWindowMillis();
+    }
+
+    @Override
+    public long serverTimeMillis() throws IOException
+    {
+        final JsonNode time = checked(api().time());
+        final String nanos = time.path("timeNano").asText("");
+        return nanos.isEmpty() ? time.path("timeSecond").asLong() * 1_000 : Long.parseLong(nanos) / 1_000_000;
+    }
+
+    private BybitV5 api()
+    {
+        if (bybit == null)
+        {
+            final ExchangeSpecification spec = new BybitExchange().getDefaultExchangeSpecification();
+            spec.setSslUri(baseUrl);
+            spec.setHttpConnTimeout(CONNECT_TIMEOUT_MILLIS);
+            spec.setHttpReadTimeout(READ_TIMEOUT_MILLIS);
+            bybit = ExchangeRestProxyBuilder.forInterface(BybitV5.class, spec).build();
+            signer = BybitDigest.createInstance(secretKey);
+        }
+        return bybit;
+    }
+
+    /** The timestamp of a signed request: the venue's time as the clock last measured it. */
+    private long now()
+    {
+        return clock.millis();
+    }
+
+    @Override
     public List<Instrument> connect(final String venueId, final List<String> tradedSymbols)
     {
-        final ExchangeSpecification spec = new BybitExchange().getDefaultExchangeSpecification();
-        spec.setSslUri(baseUrl);
-        spec.setHttpConnTimeout(CONNECT_TIMEOUT_MILLIS);
-        spec.setHttpReadTimeout(READ_TIMEOUT_MILLIS);
-        bybit = ExchangeRestProxyBuilder.forInterface(BybitV5.class, spec).build();
-        signer = BybitDigest.createInstance(secretKey);
+        api();
         final List<Instrument> instruments = new ArrayList<>();
         try
         {
             // a signed call at start: keys Bybit refuses stop this venue now, not at the first order
-            checked(bybit.walletBalance(apiKey, signer, System.currentTimeMillis(), "UNIFIED"));
+            checked(bybit.walletBalance(apiKey, signer, now(), recvWindowMillis, "UNIFIED"));
             for (final String symbol : tradedSymbols)
             {
                 final JsonNode list = checked(bybit.instruments(SPOT, venueSymbol(symbol))).path("list");
@@ -100,10 +141,11 @@ public final class BybitClient implements ExchangeClient
                     fixed(instrument.path("lotSizeFilter").path("minOrderAmt").asText())));
             }
         }
-        catch (final BybitRefusal | IOException e)
+        catch (final BybitErrors.BybitRefusal | IOException e)
         {
+            // Bybit's own words and code (or HTTP status): an outage or maintenance is retried by the caller
             throw new VenueUnavailableException("venue " + venueId + " (Bybit at " + baseUrl + ") cannot be used: " +
-                e.getMessage());
+                classify(e).reason());
         }
         return instruments;
     }
@@ -126,12 +168,14 @@ public final class BybitClient implements ExchangeClient
     {
         final boolean limit = order.ordType().hasLimitPrice();
         final boolean conditional = order.ordType().hasTrigger();
-        final JsonNode placed = checked(bybit.createOrder(apiKey, signer, System.currentTimeMillis(), new BybitV5.OrderRequest(
+        final JsonNode placed = checked(bybit.createOrder(apiKey, signer, now(), recvWindowMillis, new BybitV5.OrderRequest(
             SPOT,
             venueSymbol(order.symbol()),
             order.side() == Side.BUY ? "Buy" : "Sell",
             limit ? "Limit" : "Market",
             Fixed.toBigDecimal(order.quantity()).stripTrailingZeros().toPlainString(),
+            // FIX OrderQty is in the base currency, for buys too
+            limit ? null : BASE_COIN,
             limit ? Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros().toPlainString() : null,
             limit ? timeInForce(order) : null,
             clientOrderId,
@@ -158,7 +202,7 @@ public final class BybitClient implements ExchangeClient
         {
             cancel(symbol, venueOrderId, clientOrderId, conditional);
         }
-        catch (final BybitRefusal refusal)
+        catch (final BybitErrors.BybitRefusal refusal)
         {
             if (refusal.code != ORDER_NOT_FOUND || !conditional)
             {
@@ -176,24 +220,38 @@ public final class BybitClient implements ExchangeClient
     private void cancel(final String symbol, final String venueOrderId, final String clientOrderId, final boolean conditional)
         throws IOException
     {
-        checked(bybit.cancelOrder(apiKey, signer, System.currentTimeMillis(), new BybitV5.CancelRequest(
+        checked(bybit.cancelOrder(apiKey, signer, now(), recvWindowMillis, new BybitV5.CancelRequest(
             SPOT, venueSymbol(symbol), venueOrderId, venueOrderId == null ? clientOrderId : null,
             conditional ? STOP_ORDER : null)));
     }
 
+    /**
+     * Open orders first (what polling asks about most), then the recently closed ones Bybit keeps in
+     * real time, then the order history: after a Bybit service restart a closed order is only there.
+     */
     @Override
     public ExchangeOrder find(final String symbol, final String venueOrderId, final String clientOrderId)
         throws IOException
     {
-        final JsonNode list = checked(bybit.order(apiKey, signer, System.currentTimeMillis(), SPOT, venueOrderId,
-            venueOrderId == null ? clientOrderId : null, venueSymbol(symbol))).path("list");
+        final String linkId = venueOrderId == null ? clientOrderId : null;
+        JsonNode list = checked(bybit.order(apiKey, signer, now(), recvWindowMillis, SPOT, null, venueOrderId, linkId,
+            venueSymbol(symbol))).path("list");
+        if (list.isEmpty())
+        {
+            list = checked(bybit.order(apiKey, signer, now(), recvWindowMillis, SPOT, RECENTLY_CLOSED, venueOrderId, linkId,
+                venueSymbol(symbol))).path("list");
+        }
+        if (list.isEmpty())
+        {
+            list = checked(bybit.orderHistory(apiKey, signer, now(), recvWindowMillis, SPOT, venueOrderId, linkId,
+                venueSymbol(symbol))).path("list");
+        }
         if (list.isEmpty())
         {
             return null;
         }
-        final JsonNode order = list.get(0);
-        final String status = order.path("orderStatus").asText();
-        if (UNTRIGGERED.equals(status))
+        final ExchangeOrder found = BybitOrderStatus.read(list.get(0));
+        if (BybitOrderStatus.UNTRIGGERED.equals(found.venueStatus()))
         {
             untriggered.add(clientOrderId);
         }
@@ -201,9 +259,32 @@ public final class BybitClient implements ExchangeClient
         {
             untriggered.remove(clientOrderId);
         }
-        final BigDecimal filled = decimal(order.path("cumExecQty").asText());
-        return new ExchangeOrder(order.path("orderId").asText(), order.path("orderLinkId").asText(),
-            state(status), filled, decimal(order.path("cumExecValue").asText()));
+        return found;
+    }
+
+    /** The order's executions, oldest first, every page of them. */
+    @Override
+    public List<VenueTrade> trades(final String symbol, final ExchangeOrder order) throws IOException
+    {
+        final List<VenueTrade> trades = new ArrayList<>();
+        String cursor = null;
+        do
+        {
+            final JsonNode page = checked(bybit.executions(apiKey, signer, now(), recvWindowMillis, SPOT, cursor,
+                TRADES_PER_PAGE, order.venueOrderId(), venueSymbol(symbol)));
+            for (final JsonNode execution : page.path("list"))
+            {
+                final String feeCurrency = execution.path("feeCurrency").asText("");
+                trades.add(new VenueTrade(execution.path("execId").asText(), decimal(execution.path("execQty").asText()),
+                    decimal(execution.path("execPrice").asText()), decimal(execution.path("execFee").asText()),
+                    feeCurrency.isEmpty() ? null : feeCurrency));
+            }
+            cursor = page.path("nextPageCursor").asText("");
+        }
+        while (!cursor.isEmpty());
+        // Bybit lists the newest first
+        Collections.reverse(trades);
+        return trades;
     }
 
     @Override
@@ -213,12 +294,10 @@ public final class BybitClient implements ExchangeClient
         for (final String symbol : symbols)
         {
             // without ids Bybit lists the symbol's open orders, conditional ones included
-            for (final JsonNode order : checked(bybit.order(apiKey, signer, System.currentTimeMillis(), SPOT, null, null,
+            for (final JsonNode order : checked(bybit.order(apiKey, signer, now(), recvWindowMillis, SPOT, null, null, null,
                 venueSymbol(symbol))).path("list"))
             {
-                open.add(new ExchangeOrder(order.path("orderId").asText(), order.path("orderLinkId").asText(),
-                    state(order.path("orderStatus").asText()), decimal(order.path("cumExecQty").asText()),
-                    decimal(order.path("cumExecValue").asText())));
+                open.add(BybitOrderStatus.read(order));
             }
         }
         return open;
@@ -244,7 +323,7 @@ public final class BybitClient implements ExchangeClient
     public Map<String, BigDecimal> balances() throws IOException
     {
         final Map<String, BigDecimal> balances = new HashMap<>();
-        for (final JsonNode account : checked(bybit.walletBalance(apiKey, signer, System.currentTimeMillis(), "UNIFIED"))
+        for (final JsonNode account : checked(bybit.walletBalance(apiKey, signer, now(), recvWindowMillis, "UNIFIED"))
             .path("list"))
         {
             for (final JsonNode coin : account.path("coin"))
@@ -258,59 +337,16 @@ public final class BybitClient implements ExchangeClient
     @Override
     public VenueError classify(final Exception failure)
     {
-        if (failure instanceof BybitRefusal refusal)
-        {
-            final String reason = refusal.getMessage() + " (" + refusal.code + ")";
-            switch (refusal.code)
-            {
-                case 10006:
-                case 10018:
-                    return new VenueError(VenueError.Kind.RATE_LIMITED, reason, DEFAULT_BACKOFF_MILLIS);
-                case 110001:
-                case 170213:
-                    return new VenueError(VenueError.Kind.UNKNOWN_ORDER, reason, 0);
-                case 10000:
-                case 10016:
-                    // Bybit's "server timeout" and "internal error": it may or may not have acted
-                    return VenueError.ambiguous(reason);
-                default:
-                    return VenueError.rejected(reason);
-            }
-        }
-        if (failure instanceof HttpStatusIOException http)
-        {
-            final int status = http.getHttpStatusCode();
-            if (status == 429 || status == 403)
-            {
-                // Bybit answers 403 when an IP exceeds its request limit
-                return new VenueError(VenueError.Kind.RATE_LIMITED, "HTTP " + status, DEFAULT_BACKOFF_MILLIS);
-            }
-            return status >= 500 ? VenueError.ambiguous("HTTP " + status) : VenueError.rejected("HTTP " + status);
-        }
-        return VenueError.ambiguous(failure.getClass().getSimpleName() +
-            (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
+        return BybitErrors.classify(failure);
     }
 
     private static JsonNode checked(final BybitV5.Result result)
     {
         if (result.retCode() != 0)
         {
-            throw new BybitRefusal(result.retCode(), result.retMsg());
+            throw new BybitErrors.BybitRefusal(result.retCode(), result.retMsg());
         }
         return result.result();
-    }
-
-    private static ExchangeOrder.State state(final String status)
-    {
-        switch (status)
-        {
-            case "Filled": return ExchangeOrder.State.FILLED;
-            case "Cancelled":
-            case "PartiallyFilledCanceled":
-            case "Deactivated": return ExchangeOrder.State.CANCELED;
-            case "Rejected": return ExchangeOrder.State.REJECTED;
-            default: return ExchangeOrder.State.OPEN;
-        }
     }
 
     /** 1: when the price rises to the trigger (a buy stop, a sell MarketIfTouched); 2: when it falls to it. */
@@ -348,17 +384,5 @@ public final class BybitClient implements ExchangeClient
     private static long fixed(final String value)
     {
         return Fixed.fromBigDecimal(decimal(value).stripTrailingZeros());
-    }
-
-    /** A request Bybit answered with a non-zero {@code retCode} (HTTP 200). */
-    static final class BybitRefusal extends RuntimeException
-    {
-        final int code;
-
-        BybitRefusal(final int code, final String message)
-        {
-            super(message, null, false, false);
-            this.code = code;
-        }
     }
 }

@@ -29,6 +29,12 @@ public interface BybitV5
     String KEY = "X-BAPI-API-KEY";
     String SIGN = "X-BAPI-SIGN";
     String TIMESTAMP = "X-BAPI-TIMESTAMP";
+    String RECV_WINDOW = "X-BAPI-RECV-WINDOW";
+
+    /** Bybit's clock: {@code timeSecond} and {@code timeNano}, public. */
+    @GET
+    @Path("/market/time")
+    Result time() throws IOException;
 
     @GET
     @Path("/market/instruments-info")
@@ -43,6 +49,7 @@ public interface BybitV5
     @Path("/account/wallet-balance")
     Result walletBalance(
         @HeaderParam(KEY) String apiKey, @HeaderParam(SIGN) ParamsDigest signature, @HeaderParam(TIMESTAMP) long timestamp,
+        @HeaderParam(RECV_WINDOW) long recvWindow,
         @QueryParam("accountType") String accountType) throws IOException;
 
     @POST
@@ -50,6 +57,7 @@ public interface BybitV5
     @Consumes(MediaType.APPLICATION_JSON)
     Result createOrder(
         @HeaderParam(KEY) String apiKey, @HeaderParam(SIGN) ParamsDigest signature, @HeaderParam(TIMESTAMP) long timestamp,
+        @HeaderParam(RECV_WINDOW) long recvWindow,
         OrderRequest order) throws IOException;
 
     @POST
@@ -57,15 +65,39 @@ public interface BybitV5
     @Consumes(MediaType.APPLICATION_JSON)
     Result cancelOrder(
         @HeaderParam(KEY) String apiKey, @HeaderParam(SIGN) ParamsDigest signature, @HeaderParam(TIMESTAMP) long timestamp,
+        @HeaderParam(RECV_WINDOW) long recvWindow,
         CancelRequest cancel) throws IOException;
 
-    /** Open orders and recently closed ones, by the venue's id or the client's. */
+    /**
+     * Orders by the venue's id or the client's, or the symbol's: open ones by default, the account's
+     * recent closed ones with {@code openOnly} 1 (kept until Bybit restarts its service).
+     */
     @GET
     @Path("/order/realtime")
     Result order(
         @HeaderParam(KEY) String apiKey, @HeaderParam(SIGN) ParamsDigest signature, @HeaderParam(TIMESTAMP) long timestamp,
+        @HeaderParam(RECV_WINDOW) long recvWindow,
+        @QueryParam("category") String category, @QueryParam("openOnly") Integer openOnly,
+        @QueryParam("orderId") String orderId, @QueryParam("orderLinkId") String orderLinkId,
+        @QueryParam("symbol") String symbol) throws IOException;
+
+    /** Closed orders: canceled, rejected and deactivated ones for 24 hours, those with fills longer. */
+    @GET
+    @Path("/order/history")
+    Result orderHistory(
+        @HeaderParam(KEY) String apiKey, @HeaderParam(SIGN) ParamsDigest signature, @HeaderParam(TIMESTAMP) long timestamp,
+        @HeaderParam(RECV_WINDOW) long recvWindow,
         @QueryParam("category") String category, @QueryParam("orderId") String orderId,
         @QueryParam("orderLinkId") String orderLinkId, @QueryParam("symbol") String symbol) throws IOException;
+
+    /** The trades of one order, newest first, a page at a time ({@code nextPageCursor}). */
+    @GET
+    @Path("/execution/list")
+    Result executions(
+        @HeaderParam(KEY) String apiKey, @HeaderParam(SIGN) ParamsDigest signature, @HeaderParam(TIMESTAMP) long timestamp,
+        @HeaderParam(RECV_WINDOW) long recvWindow,
+        @QueryParam("category") String category, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+        @QueryParam("orderId") String orderId, @QueryParam("symbol") String symbol) throws IOException;
 
     /** Bybit's answer envelope: {@code retCode} 0 is success, anything else says why not. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -74,7 +106,10 @@ public interface BybitV5
     {
     }
 
-    /** The body of a placement, with Bybit's field names. */
+    /**
+     * The body of a placement, with Bybit's field names. {@code marketUnit} says what a spot market
+     * order's {@code qty} counts: Bybit counts a market buy in the quote coin unless told baseCoin.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OrderRequest(
         @JsonProperty("category") String category,
@@ -82,6 +117,7 @@ public interface BybitV5
         @JsonProperty("side") String side,
         @JsonProperty("orderType") String orderType,
         @JsonProperty("qty") String qty,
+        @JsonProperty("marketUnit") String marketUnit,
         @JsonProperty("price") String price,
         @JsonProperty("timeInForce") String timeInForce,
         @JsonProperty("orderLinkId") String orderLinkId,

@@ -1,5 +1,7 @@
 package io.cryptofix.venue.coinbase;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptofix.config.ExchangeVenueConfig;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
@@ -9,30 +11,21 @@ import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
+import io.cryptofix.venue.rest.VenueClock;
 import io.cryptofix.venue.rest.VenueError;
-import io.cryptofix.venue.rest.XChangeSupport;
+import io.cryptofix.venue.rest.VenueTrade;
 import io.cryptofix.venue.rest.VenueUnavailableException;
-import org.knowm.xchange.Exchange;
-import org.knowm.xchange.ExchangeFactory;
+import io.cryptofix.venue.rest.XChangeSupport;
 import org.knowm.xchange.ExchangeSpecification;
+import org.knowm.xchange.client.ExchangeRestProxyBuilder;
 import org.knowm.xchange.coinbasepro.CoinbaseProExchange;
-import org.knowm.xchange.coinbasepro.dto.CoinbaseProException;
+import org.knowm.xchange.coinbasepro.dto.account.CoinbaseProAccount;
 import org.knowm.xchange.coinbasepro.dto.marketdata.CoinbaseProProduct;
 import org.knowm.xchange.coinbasepro.dto.marketdata.CoinbaseProProductTicker;
-import org.knowm.xchange.coinbasepro.dto.trade.CoinbaseProOrder;
 import org.knowm.xchange.coinbasepro.dto.trade.CoinbaseProPlaceLimitOrder;
 import org.knowm.xchange.coinbasepro.dto.trade.CoinbaseProPlaceMarketOrder;
 import org.knowm.xchange.coinbasepro.dto.trade.CoinbaseProPlaceOrder;
-import org.knowm.xchange.coinbasepro.service.CoinbaseProAccountServiceRaw;
-import org.knowm.xchange.coinbasepro.service.CoinbaseProMarketDataServiceRaw;
-import org.knowm.xchange.coinbasepro.service.CoinbaseProTradeServiceRaw;
-import org.knowm.xchange.currency.CurrencyPair;
-import org.knowm.xchange.exceptions.ExchangeException;
-import org.knowm.xchange.exceptions.FundsExceededException;
-import org.knowm.xchange.exceptions.InternalServerException;
-import org.knowm.xchange.exceptions.RateLimitExceededException;
-import si.mazi.rescu.HttpStatusExceptionSupport;
-import si.mazi.rescu.HttpStatusIOException;
+import org.knowm.xchange.coinbasepro.service.CoinbaseProDigest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -44,22 +37,25 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Coinbase Exchange (the former Coinbase Pro) through XChange's coinbasepro binding: market, limit,
- * post-only, GTC, IOC and FOK, and StopLimit as a native stop order (Coinbase has had no stop-market
- * orders since 2019: Stop and MarketIfTouched are the gateway's). Its good-till-time orders only know a
- * cancel after one minute, hour or day, so GTD and Day are the gateway's; amend too.
+ * Coinbase Exchange (the former Coinbase Pro): market, limit, post-only, GTC, IOC and FOK, and
+ * StopLimit as a native stop order (Coinbase has had no stop-market orders since 2019: Stop and
+ * MarketIfTouched are the gateway's). Its good-till-time orders only know a cancel after one minute,
+ * hour or day, so GTD and Day are the gateway's; amend too. Requests go through XChange's REST layer
+ * and Coinbase signer, on the endpoints {@link CoinbaseExchangeApi} declares, stamped with the
+ * {@link VenueClock}'s time.
  *
  * <p>The client order id is a UUID ({@code client_oid}), derived from the gateway run, the order and
  * the placement, so that the adapter can look any placement up again by it
- * ({@code GET /orders/client:<uuid>}). Coinbase forgets a canceled order that had no fill: looked up
- * after its cancel, it is reported canceled.
+ * ({@code GET /orders/client:<uuid>}). Coinbase may forget a canceled order that had no fill: one
+ * it no longer knows after the adapter's cancel is reported canceled. Quantities are always the base
+ * currency's ({@code size}, never {@code funds}); each fill's fee is charged in the quote currency.
  */
 public final class CoinbaseClient implements ExchangeClient
 {
     private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(false, true, true, true, true, false, false);
-    private static final long DEFAULT_BACKOFF_MILLIS = 5_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
+    private static final int FILLS_PER_PAGE = 100;
 
     static
     {
@@ -71,10 +67,11 @@ public final class CoinbaseClient implements ExchangeClient
     private final String secretKey;
     private final String passphrase;
     private final String runId;
-    private final Map<String, CurrencyPair> pairs = new HashMap<>();
-    private CoinbaseProTradeServiceRaw trade;
-    private CoinbaseProMarketDataServiceRaw marketData;
-    private CoinbaseProAccountServiceRaw account;
+    // BASE/QUOTE symbol to Coinbase's product
+    private final Map<String, CoinbaseProProduct> products = new HashMap<>();
+    private VenueClock clock = new VenueClock(System::currentTimeMillis);
+    private CoinbaseExchangeApi api;
+    private CoinbaseProDigest signer;
 
     public CoinbaseClient(
         final String baseUrl, final String apiKey, final String secretKey, final String passphrase, final String runId)
@@ -86,43 +83,49 @@ public final class CoinbaseClient implements ExchangeClient
         this.runId = runId;
     }
 
+    /**
+     * The sandbox ({@code config.testnet()}) needs nothing apart: the adapter calls only endpoints
+     * it serves (products, time, accounts, orders, fills, ticker), none of its missing transfer ones.
+     */
+    @Override
+    public void configure(final ExchangeVenueConfig config, final VenueClock venueClock)
+    {
+        this.clock = venueClock;
+    }
+
+    @Override
+    public long serverTimeMillis() throws IOException
+    {
+        final JsonNode time = api().time();
+        return new BigDecimal(time.path("epoch").asText()).movePointRight(3).longValue();
+    }
+
     @Override
     public List<Instrument> connect(final String venueId, final List<String> symbols)
     {
-        final ExchangeSpecification spec = new CoinbaseProExchange().getDefaultExchangeSpecification();
-        spec.setSslUri(baseUrl);
-        spec.setApiKey(apiKey);
-        spec.setSecretKey(secretKey);
-        spec.setExchangeSpecificParametersItem("passphrase", passphrase);
-        spec.setHttpConnTimeout(CONNECT_TIMEOUT_MILLIS);
-        spec.setHttpReadTimeout(READ_TIMEOUT_MILLIS);
-        spec.getResilience().setRetryEnabled(false);
-        final CoinbaseProProduct[] products;
+        final CoinbaseProProduct[] listed;
         try
         {
-            final Exchange exchange = ExchangeFactory.INSTANCE.createExchange(spec);
+            signer = CoinbaseProDigest.createInstance(secretKey);
+            listed = api().products();
             // a signed call at start: keys Coinbase refuses stop this venue now, not at the first order
-            account = (CoinbaseProAccountServiceRaw)exchange.getAccountService();
-            account.getCoinbaseProAccountInfo();
-            trade = (CoinbaseProTradeServiceRaw)exchange.getTradeService();
-            marketData = (CoinbaseProMarketDataServiceRaw)exchange.getMarketDataService();
-            products = marketData.getCoinbaseProProducts();
+            api().accounts(apiKey, signer, timestamp(), passphrase);
         }
         catch (final RuntimeException | IOException e)
         {
             throw new VenueUnavailableException("venue " + venueId + " (Coinbase at " + baseUrl + ") cannot be used: " +
-                XChangeSupport.describe(e));
+                CoinbaseRefusal.describe(e));
         }
         final List<Instrument> instruments = new ArrayList<>();
         for (final String symbol : symbols)
         {
-            final CoinbaseProProduct product = product(products, symbol.replace('/', '-'));
+            final CoinbaseProProduct product = product(listed, productId(symbol));
             if (product == null || product.isTradingDisabled() || !"online".equals(product.getStatus()))
             {
                 throw new VenueUnavailableException("venue " + venueId + ": symbol " + symbol +
                     (product == null ? " is not listed" : " is not trading"));
             }
-            pairs.put(symbol, new CurrencyPair(symbol));
+            products.put(symbol, product);
             final long lot = fixed(product.getBaseIncrement());
             instruments.add(new Instrument(venueId, symbol, fixed(product.getQuoteIncrement()), lot,
                 Math.max(lot, fixed(product.getBaseMinSize())), fixed(product.getMinMarketFunds())));
@@ -147,81 +150,109 @@ public final class CoinbaseClient implements ExchangeClient
     @Override
     public ExchangeOrder place(final VenueOrder order, final String clientOrderId) throws IOException
     {
+        final JsonNode placed = api().placeOrder(placement(order, clientOrderId), apiKey, signer, timestamp(), passphrase);
+        final String id = placed.path("id").asText();
+        // Coinbase answers a placement before matching it ("pending"): what it did takes one more look
+        ExchangeOrder found = null;
+        try
+        {
+            found = find(order.symbol(), id, clientOrderId);
+        }
+        catch (final RuntimeException | IOException e)
+        {
+            // the order is placed: a failed look must not read as a refused placement; polling tells the rest
+        }
+        return found != null ? found : CoinbaseOrderStatus.read(placed, clientOrderId);
+    }
+
+    private static CoinbaseProPlaceOrder placement(final VenueOrder order, final String clientOrderId)
+    {
         final CoinbaseProPlaceOrder.Side side =
             order.side() == Side.BUY ? CoinbaseProPlaceOrder.Side.buy : CoinbaseProPlaceOrder.Side.sell;
-        final String productId = order.symbol().replace('/', '-');
+        final String productId = productId(order.symbol());
+        // the FIX OrderQty is in the base currency: Coinbase's size, for market orders too (never funds)
         final BigDecimal size = Fixed.toBigDecimal(order.quantity()).stripTrailingZeros();
-        final CoinbaseProPlaceOrder placement;
         if (order.ordType() == OrdType.MARKET)
         {
-            placement = new CoinbaseProPlaceMarketOrder.Builder().size(size).clientOid(clientOrderId)
+            return new CoinbaseProPlaceMarketOrder.Builder().size(size).clientOid(clientOrderId)
                 .type(CoinbaseProPlaceOrder.Type.market).side(side).productId(productId).build();
         }
-        else
+        final CoinbaseProPlaceLimitOrder.Builder limit = new CoinbaseProPlaceLimitOrder.Builder()
+            .price(Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros())
+            .size(size)
+            .timeInForce(timeInForce(order.timeInForce()))
+            .postOnly(order.postOnly())
+            .clientOid(clientOrderId).type(CoinbaseProPlaceOrder.Type.limit).side(side).productId(productId);
+        if (order.ordType() == OrdType.STOP_LIMIT)
         {
-            final CoinbaseProPlaceLimitOrder.Builder limit = new CoinbaseProPlaceLimitOrder.Builder()
-                .price(Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros())
-                .size(size)
-                .timeInForce(timeInForce(order.timeInForce()))
-                .postOnly(order.postOnly())
-                .clientOid(clientOrderId).type(CoinbaseProPlaceOrder.Type.limit).side(side).productId(productId);
-            if (order.ordType() == OrdType.STOP_LIMIT)
-            {
-                // Coinbase's "entry" triggers at or above the stop price and takes only buys, "loss" at or
-                // below and only sells: a FIX StopLimit's triggers
-                limit.stop(order.side() == Side.BUY ? CoinbaseProPlaceOrder.Stop.entry : CoinbaseProPlaceOrder.Stop.loss)
-                    .stopPrice(Fixed.toBigDecimal(order.stopPx()).stripTrailingZeros());
-            }
-            placement = limit.build();
+            // Coinbase's "entry" triggers at or above the stop price and takes only buys, "loss" at or
+            // below and only sells: a FIX StopLimit's triggers
+            limit.stop(order.side() == Side.BUY ? CoinbaseProPlaceOrder.Stop.entry : CoinbaseProPlaceOrder.Stop.loss)
+                .stopPrice(Fixed.toBigDecimal(order.stopPx()).stripTrailingZeros());
         }
-        final String id = trade.placeCoinbaseProOrder(placement).getId();
-        // Coinbase answers a placement with its id: what it did with the order takes one more look
-        final ExchangeOrder placed = find(order.symbol(), id, clientOrderId);
-        return placed != null ? placed :
-            new ExchangeOrder(id, clientOrderId, ExchangeOrder.State.OPEN, BigDecimal.ZERO, BigDecimal.ZERO);
+        return limit.build();
     }
 
     @Override
     public ExchangeOrder cancel(final String symbol, final String venueOrderId, final String clientOrderId)
         throws IOException
     {
-        final String id = venueOrderId != null ? venueOrderId : "client:" + clientOrderId;
-        trade.cancelCoinbaseProOrder(id);
+        api().cancelOrder(orderPath(venueOrderId, clientOrderId), productId(symbol), apiKey, signer, timestamp(),
+            passphrase);
         final ExchangeOrder canceled = find(symbol, venueOrderId, clientOrderId);
-        // a canceled order without fills is forgotten by Coinbase at once
-        return canceled != null ? canceled :
-            new ExchangeOrder(venueOrderId, clientOrderId, ExchangeOrder.State.CANCELED, BigDecimal.ZERO, BigDecimal.ZERO);
+        if (canceled == null)
+        {
+            // Coinbase forgets a canceled order that never traded
+            return new ExchangeOrder(venueOrderId, clientOrderId, ExchangeOrder.State.CANCELED, BigDecimal.ZERO,
+                BigDecimal.ZERO, "done/canceled", null);
+        }
+        // canceled by this request, not by Coinbase on its own: no venue reason
+        return canceled.state() == ExchangeOrder.State.CANCELED ?
+            new ExchangeOrder(canceled.venueOrderId(), canceled.clientOrderId(), canceled.state(), canceled.executedQty(),
+                canceled.executedQuote(), canceled.venueStatus(), null) : canceled;
     }
 
     @Override
     public ExchangeOrder find(final String symbol, final String venueOrderId, final String clientOrderId)
         throws IOException
     {
-        final CoinbaseProOrder order;
+        final JsonNode order;
         try
         {
-            order = trade.getOrder(venueOrderId != null ? venueOrderId : "client:" + clientOrderId);
+            order = api().order(orderPath(venueOrderId, clientOrderId), apiKey, signer, timestamp(), passphrase);
         }
-        catch (final ExchangeException e)
+        catch (final RuntimeException | IOException e)
         {
-            if (httpStatus(e) == 404)
+            if (CoinbaseRefusal.httpStatus(e) == 404)
             {
                 return null;
             }
             throw e;
         }
-        return new ExchangeOrder(order.getId(), clientOrderId, state(order), orZero(order.getFilledSize()),
-            orZero(order.getExecutedvalue()));
+        return CoinbaseOrderStatus.read(order, clientOrderId);
+    }
+
+    /** The order's fills, from {@code GET /fills?order_id=}, oldest first; fees in the product's quote currency. */
+    @Override
+    public List<VenueTrade> trades(final String symbol, final ExchangeOrder order) throws IOException
+    {
+        if (order.venueOrderId() == null)
+        {
+            return List.of();
+        }
+        final String feeAsset = products.containsKey(symbol) ? products.get(symbol).getTargetCurrency() :
+            symbol.substring(symbol.indexOf('/') + 1);
+        return CoinbaseFills.read(api(), apiKey, signer, passphrase, this::timestamp, order.venueOrderId(), feeAsset,
+            FILLS_PER_PAGE);
     }
 
     @Override
     public List<ExchangeOrder> openOrders() throws IOException
     {
         final List<ExchangeOrder> open = new ArrayList<>();
-        for (final CoinbaseProOrder order : trade.getCoinbaseProOpenOrders())
+        for (final JsonNode order : api().openOrders(apiKey, signer, timestamp(), passphrase))
         {
-            open.add(new ExchangeOrder(order.getId(), null, state(order), orZero(order.getFilledSize()),
-                orZero(order.getExecutedvalue())));
+            open.add(CoinbaseOrderStatus.read(order, null));
         }
         return open;
     }
@@ -230,10 +261,10 @@ public final class CoinbaseClient implements ExchangeClient
     public Map<String, long[]> bestBidAndAsk() throws IOException
     {
         final Map<String, long[]> prices = new HashMap<>();
-        for (final Map.Entry<String, CurrencyPair> pair : pairs.entrySet())
+        for (final String symbol : products.keySet())
         {
-            final CoinbaseProProductTicker ticker = marketData.getCoinbaseProProductTicker(pair.getValue());
-            prices.put(pair.getKey(), new long[] {fixed(ticker.getBid()), fixed(ticker.getAsk())});
+            final CoinbaseProProductTicker ticker = api().ticker(productId(symbol));
+            prices.put(symbol, new long[] {fixed(ticker.getBid()), fixed(ticker.getAsk())});
         }
         return prices;
     }
@@ -242,8 +273,7 @@ public final class CoinbaseClient implements ExchangeClient
     public Map<String, BigDecimal> balances() throws IOException
     {
         final Map<String, BigDecimal> balances = new HashMap<>();
-        for (final org.knowm.xchange.coinbasepro.dto.account.CoinbaseProAccount balance :
-            account.getCoinbaseProAccountInfo())
+        for (final CoinbaseProAccount balance : api().accounts(apiKey, signer, timestamp(), passphrase))
         {
             balances.put(balance.getCurrency(), balance.getAvailable());
         }
@@ -253,53 +283,38 @@ public final class CoinbaseClient implements ExchangeClient
     @Override
     public VenueError classify(final Exception failure)
     {
-        final int status = httpStatus(failure);
-        final String reason = failure.getCause() instanceof CoinbaseProException coinbase ?
-            coinbase.getMessage() : String.valueOf(failure.getMessage());
-        if (failure instanceof RateLimitExceededException || status == 429)
-        {
-            return new VenueError(VenueError.Kind.RATE_LIMITED, reason, DEFAULT_BACKOFF_MILLIS);
-        }
-        if (status == 404)
-        {
-            return new VenueError(VenueError.Kind.UNKNOWN_ORDER, reason, 0);
-        }
-        if (failure instanceof InternalServerException || status >= 500)
-        {
-            return VenueError.ambiguous(reason);
-        }
-        if (failure instanceof FundsExceededException || failure instanceof ExchangeException || status >= 400)
-        {
-            return VenueError.rejected(reason);
-        }
-        return VenueError.ambiguous(XChangeSupport.describe(failure));
+        return CoinbaseRefusal.classify(failure);
     }
 
-    private static int httpStatus(final Exception failure)
+    /** Coinbase's CB-ACCESS-TIMESTAMP: the venue clock's time in decimal seconds. */
+    String timestamp()
     {
-        if (failure.getCause() instanceof HttpStatusExceptionSupport support)
-        {
-            return support.getHttpStatusCode();
-        }
-        if (failure instanceof HttpStatusIOException http)
-        {
-            return http.getHttpStatusCode();
-        }
-        return 0;
+        return BigDecimal.valueOf(clock.millis(), 3).toPlainString();
     }
 
-    private static ExchangeOrder.State state(final CoinbaseProOrder order)
+    /** Coinbase's endpoints on XChange's REST layer, built at first use (the time may be read before connecting). */
+    CoinbaseExchangeApi api()
     {
-        final String status = String.valueOf(order.getStatus());
-        if ("rejected".equals(status))
+        if (api == null)
         {
-            return ExchangeOrder.State.REJECTED;
+            final ExchangeSpecification spec = new CoinbaseProExchange().getDefaultExchangeSpecification();
+            spec.setSslUri(baseUrl);
+            spec.setHttpConnTimeout(CONNECT_TIMEOUT_MILLIS);
+            spec.setHttpReadTimeout(READ_TIMEOUT_MILLIS);
+            spec.getResilience().setRetryEnabled(false);
+            api = ExchangeRestProxyBuilder.forInterface(CoinbaseExchangeApi.class, spec).build();
         }
-        if (!"done".equals(status))
-        {
-            return ExchangeOrder.State.OPEN;
-        }
-        return "filled".equals(order.getDoneReason()) ? ExchangeOrder.State.FILLED : ExchangeOrder.State.CANCELED;
+        return api;
+    }
+
+    private static String orderPath(final String venueOrderId, final String clientOrderId)
+    {
+        return venueOrderId != null ? venueOrderId : "client:" + clientOrderId;
+    }
+
+    private static String productId(final String symbol)
+    {
+        return symbol.replace('/', '-');
     }
 
     private static CoinbaseProPlaceLimitOrder.TimeInForce timeInForce(final TimeInForce timeInForce)
@@ -312,9 +327,9 @@ public final class CoinbaseClient implements ExchangeClient
         }
     }
 
-    private static CoinbaseProProduct product(final CoinbaseProProduct[] products, final String id)
+    private static CoinbaseProProduct product(final CoinbaseProProduct[] listed, final String id)
     {
-        for (final CoinbaseProProduct product : products)
+        for (final CoinbaseProProduct product : listed)
         {
             if (id.equals(product.getId()))
             {
@@ -324,14 +339,8 @@ public final class CoinbaseClient implements ExchangeClient
         return null;
     }
 
-    private static BigDecimal orZero(final BigDecimal value)
-    {
-        return value == null ? BigDecimal.ZERO : value;
-    }
-
     private static long fixed(final BigDecimal value)
     {
         return value == null ? 0 : Fixed.fromBigDecimal(value.stripTrailingZeros());
     }
-
 }

@@ -1,58 +1,50 @@
 package io.cryptofix.venue.kraken;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cryptofix.config.ExchangeVenueConfig;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Fixed;
-import io.cryptofix.domain.OrdType;
-import io.cryptofix.domain.Side;
-import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
+import io.cryptofix.venue.rest.VenueClock;
 import io.cryptofix.venue.rest.VenueError;
-import io.cryptofix.venue.rest.XChangeSupport;
+import io.cryptofix.venue.rest.VenueTrade;
 import io.cryptofix.venue.rest.VenueUnavailableException;
+import io.cryptofix.venue.rest.XChangeSupport;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeFactory;
 import org.knowm.xchange.ExchangeSpecification;
+import org.knowm.xchange.client.ExchangeRestProxyBuilder;
 import org.knowm.xchange.currency.CurrencyPair;
-import org.knowm.xchange.exceptions.ExchangeException;
-import org.knowm.xchange.exceptions.ExchangeUnavailableException;
-import org.knowm.xchange.exceptions.FrequencyLimitExceededException;
-import org.knowm.xchange.exceptions.RateLimitExceededException;
+import org.knowm.xchange.dto.meta.InstrumentMetaData;
 import org.knowm.xchange.instrument.Instrument;
 import org.knowm.xchange.kraken.KrakenExchange;
+import org.knowm.xchange.kraken.KrakenUtils;
 import org.knowm.xchange.kraken.dto.marketdata.KrakenTicker;
-import org.knowm.xchange.kraken.dto.trade.KrakenOrder;
-import org.knowm.xchange.kraken.dto.trade.KrakenOrderFlags;
-import org.knowm.xchange.kraken.dto.trade.KrakenOrderResponse;
-import org.knowm.xchange.kraken.dto.trade.KrakenStandardOrder;
-import org.knowm.xchange.kraken.dto.trade.KrakenType;
-import org.knowm.xchange.kraken.service.KrakenAccountServiceRaw;
+import org.knowm.xchange.kraken.service.KrakenDigest;
 import org.knowm.xchange.kraken.service.KrakenMarketDataServiceRaw;
-import org.knowm.xchange.kraken.service.KrakenTradeServiceRaw;
-import org.knowm.xchange.dto.meta.InstrumentMetaData;
-import si.mazi.rescu.HttpStatusIOException;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Kraken spot through XChange's Kraken binding: market, limit and post-only orders, GTC, IOC,
- * native GTD (expiretm) and native stops (Stop as stop-loss, StopLimit as stop-loss-limit,
- * MarketIfTouched as take-profit). Day and amend are left to the gateway; FOK is refused (it cannot
- * be emulated faithfully).
+ * Kraken spot: market, limit and post-only orders, GTC, IOC, native GTD (expiretm) and native stops
+ * (Stop as stop-loss, StopLimit as stop-loss-limit, MarketIfTouched as take-profit). Day and amend
+ * are left to the gateway; FOK is refused (it cannot be emulated faithfully). XChange's Kraken
+ * binding loads the instrument rules and prices; the signed calls go through {@link KrakenRest}
+ * with XChange's Kraken signature and a {@link KrakenNonce} from the venue clock.
  *
  * <p>Kraken's client order id is an integer, {@code userref}, which Kraken does not require to be
  * unique: the adapter makes it unique per placement within a gateway run (nine bits of the run, 22
  * of the placement) and, when looking an order up by it, takes only orders opened since the gateway
- * started. Instrument rules come from XChange's metadata (Kraken's {@code pair_decimals},
- * {@code lot_decimals} and {@code ordermin}); XChange 5.2.0 does not read {@code costmin}, so Kraken
- * enforces its minimum cost itself.
+ * started. XChange 5.2.0 does not read {@code costmin}, so Kraken enforces its minimum cost itself.
  *
  * <p>Kraken's private-call budget is about one call a second, so working orders are polled up to 50
  * at a time, in one {@code QueryOrders} call.
@@ -60,9 +52,9 @@ import java.util.Set;
 public final class KrakenClient implements ExchangeClient
 {
     private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(true, true, true, true, false, true, false);
-    private static final long DEFAULT_BACKOFF_MILLIS = 15_000;
-    // Kraken's QueryOrders takes up to 50 txids
+    // Kraken's QueryOrders takes up to 50 txids, QueryTrades up to 20
     private static final int STATUS_BATCH = 50;
+    private static final int TRADES_BATCH = 20;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final int PLACEMENT_BITS = 22;
@@ -78,10 +70,12 @@ public final class KrakenClient implements ExchangeClient
     private final String secretKey;
     private final long runBits;
     private final double startedSeconds;
+    private final ExchangeSpecification spec;
+    private final KrakenRest rest;
     private final Map<String, CurrencyPair> pairs = new HashMap<>();
-    private KrakenTradeServiceRaw trade;
+    private KrakenNonce nonce = new KrakenNonce(new VenueClock(System::currentTimeMillis));
+    private KrakenDigest signer;
     private KrakenMarketDataServiceRaw marketData;
-    private KrakenAccountServiceRaw account;
 
     /**
      * @param startMillis  when the order journal started: the run part of every userref, and the earliest
@@ -94,32 +88,46 @@ public final class KrakenClient implements ExchangeClient
         this.secretKey = secretKey;
         this.runBits = (startMillis / 60_000) % RUN_VALUES + 1;
         this.startedSeconds = startMillis / 1000.0 - 60;
-    }
-
-    @Override
-    public List<io.cryptofix.domain.Instrument> connect(final String venueId, final List<String> symbols)
-    {
-        final ExchangeSpecification spec = new KrakenExchange().getDefaultExchangeSpecification();
+        this.spec = new KrakenExchange().getDefaultExchangeSpecification();
         spec.setSslUri(baseUrl);
         spec.setApiKey(apiKey);
         spec.setSecretKey(secretKey);
         spec.setHttpConnTimeout(CONNECT_TIMEOUT_MILLIS);
         spec.setHttpReadTimeout(READ_TIMEOUT_MILLIS);
         spec.getResilience().setRetryEnabled(false);
+        this.rest = ExchangeRestProxyBuilder.forInterface(KrakenRest.class, spec).build();
+    }
+
+    /** Kraken has no spot test environment (the configuration refuses one): only the venue clock is taken. */
+    @Override
+    public void configure(final ExchangeVenueConfig config, final VenueClock clock)
+    {
+        nonce = new KrakenNonce(clock);
+    }
+
+    /** Kraken's {@code /0/public/Time}: whole seconds, enough for a nonce that only has to grow. */
+    @Override
+    public long serverTimeMillis() throws Exception
+    {
+        return KrakenAnswer.result(rest.time()).path("unixtime").asLong() * 1000;
+    }
+
+    @Override
+    public List<io.cryptofix.domain.Instrument> connect(final String venueId, final List<String> symbols)
+    {
         final Exchange exchange;
         try
         {
+            signer = KrakenDigest.createInstance(secretKey);
             exchange = ExchangeFactory.INSTANCE.createExchange(spec);
             // a signed call at start: keys Kraken refuses stop this venue now, not at the first order
-            account = (KrakenAccountServiceRaw)exchange.getAccountService();
-            account.getKrakenBalance();
+            KrakenAnswer.result(rest.balance(apiKey, signer, nonce));
         }
-        catch (final RuntimeException | IOException e)
+        catch (final Exception e)
         {
             throw new VenueUnavailableException("venue " + venueId + " (Kraken at " + baseUrl + ") cannot be used: " +
-                XChangeSupport.describe(e));
+                KrakenErrors.startFailure(e));
         }
-        trade = (KrakenTradeServiceRaw)exchange.getTradeService();
         marketData = (KrakenMarketDataServiceRaw)exchange.getMarketDataService();
         final Map<Instrument, InstrumentMetaData> metaData = exchange.getExchangeMetaData().getInstruments();
         final List<io.cryptofix.domain.Instrument> instruments = new ArrayList<>();
@@ -154,28 +162,13 @@ public final class KrakenClient implements ExchangeClient
     }
 
     @Override
-    public ExchangeOrder place(final VenueOrder order, final String clientOrderId) throws IOException
+    public ExchangeOrder place(final VenueOrder order, final String clientOrderId) throws Exception
     {
-        final CurrencyPair pair = pairs.get(order.symbol());
-        final KrakenType type = order.side() == Side.BUY ? KrakenType.BUY : KrakenType.SELL;
-        final BigDecimal volume = Fixed.toBigDecimal(order.quantity()).stripTrailingZeros();
-        final KrakenStandardOrder.KrakenOrderBuilder builder = builder(order, pair, type, volume);
-        builder.withUserRefId(clientOrderId);
-        if (order.postOnly())
-        {
-            builder.withOrderFlags(Set.of(KrakenOrderFlags.POST));
-        }
-        if (order.timeInForce() == TimeInForce.IMMEDIATE_OR_CANCEL)
-        {
-            builder.withTimeInForce(org.knowm.xchange.kraken.dto.trade.TimeInForce.IOC);
-        }
-        else if (order.timeInForce() == TimeInForce.GOOD_TILL_DATE)
-        {
-            builder.withTimeInForce(org.knowm.xchange.kraken.dto.trade.TimeInForce.GTD)
-                .withExpireTime(Long.toString(order.expireTimeMillis() / 1000));
-        }
-        final KrakenOrderResponse placed = trade.placeKrakenOrder(builder.buildOrder());
-        final String txid = placed.getTransactionIds().get(0);
+        final KrakenOrderForm form = KrakenOrderForm.of(order);
+        final JsonNode placed = KrakenAnswer.result(rest.addOrder(clientOrderId, form.ordertype(), form.type(),
+            form.volume(), KrakenUtils.createKrakenCurrencyPair(pairs.get(order.symbol())), form.price(), form.price2(),
+            form.oflags(), form.timeinforce(), form.expiretm(), apiKey, signer, nonce));
+        final String txid = placed.path("txid").path(0).asText();
         // Kraken answers a placement with its id only: what it did with the order takes one more look
         final ExchangeOrder found = find(order.symbol(), txid, clientOrderId);
         return found != null ? found :
@@ -184,7 +177,7 @@ public final class KrakenClient implements ExchangeClient
 
     @Override
     public ExchangeOrder cancel(final String symbol, final String venueOrderId, final String clientOrderId)
-        throws IOException
+        throws Exception
     {
         String txid = venueOrderId;
         if (txid == null)
@@ -192,38 +185,42 @@ public final class KrakenClient implements ExchangeClient
             final ExchangeOrder found = find(symbol, null, clientOrderId);
             if (found == null)
             {
-                throw new ExchangeException("[EOrder:Unknown order]");
+                throw new KrakenRefusal(List.of("EOrder:Unknown order"));
             }
             txid = found.venueOrderId();
         }
-        trade.cancelKrakenOrder(txid);
+        KrakenAnswer.result(rest.cancelOrder(txid, apiKey, signer, nonce));
         final ExchangeOrder canceled = find(symbol, txid, clientOrderId);
         return canceled != null ? canceled :
             new ExchangeOrder(txid, clientOrderId, ExchangeOrder.State.CANCELED, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
+    /** By txid through QueryOrders; by userref through OpenOrders, then ClosedOrders. */
     @Override
     public ExchangeOrder find(final String symbol, final String venueOrderId, final String clientOrderId)
-        throws IOException
+        throws Exception
     {
         if (venueOrderId != null)
         {
             try
             {
-                final KrakenOrder order = trade.queryKrakenOrders(venueOrderId).get(venueOrderId);
-                return order == null ? null : order(venueOrderId, order);
+                final JsonNode order = KrakenAnswer.result(rest.queryOrders(venueOrderId, null, apiKey, signer, nonce))
+                    .get(venueOrderId);
+                return order == null ? null : KrakenOrderStates.order(venueOrderId, order);
             }
-            catch (final ExchangeException e)
+            catch (final KrakenRefusal e)
             {
-                if (e.getMessage() != null && e.getMessage().contains("Unknown order"))
+                if (classify(e).kind() == VenueError.Kind.UNKNOWN_ORDER)
                 {
                     return null;
                 }
                 throw e;
             }
         }
-        final ExchangeOrder open = ofThisRun(trade.getKrakenOpenOrders(false, clientOrderId));
-        return open != null ? open : ofThisRun(trade.getKrakenClosedOrders(false, clientOrderId, null, null, null, null));
+        final ExchangeOrder open = ofThisRun(
+            KrakenAnswer.result(rest.openOrders(clientOrderId, apiKey, signer, nonce)).path("open"));
+        return open != null ? open : ofThisRun(
+            KrakenAnswer.result(rest.closedOrders(clientOrderId, apiKey, signer, nonce)).path("closed"));
     }
 
     @Override
@@ -233,30 +230,63 @@ public final class KrakenClient implements ExchangeClient
     }
 
     @Override
-    public Map<String, ExchangeOrder> findAll(final List<String> venueOrderIds) throws IOException
+    public Map<String, ExchangeOrder> findAll(final List<String> venueOrderIds) throws Exception
     {
         final Map<String, ExchangeOrder> found = new HashMap<>();
-        for (final Map.Entry<String, KrakenOrder> order :
-            trade.queryKrakenOrders(venueOrderIds.toArray(new String[0])).entrySet())
-        {
-            found.put(order.getKey(), order(order.getKey(), order.getValue()));
-        }
+        final JsonNode orders =
+            KrakenAnswer.result(rest.queryOrders(String.join(",", venueOrderIds), null, apiKey, signer, nonce));
+        orders.fields().forEachRemaining(order -> found.put(order.getKey(),
+            KrakenOrderStates.order(order.getKey(), order.getValue())));
         return found;
     }
 
+    /**
+     * The order's trade ids from QueryOrders, then each trade from QueryTrades. Kraken documents a
+     * trade's {@code fee} in the quote currency; it is told in the gateway's name of it (USD of BTC/USD).
+     */
     @Override
-    public List<ExchangeOrder> openOrders() throws IOException
+    public List<VenueTrade> trades(final String symbol, final ExchangeOrder order) throws Exception
+    {
+        final JsonNode found = KrakenAnswer.result(
+            rest.queryOrders(order.venueOrderId(), "true", apiKey, signer, nonce)).path(order.venueOrderId());
+        final List<String> tradeIds = new ArrayList<>();
+        found.path("trades").forEach(id -> tradeIds.add(id.asText()));
+        final String feeAsset = symbol.substring(symbol.indexOf('/') + 1);
+        final List<JsonNode> trades = new ArrayList<>();
+        for (int from = 0; from < tradeIds.size(); from += TRADES_BATCH)
+        {
+            final List<String> batch = tradeIds.subList(from, Math.min(tradeIds.size(), from + TRADES_BATCH));
+            final JsonNode answer = KrakenAnswer.result(rest.queryTrades(String.join(",", batch), apiKey, signer, nonce));
+            for (final String id : batch)
+            {
+                if (answer.has(id))
+                {
+                    trades.add(((ObjectNode)answer.get(id).deepCopy()).put("id", id));
+                }
+            }
+        }
+        // oldest first, by Kraken's time of each trade
+        trades.sort(Comparator.comparingDouble(trade -> trade.path("time").asDouble()));
+        final List<VenueTrade> result = new ArrayList<>();
+        for (final JsonNode trade : trades)
+        {
+            result.add(new VenueTrade(trade.path("id").asText(), new BigDecimal(trade.path("vol").asText()),
+                new BigDecimal(trade.path("price").asText()), new BigDecimal(trade.path("fee").asText("0")), feeAsset));
+        }
+        return result;
+    }
+
+    @Override
+    public List<ExchangeOrder> openOrders() throws Exception
     {
         final List<ExchangeOrder> open = new ArrayList<>();
-        for (final Map.Entry<String, KrakenOrder> order : trade.getKrakenOpenOrders().entrySet())
-        {
-            open.add(order(order.getKey(), order.getValue()));
-        }
+        KrakenAnswer.result(rest.openOrders(null, apiKey, signer, nonce)).path("open").fields()
+            .forEachRemaining(order -> open.add(KrakenOrderStates.order(order.getKey(), order.getValue())));
         return open;
     }
 
     @Override
-    public Map<String, long[]> bestBidAndAsk() throws IOException
+    public Map<String, long[]> bestBidAndAsk() throws Exception
     {
         final Map<String, long[]> prices = new HashMap<>();
         for (final Map.Entry<String, CurrencyPair> pair : pairs.entrySet())
@@ -273,96 +303,31 @@ public final class KrakenClient implements ExchangeClient
     }
 
     @Override
-    public Map<String, BigDecimal> balances() throws IOException
+    public Map<String, BigDecimal> balances() throws Exception
     {
-        return account.getKrakenBalance();
+        final Map<String, BigDecimal> balances = new HashMap<>();
+        KrakenAnswer.result(rest.balance(apiKey, signer, nonce)).fields()
+            .forEachRemaining(asset -> balances.put(asset.getKey(), new BigDecimal(asset.getValue().asText())));
+        return balances;
     }
 
     @Override
     public VenueError classify(final Exception failure)
     {
-        if (failure instanceof RateLimitExceededException || failure instanceof FrequencyLimitExceededException)
-        {
-            return new VenueError(VenueError.Kind.RATE_LIMITED, failure.getMessage(), DEFAULT_BACKOFF_MILLIS);
-        }
-        if (failure instanceof ExchangeUnavailableException)
-        {
-            // "EService:Unavailable", "EService:Busy": Kraken may or may not have acted
-            return VenueError.ambiguous(failure.getMessage());
-        }
-        if (failure instanceof ExchangeException)
-        {
-            final String message = String.valueOf(failure.getMessage()).replace("[", "").replace("]", "");
-            if (message.contains("Unknown order"))
-            {
-                return new VenueError(VenueError.Kind.UNKNOWN_ORDER, message, 0);
-            }
-            return message.startsWith("EGeneral:Internal error") ? VenueError.ambiguous(message) :
-                VenueError.rejected(message);
-        }
-        if (failure instanceof HttpStatusIOException http)
-        {
-            final int status = http.getHttpStatusCode();
-            if (status == 429)
-            {
-                return new VenueError(VenueError.Kind.RATE_LIMITED, "HTTP 429", DEFAULT_BACKOFF_MILLIS);
-            }
-            return status >= 500 ? VenueError.ambiguous("HTTP " + status) : VenueError.rejected("HTTP " + status);
-        }
-        return VenueError.ambiguous(XChangeSupport.describe(failure));
-    }
-
-    private static KrakenStandardOrder.KrakenOrderBuilder builder(
-        final VenueOrder order, final CurrencyPair pair, final KrakenType type, final BigDecimal volume)
-    {
-        final String limit = Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros().toPlainString();
-        final String stop = Fixed.toBigDecimal(order.stopPx()).stripTrailingZeros().toPlainString();
-        switch (order.ordType())
-        {
-            case MARKET: return KrakenStandardOrder.getMarketOrderBuilder(pair, type, volume);
-            // Kraken's stop-loss buys when the price rises to the trigger, as a FIX stop does;
-            // take-profit the other way round, as MarketIfTouched
-            case STOP: return KrakenStandardOrder.getStopLossOrderBuilder(pair, type, stop, volume);
-            case STOP_LIMIT: return KrakenStandardOrder.getStopLossLimitOrderBuilder(pair, type, stop, limit, volume);
-            case MARKET_IF_TOUCHED: return KrakenStandardOrder.getTakeProfitOrderBuilder(pair, type, stop, volume);
-            default: return KrakenStandardOrder.getLimitOrderBuilder(pair, type, limit, volume);
-        }
+        return KrakenErrors.classify(failure);
     }
 
     /** The order of these found that this gateway run placed: a userref from an earlier run is not ours. */
-    private ExchangeOrder ofThisRun(final Map<String, KrakenOrder> orders)
+    private ExchangeOrder ofThisRun(final JsonNode orders)
     {
-        for (final Map.Entry<String, KrakenOrder> order : orders.entrySet())
+        for (final Iterator<Map.Entry<String, JsonNode>> it = orders.fields(); it.hasNext(); )
         {
-            if (order.getValue().getOpenTimestamp() >= startedSeconds)
+            final Map.Entry<String, JsonNode> order = it.next();
+            if (order.getValue().path("opentm").asDouble() >= startedSeconds)
             {
-                return order(order.getKey(), order.getValue());
+                return KrakenOrderStates.order(order.getKey(), order.getValue());
             }
         }
         return null;
     }
-
-    private static ExchangeOrder order(final String txid, final KrakenOrder order)
-    {
-        final ExchangeOrder.State state;
-        switch (order.getStatus())
-        {
-            case CLOSED:
-                state = order.getVolumeExecuted().compareTo(order.getVolume()) >= 0 ?
-                    ExchangeOrder.State.FILLED : ExchangeOrder.State.CANCELED;
-                break;
-            case CANCELED:
-                state = ExchangeOrder.State.CANCELED;
-                break;
-            case EXPIRED:
-                state = ExchangeOrder.State.EXPIRED;
-                break;
-            default:
-                state = ExchangeOrder.State.OPEN;
-                break;
-        }
-        return new ExchangeOrder(txid, order.getUserRefId(), state, order.getVolumeExecuted(),
-            order.getCost() == null ? BigDecimal.ZERO : order.getCost());
-    }
-
 }

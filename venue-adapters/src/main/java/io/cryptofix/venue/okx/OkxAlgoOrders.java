@@ -10,11 +10,12 @@ import org.knowm.xchange.okex.dto.OkexResponse;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import static io.cryptofix.venue.okx.OkxAccess.timestamp;
 import static io.cryptofix.venue.okx.OkxFormat.instId;
 import static io.cryptofix.venue.okx.OkxRefusal.ORDER_DOES_NOT_EXIST;
 import static io.cryptofix.venue.okx.OkxRefusal.acceptedAlgo;
@@ -36,6 +37,8 @@ final class OkxAlgoOrders
     private final OkxOrders orders;
     // client order ids of the algo orders placed in this run: their state is the algo order's
     private final Set<String> algoOrders = new HashSet<>();
+    // client order id to OKX's id of the order the algo order placed on its trigger
+    private final Map<String, String> placedOrders = new HashMap<>();
 
     OkxAlgoOrders(final OkxAccess access, final OkxOrderEntry orderEntry, final OkxOrders orders)
     {
@@ -58,7 +61,7 @@ final class OkxAlgoOrders
         final boolean takeProfit = order.ordType() == OrdType.MARKET_IF_TOUCHED;
         // recorded before the request leaves: an answer lost on the way is looked up as an algo order
         algoOrders.add(clientOrderId);
-        final JsonNode placed = acceptedAlgo(orderEntry.placeAlgoOrder(access.apiKey(), access.signer(), timestamp(),
+        final JsonNode placed = acceptedAlgo(orderEntry.placeAlgoOrder(access.apiKey(), access.signer(), access.timestamp(),
             access.passphrase(), access.simulated(),
             new OkxAlgoOrderRequest(
                 instId(order.symbol()),
@@ -90,14 +93,21 @@ final class OkxAlgoOrders
             return new ExchangeOrder(algo.path("algoId").asText(), clientOrderId, placed.state(), placed.executedQty(),
                 placed.executedQuote());
         }
-        acceptedAlgo(orderEntry.cancelAlgoOrders(access.apiKey(), access.signer(), timestamp(), access.passphrase(),
+        acceptedAlgo(orderEntry.cancelAlgoOrders(access.apiKey(), access.signer(), access.timestamp(), access.passphrase(),
             access.simulated(), List.of(new OkxAlgoCancel(algo.path("algoId").asText(), instId(symbol)))));
         final ExchangeOrder canceled = find(symbol, clientOrderId);
         return canceled != null ? canceled : new ExchangeOrder(algo.path("algoId").asText(), clientOrderId,
             ExchangeOrder.State.CANCELED, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
-    /** An algo order: open until triggered, then what the order it placed is; null when OKX has none. */
+    /**
+     * An algo order: open until triggered ({@code live}, or {@code pause}d by OKX), then what the
+     * order it placed is ({@code effective}; {@code partially_effective} and {@code partially_failed}
+     * too when that order exists); canceled, or refused when OKX could not place its order
+     * ({@code order_failed}); a state not known here is reported as such.
+     *
+     * @return null when OKX has no algo order with this client order id.
+     */
     ExchangeOrder find(final String symbol, final String clientOrderId) throws IOException
     {
         final JsonNode algo = algoOrder(clientOrderId);
@@ -106,26 +116,59 @@ final class OkxAlgoOrders
             return null;
         }
         final String algoId = algo.path("algoId").asText();
+        final String state = algo.path("state").asText("");
         final String placedOrderId = algo.path("ordId").asText("");
-        switch (algo.path("state").asText())
+        if (!placedOrderId.isEmpty())
         {
+            placedOrders.put(clientOrderId, placedOrderId);
+        }
+        switch (state)
+        {
+            case "live":
+            case "pause":
+                return algoOrder(algoId, clientOrderId, ExchangeOrder.State.OPEN, state, null);
             case "canceled":
-                return new ExchangeOrder(algoId, clientOrderId, ExchangeOrder.State.CANCELED, BigDecimal.ZERO,
-                    BigDecimal.ZERO);
+                return algoOrder(algoId, clientOrderId, ExchangeOrder.State.CANCELED, state, null);
             case "order_failed":
-                return new ExchangeOrder(algoId, clientOrderId, ExchangeOrder.State.REJECTED, BigDecimal.ZERO,
-                    BigDecimal.ZERO);
+                return algoOrder(algoId, clientOrderId, ExchangeOrder.State.REJECTED, state,
+                    "OKX could not place the order on its trigger (order_failed" + failure(algo) + ")");
             case "effective":
+            case "partially_effective":
+            case "partially_failed":
                 final ExchangeOrder placed = placedOrderId.isEmpty() ? null : orders.find(symbol, placedOrderId, null);
                 if (placed != null)
                 {
                     return new ExchangeOrder(algoId, clientOrderId, placed.state(), placed.executedQty(),
-                        placed.executedQuote());
+                        placed.executedQuote(), placed.venueStatus(), placed.reason());
                 }
-                return new ExchangeOrder(algoId, clientOrderId, ExchangeOrder.State.OPEN, BigDecimal.ZERO, BigDecimal.ZERO);
+                return "partially_failed".equals(state) ?
+                    algoOrder(algoId, clientOrderId, ExchangeOrder.State.REJECTED, state,
+                        "OKX could not place the order on its trigger (partially_failed" + failure(algo) + ")") :
+                    algoOrder(algoId, clientOrderId, ExchangeOrder.State.OPEN, state, null);
             default:
-                return new ExchangeOrder(algoId, clientOrderId, ExchangeOrder.State.OPEN, BigDecimal.ZERO, BigDecimal.ZERO);
+                return algoOrder(algoId, clientOrderId, ExchangeOrder.State.UNKNOWN, state,
+                    "OKX reports the algo order as '" + state + "', a state the gateway does not know");
         }
+    }
+
+    /** @return OKX's id of the order the algo order placed on its trigger, once seen; else null. */
+    String placedOrderId(final String clientOrderId)
+    {
+        return placedOrders.get(clientOrderId);
+    }
+
+    private static ExchangeOrder algoOrder(
+        final String algoId, final String clientOrderId, final ExchangeOrder.State state, final String venueStatus,
+        final String reason)
+    {
+        return new ExchangeOrder(algoId, clientOrderId, state, BigDecimal.ZERO, BigDecimal.ZERO, venueStatus, reason);
+    }
+
+    /** OKX's error code for a failed trigger, when it gave one. */
+    private static String failure(final JsonNode algo)
+    {
+        final String code = algo.path("failCode").asText("");
+        return code.isEmpty() ? "" : ", " + code;
     }
 
     /**
@@ -147,7 +190,7 @@ final class OkxAlgoOrders
     /** @return OKX's view of the algo order, or null when it has none with this client order id. */
     private JsonNode algoOrder(final String clientOrderId) throws IOException
     {
-        final OkexResponse<List<JsonNode>> response = orderEntry.algoOrder(access.apiKey(), access.signer(), timestamp(),
+        final OkexResponse<List<JsonNode>> response = orderEntry.algoOrder(access.apiKey(), access.signer(), access.timestamp(),
             access.passphrase(), access.simulated(), null, clientOrderId);
         if (ORDER_DOES_NOT_EXIST.equals(response.getCode()))
         {

@@ -18,10 +18,12 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * OKX's order placement and its algo (conditional) orders, declared here on XChange's own REST
- * layer (rescu, with XChange's OKX signer): XChange 5.2.0's request object names the client order
+ * The OKX endpoints XChange 5.2.0 lacks or reads short, declared here on XChange's own REST layer
+ * (rescu, with XChange's OKX signer): the placement (XChange's request object names the client order
  * id {@code clOrderId}, which OKX does not know, so an order placed through it carries no client
- * order id to find it by; and it has no algo order endpoints at all.
+ * order id to find it by); the order as raw JSON (XChange's order object drops
+ * {@code cancelSource} and {@code cancelSourceReason}, which say why OKX ended an order); the
+ * account's fills, algo (conditional) orders and OKX's server time, which it has no calls for.
  */
 @Path("/api/v5")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +43,35 @@ public interface OkxOrderEntry
         @HeaderParam(KEY) String apiKey, @HeaderParam(SIGN) ParamsDigest signature,
         @HeaderParam(TIMESTAMP) String timestamp, @HeaderParam(PASSPHRASE) String passphrase,
         @HeaderParam(SIMULATED) String simulated, OkxOrderRequest order) throws OkexException, IOException;
+
+    /** One order, by OKX's id or else the client's; OKX answers 51603 when it has none. */
+    @GET
+    @Path("/trade/order")
+    OkexResponse<List<JsonNode>> order(
+        @HeaderParam(KEY) String apiKey, @HeaderParam(SIGN) ParamsDigest signature,
+        @HeaderParam(TIMESTAMP) String timestamp, @HeaderParam(PASSPHRASE) String passphrase,
+        @HeaderParam(SIMULATED) String simulated,
+        @QueryParam("instId") String instId, @QueryParam("ordId") String ordId, @QueryParam("clOrdId") String clOrdId)
+        throws OkexException, IOException;
+
+    /**
+     * The trades of one order (the last three days), newest first, at most {@code limit} a page;
+     * {@code after} a bill id pages to older ones.
+     */
+    @GET
+    @Path("/trade/fills")
+    OkexResponse<List<JsonNode>> fills(
+        @HeaderParam(KEY) String apiKey, @HeaderParam(SIGN) ParamsDigest signature,
+        @HeaderParam(TIMESTAMP) String timestamp, @HeaderParam(PASSPHRASE) String passphrase,
+        @HeaderParam(SIMULATED) String simulated,
+        @QueryParam("instType") String instType, @QueryParam("instId") String instId,
+        @QueryParam("ordId") String ordId, @QueryParam("after") String after, @QueryParam("limit") String limit)
+        throws OkexException, IOException;
+
+    /** OKX's clock: {@code data[0].ts}, epoch milliseconds. Public, unsigned. */
+    @GET
+    @Path("/public/time")
+    OkexResponse<List<JsonNode>> serverTime() throws OkexException, IOException;
 
     @POST
     @Path("/trade/order-algo")

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param ordType  {@code market}, {@code limit}, {@code post_only}, {@code ioc} or {@code fok}.
  * @param sz       quantity.
  * @param px       price; absent for market orders.
+ * @param tgtCcy   the unit of {@code sz} of a market order: {@code base_ccy}, always sent, since OKX
+ *                 reads a spot market buy's size in the quote currency when it is absent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OkxOrderRequest(
@@ -22,6 +24,7 @@ public record OkxOrderRequest(
     @JsonProperty("side") String side,
     @JsonProperty("ordType") String ordType,
     @JsonProperty("sz") String sz,
-    @JsonProperty("px") String px)
+    @JsonProperty("px") String px,
+    @JsonProperty("tgtCcy") String tgtCcy)
 {
 }

@@ -1,5 +1,6 @@
 package io.cryptofix.venue.okx;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
@@ -16,7 +17,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.cryptofix.venue.okx.OkxAccess.timestamp;
 import static io.cryptofix.venue.okx.OkxFormat.decimal;
 import static io.cryptofix.venue.okx.OkxFormat.instId;
 import static io.cryptofix.venue.okx.OkxRefusal.ORDER_DOES_NOT_EXIST;
@@ -37,6 +37,8 @@ final class OkxOrders
         ExchangeOrder find(String symbol, String venueOrderId, String clientOrderId) throws IOException;
     }
 
+    private static final String BASE_CURRENCY = "base_ccy";
+
     private final OkxAccess access;
     private final OkexAuthenticated okx;
     private final OkxOrderEntry orderEntry;
@@ -54,14 +56,16 @@ final class OkxOrders
     {
         final boolean market = order.ordType() == OrdType.MARKET;
         final OkexResponse<List<OkexOrderResponse>> response = orderEntry.placeOrder(access.apiKey(), access.signer(),
-            timestamp(), access.passphrase(), access.simulated(), new OkxOrderRequest(
+            access.timestamp(), access.passphrase(), access.simulated(), new OkxOrderRequest(
                 instId(order.symbol()),
                 "cash",
                 clientOrderId,
                 order.side() == Side.BUY ? "buy" : "sell",
                 market ? "market" : ordType(order),
                 Fixed.toBigDecimal(order.quantity()).stripTrailingZeros().toPlainString(),
-                market ? null : Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros().toPlainString()));
+                market ? null : Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros().toPlainString(),
+                // FIX OrderQty is in the base currency; OKX reads a market buy's sz in the quote one unless told
+                market ? BASE_CURRENCY : null));
         final OkexOrderResponse placed = accepted(response);
         // OKX answers a placement with its id: what it did with the order takes one more look
         final ExchangeOrder found = lookup.find(order.symbol(), placed.getOrderId(), clientOrderId);
@@ -86,7 +90,7 @@ final class OkxOrders
             orderId = found.venueOrderId();
         }
         // by the venue's id: XChange 5.2.0 sends the client order id of a cancel under a name OKX ignores
-        accepted(okx.cancelOrder(access.apiKey(), access.signer(), timestamp(), access.passphrase(), access.simulated(),
+        accepted(okx.cancelOrder(access.apiKey(), access.signer(), access.timestamp(), access.passphrase(), access.simulated(),
             OkexCancelOrderRequest.builder().instrumentId(instId(symbol)).orderId(orderId).build()));
         final ExchangeOrder canceled = lookup.find(symbol, orderId, clientOrderId);
         return canceled != null ? canceled :
@@ -97,49 +101,29 @@ final class OkxOrders
     ExchangeOrder find(final String symbol, final String venueOrderId, final String clientOrderId)
         throws IOException
     {
-        final OkexResponse<List<OkexOrderDetails>> response = okx.getOrderDetails(access.apiKey(), access.signer(),
-            timestamp(), access.passphrase(), access.simulated(), instId(symbol), venueOrderId,
+        // read as JSON: XChange's order object drops cancelSource and cancelSourceReason
+        final OkexResponse<List<JsonNode>> response = orderEntry.order(access.apiKey(), access.signer(),
+            access.timestamp(), access.passphrase(), access.simulated(), instId(symbol), venueOrderId,
             venueOrderId == null ? clientOrderId : null);
         if (ORDER_DOES_NOT_EXIST.equals(response.getCode()))
         {
             return null;
         }
-        final List<OkexOrderDetails> orders = checked(response);
-        if (orders.isEmpty())
-        {
-            return null;
-        }
-        return order(orders.get(0));
+        final List<JsonNode> orders = checked(response);
+        return orders == null || orders.isEmpty() ? null : OkxOrderStates.order(orders.get(0));
     }
 
     /** The account's open spot orders, whoever placed them. */
     List<ExchangeOrder> open() throws IOException
     {
         final List<ExchangeOrder> open = new ArrayList<>();
-        for (final OkexOrderDetails order : checked(okx.getPendingOrders(access.apiKey(), access.signer(), timestamp(),
-            access.passphrase(), access.simulated(), "SPOT", null, null, null, null, null, null, null)))
+        for (final OkexOrderDetails order : checked(okx.getPendingOrders(access.apiKey(), access.signer(),
+            access.timestamp(), access.passphrase(), access.simulated(), "SPOT", null, null, null, null, null, null, null)))
         {
-            open.add(order(order));
+            open.add(OkxOrderStates.order(order.getOrderId(), order.getClientOrderId(), order.getState(),
+                decimal(order.getAccumulatedFill()), decimal(order.getAverageFilledPrice()), "", ""));
         }
         return open;
-    }
-
-    private static ExchangeOrder order(final OkexOrderDetails order)
-    {
-        final BigDecimal filled = decimal(order.getAccumulatedFill());
-        return new ExchangeOrder(order.getOrderId(), order.getClientOrderId(), state(order.getState()), filled,
-            filled.multiply(decimal(order.getAverageFilledPrice())));
-    }
-
-    private static ExchangeOrder.State state(final String state)
-    {
-        switch (state)
-        {
-            case "filled": return ExchangeOrder.State.FILLED;
-            case "canceled":
-            case "mmp_canceled": return ExchangeOrder.State.CANCELED;
-            default: return ExchangeOrder.State.OPEN;
-        }
     }
 
     private static String ordType(final VenueOrder order)

@@ -11,6 +11,7 @@ import io.cryptofix.venue.VenueListener;
 import io.cryptofix.venue.VenueMetrics;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.VenueQuery;
+import io.cryptofix.venue.VenueState;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -27,20 +28,33 @@ import java.util.List;
  * by it, and never sends an order twice. Between requests it polls, within the venue's rate limits:
  * the working orders first ({@link WorkingOrderPoller}, fills reported as the difference from what
  * was reported before by {@link WorkingOrders}), then the best bid and ask for the stops the
- * gateway holds ({@link BestPricePoller}) and the balances ({@link BalancePoller}).
+ * gateway holds ({@link BestPricePoller}) and the balances ({@link BalancePoller}). A venue that
+ * cannot be reached at start is tried again, backing off, until it can; its health
+ * ({@link VenueHealth}) follows every request, and its clock ({@link ClockSync}) is kept in step so
+ * that signed requests carry the venue's time.
  */
 public final class RestVenue implements VenueAdapter
 {
     private static final Logger LOG = System.getLogger(RestVenue.class.getName());
-    private static final int OPEN_ORDERS_NAMED = 20;
     private static final String ON_ENTRY =
         "canceled by the venue on entry (IOC or FOK not filled, or post-only that would take)";
+    private static final long FIRST_START_RETRY_MILLIS = 1_000;
+    private static final long MAX_START_RETRY_MILLIS = 60_000;
+    private static final long PROBE_INTERVAL_MILLIS = 2_000;
 
     private final String venueId;
     private final ExchangeVenueConfig config;
     private final ExchangeClient client;
     private final RequestPacer.Clock clock;
     private final VenueMetrics metrics;
+    private final ClockSync clockSync;
+    private final VenueHealth health;
+    private boolean configured;
+    private boolean connected;
+    private String startFailure;
+    private int startAttempts;
+    private long startRetryMillis = FIRST_START_RETRY_MILLIS;
+    private long nextStartMillis;
     private RequestPacer pacer;
     private VenueListener listener;
     private WorkingOrders working;
@@ -48,6 +62,7 @@ public final class RestVenue implements VenueAdapter
     private BestPricePoller pricePoller;
     private BalancePoller balancePoller;
     private long nextPollMillis;
+    private long nextProbeMillis;
 
     public RestVenue(
         final String venueId,
@@ -61,6 +76,10 @@ public final class RestVenue implements VenueAdapter
         this.config = config;
         this.client = client;
         this.clock = clock;
+        final VenueClock venueClock = new VenueClock(clock);
+        this.clockSync = new ClockSync(venueId, client, venueClock, clock, metrics);
+        this.health = new VenueHealth(venueId, metrics, clock);
+        client.configure(config, venueClock);
     }
 
     @Override
@@ -75,44 +94,40 @@ public final class RestVenue implements VenueAdapter
         return client.capabilities();
     }
 
+    /**
+     * @throws VenueUnavailableException when the venue cannot be used now; {@link #doWork} tries
+     *     again, backing off, once the worker has started.
+     */
     @Override
     public List<Instrument> connect()
     {
-        final List<Instrument> instruments = client.connect(venueId, config.symbols());
-        reportOpenOrders();
-        return instruments;
-    }
-
-    /**
-     * Tells operators what the account has open at the venue as the gateway starts: orders this run
-     * did not place are not followed by it.
-     */
-    private void reportOpenOrders()
-    {
-        final List<ExchangeOrder> open;
+        configured = true;
+        startAttempts++;
         try
         {
-            open = client.openOrders();
+            clockSync.measure();
+            final List<Instrument> instruments = client.connect(venueId, config.symbols());
+            connected = true;
+            OpenOrdersAtStart.report(venueId, client);
+            return instruments;
         }
-        catch (final Exception e)
+        catch (final VenueUnavailableException e)
         {
-            LOG.log(Level.WARNING, "venue {0}: open orders not listed at start: {1}", venueId, client.classify(e).reason());
-            return;
+            startFailure = e.getMessage();
+            throw e;
         }
-        if (open.isEmpty())
-        {
-            LOG.log(Level.INFO, "venue {0}: no open orders at start", venueId);
-            return;
-        }
-        final List<String> ids = new ArrayList<>();
-        for (final ExchangeOrder order : open.subList(0, Math.min(open.size(), OPEN_ORDERS_NAMED)))
-        {
-            ids.add(order.venueOrderId() + (order.clientOrderId() == null || order.clientOrderId().isEmpty() ? "" :
-                " (" + order.clientOrderId() + ")"));
-        }
-        LOG.log(Level.WARNING, "venue {0}: {1} open orders at start, not placed by this run of the gateway and not " +
-            "followed by it: {2}{3}", venueId, open.size(), String.join(", ", ids),
-            open.size() > OPEN_ORDERS_NAMED ? ", ..." : "");
+    }
+
+    @Override
+    public boolean retriesConnect()
+    {
+        return true;
+    }
+
+    /** @return where the venue stands now. */
+    public VenueState state()
+    {
+        return health.state();
     }
 
     @Override
@@ -120,101 +135,164 @@ public final class RestVenue implements VenueAdapter
     {
         this.listener = listener;
         this.pacer = new RequestPacer(config.requestsPerSecond(), config.ordersPerSecond(), nowMillis);
-        this.working = new WorkingOrders(venueId, client, clock, listener);
+        this.working = new WorkingOrders(venueId, client, clock, listener, pacer, metrics, health,
+            config.pollIntervalMillis());
         this.orderPoller = new WorkingOrderPoller(venueId, client, pacer, clock, working);
         this.pricePoller = new BestPricePoller(venueId, client, pacer, clock, listener);
         this.balancePoller = new BalancePoller(venueId, client, pacer, clock, metrics, nowMillis);
         this.nextPollMillis = nowMillis + config.pollIntervalMillis();
+        health.tell(listener);
+        if (connected)
+        {
+            health.connected(List.of(), false);
+        }
+        else
+        {
+            nextStartMillis = configured ? nowMillis + startRetryMillis : nowMillis;
+        }
     }
 
     @Override
     public void submit(final VenueOrder order, final long nowMillis)
     {
+        if (!connected || !health.isUp())
+        {
+            listener.onOrderRejected(order.orderKey(), notUp(), nowMillis);
+            return;
+        }
         final String clientOrderId = client.clientOrderId(order.orderKey(), order.attempt());
         final Placement placement = new Placement(order.orderKey(), order.attempt(), order.symbol(), clientOrderId);
+        placement.quantity = Fixed.toBigDecimal(order.quantity());
         working.follow(placement);
-        waited(pacer.awaitOrder(clock));
-        try
+        for (int attempt = 0; ; attempt++)
         {
-            working.apply(placement, client.place(order, clientOrderId), ON_ENTRY);
-        }
-        catch (final Exception e)
-        {
-            final VenueError error = client.classify(e);
-            switch (error.kind())
+            waited(pacer.awaitOrder(clock));
+            try
             {
-                case AMBIGUOUS:
-                    // the order may be at the venue: look, and if that fails too, the gateway asks again
-                    LOG.log(Level.WARNING, "venue {0}: no clear answer to order {1} ({2}); looking it up",
-                        venueId, clientOrderId, error.reason());
-                    working.lookUp(placement);
-                    break;
-                case RATE_LIMITED:
-                    pacer.backOff(clock.millis(), error.backoffMillis());
-                    metrics.onRateLimited(venueId);
-                    working.forget(order.orderKey());
-                    listener.onOrderRejected(order.orderKey(), "rate limited, order not placed: " + error.reason(),
-                        clock.millis());
-                    break;
-                default:
-                    working.forget(order.orderKey());
-                    listener.onOrderRejected(order.orderKey(), error.reason(), clock.millis());
-                    break;
+                final ExchangeOrder placed = client.place(order, clientOrderId);
+                health.answered();
+                working.apply(placement, placed, ON_ENTRY);
+                return;
             }
+            catch (final Exception e)
+            {
+                final VenueError error = client.classify(e);
+                health.failed(error);
+                if (error.kind() == VenueError.Kind.CLOCK && attempt == 0 && clockSync.measure())
+                {
+                    // refused for its timestamp, so not placed: once more, with the venue's time measured again
+                    health.clockMeasured();
+                    continue;
+                }
+                refused(order, placement, error);
+                return;
+            }
+        }
+    }
+
+    private void refused(final VenueOrder order, final Placement placement, final VenueError error)
+    {
+        switch (error.kind())
+        {
+            case AMBIGUOUS:
+                // the order may be at the venue: look, and if that fails too, the gateway asks again
+                LOG.log(Level.WARNING, "venue {0}: no clear answer to order {1} ({2}); looking it up",
+                    venueId, placement.clientOrderId, error.reason());
+                working.lookUp(placement);
+                break;
+            case RATE_LIMITED:
+                pacer.backOff(clock.millis(), error.backoffMillis());
+                metrics.onRateLimited(venueId);
+                working.forget(order.orderKey());
+                listener.onOrderRejected(order.orderKey(), "rate limited, order not placed: " + error.reason(),
+                    clock.millis());
+                break;
+            default:
+                working.forget(order.orderKey());
+                listener.onOrderRejected(order.orderKey(), error.reason(), clock.millis());
+                break;
         }
     }
 
     @Override
     public void cancel(final VenueCancel cancel, final long nowMillis)
     {
-        final Placement placement = working.get(cancel.orderKey());
+        final Placement placement = working == null ? null : working.get(cancel.orderKey());
         if (placement == null)
         {
             listener.onCancelRejected(cancel.orderKey(), "order not open at venue " + venueId, nowMillis);
             return;
         }
-        waited(pacer.awaitRequest(clock));
-        try
+        for (int attempt = 0; ; attempt++)
         {
-            working.apply(placement, client.cancel(placement.symbol, placement.venueOrderId, placement.clientOrderId),
-                "canceled by request");
-        }
-        catch (final Exception e)
-        {
-            final VenueError error = client.classify(e);
-            switch (error.kind())
+            waited(pacer.awaitRequest(clock));
+            try
             {
-                case UNKNOWN_ORDER:
-                    // filled or canceled meanwhile: report what it became; a cancel found done is no refusal
-                    final ExchangeOrder found = working.lookUp(placement);
-                    if (found == null ||
-                        found.state() != ExchangeOrder.State.CANCELED && found.state() != ExchangeOrder.State.EXPIRED)
-                    {
-                        listener.onCancelRejected(cancel.orderKey(),
-                            found != null && found.state() == ExchangeOrder.State.FILLED ? "order already filled" :
-                            error.reason(), clock.millis());
-                    }
-                    break;
-                case AMBIGUOUS:
-                    // the gateway follows the unconfirmed cancel up: sends it again, then asks
-                    LOG.log(Level.WARNING, "venue {0}: no clear answer to the cancel of {1} ({2})",
-                        venueId, placement.clientOrderId, error.reason());
-                    break;
-                case RATE_LIMITED:
-                    pacer.backOff(clock.millis(), error.backoffMillis());
-                    metrics.onRateLimited(venueId);
-                    listener.onCancelRejected(cancel.orderKey(), "rate limited: " + error.reason(), clock.millis());
-                    break;
-                default:
-                    listener.onCancelRejected(cancel.orderKey(), error.reason(), clock.millis());
-                    break;
+                final ExchangeOrder canceled =
+                    client.cancel(placement.symbol, placement.venueOrderId, placement.clientOrderId);
+                health.answered();
+                working.apply(placement, canceled, "canceled by request");
+                return;
             }
+            catch (final Exception e)
+            {
+                final VenueError error = client.classify(e);
+                health.failed(error);
+                if (error.kind() == VenueError.Kind.CLOCK && attempt == 0 && clockSync.measure())
+                {
+                    health.clockMeasured();
+                    continue;
+                }
+                cancelFailed(cancel, placement, error);
+                return;
+            }
+        }
+    }
+
+    private void cancelFailed(final VenueCancel cancel, final Placement placement, final VenueError error)
+    {
+        switch (error.kind())
+        {
+            case UNKNOWN_ORDER:
+                // ended meanwhile (filled, canceled or expired by the venue, or gone): the lookup reports
+                // its true end, and the cancel is refused only when the order is found still working
+                final ExchangeOrder found = working.lookUp(placement);
+                if (found != null && !found.isTerminal())
+                {
+                    listener.onCancelRejected(cancel.orderKey(), error.reason(), clock.millis());
+                }
+                else if (found == null && working.get(cancel.orderKey()) != null)
+                {
+                    // not confirmed gone (the lookup failed): the gateway follows the cancel up
+                    LOG.log(Level.WARNING, "venue {0}: cancel of {1} refused as unknown ({2}), and the order not " +
+                        "found again yet", venueId, placement.clientOrderId, error.reason());
+                }
+                break;
+            case AMBIGUOUS:
+            case CLOCK:
+                // the gateway follows the unconfirmed cancel up: sends it again, then asks
+                LOG.log(Level.WARNING, "venue {0}: no clear answer to the cancel of {1} ({2})",
+                    venueId, placement.clientOrderId, error.reason());
+                break;
+            case RATE_LIMITED:
+                pacer.backOff(clock.millis(), error.backoffMillis());
+                metrics.onRateLimited(venueId);
+                listener.onCancelRejected(cancel.orderKey(), "rate limited: " + error.reason(), clock.millis());
+                break;
+            default:
+                listener.onCancelRejected(cancel.orderKey(), error.reason(), clock.millis());
+                break;
         }
     }
 
     @Override
     public void query(final VenueQuery query, final long nowMillis)
     {
+        if (!connected)
+        {
+            // the gateway asks again on its own schedule; the venue cannot answer before it has started
+            return;
+        }
         Placement placement = working.get(query.orderKey());
         if (placement == null || placement.attempt != query.attempt())
         {
@@ -229,12 +307,15 @@ public final class RestVenue implements VenueAdapter
         try
         {
             found = client.find(placement.symbol, placement.venueOrderId, placement.clientOrderId);
+            health.answered();
         }
         catch (final Exception e)
         {
             // no answer: the gateway asks again later
+            final VenueError error = client.classify(e);
+            health.failed(error);
             LOG.log(Level.WARNING, "venue {0}: status query of {1} failed: {2}", venueId, placement.clientOrderId,
-                client.classify(e).reason());
+                error.reason());
             return;
         }
         if (found == null)
@@ -247,16 +328,15 @@ public final class RestVenue implements VenueAdapter
             // fills not yet told go out as fills first, so that the status below adds none
             working.reportFills(placement, found);
         }
-        else if (found.state() == ExchangeOrder.State.OPEN)
+        else if (!found.isTerminal())
         {
             // an order still working that this run had not followed (placed before a restart): the
             // status below tells its fills so far, polling tells the rest
             working.takeOver(placement, found);
         }
         listener.onOrderStatus(query.orderKey(), status(found.state()), found.venueOrderId(),
-            Fixed.fromBigDecimal(found.executedQty()), averagePrice(found.executedQty(), found.executedQuote()),
-            clock.millis());
-        if (found.state() != ExchangeOrder.State.OPEN)
+            Fixed.fromBigDecimal(found.executedQty()), WorkingOrders.averagePrice(found), clock.millis());
+        if (found.isTerminal())
         {
             working.forget(query.orderKey());
         }
@@ -265,13 +345,81 @@ public final class RestVenue implements VenueAdapter
     @Override
     public int doWork(final long nowMillis)
     {
+        if (!connected)
+        {
+            return nowMillis >= nextStartMillis ? startAgain(nowMillis) : 0;
+        }
+        int work = 0;
+        if (health.state() == VenueState.DOWN && nowMillis >= nextProbeMillis && pacer.tryRequest(nowMillis))
+        {
+            work += probe(nowMillis);
+        }
+        else if ((health.clockSuspect() || clockSync.due(nowMillis)) && pacer.tryRequest(nowMillis))
+        {
+            if (clockSync.measure())
+            {
+                health.clockMeasured();
+            }
+            work++;
+        }
         if (nowMillis < nextPollMillis)
         {
-            return 0;
+            return work;
         }
         nextPollMillis = nowMillis + config.pollIntervalMillis();
         // orders first: prices and balances take only what the request budget has left
-        return orderPoller.poll() + pricePoller.poll() + balancePoller.poll(nowMillis);
+        return work + orderPoller.poll() + pricePoller.poll() + balancePoller.poll(nowMillis);
+    }
+
+    /**
+     * Asks a venue that is down whether it answers again, with its clock measured anew (a clock out
+     * of step takes a venue down too), or with its open orders where its time cannot be read.
+     */
+    private int probe(final long nowMillis)
+    {
+        nextProbeMillis = nowMillis + PROBE_INTERVAL_MILLIS;
+        if (clockSync.measure())
+        {
+            health.clockMeasured();
+        }
+        try
+        {
+            client.openOrders();
+            health.answered();
+        }
+        catch (final Exception e)
+        {
+            health.failed(client.classify(e));
+        }
+        return 1;
+    }
+
+    /** Tries once more to connect to a venue that could not be reached; backs off on failure. */
+    private int startAgain(final long nowMillis)
+    {
+        try
+        {
+            final List<Instrument> instruments = connect();
+            LOG.log(Level.INFO, "venue {0} started at attempt {1}, {2} instruments loaded", venueId, startAttempts,
+                instruments.size());
+            health.connected(instruments, true);
+        }
+        catch (final RuntimeException e)
+        {
+            startFailure = e.getMessage();
+            nextStartMillis = clock.millis() + startRetryMillis;
+            LOG.log(Level.WARNING, "venue {0} not started (attempt {1}): {2}; next attempt in {3} ms", venueId,
+                startAttempts, e.getMessage(), startRetryMillis);
+            startRetryMillis = Math.min(MAX_START_RETRY_MILLIS, startRetryMillis * 2);
+        }
+        return 1;
+    }
+
+    private String notUp()
+    {
+        return !connected ? "venue " + venueId + " is starting, retry later" +
+            (startFailure == null ? "" : " (" + startFailure + ")") :
+            "venue " + venueId + " is unavailable, retry later";
     }
 
     @Override
@@ -292,16 +440,12 @@ public final class RestVenue implements VenueAdapter
         }
     }
 
-    private static long averagePrice(final BigDecimal qty, final BigDecimal quote)
-    {
-        return qty.signum() == 0 ? 0 : Fixed.fromBigDecimal(quote.divide(qty, Fixed.SCALE, RoundingMode.HALF_EVEN));
-    }
-
     private static VenueOrderStatus status(final ExchangeOrder.State state)
     {
         switch (state)
         {
-            case OPEN: return VenueOrderStatus.OPEN;
+            case OPEN:
+            case UNKNOWN: return VenueOrderStatus.OPEN;
             case FILLED: return VenueOrderStatus.FILLED;
             case CANCELED:
             case EXPIRED: return VenueOrderStatus.CANCELED;

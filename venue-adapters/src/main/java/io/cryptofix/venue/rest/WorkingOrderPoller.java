@@ -45,10 +45,12 @@ final class WorkingOrderPoller
         {
             return 0;
         }
+        // the working orders of a round, in its order; those backing off after a failed lookup wait
         pollRound.clear();
+        final long now = clock.millis();
         for (final Placement placement : working.inPollingOrder())
         {
-            if (placement.acknowledged)
+            if (placement.acknowledged && working.due(placement, now))
             {
                 pollRound.add(placement);
             }
@@ -104,22 +106,33 @@ final class WorkingOrderPoller
                 final VenueError error = client.classify(e);
                 LOG.log(Level.WARNING, "venue {0}: polling {1} orders failed: {2}", venueId, batchIds.size(),
                     error.reason());
-                if (error.kind() == VenueError.Kind.UNKNOWN_ORDER)
+                if (error.kind() != VenueError.Kind.UNKNOWN_ORDER)
                 {
-                    // one order the venue does not know spoils the batch: ask about these one by one
-                    batchIds.clear();
+                    for (final Placement placement : batch)
+                    {
+                        working.lookupFailed(placement, error);
+                    }
                     polled = end;
-                    pollSingly(batch);
                     continue;
                 }
-                break;
+                // one order the venue does not know spoils the batch: ask about these one by one
+                batchIds.clear();
+                polled = end;
+                pollSingly(batch);
+                continue;
             }
-            for (final Placement placement : batch)
+            for (final Placement placement : new ArrayList<>(batch))
             {
                 final ExchangeOrder order = placement.venueOrderId == null ? null : found.get(placement.venueOrderId);
                 if (order != null)
                 {
+                    working.lookedUp(placement);
                     working.apply(placement, order, WorkingOrders.CANCELED_BY_VENUE);
+                }
+                else if (placement.venueOrderId != null && pacer.tryRequest(clock.millis()))
+                {
+                    // not in the venue's answer: asked about alone, which confirms an order gone
+                    working.lookUp(placement);
                 }
             }
             polled = end;

@@ -1,8 +1,8 @@
 package io.cryptofix.venue.bybit;
 
-import io.cryptofix.venue.fake.FakeExchange;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.cryptofix.venue.fake.FakeExchange;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -10,137 +10,146 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Bybit V5 REST server (spot, unified account) on 127.0.0.1 for tests. Private calls are checked
- * as Bybit checks them: {@code X-BAPI-API-KEY}, {@code X-BAPI-TIMESTAMP} within the 5 s receive
- * window, and {@code X-BAPI-SIGN} = hex HMAC-SHA256(secret, timestamp + key + receive window + the
- * query string as sent (GET) or the body (POST)); each failure gets Bybit's own {@code retCode} with
- * HTTP 200. It keeps orders by orderId and orderLinkId, cancels a PostOnly order that would take,
- * fills against its best bid and ask or when a test says, and injects faults. Spot conditional orders
- * ({@code triggerPrice} with {@code orderFilter} StopOrder) wait Untriggered until the price moves to
- * the trigger in their {@code triggerDirection} (one whose trigger is already passed is refused, with
- * the codes Bybit uses for that check); until then a cancel finds them only with the StopOrder filter,
- * and a canceled one is Deactivated. The price a trigger watches is the ask for buys, the bid for sells.
+ * as Bybit documents: {@code X-BAPI-API-KEY}; {@code X-BAPI-TIMESTAMP} against the fake's own clock
+ * ({@link #venueMillis()}): server_time - recv_window <= timestamp < server_time + 1000, the window
+ * from {@code X-BAPI-RECV-WINDOW} (5000 when absent), else retCode 10002; and {@code X-BAPI-SIGN} =
+ * hex HMAC-SHA256(secret, timestamp + key + receive window + the query string as sent (GET) or the
+ * body (POST)). Each refusal gets Bybit's {@code retCode} with HTTP 200. Orders, fills and lookups
+ * are {@link FakeBybitOrders}', executions and fees {@link FakeBybitTrades}'. A testnet fake answers
+ * 404, as a host without the endpoint would, to any path outside the V5 groups Bybit's testnet
+ * serves for spot trading.
  *
  * <p>Instrument: BTCUSDT (tick 0.01, base precision 0.000001, min qty 0.000048, min amount 1).
  * Balance: 100,000 USDT.
  */
 public final class FakeBybit extends FakeExchange
 {
-    private static final long RECEIVE_WINDOW_MILLIS = 5_000;
+    private static final long DEFAULT_RECV_WINDOW_MILLIS = 5_000;
+    // a timestamp may run this far ahead of Bybit's clock
+    private static final long AHEAD_ALLOWED_MILLIS = 1_000;
+    private static final Set<String> TESTNET_GROUPS = Set.of("/v5/market/", "/v5/order/", "/v5/execution/", "/v5/account/");
 
     private final String apiKey;
     private final byte[] secret;
-    private final Map<String, Order> orders = new ConcurrentHashMap<>();
-    private final AtomicLong nextId = new AtomicLong(1_700_000_000_000_000L);
-    private volatile BigDecimal bid = new BigDecimal("59999.99");
-    private volatile BigDecimal ask = new BigDecimal("60000.01");
-    private volatile boolean rateLimitNext;
+    private final boolean testnet;
+    private final FakeBybitTrades trades = new FakeBybitTrades();
+    private final FakeBybitOrders orders = new FakeBybitOrders(trades);
+    private final AtomicInteger notFound = new AtomicInteger();
+    private final AtomicInteger refusalsLeft = new AtomicInteger();
+    private volatile Map<String, Object> refusal;
+    private volatile JsonNode lastOrderRequest;
 
-    private FakeBybit(final String apiKey, final String secret)
+    private FakeBybit(final String apiKey, final String secret, final boolean testnet)
     {
         this.apiKey = apiKey;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.testnet = testnet;
         listen();
     }
 
     public static FakeBybit start(final String apiKey, final String secret)
     {
-        return new FakeBybit(apiKey, secret);
+        return new FakeBybit(apiKey, secret, false);
+    }
+
+    /** A fake of Bybit's testnet (https://api-testnet.bybit.com). */
+    public static FakeBybit startTestnet(final String apiKey, final String secret)
+    {
+        return new FakeBybit(apiKey, secret, true);
     }
 
     /** The next private request gets Bybit's "too many visits" (retCode 10006). */
     public void rateLimitNext()
     {
-        rateLimitNext = true;
+        refuseNext(1, 10006, "Too many visits!");
+    }
+
+    /** The next {@code count} private requests are refused with this retCode (HTTP 200), e.g. 10016 "Server error". */
+    public void refuseNext(final int count, final int retCode, final String retMsg)
+    {
+        refusal = failure(retCode, retMsg);
+        refusalsLeft.set(count);
     }
 
     /** Moves the best bid and ask; conditional orders whose trigger is reached are triggered. */
     public void market(final String newBid, final String newAsk)
     {
-        bid = new BigDecimal(newBid);
-        ask = new BigDecimal(newAsk);
-        for (final Order order : orders.values())
-        {
-            synchronized (order)
-            {
-                if ("Untriggered".equals(order.status) && reached(order.triggerDirection, order.triggerPrice,
-                    "Buy".equals(order.side) ? ask : bid))
-                {
-                    order.status = "New";
-                    match(order, null);
-                }
-            }
-        }
-    }
-
-    private static boolean reached(final int direction, final BigDecimal trigger, final BigDecimal price)
-    {
-        return direction == 1 ? price.compareTo(trigger) >= 0 : price.compareTo(trigger) <= 0;
-    }
-
-    /** Fills the order against the best bid or ask if its price crosses it, or cancels it as its time in force says. */
-    private void match(final Order order, final String timeInForce)
-    {
-        final boolean buy = "Buy".equals(order.side);
-        final BigDecimal touch = buy ? ask : bid;
-        final boolean market = order.price.signum() == 0;
-        final boolean crosses = market || (buy ? order.price.compareTo(touch) >= 0 : order.price.compareTo(touch) <= 0);
-        if ("PostOnly".equals(timeInForce) && crosses || !crosses && ("IOC".equals(timeInForce) || "FOK".equals(timeInForce)))
-        {
-            order.status = "Cancelled";
-        }
-        else if (crosses)
-        {
-            order.fill(order.qty, touch);
-        }
+        orders.market(new BigDecimal(newBid), new BigDecimal(newAsk));
     }
 
     /** Trades {@code qty} of the order placed last at {@code price}, as another participant would. */
     public void tradeLast(final String qty, final String price)
     {
-        final Order order = last();
+        final FakeBybitOrder order = orders.last();
         synchronized (order)
         {
-            order.fill(new BigDecimal(qty), new BigDecimal(price));
+            orders.trade(order, new BigDecimal(qty), new BigDecimal(price), true);
         }
+    }
+
+    /** Fills the order in several trades between two polls: each {@code "qty@price"}, each with its fee. */
+    public void fillInTrades(final String orderLinkId, final String... qtyAtPrice)
+    {
+        final FakeBybitOrder order = orders.find(null, orderLinkId);
+        synchronized (order)
+        {
+            for (final String trade : qtyAtPrice)
+            {
+                final String[] parts = trade.split("@");
+                orders.trade(order, new BigDecimal(parts[0]), new BigDecimal(parts[1]), true);
+            }
+        }
+    }
+
+    /**
+     * Bybit ends the order on its own (or says it did): {@code status} with its {@code cancelType}
+     * and {@code rejectReason}, e.g. Cancelled, CancelBySmp, EC_BySelfMatch. Any word works, a
+     * status Bybit may add one day included.
+     */
+    public void endOrder(final String orderLinkId, final String status, final String cancelType, final String rejectReason)
+    {
+        final FakeBybitOrder order = orders.find(null, orderLinkId);
+        synchronized (order)
+        {
+            orders.close(order, status, cancelType, rejectReason);
+        }
+    }
+
+    /** Bybit restarts its service: closed orders are found in the order history only. */
+    public void restartService()
+    {
+        orders.restart();
     }
 
     public String lastOrderLinkId()
     {
-        final Order order = last();
+        final FakeBybitOrder order = orders.last();
         return order == null ? null : order.orderLinkId;
+    }
+
+    /** The body of the last {@code POST /v5/order/create} received, as sent. */
+    public JsonNode lastOrderRequest()
+    {
+        return lastOrderRequest;
     }
 
     public int ordersWithOrderLinkId(final String orderLinkId)
     {
-        int count = 0;
-        for (final Order order : orders.values())
-        {
-            count += orderLinkId.equals(order.orderLinkId) ? 1 : 0;
-        }
-        return count;
+        return orders.withOrderLinkId(orderLinkId);
     }
 
-    private Order last()
+    /** How many requests were answered 404 (a path the testnet does not serve). */
+    public int notFoundAnswers()
     {
-        Order last = null;
-        for (final Order order : orders.values())
-        {
-            if (last == null || Long.parseLong(order.orderId) > Long.parseLong(last.orderId))
-            {
-                last = order;
-            }
-        }
-        return last;
+        return notFound.get();
     }
 
     @Override
@@ -153,200 +162,110 @@ public final class FakeBybit extends FakeExchange
             final String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
             countRequest(method + " " + path);
             final String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            final Map<String, String> params = params(query);
-            if (path.equals("/v5/market/instruments-info"))
+            if (testnet && TESTNET_GROUPS.stream().noneMatch(path::startsWith))
             {
-                send(exchange, 200, ok(Map.of("category", "spot", "list", "BTCUSDT".equals(params.get("symbol")) ? List.of(Map.of(
-                    "symbol", "BTCUSDT", "baseCoin", "BTC", "quoteCoin", "USDT", "status", "Trading",
-                    "lotSizeFilter", Map.of("basePrecision", "0.000001", "minOrderQty", "0.000048", "minOrderAmt", "1"),
-                    "priceFilter", Map.of("tickSize", "0.01"))) : List.of())));
+                notFound.incrementAndGet();
+                send(exchange, 404, Map.of());
                 return;
             }
-            if (path.equals("/v5/market/tickers"))
-            {
-                send(exchange, 200, ok(Map.of("category", "spot", "list", List.of(Map.of("symbol", "BTCUSDT",
-                    "bid1Price", bid.toPlainString(), "ask1Price", ask.toPlainString(), "lastPrice", ask.toPlainString())))));
-                return;
-            }
+            // an outage or a slow venue meets every request, public ones included
             if (delayedOrFailed(exchange))
             {
                 return;
             }
-            final Object[] refusal = refusal(exchange, "GET".equals(method) ? query : body);
-            if (refusal != null)
+            final Map<String, String> params = params(query);
+            if (path.startsWith("/v5/market/"))
             {
-                send(exchange, 200, Map.of("retCode", refusal[0], "retMsg", refusal[1], "result", Map.of()));
+                send(exchange, 200, publicAnswer(path, params));
                 return;
             }
-            if (rateLimitNext)
+            final Map<String, Object> refused = refusal(exchange, "GET".equals(method) ? query : body);
+            if (refused != null)
             {
-                rateLimitNext = false;
-                send(exchange, 200, Map.of("retCode", 10006, "retMsg", "Too many visits!", "result", Map.of()));
+                send(exchange, 200, refused);
                 return;
             }
-            switch (method + " " + path)
+            final Map<String, Object> answer = privateAnswer(method + " " + path, params, body);
+            if (answer != null)
             {
-                case "GET /v5/account/wallet-balance" -> send(exchange, 200, ok(Map.of("list", List.of(Map.of(
-                    "accountType", "UNIFIED", "coin", List.of(Map.of("coin", "USDT", "walletBalance", "100000")))))));
-                case "POST /v5/order/create" -> createOrder(exchange, JSON.readTree(body));
-                case "POST /v5/order/cancel" -> cancelOrder(exchange, JSON.readTree(body));
-                case "GET /v5/order/realtime" ->
-                {
-                    final boolean byId = params.get("orderId") != null || params.get("orderLinkId") != null;
-                    final Order order = find(params.get("orderId"), params.get("orderLinkId"));
-                    send(exchange, 200, ok(Map.of("category", "spot", "list", byId ?
-                        (order == null ? List.of() : List.of(order.json())) : openOrders())));
-                }
-                default -> send(exchange, 200, Map.of("retCode", 10001, "retMsg", "unknown endpoint", "result", Map.of()));
+                send(exchange, 200, answer);
             }
         }
     }
 
-    private void createOrder(final HttpExchange exchange, final JsonNode request) throws IOException
+    private Map<String, Object> publicAnswer(final String path, final Map<String, String> params)
     {
-        final String orderLinkId = request.path("orderLinkId").asText("");
-        if (!"BTCUSDT".equals(request.path("symbol").asText()))
+        switch (path)
         {
-            send(exchange, 200, failure(10001, "params error: symbol invalid"));
-            return;
+            case "/v5/market/time":
+                final long nanos = venueMillis() * 1_000_000;
+                return ok(Map.of("timeSecond", Long.toString(nanos / 1_000_000_000), "timeNano", Long.toString(nanos)));
+            case "/v5/market/instruments-info":
+                return ok(Map.of("category", "spot", "list", "BTCUSDT".equals(params.get("symbol")) ? List.of(Map.of(
+                    "symbol", "BTCUSDT", "baseCoin", "BTC", "quoteCoin", "USDT", "status", "Trading",
+                    "lotSizeFilter", Map.of("basePrecision", "0.000001", "minOrderQty", FakeBybitOrders.MIN_QTY.toPlainString(),
+                        "minOrderAmt", FakeBybitOrders.MIN_AMOUNT.toPlainString()),
+                    "priceFilter", Map.of("tickSize", "0.01"))) : List.of()));
+            case "/v5/market/tickers":
+                return ok(Map.of("category", "spot", "list", List.of(Map.of("symbol", "BTCUSDT",
+                    "bid1Price", orders.bid().toPlainString(), "ask1Price", orders.ask().toPlainString(),
+                    "lastPrice", orders.ask().toPlainString()))));
+            default:
+                return failure(10001, "unknown endpoint");
         }
-        if (!orderLinkId.isEmpty() && ordersWithOrderLinkId(orderLinkId) > 0)
-        {
-            send(exchange, 200, failure(170141, "Duplicate clientOrderId."));
-            return;
-        }
-        final boolean market = "Market".equals(request.path("orderType").asText());
-        final boolean buy = "Buy".equals(request.path("side").asText());
-        final BigDecimal qty = new BigDecimal(request.path("qty").asText());
-        final BigDecimal touch = buy ? ask : bid;
-        final BigDecimal price = market ? touch : new BigDecimal(request.path("price").asText());
-        if (qty.compareTo(new BigDecimal("0.000048")) < 0)
-        {
-            send(exchange, 200, failure(170136, "Order quantity exceeded lower limit."));
-            return;
-        }
-        if (buy && qty.multiply(price).compareTo(new BigDecimal("100000")) > 0)
-        {
-            send(exchange, 200, failure(170131, "Insufficient balance."));
-            return;
-        }
-        final String timeInForce = request.path("timeInForce").asText("GTC");
-        final String trigger = request.path("triggerPrice").asText("");
-        if (!trigger.isEmpty() && !"StopOrder".equals(request.path("orderFilter").asText()))
-        {
-            send(exchange, 200, failure(10001, "params error: orderFilter must be StopOrder for a spot conditional order"));
-            return;
-        }
-        final Order order = new Order(Long.toString(nextId.getAndIncrement()), orderLinkId, request.path("side").asText(),
-            qty, market ? BigDecimal.ZERO : price);
-        if (!trigger.isEmpty())
-        {
-            final int direction = request.path("triggerDirection").asInt(0);
-            final BigDecimal triggerPrice = new BigDecimal(trigger);
-            if (direction == 1 && triggerPrice.compareTo(touch) <= 0)
-            {
-                send(exchange, 200, failure(110092, "expect Rising, but trigger_price[" + trigger + "] <= current[" +
-                    touch.toPlainString() + "]"));
-                return;
-            }
-            if (direction != 1 && triggerPrice.compareTo(touch) >= 0)
-            {
-                send(exchange, 200, failure(110093, "expect Falling, but trigger_price[" + trigger + "] >= current[" +
-                    touch.toPlainString() + "]"));
-                return;
-            }
-            order.triggerPrice = triggerPrice;
-            order.triggerDirection = direction;
-            order.status = "Untriggered";
-        }
-        orders.put(order.orderId, order);
-        synchronized (order)
-        {
-            if (order.triggerPrice == null)
-            {
-                match(order, timeInForce);
-            }
-        }
-        if (takeDropNextOrderResponse())
-        {
-            return;
-        }
-        send(exchange, 200, ok(Map.of("orderId", order.orderId, "orderLinkId", orderLinkId)));
     }
 
-    /** Without ids Bybit lists the orders still working, conditional ones included. */
-    private List<Map<String, Object>> openOrders()
+    private Map<String, Object> privateAnswer(final String call, final Map<String, String> params, final String body)
+        throws IOException
     {
-        final List<Map<String, Object>> open = new ArrayList<>();
-        for (final Order order : orders.values())
+        switch (call)
         {
-            synchronized (order)
-            {
-                if ("New".equals(order.status) || "PartiallyFilled".equals(order.status) ||
-                    "Untriggered".equals(order.status))
-                {
-                    open.add(order.json());
-                }
-            }
+            case "GET /v5/account/wallet-balance":
+                return ok(Map.of("list", List.of(Map.of(
+                    "accountType", "UNIFIED", "coin", List.of(Map.of("coin", "USDT", "walletBalance", "100000"))))));
+            case "POST /v5/order/create":
+                lastOrderRequest = JSON.readTree(body);
+                final Map<String, Object> placed = orders.create(lastOrderRequest);
+                // placed, and the answer lost on its way back
+                return takeDropNextOrderResponse() ? null : placed;
+            case "POST /v5/order/cancel":
+                return orders.cancel(JSON.readTree(body));
+            case "GET /v5/order/realtime":
+                return ok(Map.of("category", "spot", "list", orders.realtime(params)));
+            case "GET /v5/order/history":
+                return ok(Map.of("category", "spot", "list", orders.history(params)));
+            case "GET /v5/execution/list":
+                return ok(trades.page(params.get("orderId"), params.get("limit"), params.get("cursor")));
+            default:
+                return failure(10001, "unknown endpoint");
         }
-        return open;
     }
 
-    private void cancelOrder(final HttpExchange exchange, final JsonNode request) throws IOException
-    {
-        final Order order = find(request.path("orderId").asText(null), request.path("orderLinkId").asText(null));
-        if (order == null)
-        {
-            send(exchange, 200, failure(170213, "Order does not exist."));
-            return;
-        }
-        synchronized (order)
-        {
-            final boolean untriggered = "Untriggered".equals(order.status);
-            if (untriggered != "StopOrder".equals(request.path("orderFilter").asText()) ||
-                !untriggered && !"New".equals(order.status) && !"PartiallyFilled".equals(order.status))
-            {
-                send(exchange, 200, failure(170213, "Order does not exist."));
-                return;
-            }
-            order.status = untriggered ? "Deactivated" : order.filled.signum() == 0 ? "Cancelled" : "PartiallyFilledCanceled";
-        }
-        send(exchange, 200, ok(Map.of("orderId", order.orderId, "orderLinkId", order.orderLinkId)));
-    }
-
-    private Order find(final String orderId, final String orderLinkId)
-    {
-        if (orderId != null && !orderId.isEmpty())
-        {
-            return orders.get(orderId);
-        }
-        for (final Order order : orders.values())
-        {
-            if (orderLinkId != null && orderLinkId.equals(order.orderLinkId))
-            {
-                return order;
-            }
-        }
-        return null;
-    }
-
-    private synchronized Object[] refusal(final HttpExchange exchange, final String payload)
+    private synchronized Map<String, Object> refusal(final HttpExchange exchange, final String payload)
     {
         final String key = exchange.getRequestHeaders().getFirst("X-BAPI-API-KEY");
         if (key == null || !key.equals(apiKey))
         {
-            return new Object[] {10003, "API key is invalid."};
+            return failure(10003, "API key is invalid.");
         }
         final String timestamp = exchange.getRequestHeaders().getFirst("X-BAPI-TIMESTAMP");
-        if (timestamp == null || Math.abs(Long.parseLong(timestamp) - System.currentTimeMillis()) > RECEIVE_WINDOW_MILLIS)
-        {
-            return new Object[] {10002, "invalid request, please check your server timestamp or recv_window param"};
-        }
         final String window = exchange.getRequestHeaders().getFirst("X-BAPI-RECV-WINDOW");
+        final long serverTime = venueMillis();
+        final long recvWindow = window == null ? DEFAULT_RECV_WINDOW_MILLIS : Long.parseLong(window);
+        if (timestamp == null || Long.parseLong(timestamp) < serverTime - recvWindow ||
+            Long.parseLong(timestamp) >= serverTime + AHEAD_ALLOWED_MILLIS)
+        {
+            return failure(10002, "invalid request, please check your server timestamp or recv_window param. " +
+                "req_timestamp[" + timestamp + "],server_timestamp[" + serverTime + "],recv_window[" + recvWindow + "]");
+        }
         final String sign = exchange.getRequestHeaders().getFirst("X-BAPI-SIGN");
         if (sign == null || !sign.equalsIgnoreCase(signature(secret, timestamp + key + (window == null ? "" : window) + payload)))
         {
-            return new Object[] {10004, "error sign! origin_string[" + timestamp + key + "]"};
+            return failure(10004, "error sign! origin_string[" + timestamp + key + "]");
+        }
+        if (refusalsLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0)
+        {
+            return refusal;
         }
         return null;
     }
@@ -365,65 +284,13 @@ public final class FakeBybit extends FakeExchange
         }
     }
 
-    private static Map<String, Object> ok(final Object result)
+    static Map<String, Object> ok(final Object result)
     {
         return Map.of("retCode", 0, "retMsg", "OK", "result", result);
     }
 
-    private static Map<String, Object> failure(final int code, final String message)
+    static Map<String, Object> failure(final int code, final String message)
     {
         return Map.of("retCode", code, "retMsg", message, "result", Map.of());
-    }
-
-    /** One order at the fake venue. */
-    private static final class Order
-    {
-        final String orderId;
-        final String orderLinkId;
-        final String side;
-        final BigDecimal qty;
-        final BigDecimal price;
-        String status = "New";
-        BigDecimal triggerPrice;
-        int triggerDirection;
-        BigDecimal filled = BigDecimal.ZERO;
-        BigDecimal value = BigDecimal.ZERO;
-
-        Order(final String orderId, final String orderLinkId, final String side, final BigDecimal qty, final BigDecimal price)
-        {
-            this.orderId = orderId;
-            this.orderLinkId = orderLinkId;
-            this.side = side;
-            this.qty = qty;
-            this.price = price;
-        }
-
-        void fill(final BigDecimal fillQty, final BigDecimal fillPrice)
-        {
-            filled = filled.add(fillQty);
-            value = value.add(fillQty.multiply(fillPrice));
-            status = filled.compareTo(qty) >= 0 ? "Filled" : "PartiallyFilled";
-        }
-
-        Map<String, Object> json()
-        {
-            final Map<String, Object> json = new LinkedHashMap<>();
-            json.put("orderId", orderId);
-            json.put("orderLinkId", orderLinkId);
-            json.put("symbol", "BTCUSDT");
-            json.put("side", side);
-            json.put("price", price.toPlainString());
-            json.put("qty", qty.toPlainString());
-            json.put("cumExecQty", filled.toPlainString());
-            json.put("cumExecValue", value.toPlainString());
-            json.put("orderStatus", status);
-            if (triggerPrice != null)
-            {
-                json.put("stopOrderType", "Stop");
-                json.put("triggerPrice", triggerPrice.toPlainString());
-                json.put("triggerDirection", triggerDirection);
-            }
-            return json;
-        }
     }
 }

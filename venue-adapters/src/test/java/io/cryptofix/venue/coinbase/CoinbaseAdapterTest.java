@@ -118,8 +118,8 @@ class CoinbaseAdapterTest
         assertThat(listener.events()).containsExactly(
             "ACCEPTED 1", "FILL 1 0.01@60000.01",
             "ACCEPTED 2", "CANCELED 2 canceled by request",
-            "REJECTED 3 Insufficient funds",
-            "REJECTED 4 Post only mode");
+            "REJECTED 3 Insufficient funds (HTTP 400)",
+            "REJECTED 4 Post only mode (HTTP 400)");
     }
 
     @Test
@@ -160,7 +160,7 @@ class CoinbaseAdapterTest
 
         venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
 
-        assertThat(listener.events()).containsExactly("REJECTED 1 rate limited, order not placed: Private rate limit exceeded");
+        assertThat(listener.events()).containsExactly("REJECTED 1 rate limited, order not placed: Private rate limit exceeded (HTTP 429)");
         assertThat(coinbase.requests("POST /orders")).isEqualTo(1);
     }
 

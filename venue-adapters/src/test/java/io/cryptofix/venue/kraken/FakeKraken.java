@@ -7,49 +7,46 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Kraken spot REST server on 127.0.0.1 for tests, answering the endpoints the gateway's adapter and
  * XChange use in Kraken's own envelope ({@code {"error":[...],"result":...}}, HTTP 200 even for
  * errors). Private calls are checked as Kraken checks them: {@code API-Key}, {@code API-Sign} =
  * base64(HMAC-SHA512(base64-decoded secret, URI path + SHA256(nonce + POST body))) and a nonce that
- * must grow; each failure gets Kraken's own error. It keeps orders (with userref, post-only, IOC and
- * GTD expiry), fills them against its best bid and ask or when a test says, and injects faults.
+ * must grow (Kraken checks no time window); each failure gets Kraken's own error. Its orders are kept
+ * by {@link FakeKrakenOrders}. Faults: those of every fake, Kraken's own service errors
+ * ({@code EService:Unavailable} in maintenance), and orders ended by Kraken in any status.
  *
  * <p>Pairs: XXBTZUSD (BTC/USD, price decimals 1, lot decimals 8, ordermin 0.0001) and XETHZUSD
  * (ETH/USD, 2, 8, 0.002). Balance: 100,000 USD.
  */
 public final class FakeKraken extends FakeExchange
 {
-    private static final Map<String, Object[]> PAIRS = Map.of(
-        // altname, wsname, base, pair decimals, ordermin
-        "XXBTZUSD", new Object[] {"XBTUSD", "XBT/USD", "XXBT", 1, "0.0001"},
-        "XETHZUSD", new Object[] {"ETHUSD", "ETH/USD", "XETH", 2, "0.002"});
-
     private final String apiKey;
     private final byte[] secret;
-    private final Map<String, BigDecimal[]> markets = new ConcurrentHashMap<>();
-    private final Map<String, Order> orders = new ConcurrentHashMap<>();
-    private final AtomicLong nextId = new AtomicLong(100_000);
+    private final FakeKrakenOrders orders = new FakeKrakenOrders();
+    private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
+    private final AtomicInteger serviceErrorsLeft = new AtomicInteger();
     private long lastNonce;
     private volatile String nextError;
+    private volatile String serviceError;
 
     private FakeKraken(final String apiKey, final String secretBase64)
     {
         this.apiKey = apiKey;
         this.secret = Base64.getDecoder().decode(secretBase64);
-        markets.put("XXBTZUSD", new BigDecimal[] {new BigDecimal("59999.9"), new BigDecimal("60000.1")});
-        markets.put("XETHZUSD", new BigDecimal[] {new BigDecimal("2999.99"), new BigDecimal("3000.01")});
         listen();
     }
 
@@ -67,67 +64,77 @@ public final class FakeKraken extends FakeExchange
         this.nextError = error;
     }
 
+    /**
+     * The next {@code count} requests, public or private, are answered with this Kraken error before
+     * Kraken acts: {@code EService:Unavailable} (maintenance), {@code EService:Busy}.
+     */
+    public void serviceErrors(final int count, final String error)
+    {
+        serviceError = error;
+        serviceErrorsLeft.set(count);
+    }
+
+    /** @return how many requests were refused with this Kraken error, e.g. {@code EAPI:Invalid nonce}. */
+    public int refusals(final String error)
+    {
+        final AtomicInteger count = refusals.get(error);
+        return count == null ? 0 : count.get();
+    }
+
     /** Moves the best bid and ask of a pair (XXBTZUSD); stops whose trigger is reached trade. */
     public void market(final String pair, final String bid, final String ask)
     {
-        final BigDecimal[] book = {new BigDecimal(bid), new BigDecimal(ask)};
-        markets.put(pair, book);
-        for (final Order order : orders.values())
-        {
-            synchronized (order)
-            {
-                if (order.pair.equals(pair) && "open".equals(order.status))
-                {
-                    triggerIfReached(order, book);
-                }
-            }
-        }
+        orders.market(pair, new BigDecimal[] {new BigDecimal(bid), new BigDecimal(ask)});
     }
 
-    /** Kraken's rule: stop-loss buys when the price rises to the trigger and sells when it falls; take-profit the other way. */
-    private static void triggerIfReached(final Order order, final BigDecimal[] book)
-    {
-        if (order.trigger == null || order.triggered)
-        {
-            return;
-        }
-        final boolean buy = "buy".equals(order.type);
-        final BigDecimal touch = buy ? book[1] : book[0];
-        final boolean stopLoss = order.ordertype.startsWith("stop-loss");
-        if (buy == stopLoss ? touch.compareTo(order.trigger) < 0 : touch.compareTo(order.trigger) > 0)
-        {
-            return;
-        }
-        order.triggered = true;
-        if (!order.ordertype.endsWith("-limit") ||
-            (buy ? order.price.compareTo(touch) >= 0 : order.price.compareTo(touch) <= 0))
-        {
-            order.fill(order.volume, touch);
-        }
-    }
-
-    /** Trades {@code volume} of the order with this userref at {@code price}, as another participant would. */
+    /** Trades {@code volume} of the open order with this userref at {@code price}, as another participant would. */
     public void trade(final String userref, final String volume, final String price)
     {
-        for (final Order order : orders.values())
+        fillInTrades(userref, volume + "@" + price);
+    }
+
+    /**
+     * Trades the open order with this userref in several trades at once, each {@code volume@price},
+     * as resting (maker) orders trade: between two polls, each with its own price and fee.
+     */
+    public void fillInTrades(final String userref, final String... trades)
+    {
+        final FakeKrakenOrder order = orders.open(userref);
+        synchronized (order)
         {
-            synchronized (order)
+            for (final String trade : trades)
             {
-                if (order.userref.equals(userref) && "open".equals(order.status))
-                {
-                    order.fill(new BigDecimal(volume), new BigDecimal(price));
-                    return;
-                }
+                final String[] parts = trade.split("@");
+                orders.fill(order, new BigDecimal(parts[0]), new BigDecimal(parts[1]), true);
             }
         }
-        throw new IllegalArgumentException("no open order with userref " + userref);
+    }
+
+    /**
+     * Kraken ends the open order with this userref on its own, in {@code status} (any word, documented
+     * or not) with {@code reason} as Kraken's {@code reason} field (null for none).
+     */
+    public void endOrder(final String userref, final String status, final String reason)
+    {
+        final FakeKrakenOrder order = orders.open(userref);
+        synchronized (order)
+        {
+            order.status = status;
+            order.reason = reason;
+        }
+    }
+
+    /** The parameters of the last AddOrder request, nonce included. */
+    public Map<String, String> lastAddOrder()
+    {
+        return orders.lastAddOrder();
     }
 
     /** Orders placed with this userref (a duplicate placement would be a second entry). */
     public int ordersWithUserref(final String userref)
     {
         int count = 0;
-        for (final Order order : orders.values())
+        for (final FakeKrakenOrder order : orders.all())
         {
             count += order.userref.equals(userref) ? 1 : 0;
         }
@@ -137,8 +144,8 @@ public final class FakeKraken extends FakeExchange
     /** The userref of the order placed last. */
     public String lastUserref()
     {
-        Order last = null;
-        for (final Order order : orders.values())
+        FakeKrakenOrder last = null;
+        for (final FakeKrakenOrder order : orders.all())
         {
             if (last == null || order.sequence > last.sequence)
             {
@@ -175,14 +182,23 @@ public final class FakeKraken extends FakeExchange
             countRequest(path);
             final String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
             final String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            final Map<String, String> params = params(query + "&" + body);
-            expireDue();
+            if (delayedOrFailed(exchange))
+            {
+                return;
+            }
+            if (serviceErrorsLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0)
+            {
+                error(exchange, serviceError);
+                return;
+            }
+            orders.expireDue();
             switch (path)
             {
+                case "/0/public/Time" -> result(exchange, time());
                 case "/0/public/AssetPairs" -> result(exchange, assetPairs());
                 case "/0/public/Assets" -> result(exchange, assets());
-                case "/0/public/Ticker" -> result(exchange, tickers(params.get("pair")));
-                default -> privateCall(exchange, path, body, params);
+                case "/0/public/Ticker" -> result(exchange, tickers(params(query).get("pair")));
+                default -> privateCall(exchange, path, body, params(body));
             }
         }
     }
@@ -190,13 +206,10 @@ public final class FakeKraken extends FakeExchange
     private void privateCall(final HttpExchange exchange, final String path, final String body,
         final Map<String, String> params) throws IOException
     {
-        if (delayedOrFailed(exchange))
-        {
-            return;
-        }
         final String refusal = refusal(exchange, path, body, params);
         if (refusal != null)
         {
+            refusals.computeIfAbsent(refusal, unused -> new AtomicInteger()).incrementAndGet();
             error(exchange, refusal);
             return;
         }
@@ -207,19 +220,34 @@ public final class FakeKraken extends FakeExchange
             error(exchange, error);
             return;
         }
-        switch (path)
+        try
         {
-            case "/0/private/Balance" -> result(exchange, Map.of("ZUSD", "100000.0000", "XXBT", "10.0000000000"));
-            case "/0/private/AddOrder" -> addOrder(exchange, params);
-            case "/0/private/CancelOrder" -> cancelOrder(exchange, params);
-            case "/0/private/QueryOrders" -> queryOrders(exchange, params);
-            case "/0/private/OpenOrders" -> result(exchange, Map.of("open", ordersWith(params.get("userref"), true)));
-            case "/0/private/ClosedOrders" ->
+            switch (path)
             {
-                final Map<String, Object> closed = ordersWith(params.get("userref"), false);
-                result(exchange, Map.of("closed", closed, "count", closed.size()));
+                case "/0/private/Balance" -> result(exchange, Map.of("ZUSD", "100000.0000", "XXBT", "10.0000000000"));
+                case "/0/private/AddOrder" ->
+                {
+                    final Map<String, Object> placed = orders.addOrder(params);
+                    if (!takeDropNextOrderResponse())
+                    {
+                        result(exchange, placed);
+                    }
+                }
+                case "/0/private/CancelOrder" -> result(exchange, orders.cancelOrder(params));
+                case "/0/private/QueryOrders" -> result(exchange, orders.queryOrders(params));
+                case "/0/private/QueryTrades" -> result(exchange, orders.queryTrades(params));
+                case "/0/private/OpenOrders" -> result(exchange, Map.of("open", orders.ordersWith(params.get("userref"), true)));
+                case "/0/private/ClosedOrders" ->
+                {
+                    final Map<String, Object> closed = orders.ordersWith(params.get("userref"), false);
+                    result(exchange, Map.of("closed", closed, "count", closed.size()));
+                }
+                default -> error(exchange, "EGeneral:Unknown method");
             }
-            default -> error(exchange, "EGeneral:Unknown method");
+        }
+        catch (final FakeKrakenOrders.Refused e)
+        {
+            error(exchange, e.getMessage());
         }
     }
 
@@ -246,155 +274,18 @@ public final class FakeKraken extends FakeExchange
         return null;
     }
 
-    private void addOrder(final HttpExchange exchange, final Map<String, String> params) throws IOException
+    /** Kraken's time: whole seconds, and the same instant as RFC 1123 text. */
+    private Map<String, Object> time()
     {
-        final String pair = params.get("pair");
-        final Object[] rules = PAIRS.get(pair);
-        if (rules == null)
-        {
-            error(exchange, "EQuery:Unknown asset pair");
-            return;
-        }
-        final BigDecimal volume = new BigDecimal(params.get("volume"));
-        if (volume.compareTo(new BigDecimal((String)rules[4])) < 0)
-        {
-            error(exchange, "EOrder:Order minimum not met");
-            return;
-        }
-        final String ordertype = params.get("ordertype");
-        final boolean stop = ordertype.startsWith("stop-loss") || ordertype.startsWith("take-profit");
-        final boolean market = "market".equals(ordertype) || "stop-loss".equals(ordertype) || "take-profit".equals(ordertype);
-        final boolean buy = "buy".equals(params.get("type"));
-        final BigDecimal[] book = markets.get(pair);
-        final BigDecimal touch = buy ? book[1] : book[0];
-        // for a stop, price is the trigger and price2 the limit of a stop-loss-limit
-        final BigDecimal trigger = stop ? new BigDecimal(params.get("price")) : null;
-        final BigDecimal price = market ? touch : new BigDecimal(params.get(stop ? "price2" : "price"));
-        if (!market && price.stripTrailingZeros().scale() > (Integer)rules[3])
-        {
-            error(exchange, "EOrder:Invalid price:" + rules[0] + " price can only be specified up to " + rules[3] +
-                " decimals.");
-            return;
-        }
-        if (buy && volume.multiply(price).compareTo(new BigDecimal("100000")) > 0)
-        {
-            error(exchange, "EOrder:Insufficient funds");
-            return;
-        }
-        final boolean crosses = !stop && (market || (buy ? price.compareTo(touch) >= 0 : price.compareTo(touch) <= 0));
-        final String flags = params.getOrDefault("oflags", "");
-        if (flags.contains("post") && crosses)
-        {
-            error(exchange, "EOrder:Post only order");
-            return;
-        }
-        final String txid = "O" + nextId.getAndIncrement() + "-FAKE-KRAKEN";
-        final Order order = new Order(nextId.get(), txid, params.getOrDefault("userref", "0"), pair,
-            params.get("type"), params.get("ordertype"), volume, market ? BigDecimal.ZERO : price,
-            params.containsKey("expiretm") ? Long.parseLong(params.get("expiretm")) : 0);
-        order.trigger = trigger;
-        orders.put(txid, order);
-        synchronized (order)
-        {
-            // a stop whose trigger is already reached is triggered at once
-            triggerIfReached(order, book);
-            if (crosses)
-            {
-                order.fill(volume, touch);
-            }
-            else if ("IOC".equals(params.get("timeinforce")))
-            {
-                order.status = "canceled";
-                order.reason = "IOC";
-            }
-        }
-        if (takeDropNextOrderResponse())
-        {
-            return;
-        }
-        result(exchange, Map.of("descr", Map.of("order", params.get("type") + " " + volume.toPlainString() + " " +
-            rules[0] + " @ " + params.get("ordertype")), "txid", List.of(txid)));
-    }
-
-    private void cancelOrder(final HttpExchange exchange, final Map<String, String> params) throws IOException
-    {
-        final Order order = orders.get(params.get("txid"));
-        if (order == null)
-        {
-            error(exchange, "EOrder:Unknown order");
-            return;
-        }
-        synchronized (order)
-        {
-            if (!"open".equals(order.status))
-            {
-                error(exchange, "EOrder:Unknown order");
-                return;
-            }
-            order.status = "canceled";
-            order.reason = "User requested";
-        }
-        result(exchange, Map.of("count", 1));
-    }
-
-    private void queryOrders(final HttpExchange exchange, final Map<String, String> params) throws IOException
-    {
-        final Map<String, Object> found = new LinkedHashMap<>();
-        final String[] txids = params.getOrDefault("txid", "").split(",");
-        if (txids.length > 50)
-        {
-            // Kraken answers about 50 orders at most
-            error(exchange, "EGeneral:Invalid arguments:txid");
-            return;
-        }
-        for (final String txid : txids)
-        {
-            final Order order = orders.get(txid);
-            if (order == null)
-            {
-                error(exchange, "EOrder:Unknown order");
-                return;
-            }
-            found.put(txid, order.json());
-        }
-        result(exchange, found);
-    }
-
-    private Map<String, Object> ordersWith(final String userref, final boolean open)
-    {
-        final Map<String, Object> found = new LinkedHashMap<>();
-        for (final Order order : orders.values())
-        {
-            synchronized (order)
-            {
-                if ((userref == null || order.userref.equals(userref)) && "open".equals(order.status) == open)
-                {
-                    found.put(order.txid, order.json());
-                }
-            }
-        }
-        return found;
-    }
-
-    private void expireDue()
-    {
-        final long now = System.currentTimeMillis() / 1000;
-        for (final Order order : orders.values())
-        {
-            synchronized (order)
-            {
-                if ("open".equals(order.status) && order.expiretm > 0 && order.expiretm <= now)
-                {
-                    order.status = "expired";
-                }
-            }
-        }
+        final long seconds = venueMillis() / 1000;
+        return Map.of("unixtime", seconds, "rfc1123",
+            DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochSecond(seconds).atOffset(ZoneOffset.UTC)));
     }
 
     private Map<String, Object> assetPairs()
     {
         final Map<String, Object> pairs = new LinkedHashMap<>();
-        for (final Map.Entry<String, Object[]> pair : PAIRS.entrySet())
+        for (final Map.Entry<String, Object[]> pair : FakeKrakenOrders.PAIRS.entrySet())
         {
             final Object[] rules = pair.getValue();
             final Map<String, Object> entry = new LinkedHashMap<>();
@@ -432,7 +323,7 @@ public final class FakeKraken extends FakeExchange
     private Map<String, Object> tickers(final String pair)
     {
         final Map<String, Object> tickers = new LinkedHashMap<>();
-        for (final Map.Entry<String, BigDecimal[]> market : markets.entrySet())
+        for (final Map.Entry<String, BigDecimal[]> market : orders.markets().entrySet())
         {
             if (pair == null || pair.equals(market.getKey()))
             {
@@ -454,76 +345,5 @@ public final class FakeKraken extends FakeExchange
     private static void error(final HttpExchange exchange, final String error) throws IOException
     {
         send(exchange, 200, Map.of("error", List.of(error)));
-    }
-
-    /** One order at the fake venue. */
-    private static final class Order
-    {
-        final long sequence;
-        final String txid;
-        final String userref;
-        final String pair;
-        final String type;
-        final String ordertype;
-        final BigDecimal volume;
-        final BigDecimal price;
-        final long expiretm;
-        final double opentm = System.currentTimeMillis() / 1000.0;
-        String status = "open";
-        String reason;
-        BigDecimal trigger;
-        boolean triggered;
-        BigDecimal executed = BigDecimal.ZERO;
-        BigDecimal cost = BigDecimal.ZERO;
-
-        Order(final long sequence, final String txid, final String userref, final String pair, final String type,
-            final String ordertype, final BigDecimal volume, final BigDecimal price, final long expiretm)
-        {
-            this.sequence = sequence;
-            this.txid = txid;
-            this.userref = userref;
-            this.pair = pair;
-            this.type = type;
-            this.ordertype = ordertype;
-            this.volume = volume;
-            this.price = price;
-            this.expiretm = expiretm;
-        }
-
-        void fill(final BigDecimal qty, final BigDecimal fillPrice)
-        {
-            executed = executed.add(qty);
-            cost = cost.add(qty.multiply(fillPrice));
-            if (executed.compareTo(volume) >= 0)
-            {
-                status = "closed";
-            }
-        }
-
-        Map<String, Object> json()
-        {
-            final Map<String, Object> json = new LinkedHashMap<>();
-            json.put("refid", null);
-            json.put("userref", Long.parseLong(userref));
-            json.put("status", status);
-            json.put("opentm", opentm);
-            json.put("starttm", 0);
-            json.put("expiretm", expiretm);
-            json.put("descr", Map.of("pair", PAIRS.get(pair)[0], "type", type, "ordertype", ordertype,
-                "price", price.toPlainString(), "price2", "0", "leverage", "none", "order", type + " " + volume, "close", ""));
-            json.put("vol", volume.toPlainString());
-            json.put("vol_exec", executed.toPlainString());
-            json.put("cost", cost.toPlainString());
-            json.put("fee", "0");
-            json.put("price", executed.signum() == 0 ? "0" :
-                cost.divide(executed, 8, RoundingMode.HALF_EVEN).toPlainString());
-            json.put("stopprice", "0");
-            json.put("limitprice", "0");
-            json.put("misc", "");
-            json.put("oflags", "fciq");
-            json.put("reason", reason);
-            json.put("closetm", "open".equals(status) ? 0 : System.currentTimeMillis() / 1000.0);
-            return json;
-        }
     }
 }
