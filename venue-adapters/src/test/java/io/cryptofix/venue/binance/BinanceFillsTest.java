@@ -49,7 +49,7 @@ class BinanceFillsTest
             .doesNotContainKey("quoteOrderQty").containsEntry("type", "MARKET").containsEntry("side", "BUY");
         assertThat(binance.orders()).singleElement().extracting(FakeBinance.FakeOrder::origQty)
             .isEqualTo(new BigDecimal("0.01"));
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@60000.01");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@60000.01 fee 0.00001 BTC");
     }
 
     @Test
@@ -63,7 +63,7 @@ class BinanceFillsTest
             .doesNotContainKey("quoteOrderQty").containsEntry("side", "SELL");
         assertThat(binance.orders()).singleElement().extracting(FakeBinance.FakeOrder::origQty)
             .isEqualTo(new BigDecimal("0.02"));
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.02@59999.99");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.02@59999.99 fee 1.1999998 USDT");
     }
 
     @Test
