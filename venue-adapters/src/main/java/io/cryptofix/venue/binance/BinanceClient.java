@@ -1,50 +1,47 @@
 package io.cryptofix.venue.binance;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptofix.config.ExchangeVenueConfig;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
+import io.cryptofix.venue.rest.VenueClock;
 import io.cryptofix.venue.rest.VenueError;
-import io.cryptofix.venue.rest.XChangeSupport;
+import io.cryptofix.venue.rest.VenueTrade;
 import io.cryptofix.venue.rest.VenueUnavailableException;
-import org.knowm.xchange.Exchange;
-import org.knowm.xchange.ExchangeFactory;
+import io.cryptofix.venue.rest.XChangeSupport;
 import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.binance.BinanceExchange;
-import org.knowm.xchange.binance.dto.marketdata.BinancePriceQuantity;
-import org.knowm.xchange.binance.dto.BinanceException;
 import org.knowm.xchange.binance.dto.meta.exchangeinfo.BinanceExchangeInfo;
-import org.knowm.xchange.binance.service.BinanceAccountServiceRaw;
-import org.knowm.xchange.binance.service.BinanceMarketDataServiceRaw;
-import org.knowm.xchange.binance.service.BinanceTradeServiceRaw;
-import si.mazi.rescu.HttpStatusIOException;
+import org.knowm.xchange.client.ExchangeRestProxyBuilder;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Binance spot through XChange's Binance binding: market, limit and post-only (LIMIT_MAKER) orders,
- * GTC, IOC and FOK, and native stops: Stop as STOP_LOSS, StopLimit as STOP_LOSS_LIMIT,
- * MarketIfTouched as TAKE_PROFIT, held and triggered by Binance. GTD, Day and amend are left to the
- * gateway's emulation. This class connects, reads prices and balances and classifies Binance's
- * errors; the instrument rules come from {@link BinanceInstruments}, orders go through
- * {@link BinanceOrders}.
+ * Binance spot on XChange's REST layer and Binance signer ({@link BinanceSpotApi}): market, limit
+ * and post-only (LIMIT_MAKER) orders, GTC, IOC and FOK, and native stops: Stop as STOP_LOSS,
+ * StopLimit as STOP_LOSS_LIMIT, MarketIfTouched as TAKE_PROFIT, held and triggered by Binance. GTD,
+ * Day and amend are left to the gateway's emulation. Every call is under {@code /api}, so the
+ * Spot Test Network ({@code testnet: true}) serves all of them. Signed requests take their
+ * timestamp from the {@link VenueClock} given to {@link #configure}. This class connects, reads the
+ * time, prices and balances; the instrument rules come from {@link BinanceInstruments}, orders and
+ * trades go through {@link BinanceOrders}, errors are read by {@link BinanceErrors}.
  */
 public final class BinanceClient implements ExchangeClient
 {
     private static final VenueCapabilities CAPABILITIES = new VenueCapabilities(true, true, true, true, true, false, false);
-    private static final long DEFAULT_BACKOFF_MILLIS = 30_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
-    private static final Pattern HTTP_STATUS_SUFFIX = Pattern.compile(" \\(HTTP status code: \\d+\\)");
+    /** Binance's own default, until {@link #configure} says otherwise. */
+    private static final long DEFAULT_RECV_WINDOW_MILLIS = 5_000;
 
     static
     {
@@ -55,10 +52,13 @@ public final class BinanceClient implements ExchangeClient
     private final String apiKey;
     private final String secretKey;
     private final String runId;
+    private final BinanceSpotApi api;
+    private VenueClock clock = new VenueClock(System::currentTimeMillis);
+    private long recvWindowMillis = DEFAULT_RECV_WINDOW_MILLIS;
+    private BinanceAccess access;
     private BinanceOrders orders;
-    private BinanceMarketDataServiceRaw marketData;
-    private BinanceAccountServiceRaw account;
-    private final Set<String> traded = new HashSet<>();
+    // BTCUSDT to BTC/USDT, for the symbols to trade
+    private final Map<String, String> traded = new LinkedHashMap<>();
 
     /**
      * @param runId  short id unique to this gateway start, part of every client order id.
@@ -69,36 +69,49 @@ public final class BinanceClient implements ExchangeClient
         this.apiKey = apiKey;
         this.secretKey = secretKey;
         this.runId = runId;
+        final ExchangeSpecification spec = new BinanceExchange().getDefaultExchangeSpecification();
+        spec.setSslUri(baseUrl);
+        spec.setHttpConnTimeout(CONNECT_TIMEOUT_MILLIS);
+        spec.setHttpReadTimeout(READ_TIMEOUT_MILLIS);
+        this.api = ExchangeRestProxyBuilder.forInterface(BinanceSpotApi.class, spec).build();
+    }
+
+    @Override
+    public void configure(final ExchangeVenueConfig config, final VenueClock venueClock)
+    {
+        // testnet needs nothing of its own here: every call is under /api, which the Spot Test Network serves
+        this.clock = venueClock;
+        this.recvWindowMillis = config.recvWindowMillis();
+    }
+
+    @Override
+    public long serverTimeMillis() throws IOException
+    {
+        return api.time().path("serverTime").asLong();
     }
 
     @Override
     public List<Instrument> connect(final String venueId, final List<String> symbols)
     {
-        final ExchangeSpecification spec = new BinanceExchange().getDefaultExchangeSpecification();
-        spec.setSslUri(baseUrl);
-        spec.setApiKey(apiKey);
-        spec.setSecretKey(secretKey);
-        spec.setExchangeSpecificParametersItem(BinanceExchange.USE_SANDBOX, false);
-        spec.setHttpConnTimeout(CONNECT_TIMEOUT_MILLIS);
-        spec.setHttpReadTimeout(READ_TIMEOUT_MILLIS);
-        // never resend an order on its own: an ambiguous outcome is resolved by looking the order up
-        spec.getResilience().setRetryEnabled(false);
-        final Exchange exchange;
+        access = new BinanceAccess(api, apiKey, secretKey, clock, recvWindowMillis);
         final BinanceExchangeInfo info;
         try
         {
-            exchange = ExchangeFactory.INSTANCE.createExchange(spec);
-            info = ((BinanceMarketDataServiceRaw)exchange.getMarketDataService()).getExchangeInfo();
+            info = api.exchangeInfo();
+            // a signed call at start: keys or a clock Binance refuses stop this venue now, not at the first order
+            api.account(access.recvWindow, access.timestamp, access.apiKey, access.signer);
         }
         catch (final RuntimeException | IOException e)
         {
             throw new VenueUnavailableException("venue " + venueId + " (Binance at " + baseUrl + ") cannot be used: " +
-                XChangeSupport.describe(e));
+                BinanceErrors.classify(e).reason());
         }
-        orders = new BinanceOrders((BinanceTradeServiceRaw)exchange.getTradeService());
-        marketData = (BinanceMarketDataServiceRaw)exchange.getMarketDataService();
-        account = (BinanceAccountServiceRaw)exchange.getAccountService();
-        traded.addAll(symbols);
+        orders = new BinanceOrders(access);
+        traded.clear();
+        for (final String symbol : symbols)
+        {
+            traded.put(BinanceOrders.symbol(symbol), symbol);
+        }
         return BinanceInstruments.rules(venueId, symbols, info);
     }
 
@@ -136,21 +149,29 @@ public final class BinanceClient implements ExchangeClient
     }
 
     @Override
-    public List<ExchangeOrder> openOrders() throws IOException
+    public List<VenueTrade> trades(final String symbol, final ExchangeOrder order) throws IOException
     {
-        return orders.open(traded);
+        return orders.trades(symbol, order);
     }
 
+    @Override
+    public List<ExchangeOrder> openOrders() throws IOException
+    {
+        return orders.open(traded.values());
+    }
+
+    /** The symbols to trade only, in one request ({@code symbols=[...]}), not the whole exchange's. */
     @Override
     public Map<String, long[]> bestBidAndAsk() throws IOException
     {
         final Map<String, long[]> prices = new HashMap<>();
-        for (final BinancePriceQuantity ticker : marketData.tickerAllBookTickers())
+        final String symbols = "[\"" + String.join("\",\"", traded.keySet()) + "\"]";
+        for (final JsonNode ticker : api.bookTickers(symbols))
         {
-            final String symbol = ticker.getCurrencyPair() == null ? null : ticker.getCurrencyPair().toString();
-            if (traded.contains(symbol))
+            final String symbol = traded.get(ticker.path("symbol").asText());
+            if (symbol != null)
             {
-                prices.put(symbol, new long[] {fixedOrZero(ticker.getBidPrice()), fixedOrZero(ticker.getAskPrice())});
+                prices.put(symbol, new long[] {fixedOrZero(ticker.path("bidPrice")), fixedOrZero(ticker.path("askPrice"))});
             }
         }
         return prices;
@@ -160,9 +181,10 @@ public final class BinanceClient implements ExchangeClient
     public Map<String, BigDecimal> balances() throws IOException
     {
         final Map<String, BigDecimal> balances = new HashMap<>();
-        for (final org.knowm.xchange.binance.dto.account.BinanceBalance balance : account.account().balances)
+        for (final JsonNode balance : api.account(access.recvWindow, access.timestamp, access.apiKey, access.signer)
+            .path("balances"))
         {
-            balances.put(balance.getCurrency().getCurrencyCode(), balance.getAvailable());
+            balances.put(balance.path("asset").asText(), new BigDecimal(balance.path("free").asText("0")));
         }
         return balances;
     }
@@ -170,72 +192,12 @@ public final class BinanceClient implements ExchangeClient
     @Override
     public VenueError classify(final Exception failure)
     {
-        if (failure instanceof BinanceException binance)
-        {
-            final String reason = HTTP_STATUS_SUFFIX.matcher(binance.getMessage()).replaceAll("") +
-                " (" + binance.getCode() + ")";
-            switch (binance.getCode())
-            {
-                case -1003:
-                case -1015:
-                    return new VenueError(VenueError.Kind.RATE_LIMITED, reason, retryAfter(binance));
-                case -2011:
-                case -2013:
-                    return new VenueError(VenueError.Kind.UNKNOWN_ORDER, reason, 0);
-                case -1000:
-                case -1001:
-                case -1006:
-                case -1007:
-                    // Binance's own "unknown error", "disconnected", "unexpected response", "timeout":
-                    // the request may have been executed
-                    return VenueError.ambiguous(reason);
-                default:
-                    return binance.getHttpStatusCode() >= 500 ? VenueError.ambiguous(reason) : VenueError.rejected(reason);
-            }
-        }
-        if (failure instanceof HttpStatusIOException http)
-        {
-            final int status = http.getHttpStatusCode();
-            if (status == 429 || status == 418)
-            {
-                return new VenueError(VenueError.Kind.RATE_LIMITED, "HTTP " + status, DEFAULT_BACKOFF_MILLIS);
-            }
-            return status >= 500 ? VenueError.ambiguous("HTTP " + status) : VenueError.rejected("HTTP " + status);
-        }
-        return VenueError.ambiguous(XChangeSupport.describe(failure));
+        return BinanceErrors.classify(failure);
     }
 
-    private static long retryAfter(final BinanceException e)
+    private static long fixedOrZero(final JsonNode value)
     {
-        final Map<String, List<String>> headers = e.getResponseHeaders();
-        List<String> retryAfter = null;
-        if (headers != null)
-        {
-            for (final Map.Entry<String, List<String>> header : headers.entrySet())
-            {
-                // HTTP header names are case-insensitive, and servers and the JDK spell them differently
-                if ("Retry-After".equalsIgnoreCase(header.getKey()))
-                {
-                    retryAfter = header.getValue();
-                }
-            }
-        }
-        if (retryAfter != null && !retryAfter.isEmpty())
-        {
-            try
-            {
-                return Long.parseLong(retryAfter.get(0).trim()) * 1000;
-            }
-            catch (final NumberFormatException ignored)
-            {
-                // fall through to the default
-            }
-        }
-        return DEFAULT_BACKOFF_MILLIS;
-    }
-
-    private static long fixedOrZero(final BigDecimal value)
-    {
-        return value == null ? 0 : Fixed.fromBigDecimal(value.stripTrailingZeros());
+        return value.isMissingNode() || value.isNull() ? 0 :
+            Fixed.fromBigDecimal(new BigDecimal(value.asText()).stripTrailingZeros());
     }
 }

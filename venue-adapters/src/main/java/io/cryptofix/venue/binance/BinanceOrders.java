@@ -1,20 +1,12 @@
 package io.cryptofix.venue.binance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Side;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeOrder;
+import io.cryptofix.venue.rest.VenueTrade;
 import org.knowm.xchange.binance.dto.BinanceException;
-import org.knowm.xchange.binance.dto.trade.BinanceCancelledOrder;
-import org.knowm.xchange.binance.dto.trade.BinanceNewOrder;
-import org.knowm.xchange.binance.dto.trade.BinanceOrder;
-import org.knowm.xchange.binance.dto.trade.BinanceTrade;
-import org.knowm.xchange.binance.dto.trade.OrderSide;
-import org.knowm.xchange.binance.dto.trade.OrderStatus;
-import org.knowm.xchange.binance.dto.trade.OrderType;
-import org.knowm.xchange.binance.dto.trade.TimeInForce;
-import org.knowm.xchange.binance.service.BinanceTradeServiceRaw;
-import org.knowm.xchange.currency.CurrencyPair;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -23,101 +15,71 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Binance spot order entry through XChange's trade service: placing an order with its client order
- * id, canceling it and reading it back, in Binance's order types, times in force and states.
- * XChange 5.2.0's order query and cancel take the venue's order id as a primitive, so an order known
- * only by its client order id is found in the symbol's recent orders ({@code allOrders}).
+ * Binance spot order entry: placing an order with its client order id, canceling it and reading it
+ * back by Binance's id or by the client order id alone ({@code GET /api/v3/order?origClientOrderId=},
+ * weight 4, any age), and reading an order's trades with their fees ({@code myTrades}).
  */
 final class BinanceOrders
 {
-    private static final int RECENT_ORDERS = 1000;
+    /** Binance's "Order does not exist." for a query. */
+    static final int NO_SUCH_ORDER = -2013;
 
-    private final BinanceTradeServiceRaw trade;
+    private final BinanceAccess access;
 
-    BinanceOrders(final BinanceTradeServiceRaw trade)
+    BinanceOrders(final BinanceAccess access)
     {
-        this.trade = trade;
+        this.access = access;
     }
 
     ExchangeOrder place(final VenueOrder order, final String clientOrderId) throws IOException
     {
-        final OrderType type = type(order);
+        final String type = type(order);
         final boolean limitPrice = order.ordType().hasLimitPrice();
-        final BinanceNewOrder placed = trade.newOrder(
-            pair(order.symbol()),
-            order.side() == Side.BUY ? OrderSide.BUY : OrderSide.SELL,
+        // quantity is always the base currency's: a market buy by quoteOrderQty would spend OrderQty in USDT
+        final JsonNode placed = access.api.newOrder(
+            symbol(order.symbol()),
+            order.side() == Side.BUY ? "BUY" : "SELL",
             type,
-            type == OrderType.LIMIT || type == OrderType.STOP_LOSS_LIMIT ? timeInForce(order) : null,
-            Fixed.toBigDecimal(order.quantity()).stripTrailingZeros(),
-            null,
-            limitPrice ? Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros() : null,
+            "LIMIT".equals(type) || "STOP_LOSS_LIMIT".equals(type) ? timeInForce(order) : null,
+            decimal(order.quantity()),
+            limitPrice ? decimal(order.limitPrice()) : null,
             clientOrderId,
-            order.ordType().hasTrigger() ? Fixed.toBigDecimal(order.stopPx()).stripTrailingZeros() : null,
-            null,
-            null,
-            BinanceNewOrder.NewOrderResponseType.FULL);
-        BigDecimal quote = BigDecimal.ZERO;
-        if (placed.fills != null)
-        {
-            for (final BinanceTrade fill : placed.fills)
-            {
-                quote = quote.add(fill.price.multiply(fill.qty));
-            }
-        }
-        return new ExchangeOrder(Long.toString(placed.orderId), placed.clientOrderId, state(placed.status),
-            placed.executedQty, quote);
+            order.ordType().hasTrigger() ? decimal(order.stopPx()) : null,
+            "RESULT",
+            access.recvWindow, access.timestamp, access.apiKey, access.signer);
+        return BinanceOrderStatus.order(placed, "clientOrderId");
     }
 
     /**
-     * @param venueOrderId  null when Binance never told it: the client order id finds the order first.
+     * @param venueOrderId  null when Binance never told it: the client order id names the order.
      */
     ExchangeOrder cancel(final String symbol, final String venueOrderId, final String clientOrderId)
         throws IOException
     {
-        String orderId = venueOrderId;
-        if (orderId == null)
-        {
-            final ExchangeOrder found = find(symbol, null, clientOrderId);
-            if (found == null)
-            {
-                throw new BinanceException(-2011, "Unknown order sent.");
-            }
-            orderId = found.venueOrderId();
-        }
-        final BinanceCancelledOrder canceled = trade.cancelOrderAllProducts(pair(symbol), Long.parseLong(orderId), null, null);
-        return new ExchangeOrder(Long.toString(canceled.orderId), canceled.origClientOrderId,
-            state(OrderStatus.valueOf(canceled.status)), new BigDecimal(canceled.executedQty),
-            new BigDecimal(canceled.cummulativeQuoteQty));
+        final JsonNode canceled = access.api.cancelOrder(symbol(symbol), orderId(venueOrderId),
+            venueOrderId == null ? clientOrderId : null, access.recvWindow, access.timestamp, access.apiKey, access.signer);
+        // a cancel's clientOrderId is the cancel's own id; the order's is origClientOrderId
+        return BinanceOrderStatus.order(canceled, "origClientOrderId");
     }
 
     /** @return the order, by Binance's id or else the client's, or null when Binance has none. */
     ExchangeOrder find(final String symbol, final String venueOrderId, final String clientOrderId)
         throws IOException
     {
-        if (venueOrderId != null)
+        try
         {
-            try
-            {
-                return order(trade.orderStatusAllProducts(pair(symbol), Long.parseLong(venueOrderId), null));
-            }
-            catch (final BinanceException e)
-            {
-                if (e.getCode() == -2013)
-                {
-                    return null;
-                }
-                throw e;
-            }
+            return BinanceOrderStatus.order(access.api.order(symbol(symbol), orderId(venueOrderId),
+                venueOrderId == null ? clientOrderId : null, access.recvWindow, access.timestamp, access.apiKey,
+                access.signer), "clientOrderId");
         }
-        final List<BinanceOrder> recent = trade.allOrders(pair(symbol), null, RECENT_ORDERS);
-        for (final BinanceOrder order : recent)
+        catch (final BinanceException e)
         {
-            if (clientOrderId.equals(order.clientOrderId))
+            if (e.getCode() == NO_SUCH_ORDER)
             {
-                return order(order);
+                return null;
             }
+            throw e;
         }
-        return null;
     }
 
     /** The account's open orders in the symbols given, whoever placed them. */
@@ -127,59 +89,70 @@ final class BinanceOrders
         // by symbol: Binance weighs the listing of all symbols at 80 requests
         for (final String symbol : symbols)
         {
-            for (final BinanceOrder order : trade.openOrdersAllProducts(pair(symbol)))
+            for (final JsonNode order : access.api.openOrders(symbol(symbol), access.recvWindow, access.timestamp,
+                access.apiKey, access.signer))
             {
-                open.add(order(order));
+                open.add(BinanceOrderStatus.order(order, "clientOrderId"));
             }
         }
         return open;
     }
 
-    private static ExchangeOrder order(final BinanceOrder order)
+    /** The order's trades, oldest first, each with the fee Binance charged; none while Binance has not named the order. */
+    List<VenueTrade> trades(final String symbol, final ExchangeOrder order) throws IOException
     {
-        return new ExchangeOrder(Long.toString(order.orderId), order.clientOrderId, state(order.status),
-            order.executedQty, order.cummulativeQuoteQty);
-    }
-
-    private static ExchangeOrder.State state(final OrderStatus status)
-    {
-        switch (status)
+        final List<VenueTrade> trades = new ArrayList<>();
+        if (order.venueOrderId() == null)
         {
-            case FILLED: return ExchangeOrder.State.FILLED;
-            case CANCELED:
-            // Binance has no GTD: its EXPIRED is an IOC or FOK order that found too little liquidity
-            case EXPIRED: return ExchangeOrder.State.CANCELED;
-            case REJECTED: return ExchangeOrder.State.REJECTED;
-            default: return ExchangeOrder.State.OPEN;
+            return trades;
         }
+        for (final JsonNode trade : access.api.myTrades(symbol(symbol), orderId(order.venueOrderId()), access.recvWindow,
+            access.timestamp, access.apiKey, access.signer))
+        {
+            trades.add(new VenueTrade(trade.path("id").asText(), new BigDecimal(trade.path("qty").asText()),
+                new BigDecimal(trade.path("price").asText()), new BigDecimal(trade.path("commission").asText("0")),
+                trade.path("commissionAsset").asText(null)));
+        }
+        return trades;
     }
 
-    private static OrderType type(final VenueOrder order)
+    /** BTC/USDT as Binance names it: BTCUSDT. */
+    static String symbol(final String symbol)
+    {
+        return symbol.replace("/", "");
+    }
+
+    private static Long orderId(final String venueOrderId)
+    {
+        return venueOrderId == null ? null : Long.valueOf(venueOrderId);
+    }
+
+    private static String decimal(final long fixed)
+    {
+        return Fixed.toBigDecimal(fixed).stripTrailingZeros().toPlainString();
+    }
+
+    private static String type(final VenueOrder order)
     {
         switch (order.ordType())
         {
-            case MARKET: return OrderType.MARKET;
+            case MARKET: return "MARKET";
             // Binance's STOP_LOSS buys when the price rises to the stop and sells when it falls to it, as
             // a FIX stop does; TAKE_PROFIT the other way round, as MarketIfTouched
-            case STOP: return OrderType.STOP_LOSS;
-            case STOP_LIMIT: return OrderType.STOP_LOSS_LIMIT;
-            case MARKET_IF_TOUCHED: return OrderType.TAKE_PROFIT;
-            default: return order.postOnly() ? OrderType.LIMIT_MAKER : OrderType.LIMIT;
+            case STOP: return "STOP_LOSS";
+            case STOP_LIMIT: return "STOP_LOSS_LIMIT";
+            case MARKET_IF_TOUCHED: return "TAKE_PROFIT";
+            default: return order.postOnly() ? "LIMIT_MAKER" : "LIMIT";
         }
     }
 
-    private static TimeInForce timeInForce(final VenueOrder order)
+    private static String timeInForce(final VenueOrder order)
     {
         switch (order.timeInForce())
         {
-            case IMMEDIATE_OR_CANCEL: return TimeInForce.IOC;
-            case FILL_OR_KILL: return TimeInForce.FOK;
-            default: return TimeInForce.GTC;
+            case IMMEDIATE_OR_CANCEL: return "IOC";
+            case FILL_OR_KILL: return "FOK";
+            default: return "GTC";
         }
-    }
-
-    private static CurrencyPair pair(final String symbol)
-    {
-        return new CurrencyPair(symbol);
     }
 }

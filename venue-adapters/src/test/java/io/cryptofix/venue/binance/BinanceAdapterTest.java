@@ -99,7 +99,7 @@ class BinanceAdapterTest
         binance.trade(clientOrderId(1), "0.004", "50000");
         await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 2);
 
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.004@50000");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.004@50000 fee 0.000004 BTC");
     }
 
     @Test
@@ -116,7 +116,7 @@ class BinanceAdapterTest
         binance.trade(clientOrderId(1), "0.01", "50000");
         await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 2);
 
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@50000");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@50000 fee 0.00001 BTC");
     }
 
     @Test
@@ -128,7 +128,7 @@ class BinanceAdapterTest
         venue.cancel(new VenueCancel(2, "BTC/USDT", null), now());
 
         assertThat(listener.events()).containsExactly(
-            "ACCEPTED 1", "FILL 1 0.01@60000.01", "ACCEPTED 2", "CANCELED 2 canceled by request");
+            "ACCEPTED 1", "FILL 1 0.01@60000.01 fee 0.00001 BTC", "ACCEPTED 2", "CANCELED 2 canceled by request");
     }
 
     @Test
@@ -156,7 +156,7 @@ class BinanceAdapterTest
         binance.market("BTCUSDT", "61000", "61000.02");
         await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 3);
 
-        assertThat(listener.events()).last().isEqualTo("FILL 1 0.01@61000.02");
+        assertThat(listener.events()).last().isEqualTo("FILL 1 0.01@61000.02 fee 0.00001 BTC");
     }
 
     @Test
@@ -254,7 +254,8 @@ class BinanceAdapterTest
 
         venue.query(new VenueQuery(1, 0, "BTC/USDT", "1000"), now());
 
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@49999", "STATUS 1 FILLED 0.01@49999");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@49999 fee 0.00001 BTC",
+            "STATUS 1 FILLED 0.01@49999");
     }
 
     @Test

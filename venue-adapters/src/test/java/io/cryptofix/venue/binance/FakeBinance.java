@@ -1,12 +1,14 @@
 package io.cryptofix.venue.binance;
 
-import io.cryptofix.venue.fake.FakeExchange;
 import com.sun.net.httpserver.HttpExchange;
+import io.cryptofix.venue.binance.FakeBinanceOrders.Answer;
+import io.cryptofix.venue.fake.FakeExchange;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -15,48 +17,56 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.cryptofix.venue.binance.FakeBinanceCatalog.error;
 
 /**
- * A Binance spot REST server on 127.0.0.1 for tests, speaking the endpoints the gateway's adapter and
- * XChange use. It checks every signed request as Binance does: the API key in {@code X-MBX-APIKEY},
- * a hex HMAC-SHA256 of the query string followed by the body, keyed with the secret, and a timestamp
- * inside {@code recvWindow}; each failure gets Binance's own error. It keeps orders, fills them against
- * its best bid and ask or when a test says, holds stop orders (STOP_LOSS, STOP_LOSS_LIMIT,
- * TAKE_PROFIT) until its prices reach them, and injects faults: latency, an error for the next
- * request, and a dropped response after an order was placed.
+ * A Binance spot REST server on 127.0.0.1 for tests, answering as Binance's spot API documents. It
+ * checks every signed request as Binance does: the API key in {@code X-MBX-APIKEY}, a hex HMAC-SHA256
+ * of the query string followed by the body, keyed with the secret, and the timing rule (a timestamp
+ * more than 1000 ms ahead of its clock, or older than {@code recvWindow}, default 5000, max 60000, is
+ * refused with -1021). Its orders ({@link FakeBinanceOrders}) fill against its best bid and ask or
+ * when a test says, in one trade or several, each with Binance's fee; stop orders wait for their
+ * price; Binance can end an order on its own in any status word ({@link #endOrder}). Faults: latency,
+ * an error for the next request, a dropped response after an order was placed, an outage, Binance's
+ * "service unavailable", a clock off the host's, and the Spot Test Network's endpoint set
+ * ({@link #startTestnet}: only {@code /api}).
  *
  * <p>Instruments: BTCUSDT (tick 0.01, lot 0.00001, min notional 5) and ETHUSDT (tick 0.01, lot
- * 0.0001, min notional 5). Balances: 100,000 USDT, 10 BTC, 100 ETH.
+ * 0.0001, min notional 5). Balances: 100,000 USDT, 10 BTC.
  */
 public final class FakeBinance extends FakeExchange
 {
-    private static final Pattern CLIENT_ORDER_ID = Pattern.compile("^[a-zA-Z0-9-_]{1,36}$");
-    private static final Map<String, String[]> RULES = Map.of(
-        // tickSize, stepSize, minQty, minNotional
-        "BTCUSDT", new String[] {"0.01", "0.00001", "0.00001", "5"},
-        "ETHUSDT", new String[] {"0.01", "0.0001", "0.0001", "5"});
+    private static final long MAX_RECV_WINDOW = 60_000;
 
     private final String apiKey;
     private final byte[] secret;
-    private final Map<String, BigDecimal[]> markets = new ConcurrentHashMap<>();
-    private final Map<Long, FakeOrder> orders = new ConcurrentHashMap<>();
-    private final AtomicLong nextOrderId = new AtomicLong(1000);
+    private final boolean testnet;
+    private final FakeBinanceOrders orders = new FakeBinanceOrders();
+    private final Map<String, Map<String, String>> lastRequests = new ConcurrentHashMap<>();
+    private final List<String> paths = new CopyOnWriteArrayList<>();
+    private final AtomicInteger unavailableLeft = new AtomicInteger();
     private volatile int[] nextError;
 
-    private FakeBinance(final String apiKey, final String secretKey)
+    private FakeBinance(final String apiKey, final String secretKey, final boolean testnet)
     {
         this.apiKey = apiKey;
         this.secret = secretKey.getBytes(StandardCharsets.UTF_8);
-        markets.put("BTCUSDT", new BigDecimal[] {new BigDecimal("59999.99"), new BigDecimal("60000.01")});
-        markets.put("ETHUSDT", new BigDecimal[] {new BigDecimal("2999.99"), new BigDecimal("3000.01")});
+        this.testnet = testnet;
         listen();
     }
 
     public static FakeBinance start(final String apiKey, final String secretKey)
     {
-        return new FakeBinance(apiKey, secretKey);
+        return new FakeBinance(apiKey, secretKey, false);
+    }
+
+    /** As Binance's Spot Test Network: only the {@code /api} endpoints; anything else is a 404. */
+    public static FakeBinance startTestnet(final String apiKey, final String secretKey)
+    {
+        return new FakeBinance(apiKey, secretKey, true);
     }
 
     /** The next signed request is answered with this HTTP status and Binance error. */
@@ -65,86 +75,77 @@ public final class FakeBinance extends FakeExchange
         this.nextError = new int[] {httpStatus, code};
     }
 
+    /** The next {@code count} requests of any kind get Binance's HTTP 503 with -1001, as in maintenance. */
+    public void unavailable(final int count)
+    {
+        unavailableLeft.set(count);
+    }
+
     /** Moves the best bid and ask of a symbol (BTCUSDT); later orders trade against them, stops trigger. */
     public void market(final String symbol, final String bid, final String ask)
     {
-        final BigDecimal[] market = {new BigDecimal(bid), new BigDecimal(ask)};
-        markets.put(symbol, market);
-        for (final FakeOrder order : orders.values())
-        {
-            synchronized (order)
-            {
-                if (order.symbol.equals(symbol) && order.isOpen() && !order.triggered && order.stopPrice != null &&
-                    triggers(order.type, "BUY".equals(order.side), order.stopPrice, market))
-                {
-                    order.triggered = true;
-                    final boolean buy = "BUY".equals(order.side);
-                    final BigDecimal touch = buy ? market[1] : market[0];
-                    if (!order.type.endsWith("_LIMIT") ||
-                        (buy ? order.price.compareTo(touch) >= 0 : order.price.compareTo(touch) <= 0))
-                    {
-                        order.fill(order.origQty, touch);
-                    }
-                }
-            }
-        }
+        orders.market(symbol, new BigDecimal(bid), new BigDecimal(ask));
     }
 
-    /** Binance's rule: STOP_LOSS buys when the price rises to the stop, sells when it falls; TAKE_PROFIT the other way. */
-    private static boolean triggers(final String type, final boolean buy, final BigDecimal stop, final BigDecimal[] market)
-    {
-        final boolean stopLoss = type.startsWith("STOP_LOSS");
-        final BigDecimal price = buy ? market[1] : market[0];
-        return buy == stopLoss ? price.compareTo(stop) >= 0 : price.compareTo(stop) <= 0;
-    }
-
-    /** Trades {@code qty} of a resting order at {@code price}, as another participant would. */
+    /** Trades {@code qty} of a resting order at {@code price}, as another participant would: one trade. */
     public void trade(final String clientOrderId, final String qty, final String price)
     {
-        final FakeOrder order = byClientOrderId(clientOrderId);
-        synchronized (order)
+        orders.trade(clientOrderId, new BigDecimal(qty), new BigDecimal(price));
+    }
+
+    /** Trades a resting order several times at once, e.g. {@code "0.004@50000", "0.006@49999"}. */
+    public void fillInTrades(final String clientOrderId, final String... qtyAtPrice)
+    {
+        for (final String trade : qtyAtPrice)
         {
-            order.fill(new BigDecimal(qty), new BigDecimal(price));
+            final String[] parts = trade.split("@");
+            trade(clientOrderId, parts[0], parts[1]);
         }
+    }
+
+    /**
+     * Binance ends the order on its own: EXPIRED, EXPIRED_IN_MATCH, CANCELED, REJECTED, or any word,
+     * including one Binance may add later.
+     */
+    public void endOrder(final String clientOrderId, final String status)
+    {
+        orders.end(clientOrderId, status);
+    }
+
+    /** The parameters (query and form) of the last request to {@code key}, e.g. {@code POST /api/v3/order}. */
+    public Map<String, String> lastRequest(final String key)
+    {
+        return lastRequests.get(key);
+    }
+
+    /** Every path requested, in order. */
+    public List<String> requestedPaths()
+    {
+        return List.copyOf(paths);
     }
 
     /** The client order id of the order placed last. */
     public String lastClientOrderId()
     {
-        FakeOrder last = null;
-        for (final FakeOrder order : orders.values())
-        {
-            if (last == null || order.orderId > last.orderId)
-            {
-                last = order;
-            }
-        }
-        return last == null ? null : last.clientOrderId;
+        final List<FakeOrder> all = orders.sorted();
+        return all.isEmpty() ? null : all.get(all.size() - 1).clientOrderId;
     }
 
     /** Orders the venue holds with this client order id (a duplicate would be a second entry). */
     public List<FakeOrder> ordersWithClientOrderId(final String clientOrderId)
     {
-        final List<FakeOrder> found = new ArrayList<>();
-        for (final FakeOrder order : orders.values())
-        {
-            if (order.clientOrderId.equals(clientOrderId))
-            {
-                found.add(order);
-            }
-        }
-        return found;
+        return orders.sorted().stream().filter(order -> order.clientOrderId.equals(clientOrderId)).toList();
     }
 
     public int orderCount()
     {
-        return orders.size();
+        return orders.sorted().size();
     }
 
-    /** Every order the venue was given, in no particular order. */
+    /** Every order the venue was given, oldest first. */
     public List<FakeOrder> orders()
     {
-        return List.copyOf(orders.values());
+        return orders.sorted();
     }
 
     /** The published signing rule, for checking it against Binance's own documented example. */
@@ -170,60 +171,70 @@ public final class FakeBinance extends FakeExchange
             final String method = exchange.getRequestMethod();
             final String path = exchange.getRequestURI().getPath();
             countRequest(method + " " + path);
+            paths.add(path);
             final String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
             final String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            final Map<String, String> params = params(query + "&" + body);
+            lastRequests.put(method + " " + path, params);
+            if (testnet && !path.startsWith("/api/"))
+            {
+                send(exchange, 404, Map.of());
+                return;
+            }
             if (delayedOrFailed(exchange))
             {
                 return;
             }
-            if (path.equals("/api/v3/exchangeInfo"))
+            if (unavailableLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0)
             {
-                send(exchange, 200, exchangeInfo());
+                send(exchange, 503, error(-1001, FakeBinanceCatalog.errorMessage(-1001)));
                 return;
             }
-            if (path.equals("/api/v3/ticker/bookTicker"))
+            switch (path)
             {
-                send(exchange, 200, bookTickers());
-                return;
+                case "/api/v3/exchangeInfo" -> send(exchange, 200, FakeBinanceCatalog.exchangeInfo(venueMillis()));
+                case "/api/v3/ticker/bookTicker" -> send(exchange, 200, FakeBinanceCatalog.bookTickers(orders.markets(), params));
+                case "/api/v3/time" -> send(exchange, 200, Map.of("serverTime", venueMillis()));
+                default -> signed(exchange, method, path, query, body, params);
             }
-            if (path.equals("/api/v3/time"))
-            {
-                send(exchange, 200, Map.of("serverTime", System.currentTimeMillis()));
-                return;
-            }
-            final Map<String, String> params = params(query + "&" + body);
-            if (refused(exchange, query, body, params))
-            {
-                return;
-            }
-            final int[] error = nextError;
-            if (error != null)
-            {
-                nextError = null;
-                send(exchange, error[0], error(error[1], errorMessage(error[1])));
-                return;
-            }
-            route(exchange, method, path, params);
         }
     }
 
-    private void route(final HttpExchange exchange, final String method, final String path, final Map<String, String> params)
-        throws IOException
+    private void signed(
+        final HttpExchange exchange, final String method, final String path, final String query, final String body,
+        final Map<String, String> params) throws IOException
     {
-        switch (method + " " + path)
+        if (refused(exchange, query, body, params))
         {
-            case "GET /sapi/v1/asset/assetDetail" -> send(exchange, 200, Map.of(
-                "BTC", assetDetail(), "USDT", assetDetail(), "ETH", assetDetail()));
-            case "POST /api/v3/order" -> newOrder(exchange, params);
-            case "GET /api/v3/order" -> queryOrder(exchange, params);
-            case "DELETE /api/v3/order" -> cancelOrder(exchange, params);
-            case "GET /api/v3/allOrders" -> send(exchange, 200, ordersOf(params.get("symbol"), false));
-            case "GET /api/v3/openOrders" -> send(exchange, 200, ordersOf(params.get("symbol"), true));
-            case "GET /api/v3/account" -> send(exchange, 200, Map.of("balances", List.of(
+            return;
+        }
+        final int[] error = nextError;
+        if (error != null)
+        {
+            nextError = null;
+            send(exchange, error[0], error(error[1], FakeBinanceCatalog.errorMessage(error[1])));
+            return;
+        }
+        final Answer answer = switch (method + " " + path)
+        {
+            case "GET /sapi/v1/asset/assetDetail" -> Answer.ok(FakeBinanceCatalog.assetDetails());
+            case "POST /api/v3/order" -> orders.place(params);
+            case "GET /api/v3/order" -> orders.query(params);
+            case "DELETE /api/v3/order" -> orders.cancel(params);
+            case "GET /api/v3/allOrders" -> orders.list(params.get("symbol"), false);
+            case "GET /api/v3/openOrders" -> orders.list(params.get("symbol"), true);
+            case "GET /api/v3/myTrades" -> orders.trades(params);
+            case "GET /api/v3/account" -> Answer.ok(Map.of("balances", List.of(
                 Map.of("asset", "USDT", "free", "100000", "locked", "0"),
                 Map.of("asset", "BTC", "free", "10", "locked", "0"))));
-            default -> send(exchange, 404, error(-1000, "Unknown endpoint " + method + " " + path));
+            default -> new Answer(404, error(-1000, "Unknown endpoint " + method + " " + path));
+        };
+        if ("POST /api/v3/order".equals(method + " " + path) && answer.status() == 200 && takeDropNextOrderResponse())
+        {
+            // placed, but the client never hears: closing without a response looks like a reset connection
+            return;
         }
+        send(exchange, answer.status(), answer.body());
     }
 
     /** @return true when the request was refused (and answered), as Binance refuses it. */
@@ -244,258 +255,30 @@ public final class FakeBinance extends FakeExchange
             send(exchange, 400, error(-1022, "Signature for this request is not valid."));
             return true;
         }
-        final String timestamp = params.get("timestamp");
         final long recvWindow = params.containsKey("recvWindow") ? Long.parseLong(params.get("recvWindow")) : 5000;
-        final long now = System.currentTimeMillis();
-        if (timestamp == null || Long.parseLong(timestamp) > now + 1000 || now - Long.parseLong(timestamp) > recvWindow)
+        if (recvWindow > MAX_RECV_WINDOW)
+        {
+            send(exchange, 400, error(-1131, "recvWindow must be less than 60000"));
+            return true;
+        }
+        final String timestamp = params.get("timestamp");
+        if (timestamp == null)
+        {
+            send(exchange, 400, error(-1102, "Mandatory parameter 'timestamp' was not sent, was empty/null, or malformed."));
+            return true;
+        }
+        final long now = venueMillis();
+        if (Long.parseLong(timestamp) > now + 1000)
+        {
+            send(exchange, 400, error(-1021, "Timestamp for this request was 1000ms ahead of the server's time."));
+            return true;
+        }
+        if (now - Long.parseLong(timestamp) > recvWindow)
         {
             send(exchange, 400, error(-1021, "Timestamp for this request is outside of the recvWindow."));
             return true;
         }
         return false;
-    }
-
-    private void newOrder(final HttpExchange exchange, final Map<String, String> params) throws IOException
-    {
-        final String symbol = params.get("symbol");
-        final String[] rules = RULES.get(symbol);
-        if (rules == null)
-        {
-            send(exchange, 400, error(-1121, "Invalid symbol."));
-            return;
-        }
-        final String clientOrderId = params.getOrDefault("newClientOrderId", "x-" + nextOrderId.get());
-        if (!CLIENT_ORDER_ID.matcher(clientOrderId).matches())
-        {
-            send(exchange, 400, error(-1100,
-                "Illegal characters found in parameter 'newClientOrderId'; legal range is '^[a-zA-Z0-9-_]{1,36}$'."));
-            return;
-        }
-        for (final FakeOrder open : orders.values())
-        {
-            if (open.clientOrderId.equals(clientOrderId) && open.isOpen())
-            {
-                send(exchange, 400, error(-2010, "Duplicate order sent."));
-                return;
-            }
-        }
-        final String type = params.get("type");
-        final boolean buy = "BUY".equals(params.get("side"));
-        final BigDecimal qty = new BigDecimal(params.get("quantity"));
-        final BigDecimal[] market = markets.get(symbol);
-        final BigDecimal touch = buy ? market[1] : market[0];
-        final boolean stop = type.startsWith("STOP_LOSS") || type.startsWith("TAKE_PROFIT");
-        final boolean withPrice = "LIMIT".equals(type) || "LIMIT_MAKER".equals(type) || type.endsWith("_LIMIT");
-        final BigDecimal price = withPrice ? new BigDecimal(params.get("price")) : touch;
-        final BigDecimal stopPrice = stop ? new BigDecimal(params.get("stopPrice")) : null;
-        String filter = filterFailure(rules, qty, price, withPrice);
-        if (filter == null && stop && stopPrice.remainder(new BigDecimal(rules[0])).signum() != 0)
-        {
-            filter = "PRICE_FILTER";
-        }
-        if (filter != null)
-        {
-            send(exchange, 400, error(-1013, "Filter failure: " + filter));
-            return;
-        }
-        if (buy && qty.multiply(price).compareTo(new BigDecimal("100000")) > 0)
-        {
-            send(exchange, 400, error(-2010, "Account has insufficient balance for requested action."));
-            return;
-        }
-        if (stop && triggers(type, buy, stopPrice, market))
-        {
-            send(exchange, 400, error(-2010, "Stop price would trigger immediately."));
-            return;
-        }
-        final boolean crosses = !stop && (buy ? price.compareTo(touch) >= 0 : price.compareTo(touch) <= 0);
-        if ("LIMIT_MAKER".equals(type) && crosses)
-        {
-            send(exchange, 400, error(-2010, "Order would immediately match and take."));
-            return;
-        }
-        final FakeOrder order = new FakeOrder(nextOrderId.getAndIncrement(), clientOrderId, symbol, params.get("side"),
-            type, params.getOrDefault("timeInForce", "GTC"), qty, withPrice ? price : BigDecimal.ZERO);
-        order.stopPrice = stopPrice;
-        orders.put(order.orderId, order);
-        final List<Map<String, Object>> fills = new ArrayList<>();
-        synchronized (order)
-        {
-            if (crosses || "MARKET".equals(type))
-            {
-                order.fill(qty, touch);
-                fills.add(Map.of("price", touch.toPlainString(), "qty", qty.toPlainString(), "commission", "0",
-                    "commissionAsset", "BNB", "tradeId", order.orderId));
-            }
-            else if ("IOC".equals(order.timeInForce) || "FOK".equals(order.timeInForce))
-            {
-                order.status = "EXPIRED";
-            }
-        }
-        if (takeDropNextOrderResponse())
-        {
-            // placed, but the client never hears: closing without a response looks like a reset connection
-            return;
-        }
-        final Map<String, Object> response = order.json();
-        response.put("transactTime", System.currentTimeMillis());
-        response.put("fills", fills);
-        send(exchange, 200, response);
-    }
-
-    private void queryOrder(final HttpExchange exchange, final Map<String, String> params) throws IOException
-    {
-        final FakeOrder order = find(params);
-        if (order == null)
-        {
-            send(exchange, 400, error(-2013, "Order does not exist."));
-            return;
-        }
-        synchronized (order)
-        {
-            send(exchange, 200, order.json());
-        }
-    }
-
-    private void cancelOrder(final HttpExchange exchange, final Map<String, String> params) throws IOException
-    {
-        final FakeOrder order = find(params);
-        if (order == null)
-        {
-            send(exchange, 400, error(-2011, "Unknown order sent."));
-            return;
-        }
-        synchronized (order)
-        {
-            if (!order.isOpen())
-            {
-                send(exchange, 400, error(-2011, "Unknown order sent."));
-                return;
-            }
-            order.status = "CANCELED";
-            final Map<String, Object> response = order.json();
-            response.put("origClientOrderId", order.clientOrderId);
-            response.put("clientOrderId", "cancel-" + order.orderId);
-            send(exchange, 200, response);
-        }
-    }
-
-    private FakeOrder find(final Map<String, String> params)
-    {
-        final String orderId = params.get("orderId");
-        if (orderId != null && !"0".equals(orderId))
-        {
-            final FakeOrder order = orders.get(Long.parseLong(orderId));
-            return order != null && order.symbol.equals(params.get("symbol")) ? order : null;
-        }
-        final String clientOrderId = params.get("origClientOrderId");
-        return clientOrderId == null ? null : byClientOrderId(clientOrderId);
-    }
-
-    private FakeOrder byClientOrderId(final String clientOrderId)
-    {
-        for (final FakeOrder order : orders.values())
-        {
-            if (order.clientOrderId.equals(clientOrderId))
-            {
-                return order;
-            }
-        }
-        return null;
-    }
-
-    private List<Map<String, Object>> ordersOf(final String symbol, final boolean openOnly)
-    {
-        final List<Map<String, Object>> list = new ArrayList<>();
-        orders.values().stream().sorted((a, b) -> Long.compare(a.orderId, b.orderId)).forEach(order ->
-        {
-            synchronized (order)
-            {
-                if ((symbol == null || order.symbol.equals(symbol)) && (!openOnly || order.isOpen()))
-                {
-                    list.add(order.json());
-                }
-            }
-        });
-        return list;
-    }
-
-    private static String filterFailure(final String[] rules, final BigDecimal qty, final BigDecimal price, final boolean limit)
-    {
-        if (qty.compareTo(new BigDecimal(rules[2])) < 0 || qty.remainder(new BigDecimal(rules[1])).signum() != 0)
-        {
-            return "LOT_SIZE";
-        }
-        if (limit && (price.signum() <= 0 || price.remainder(new BigDecimal(rules[0])).signum() != 0))
-        {
-            return "PRICE_FILTER";
-        }
-        if (qty.multiply(price).compareTo(new BigDecimal(rules[3])) < 0)
-        {
-            return "NOTIONAL";
-        }
-        return null;
-    }
-
-    private static Map<String, Object> exchangeInfo()
-    {
-        final List<Map<String, Object>> symbols = new ArrayList<>();
-        for (final String symbol : List.of("BTCUSDT", "ETHUSDT"))
-        {
-            final String[] rules = RULES.get(symbol);
-            final Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("symbol", symbol);
-            entry.put("status", "TRADING");
-            entry.put("baseAsset", symbol.substring(0, 3));
-            entry.put("baseAssetPrecision", "8");
-            entry.put("quoteAsset", "USDT");
-            entry.put("quotePrecision", "8");
-            entry.put("quoteAssetPrecision", "8");
-            entry.put("orderTypes", List.of("LIMIT", "LIMIT_MAKER", "MARKET", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"));
-            entry.put("icebergAllowed", "true");
-            entry.put("ocoAllowed", "true");
-            entry.put("isSpotTradingAllowed", "true");
-            entry.put("isMarginTradingAllowed", "false");
-            entry.put("permissions", List.of("SPOT"));
-            entry.put("filters", List.of(
-                Map.of("filterType", "PRICE_FILTER", "minPrice", rules[0], "maxPrice", "1000000.00", "tickSize", rules[0]),
-                Map.of("filterType", "LOT_SIZE", "minQty", rules[2], "maxQty", "9000.00", "stepSize", rules[1]),
-                Map.of("filterType", "NOTIONAL", "minNotional", rules[3])));
-            symbols.add(entry);
-        }
-        return Map.of("timezone", "UTC", "serverTime", System.currentTimeMillis(), "symbols", symbols,
-            "rateLimits", List.of(), "exchangeFilters", List.of());
-    }
-
-    private List<Map<String, Object>> bookTickers()
-    {
-        final List<Map<String, Object>> tickers = new ArrayList<>();
-        for (final Map.Entry<String, BigDecimal[]> market : markets.entrySet())
-        {
-            tickers.add(Map.of("symbol", market.getKey(), "bidPrice", market.getValue()[0].toPlainString(), "bidQty", "1",
-                "askPrice", market.getValue()[1].toPlainString(), "askQty", "1"));
-        }
-        return tickers;
-    }
-
-    private static Map<String, Object> assetDetail()
-    {
-        return Map.of("minWithdrawAmount", "0.001", "depositStatus", true, "withdrawFee", "0.0005", "withdrawStatus", true);
-    }
-
-    private static Map<String, Object> error(final int code, final String message)
-    {
-        return Map.of("code", code, "msg", message);
-    }
-
-    private static String errorMessage(final int code)
-    {
-        switch (code)
-        {
-            case -1003: return "Too much request weight used; current limit is 1200 request weight per 1 MINUTE.";
-            case -1001: return "Internal error; unable to process your request. Please try again.";
-            default: return "An unknown error occurred while processing the request.";
-        }
     }
 
     private static String withoutSignature(final String query)
@@ -522,6 +305,7 @@ public final class FakeBinance extends FakeExchange
         final String timeInForce;
         final BigDecimal origQty;
         final BigDecimal price;
+        final List<Map<String, Object>> trades = new ArrayList<>();
         String status = "NEW";
         BigDecimal stopPrice;
         boolean triggered;
@@ -541,12 +325,9 @@ public final class FakeBinance extends FakeExchange
             this.price = price;
         }
 
-        public String status()
+        public synchronized String status()
         {
-            synchronized (this)
-            {
-                return status;
-            }
+            return status;
         }
 
         public String clientOrderId()
@@ -554,12 +335,15 @@ public final class FakeBinance extends FakeExchange
             return clientOrderId;
         }
 
-        public BigDecimal executedQty()
+        public synchronized BigDecimal executedQty()
         {
-            synchronized (this)
-            {
-                return executedQty;
-            }
+            return executedQty;
+        }
+
+        /** What Binance took the order's quantity to be, in the base asset. */
+        public BigDecimal origQty()
+        {
+            return origQty;
         }
 
         boolean isOpen()
@@ -567,11 +351,28 @@ public final class FakeBinance extends FakeExchange
             return "NEW".equals(status) || "PARTIALLY_FILLED".equals(status);
         }
 
-        void fill(final BigDecimal qty, final BigDecimal fillPrice)
+        /** One trade, and its fee: 0.1% of what it brings in, in that asset (base for a buy, quote for a sell). */
+        void fill(final long tradeId, final BigDecimal qty, final BigDecimal fillPrice)
         {
             executedQty = executedQty.add(qty);
             cumQuote = cumQuote.add(qty.multiply(fillPrice));
             status = executedQty.compareTo(origQty) >= 0 ? "FILLED" : "PARTIALLY_FILLED";
+            final boolean buy = "BUY".equals(side);
+            final Map<String, Object> trade = new LinkedHashMap<>();
+            trade.put("symbol", symbol);
+            trade.put("id", tradeId);
+            trade.put("orderId", orderId);
+            trade.put("price", fillPrice.toPlainString());
+            trade.put("qty", qty.toPlainString());
+            trade.put("quoteQty", qty.multiply(fillPrice).toPlainString());
+            trade.put("commission", (buy ? qty : qty.multiply(fillPrice)).multiply(FakeBinanceCatalog.FEE_RATE)
+                .setScale(8, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+            trade.put("commissionAsset", buy ? symbol.substring(0, 3) : "USDT");
+            trade.put("time", System.currentTimeMillis());
+            trade.put("isBuyer", buy);
+            trade.put("isMaker", false);
+            trade.put("isBestMatch", true);
+            trades.add(trade);
         }
 
         Map<String, Object> json()
