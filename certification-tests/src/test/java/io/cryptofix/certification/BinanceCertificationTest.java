@@ -18,6 +18,7 @@ import quickfix.field.Text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -25,6 +26,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * QuickFIX/J client -> gateway -> Binance adapter (XChange) -> a local fake Binance that checks keys
@@ -59,6 +61,8 @@ class BinanceCertificationTest
     };
 
     private static FakeBinance binance;
+    // a second Binance, in maintenance when the gateway starts
+    private static FakeBinance binanceLate;
     private static GatewayFixture gateway;
     private static Path credentials;
 
@@ -67,12 +71,15 @@ class BinanceCertificationTest
     {
         Logger.getLogger("").addHandler(CAPTURE);
         binance = FakeBinance.start(KEY, SECRET);
+        binanceLate = FakeBinance.start(KEY, SECRET);
+        binanceLate.unavailable(Integer.MAX_VALUE);
         credentials = Files.createTempDirectory("cryptofix-credentials");
         final Path good = credentialsFile("good.properties", SECRET);
         final Path bad = credentialsFile("bad.properties", WRONG_SECRET);
         gateway = GatewayFixture.start(config -> config
             .venue(Venue.exchange("BINANCE", "binance", binance.baseUrl(), good).symbols("BTC/USDT"))
-            .venue(Venue.exchange("BADKEYS", "binance", binance.baseUrl(), bad).symbols("BTC/USDT")));
+            .venue(Venue.exchange("BADKEYS", "binance", binance.baseUrl(), bad).symbols("BTC/USDT"))
+            .venue(Venue.exchange("BINANCE_LATE", "binance", binanceLate.baseUrl(), good).symbols("BTC/USDT")));
     }
 
     @AfterAll
@@ -80,6 +87,7 @@ class BinanceCertificationTest
     {
         gateway.close();
         binance.close();
+        binanceLate.close();
         Logger.getLogger("").removeHandler(CAPTURE);
         try (var files = Files.list(credentials))
         {
@@ -89,6 +97,53 @@ class BinanceCertificationTest
             }
         }
         Files.delete(credentials);
+    }
+
+    @Test
+    void anOrderBinanceExpiresBySelfTradePreventionReachesTheClientCanceledAndItsCancelIsNotRefusedAsWorking()
+        throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            final String clOrdId = Orders.nextClOrdId();
+            client.send(Orders.onVenue(Orders.limit(clOrdId, Side.BUY, "BTC/USDT", "0.01", "50000"), "BINANCE"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+
+            binance.endOrder(binance.lastClientOrderId(), "EXPIRED_IN_MATCH");
+
+            final Message canceled = client.next("8");
+            assertThat(canceled.getChar(ExecType.FIELD)).isEqualTo(ExecType.CANCELED);
+            assertThat(canceled.getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.CANCELED);
+            assertThat(canceled.getString(Text.FIELD)).contains("self-trade prevention").contains("EXPIRED_IN_MATCH");
+
+            client.send(Orders.cancel(Orders.nextClOrdId(), clOrdId, Side.BUY, "BTC/USDT"));
+            final Message refused = client.next("9");
+            assertThat(refused.getChar(OrdStatus.FIELD)).as("the order's true state, not 0").isEqualTo(OrdStatus.CANCELED);
+            client.logout();
+        }
+    }
+
+    @Test
+    void aVenueInMaintenanceAtStartRefusesOrdersAsStartingAndTakesThemOnceBinanceAnswers() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            client.send(Orders.onVenue(Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.01", "50000"),
+                "BINANCE_LATE"));
+            final Message refused = client.next("8");
+            assertThat(refused.getChar(ExecType.FIELD)).isEqualTo(ExecType.REJECTED);
+            assertThat(refused.getString(Text.FIELD)).startsWith("venue BINANCE_LATE is starting, retry later (")
+                .contains("(-1001)");
+
+            binanceLate.unavailable(0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> MetricsScrape.of(gateway.metricsPort())
+                .sample("cryptofix_venue_state{state=\"UP\",venue=\"BINANCE_LATE\"}").orElse(0) == 1);
+
+            client.send(Orders.onVenue(Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.01", "50000"),
+                "BINANCE_LATE"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            client.logout();
+        }
     }
 
     @Test
