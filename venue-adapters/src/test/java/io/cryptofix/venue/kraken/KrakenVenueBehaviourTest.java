@@ -93,9 +93,10 @@ class KrakenVenueBehaviourTest
 
         assertThat(listener.events()).containsExactly("ACCEPTED 1", "CANCELED 1 " + USER_CANCEL);
         assertThat(kraken.refusals("EAPI:Invalid nonce")).isZero();
-        // the nonce is Kraken's time as measured at connect: whole seconds, read in a round trip
+        // the nonce is Kraken's time as measured at connect: to the half second (Kraken tells whole
+        // seconds), and half the round trip
         assertThat(Long.parseLong(kraken.lastAddOrder().get("nonce")))
-            .isBetween(before + offset - 1_200, after + offset + 200);
+            .isBetween(before + offset - 1_000, after + offset + 1_000);
     }
 
     @Test
