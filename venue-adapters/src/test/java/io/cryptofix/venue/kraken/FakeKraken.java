@@ -111,17 +111,24 @@ public final class FakeKraken extends FakeExchange
     }
 
     /**
-     * Kraken ends the open order with this userref on its own, in {@code status} (any word, documented
-     * or not) with {@code reason} as Kraken's {@code reason} field (null for none).
+     * Kraken ends the order with this userref (placed last with it) on its own, or changes its
+     * status again: {@code status} is any word, documented or not, {@code reason} Kraken's
+     * {@code reason} field (null for none).
      */
     public void endOrder(final String userref, final String status, final String reason)
     {
-        final FakeKrakenOrder order = orders.open(userref);
+        final FakeKrakenOrder order = orders.placedLast(userref);
         synchronized (order)
         {
             order.status = status;
             order.reason = reason;
         }
+    }
+
+    /** Kraken no longer has the order with this userref: no call finds it, a cancel of it is refused as unknown. */
+    public void forgetOrder(final String userref)
+    {
+        orders.forget(orders.placedLast(userref));
     }
 
     /** The parameters of the last AddOrder request, nonce included. */

@@ -248,6 +248,29 @@ final class FakeKrakenOrders
         throw new IllegalArgumentException("no open order with userref " + userref);
     }
 
+    /** The order placed last with this userref, in any status, or an exception. */
+    FakeKrakenOrder placedLast(final String userref)
+    {
+        FakeKrakenOrder last = null;
+        for (final FakeKrakenOrder order : orders.values())
+        {
+            if (order.userref.equals(userref) && (last == null || order.sequence > last.sequence))
+            {
+                last = order;
+            }
+        }
+        if (last == null)
+        {
+            throw new IllegalArgumentException("no order with userref " + userref);
+        }
+        return last;
+    }
+
+    void forget(final FakeKrakenOrder order)
+    {
+        orders.remove(order.txid);
+    }
+
     void expireDue()
     {
         final long now = System.currentTimeMillis() / 1000;

@@ -100,7 +100,9 @@ class KrakenAdapterTest
         await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 2);
         venue.cancel(new VenueCancel(1, "BTC/USD", null), now());
 
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.004@50000", "CANCELED 1 canceled by request");
+        // maker fee 0.16 % of 200 USD; Kraken's reason of the cancel reaches the client's Text
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.004@50000 fee 0.32 USD",
+            "CANCELED 1 canceled at Kraken on request (User requested)");
     }
 
     @Test
@@ -113,7 +115,7 @@ class KrakenAdapterTest
         venue.submit(limit(4, Side.BUY, "0.00001", "50000"), now());
 
         assertThat(listener.events()).containsExactly(
-            "ACCEPTED 1", "FILL 1 0.01@60000.1",
+            "ACCEPTED 1", "FILL 1 0.01@60000.1 fee 1.56 USD",
             "REJECTED 2 EOrder:Insufficient funds",
             "REJECTED 3 EOrder:Post only order",
             "REJECTED 4 EOrder:Order minimum not met");
@@ -132,7 +134,8 @@ class KrakenAdapterTest
         kraken.market("XXBTZUSD", "61000", "61000.1");
         await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 3);
 
-        assertThat(listener.events()).last().isEqualTo("FILL 1 0.01@61000.1");
+        // a triggered stop takes liquidity: taker fee 0.26 % of 610.001 USD
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "ACCEPTED 2", "FILL 1 0.01@61000.1 fee 1.586 USD");
     }
 
     @Test
@@ -144,7 +147,8 @@ class KrakenAdapterTest
 
         await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 2);
 
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "EXPIRED 1");
+        assertThat(listener.events())
+            .containsExactly("ACCEPTED 1", "EXPIRED 1 expired by Kraken at the order's expire time (expired)");
     }
 
     @Test
@@ -203,7 +207,7 @@ class KrakenAdapterTest
         final int before = kraken.requests("/0/private/QueryOrders");
 
         await().atMost(Duration.ofSeconds(10))
-            .until(() -> venue.doWork(now()) >= 0 && listener.events().contains("FILL 60 0.0004@50000"));
+            .until(() -> venue.doWork(now()) >= 0 && listener.events().contains("FILL 60 0.0004@50000 fee 0.032 USD"));
 
         // 60 working orders: two calls a round (50 and 10); the fill of the last is found in the first round
         assertThat(kraken.requests("/0/private/QueryOrders") - before).isBetween(2, 4);

@@ -51,9 +51,9 @@ class KrakenClockAndStartTest
         final long before = System.currentTimeMillis();
         final long server = client.serverTimeMillis();
 
-        // Kraken tells whole seconds
-        assertThat(server).isBetween(before - 61_000, System.currentTimeMillis() - 59_000);
-        assertThat(server % 1000).isZero();
+        // Kraken tells whole seconds: the middle of the second it names
+        assertThat(server).isBetween(before - 60_500, System.currentTimeMillis() - 59_500);
+        assertThat(server % 1000).isEqualTo(500);
     }
 
     @Test
@@ -114,13 +114,16 @@ class KrakenClockAndStartTest
     @Test
     void maintenanceAtStartNamesKrakensServiceErrorThroughTheRestVenue()
     {
-        kraken.serviceErrors(1, "EService:Unavailable");
+        // the first request of a start reads Kraken's time, the second is the start's own
+        kraken.serviceErrors(2, "EService:Unavailable");
         final RestVenue venue = new RestVenue("KRAKEN", CONFIG, client(), System::currentTimeMillis, VenueMetrics.NONE);
 
         assertThatThrownBy(venue::connect)
             .isInstanceOf(VenueUnavailableException.class).hasMessageContaining("Kraken answered EService:Unavailable");
+        assertThat(kraken.requests("/0/public/Time")).isEqualTo(1);
 
         assertThat(venue.connect()).hasSize(1);
+        assertThat(kraken.requests("/0/public/Time")).isEqualTo(2);
     }
 
     @Test
