@@ -141,6 +141,16 @@ public final class FakeOkx extends FakeExchange
         }
     }
 
+    /** OKX cancels the order placed last on its own, e.g. the one a triggered algo order placed, which has no clOrdId. */
+    public void endLastOrder(final String state, final String cancelSource, final String reason)
+    {
+        final FakeOkxOrders.Order order = orders.last();
+        synchronized (order)
+        {
+            order.end(state, cancelSource, reason);
+        }
+    }
+
     /** OKX ends the algo order on its own in {@code state} (e.g. {@code order_failed}, with an error code). */
     public void endAlgoOrder(final String algoClOrdId, final String state, final String failCode)
     {

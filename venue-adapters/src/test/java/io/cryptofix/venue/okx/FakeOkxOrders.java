@@ -114,7 +114,7 @@ final class FakeOkxOrders
             }
             else if ("fok".equals(ordType))
             {
-                order.end("canceled", "", "");
+                order.end("canceled", "13", "FOK order not filled in full");
             }
         }
         return ok(List.of(Map.of("ordId", order.ordId, "clOrdId", clOrdId, "tag", "", "sCode", "0",

@@ -81,11 +81,12 @@ class OkxAdapterTest
         await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 2);
         venue.cancel(new VenueCancel(1, "BTC/USDT", null), now());
 
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.004@50000", "CANCELED 1 canceled by request");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.004@50000 fee 0.0000032 BTC",
+            "CANCELED 1 canceled by request");
     }
 
     @Test
-    void marketOrdersFillRefusalsCarryOkxsWordsAndATakingPostOnlyIsCanceledByOkx()
+    void marketOrdersFillRefusalsCarryOkxsWordsAndATakingPostOnlyIsCanceledByOkxWithItsReason()
     {
         start();
         venue.submit(VenueOrder.of(1, "BTC/USDT", Side.BUY, OrdType.MARKET, fixed("0.01"), 0), now());
@@ -94,9 +95,10 @@ class OkxAdapterTest
             TimeInForce.GOOD_TILL_CANCEL, 0, true), now());
 
         assertThat(listener.events()).containsExactly(
-            "ACCEPTED 1", "FILL 1 0.01@60000.1",
+            "ACCEPTED 1", "FILL 1 0.01@60000.1 fee 0.00001 BTC",
             "REJECTED 2 Order failed. Insufficient USDT balance in account. (51008)",
-            "ACCEPTED 3", "CANCELED 3 canceled by the venue on entry (IOC or FOK not filled, or post-only that would take)");
+            "ACCEPTED 3", "CANCELED 3 canceled by OKX: post-only order would have taken liquidity " +
+                "(cancelSource 31: Post-only order would take liquidity)");
     }
 
     @Test
@@ -157,7 +159,7 @@ class OkxAdapterTest
         okx.market("61000", "61000.2");
         await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 3);
 
-        assertThat(listener.events()).last().isEqualTo("FILL 1 0.01@61000.2");
+        assertThat(listener.events()).last().isEqualTo("FILL 1 0.01@61000.2 fee 0.00001 BTC");
     }
 
     @Test

@@ -47,7 +47,7 @@ class OkxMarketOrderTest
 
         assertThat(okx.lastPlacement().path("tgtCcy").asText()).isEqualTo("base_ccy");
         assertThat(okx.lastPlacement().path("sz").asText()).isEqualTo("0.001");
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.001@60000.1");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.001@60000.1 fee 0.000001 BTC");
     }
 
     @Test
@@ -57,7 +57,7 @@ class OkxMarketOrderTest
 
         assertThat(okx.lastPlacement().path("tgtCcy").asText()).isEqualTo("base_ccy");
         assertThat(okx.lastPlacement().path("sz").asText()).isEqualTo("0.002");
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.002@59999.9");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.002@59999.9 fee 0.1199998 USDT");
     }
 
     @Test

@@ -104,7 +104,7 @@ class OkxStartTest
             final ExchangeOrder found = client.find(SYMBOL, null, "cfxT1o1p0");
             venue.cancel(new VenueCancel(1, SYMBOL, null), now());
 
-            assertThat(listener.events()).containsExactly("ACCEPTED 1", "STATUS 1 OPEN 0@0", "FILL 1 0.004@50000",
+            assertThat(listener.events()).containsExactly("ACCEPTED 1", "STATUS 1 OPEN 0@0", "FILL 1 0.004@50000 fee 0.0000032 BTC",
                 "CANCELED 1 canceled by request");
             assertThat(client.trades(SYMBOL, found)).hasSize(1);
             assertThat(client.serverTimeMillis()).isPositive();
