@@ -2,11 +2,13 @@ package io.cryptofix.venue.coinbase;
 
 import io.cryptofix.domain.Side;
 import io.cryptofix.venue.VenueCancel;
+import io.cryptofix.venue.VenueQuery;
 import io.cryptofix.venue.VenueState;
 import io.cryptofix.venue.rest.RestVenue;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import io.cryptofix.venue.sim.RecordingVenueListener;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -137,6 +139,51 @@ class CoinbaseVenueBehaviourTest
             "FILL 1 0.002@50000 fee 0.4 USD", "FILL 1 0.001@50000 fee 0.2 USD");
         assertThat(coinbase.requests("GET /fills")).as("one read of the fills per poll that found more filled")
             .isEqualTo(2);
+    }
+
+    @Test
+    void fillsCoinbaseCannotListYetWaitWhileTheOrderWorksAndGoOutFromItsTotalsOnceItHasEnded()
+    {
+        venue.connect();
+        venue.start(listener, now());
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+        venue.submit(limit(2, Side.BUY, "0.01", "50000"), now());
+        final String second = coinbase.lastClientOid();
+        coinbase.fillsUnavailable(1);
+
+        coinbase.fillInTrades(client.clientOrderId(1, 0), "0.004@50000");
+        pollUntil(3);
+        assertThat(listener.events()).as("told once Coinbase lists the trade, with its fee").containsExactly(
+            "ACCEPTED 1", "ACCEPTED 2", "FILL 1 0.004@50000 fee 0.8 USD");
+        assertThat(coinbase.requests("GET /fills")).isEqualTo(2);
+
+        coinbase.fillsUnavailable(1_000);
+        coinbase.fillInTrades(second, "0.01@50000");
+        pollUntil(4);
+
+        assertThat(listener.events()).as("ended: its fill from the order's totals, no fee known").containsExactly(
+            "ACCEPTED 1", "ACCEPTED 2", "FILL 1 0.004@50000 fee 0.8 USD", "FILL 2 0.01@50000");
+    }
+
+    @Test
+    @Disabled("RestVenue.query ignores WorkingOrders.reportFills returning false: its status tells the fill that " +
+        "polling then tells again")
+    void aStatusQueryWhileCoinbaseCannotListTheTradesDoesNotTellAFillThatPollingTellsAgain()
+    {
+        venue.connect();
+        venue.start(listener, now());
+        venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+        coinbase.fillInTrades(coinbase.lastClientOid(), "0.004@50000");
+        coinbase.fillsUnavailable(1);
+
+        venue.query(new VenueQuery(1, 0, "BTC/USD", null), now());
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(System.currentTimeMillis()) >= 0 &&
+            listener.events().contains("FILL 1 0.004@50000 fee 0.8 USD"));
+
+        // the 0.004 reaches the client once: as the fill, not also in a CumQty told before it
+        assertThat(listener.events()).doesNotContain("STATUS 1 OPEN 0.004@50000");
+        assertThat(listener.events()).filteredOn(event -> event.startsWith("FILL 1 "))
+            .containsExactly("FILL 1 0.004@50000 fee 0.8 USD");
     }
 
     private void pollUntil(final int events)
