@@ -101,7 +101,9 @@ class CoinbaseAdapterTest
         await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 2);
         venue.cancel(new VenueCancel(1, "BTC/USD", null), now());
 
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.004@50000", "CANCELED 1 canceled by request");
+        // Coinbase's maker fee, 0.40% of the trade's value, in USD
+        assertThat(listener.events()).containsExactly(
+            "ACCEPTED 1", "FILL 1 0.004@50000 fee 0.8 USD", "CANCELED 1 canceled by request");
     }
 
     @Test
@@ -116,7 +118,7 @@ class CoinbaseAdapterTest
             TimeInForce.GOOD_TILL_CANCEL, 0, true), now());
 
         assertThat(listener.events()).containsExactly(
-            "ACCEPTED 1", "FILL 1 0.01@60000.01",
+            "ACCEPTED 1", "FILL 1 0.01@60000.01 fee 3.6000006 USD",
             "ACCEPTED 2", "CANCELED 2 canceled by request",
             "REJECTED 3 Insufficient funds (HTTP 400)",
             "REJECTED 4 Post only mode (HTTP 400)");
@@ -178,7 +180,7 @@ class CoinbaseAdapterTest
         coinbase.market("61000", "61000.02");
         await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 4);
 
-        assertThat(listener.events()).last().isEqualTo("FILL 1 0.01@61000.02");
+        assertThat(listener.events()).last().isEqualTo("FILL 1 0.01@61000.02 fee 3.6600012 USD");
         assertThat(venue.capabilities().stopOrders()).as("no stop-market orders at Coinbase: the gateway holds those")
             .isFalse();
         assertThat(venue.capabilities().stopLimitOrders()).isTrue();

@@ -46,7 +46,7 @@ class CoinbaseOrderEntryTest
         assertThat(sell.path("size").asText()).isEqualTo("0.02");
         assertThat(sell.hasNonNull("funds")).isFalse();
         assertThat(listener.events()).containsExactly(
-            "ACCEPTED 1", "FILL 1 0.01@60000.01", "ACCEPTED 2", "FILL 2 0.02@59999.99");
+            "ACCEPTED 1", "FILL 1 0.01@60000.01 fee 3.6000006 USD", "ACCEPTED 2", "FILL 2 0.02@59999.99 fee 7.1999988 USD");
     }
 
     @Test
@@ -119,7 +119,8 @@ class CoinbaseOrderEntryTest
         assertThat(trades).hasSize(1);
         assertThat(client.balances()).containsKey("USD");
         assertThat(client.bestBidAndAsk()).containsKey("BTC/USD");
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.004@50000", "CANCELED 1 canceled by request");
+        assertThat(listener.events()).containsExactly(
+            "ACCEPTED 1", "FILL 1 0.004@50000 fee 0.8 USD", "CANCELED 1 canceled by request");
         assertThat(coinbase.sandboxMisses()).isZero();
     }
 

@@ -23,6 +23,11 @@ import static org.awaitility.Awaitility.await;
  */
 class CoinbaseVenueEndsTest
 {
+    private static final String STP_OR_REMAINDER =
+        "canceled by Coinbase (done_reason canceled: an IOC or FOK remainder, self-trade prevention or a cancel)";
+    private static final String HELD = "in doubt: venue COINBASE reports status 'held', which the gateway does not " +
+        "know; the order may have ended, check it at the venue";
+
     private final FakeCoinbase coinbase = FakeCoinbase.start(CoinbaseTesting.KEY, CoinbaseTesting.SECRET,
         CoinbaseTesting.PASSPHRASE);
     private final CoinbaseClient client = CoinbaseTesting.client(coinbase, false, CoinbaseTesting.hostClock());
@@ -46,11 +51,10 @@ class CoinbaseVenueEndsTest
         final ExchangeOrder found = client.find("BTC/USD", null, clientOid);
         pollUntilEvents(2);
 
-        assertThat(listener.events()).hasSize(2).last().asString().startsWith("CANCELED 1 ");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "CANCELED 1 " + STP_OR_REMAINDER);
         assertThat(found.state()).isEqualTo(ExchangeOrder.State.CANCELED);
         assertThat(found.venueStatus()).isEqualTo("done/canceled");
-        assertThat(found.reason()).isEqualTo(
-            "canceled by Coinbase (done_reason canceled: an IOC or FOK remainder, self-trade prevention or a cancel)");
+        assertThat(found.reason()).isEqualTo(STP_OR_REMAINDER);
     }
 
     @Test
@@ -62,7 +66,7 @@ class CoinbaseVenueEndsTest
         final ExchangeOrder found = client.find("BTC/USD", null, clientOid);
         pollUntilEvents(2);
 
-        assertThat(listener.events()).hasSize(2).last().asString().startsWith("REJECTED 1 ");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "REJECTED 1 rejected by Coinbase: post only");
         assertThat(found.state()).isEqualTo(ExchangeOrder.State.REJECTED);
         assertThat(found.reason()).isEqualTo("rejected by Coinbase: post only");
     }
@@ -76,9 +80,9 @@ class CoinbaseVenueEndsTest
         final ExchangeOrder found = client.find("BTC/USD", null, clientOid);
         pollUntilEvents(2);
 
-        assertThat(listener.events()).hasSize(2).last().asString().startsWith("EXPIRED 1");
         assertThat(found.state()).isEqualTo(ExchangeOrder.State.EXPIRED);
-        assertThat(found.reason()).startsWith("expired by Coinbase at its expire_time ").endsWith(" (GTT)");
+        assertThat(found.reason()).matches("expired by Coinbase at its expire_time \\S+Z \\(GTT\\)");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "EXPIRED 1 " + found.reason());
     }
 
     @Test
@@ -89,22 +93,82 @@ class CoinbaseVenueEndsTest
         coinbase.fillInTrades(clientOid, "0.01@50000");
         pollUntilEvents(2);
 
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@50000");
+        // the quantity filled is the quantity placed: the fill ends the order, no status is added
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@50000 fee 2 USD");
         assertThat(client.find("BTC/USD", null, clientOid).state()).isEqualTo(ExchangeOrder.State.FILLED);
     }
 
     @Test
-    void aStatusWordCoinbaseNeverDocumentedIsUnknownWithTheWordAndPollingCarriesOn() throws Exception
+    void anOrderCoinbaseEndsWithPartOfItUnfilledIsReportedCanceledWithWhatWasLeft() throws Exception
+    {
+        final String clientOid = resting(1);
+
+        coinbase.fillInTrades(clientOid, "0.004@50000");
+        coinbase.endOrder(clientOid, "filled");
+        pollUntilEvents(3);
+
+        assertThat(client.find("BTC/USD", null, clientOid).venueStatus()).isEqualTo("done/filled");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.004@50000 fee 0.8 USD",
+            "CANCELED 1 ended by Coinbase with 0.006 unfilled (done_reason filled, the rest of a market order)");
+    }
+
+    @Test
+    void anOrderDoneAsRejectedWithoutAReasonIsReportedRejectedByCoinbase() throws Exception
+    {
+        final String clientOid = resting(1);
+
+        coinbase.endOrder(clientOid, "rejected");
+        pollUntilEvents(2);
+
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "REJECTED 1 rejected by Coinbase");
+    }
+
+    @Test
+    void aStatusWordCoinbaseNeverDocumentedPutsTheOrderInDoubtOnceAndPollingCarriesOnToItsEnd() throws Exception
     {
         final String clientOid = resting(1);
 
         coinbase.statusWord(clientOid, "held");
         final ExchangeOrder found = client.find("BTC/USD", null, clientOid);
+        pollUntilEvents(2);
+        final int lookups = coinbase.requests("GET /orders/{id}");
         venue.doWork(later());
+        venue.doWork(later());
+        venue.doWork(later());
+        assertThat(coinbase.requests("GET /orders/{id}")).as("still polled").isGreaterThanOrEqualTo(lookups + 3);
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "IN_DOUBT 1 " + HELD);
+
+        coinbase.endOrder(clientOid, "canceled");
+        pollUntilEvents(3);
 
         assertThat(found.state()).isEqualTo(ExchangeOrder.State.UNKNOWN);
         assertThat(found.venueStatus()).isEqualTo("held");
-        assertThat(listener.events()).containsExactly("ACCEPTED 1");
+        assertThat(listener.events()).containsExactly(
+            "ACCEPTED 1", "IN_DOUBT 1 " + HELD, "CANCELED 1 " + STP_OR_REMAINDER);
+    }
+
+    @Test
+    void aCancelOfAnOrderCoinbaseHasFilledReportsTheFillNotACancelReject()
+    {
+        final String clientOid = resting(1);
+        coinbase.fillInTrades(clientOid, "0.01@50000");
+
+        venue.cancel(new VenueCancel(1, "BTC/USD", null), now());
+
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@50000 fee 2 USD");
+        assertThat(coinbase.requests("DELETE /orders/{id}")).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelOfAnOrderCoinbaseHasCanceledAndPurgedReportsItGoneNotACancelReject()
+    {
+        final String clientOid = resting(1);
+        coinbase.endOrder(clientOid, "canceled");
+        coinbase.purge(clientOid);
+
+        venue.cancel(new VenueCancel(1, "BTC/USD", null), now());
+
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "CANCELED 1 venue COINBASE no longer has the order");
     }
 
     @Test
@@ -119,7 +183,8 @@ class CoinbaseVenueEndsTest
 
         assertThat(client.classify(tooLate)).isEqualTo(
             new VenueError(VenueError.Kind.UNKNOWN_ORDER, "Order already done (HTTP 400)", 0));
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.004@50000", "CANCELED 1 canceled by the venue");
+        assertThat(listener.events()).containsExactly(
+            "ACCEPTED 1", "FILL 1 0.004@50000 fee 0.8 USD", "CANCELED 1 " + STP_OR_REMAINDER);
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class FakeCoinbase extends FakeExchange
     private final String passphrase;
     private final FakeCoinbaseOrders orders = new FakeCoinbaseOrders();
     private final AtomicInteger sandboxMisses = new AtomicInteger();
+    private final AtomicInteger fillsUnavailable = new AtomicInteger();
     private volatile boolean sandbox;
     private volatile int[] nextError;
     private volatile String nextErrorMessage;
@@ -80,6 +81,12 @@ public final class FakeCoinbase extends FakeExchange
     {
         this.nextErrorMessage = message;
         this.nextError = new int[] {httpStatus};
+    }
+
+    /** The next {@code count} reads of an order's fills fail with HTTP 503; its other requests are answered. */
+    public void fillsUnavailable(final int count)
+    {
+        fillsUnavailable.set(count);
     }
 
     /** The body of the last order placement received, as sent. */
@@ -304,6 +311,11 @@ public final class FakeCoinbase extends FakeExchange
         }
         if (path.equals("/fills") && "GET".equals(method) && query.containsKey("order_id"))
         {
+            if (fillsUnavailable.getAndUpdate(left -> Math.max(0, left - 1)) > 0)
+            {
+                send(exchange, 503, Map.of("message", "Service Unavailable"));
+                return;
+            }
             final Map<String, String> cursor = new HashMap<>();
             final FakeCoinbaseOrders.Answer answer = orders.fills(query.get("order_id"),
                 Integer.parseInt(query.getOrDefault("limit", "100")), query.get("after"), cursor);
