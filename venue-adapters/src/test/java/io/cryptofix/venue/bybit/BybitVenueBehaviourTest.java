@@ -162,4 +162,44 @@ class BybitVenueBehaviourTest
         assertThat(gateway.listener.events()).containsExactly(
             "ACCEPTED 1", "FILL 1 0.004@50000 fee 0.000004 BTC", "STATUS 1 FILLED 0.004@50000");
     }
+
+    /**
+     * Bybit answers a placement with its id only, and the adapter looks the order up after it: that
+     * look refused (rate limit, timestamp, server error) must neither refuse the order Bybit took
+     * nor send it again (a second one would be refused as a duplicate).
+     */
+    @ParameterizedTest(name = "the look after the placement refused with {0}")
+    @ValueSource(ints = {10006, 10002, 10016})
+    void anOrderBybitTookIsAcceptedWhenTheLookAfterItIsRefusedAndItsFillsFollow(final int retCode)
+    {
+        gateway.started();
+        bybit.refuseNextLookups(1, retCode, "refused");
+
+        gateway.venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+        assertThat(gateway.listener.events()).containsExactly("ACCEPTED 1");
+        bybit.fillInTrades(FIRST, "0.01@50000");
+        gateway.pollUntil(events -> events.size() == 2);
+
+        assertThat(gateway.listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@50000 fee 0.00001 BTC");
+        assertThat(bybit.requests(CREATE)).isEqualTo(1);
+        assertThat(bybit.ordersWithOrderLinkId(FIRST)).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelBybitTookIsNotRefusedWhenTheLookAfterItIsRateLimitedAndPollingTellsItsFillsAndEnd()
+    {
+        gateway.started();
+        gateway.venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
+        bybit.fillInTrades(FIRST, "0.004@50000");
+        bybit.refuseNextLookups(1, 10006, "Too many visits!");
+
+        gateway.venue.cancel(new VenueCancel(1, SYMBOL, null), now());
+        assertThat(gateway.listener.events()).containsExactly("ACCEPTED 1");
+        gateway.pollUntil(events -> events.size() == 3);
+
+        // found canceled by polling, where a cancel without Bybit's cause is told as the REST layer's default
+        assertThat(gateway.listener.events()).containsExactly(
+            "ACCEPTED 1", "FILL 1 0.004@50000 fee 0.000004 BTC", "CANCELED 1 canceled by the venue");
+        assertThat(bybit.requests(CANCEL)).isEqualTo(1);
+    }
 }
