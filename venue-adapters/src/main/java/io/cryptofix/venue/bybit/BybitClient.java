@@ -52,6 +52,9 @@ public final class BybitClient implements ExchangeClient
     private static final int RECENTLY_CLOSED = 1;
     private static final int TRADES_PER_PAGE = 100;
     private static final long DEFAULT_RECV_WINDOW_MILLIS = 5_000;
+    // what a look after a placement or cancel found when Bybit did not answer it
+    private static final ExchangeOrder NOT_SEEN =
+        new ExchangeOrder(null, null, ExchangeOrder.State.UNKNOWN, BigDecimal.ZERO, BigDecimal.ZERO);
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
 
@@ -188,9 +191,27 @@ public final class BybitClient implements ExchangeClient
         }
         final String orderId = placed.path("orderId").asText();
         // Bybit answers a placement with its id: what it did with the order takes one more look
-        final ExchangeOrder found = find(order.symbol(), orderId, clientOrderId);
-        return found != null ? found :
+        final ExchangeOrder found = lookAgain(order.symbol(), orderId, clientOrderId);
+        return found != null && found != NOT_SEEN ? found :
             new ExchangeOrder(orderId, clientOrderId, ExchangeOrder.State.OPEN, BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    /**
+     * The look after a placement or cancel Bybit took: a failure of it (a rate limit, a timestamp
+     * refused, a 5xx) is no failure of the request, which must be neither refused nor sent again.
+     *
+     * @return the order; null when Bybit has none; {@link #NOT_SEEN} when it did not answer.
+     */
+    private ExchangeOrder lookAgain(final String symbol, final String venueOrderId, final String clientOrderId)
+    {
+        try
+        {
+            return find(symbol, venueOrderId, clientOrderId);
+        }
+        catch (final BybitErrors.BybitRefusal | IOException e)
+        {
+            return NOT_SEEN;
+        }
     }
 
     @Override
@@ -212,7 +233,13 @@ public final class BybitClient implements ExchangeClient
             untriggered.remove(clientOrderId);
             cancel(symbol, venueOrderId, clientOrderId, false);
         }
-        final ExchangeOrder canceled = find(symbol, venueOrderId, clientOrderId);
+        final ExchangeOrder canceled = lookAgain(symbol, venueOrderId, clientOrderId);
+        if (canceled == NOT_SEEN)
+        {
+            // Bybit took the cancel but did not answer the look after it: its fills up to the cancel
+            // are unknown here, so the order stays followed and polling tells them and its end
+            return new ExchangeOrder(venueOrderId, clientOrderId, ExchangeOrder.State.OPEN, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
         return canceled != null ? canceled :
             new ExchangeOrder(venueOrderId, clientOrderId, ExchangeOrder.State.CANCELED, BigDecimal.ZERO, BigDecimal.ZERO);
     }

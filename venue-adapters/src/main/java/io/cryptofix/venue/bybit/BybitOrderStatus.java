@@ -17,6 +17,7 @@ final class BybitOrderStatus
 {
     static final String UNTRIGGERED = "Untriggered";
     private static final String BY_REQUEST = "CancelByUser";
+    private static final String NO_ERROR = "EC_NoError";
 
     // why Bybit ended an order on its own, by cancelType: the causes a spot order can meet
     private static final Map<String, String> CANCEL_TYPES = Map.ofEntries(
@@ -89,7 +90,8 @@ final class BybitOrderStatus
     {
         if (state == ExchangeOrder.State.REJECTED)
         {
-            return "rejected by Bybit (" + (rejectReason.isEmpty() ? status : rejectReason) + ")";
+            final boolean said = !rejectReason.isEmpty() && !NO_ERROR.equals(rejectReason);
+            return "rejected by Bybit (" + (said ? rejectReason : status) + ")";
         }
         if (state != ExchangeOrder.State.CANCELED || BY_REQUEST.equals(cancelType))
         {
@@ -98,7 +100,7 @@ final class BybitOrderStatus
         final String cause = CANCEL_TYPES.containsKey(cancelType) ? CANCEL_TYPES.get(cancelType) :
             REJECT_REASONS.get(rejectReason);
         final String codes = String.join(", ", Stream.of(status, cancelType, rejectReason)
-            .filter(word -> !word.isEmpty() && !"UNKNOWN".equals(word) && !"EC_NoError".equals(word)).toList());
+            .filter(word -> !word.isEmpty() && !"UNKNOWN".equals(word) && !NO_ERROR.equals(word)).toList());
         final String when = "Deactivated".equals(status) ? " before it triggered" : "";
         return "canceled by Bybit" + when + (cause == null ? "" : ": " + cause) + " (" + codes + ")";
     }

@@ -68,7 +68,7 @@ class BybitAdapterTest
         await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 2);
         venue.cancel(new VenueCancel(1, "BTC/USDT", null), now());
 
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.004@50000", "CANCELED 1 canceled by request");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.004@50000 fee 0.000004 BTC", "CANCELED 1 canceled by request");
     }
 
     @Test
@@ -81,9 +81,10 @@ class BybitAdapterTest
             TimeInForce.GOOD_TILL_CANCEL, 0, true), now());
 
         assertThat(listener.events()).containsExactly(
-            "ACCEPTED 1", "FILL 1 0.01@60000.01",
+            "ACCEPTED 1", "FILL 1 0.01@60000.01 fee 0.00001 BTC",
             "REJECTED 2 Insufficient balance. (170131)",
-            "ACCEPTED 3", "CANCELED 3 canceled by the venue on entry (IOC or FOK not filled, or post-only that would take)");
+            "ACCEPTED 3",
+            "CANCELED 3 canceled by Bybit: post-only order that would take liquidity (Cancelled, EC_PostOnlyWillTakeLiquidity)");
     }
 
     @Test
@@ -142,7 +143,7 @@ class BybitAdapterTest
         bybit.market("61000", "61000.02");
         await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.events().size() == 3);
 
-        assertThat(listener.events()).last().isEqualTo("FILL 1 0.01@61000.02");
+        assertThat(listener.events()).last().isEqualTo("FILL 1 0.01@61000.02 fee 0.00001 BTC");
     }
 
     @Test

@@ -37,7 +37,7 @@ class BybitOrderEntryTest
 
         assertThat(bybit.lastOrderRequest().path("marketUnit").asText()).isEqualTo("baseCoin");
         assertThat(bybit.lastOrderRequest().path("qty").asText()).isEqualTo("0.01");
-        assertThat(gateway.listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@60000.01");
+        assertThat(gateway.listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@60000.01 fee 0.00001 BTC");
     }
 
     @Test
@@ -46,7 +46,7 @@ class BybitOrderEntryTest
         gateway.venue.submit(market(1, Side.SELL, "0.02"), now());
 
         assertThat(bybit.lastOrderRequest().path("marketUnit").asText()).isEqualTo("baseCoin");
-        assertThat(gateway.listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.02@59999.99");
+        assertThat(gateway.listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.02@59999.99 fee 1.1999998 USDT");
     }
 
     @Test

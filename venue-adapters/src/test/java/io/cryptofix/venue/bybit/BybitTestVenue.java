@@ -6,35 +6,56 @@ import io.cryptofix.domain.Side;
 import io.cryptofix.venue.VenueMetrics;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.RestVenue;
-import io.cryptofix.venue.rest.VenueClock;
 import io.cryptofix.venue.sim.RecordingVenueListener;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.awaitility.Awaitility.await;
 
-/** One Bybit client, configured as the gateway configures it, under a REST venue against a fake Bybit. */
+/**
+ * One Bybit client under a REST venue against a fake Bybit, as the gateway sets them up: the venue
+ * configures the client with its receive window and the venue clock it keeps measured. The clock
+ * offsets it measures are recorded.
+ */
 final class BybitTestVenue
 {
     static final String KEY = "bybit-test-key";
     static final String SECRET = "bybit-test-secret";
     static final String SYMBOL = "BTC/USDT";
 
-    final VenueClock clock = new VenueClock(System::currentTimeMillis);
     final BybitClient client;
     final RestVenue venue;
     final RecordingVenueListener listener = new RecordingVenueListener();
+    /** Each offset of Bybit's clock from the host's the venue measured, in milliseconds. */
+    final List<Long> clockOffsets = new CopyOnWriteArrayList<>();
 
     BybitTestVenue(final FakeBybit bybit, final boolean testnet, final long recvWindowMillis)
     {
         final ExchangeVenueConfig config = new ExchangeVenueConfig(bybit.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET",
             "UNUSED_PASSPHRASE", null, 20, 10, 50, List.of(SYMBOL), testnet, recvWindowMillis);
         client = new BybitClient(bybit.baseUrl(), KEY, SECRET, "T1");
-        client.configure(config, clock);
-        venue = new RestVenue("BYBIT", config, client, System::currentTimeMillis, VenueMetrics.NONE);
+        venue = new RestVenue("BYBIT", config, client, System::currentTimeMillis, new VenueMetrics()
+        {
+            @Override
+            public void onRateLimitWait(final String venueId, final long waitedMillis)
+            {
+            }
+
+            @Override
+            public void onRateLimited(final String venueId)
+            {
+            }
+
+            @Override
+            public void onClockOffset(final String venueId, final long offsetMillis)
+            {
+                clockOffsets.add(offsetMillis);
+            }
+        });
     }
 
     static BybitTestVenue on(final FakeBybit bybit)
@@ -54,14 +75,6 @@ final class BybitTestVenue
     void pollUntil(final Predicate<List<String>> done)
     {
         await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && done.test(listener.events()));
-    }
-
-    /** Measures the venue clock against Bybit's server time, as the gateway does at start. */
-    void measureClock() throws Exception
-    {
-        final long sent = System.currentTimeMillis();
-        final long server = client.serverTimeMillis();
-        clock.measured(sent, server, System.currentTimeMillis());
     }
 
     static VenueOrder limit(final long key, final Side side, final String qty, final String price)

@@ -44,6 +44,8 @@ public final class FakeBybit extends FakeExchange
     private final FakeBybitOrders orders = new FakeBybitOrders(trades);
     private final AtomicInteger notFound = new AtomicInteger();
     private final AtomicInteger refusalsLeft = new AtomicInteger();
+    private final AtomicInteger lookupRefusalsLeft = new AtomicInteger();
+    private volatile Map<String, Object> lookupRefusal;
     private volatile Map<String, Object> refusal;
     private volatile JsonNode lastOrderRequest;
 
@@ -77,6 +79,13 @@ public final class FakeBybit extends FakeExchange
     {
         refusal = failure(retCode, retMsg);
         refusalsLeft.set(count);
+    }
+
+    /** The next {@code count} order lookups ({@code GET /v5/order/realtime}) are refused with this retCode. */
+    public void refuseNextLookups(final int count, final int retCode, final String retMsg)
+    {
+        lookupRefusal = failure(retCode, retMsg);
+        lookupRefusalsLeft.set(count);
     }
 
     /** Moves the best bid and ask; conditional orders whose trigger is reached are triggered. */
@@ -266,6 +275,11 @@ public final class FakeBybit extends FakeExchange
         if (refusalsLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0)
         {
             return refusal;
+        }
+        if ("/v5/order/realtime".equals(exchange.getRequestURI().getPath()) &&
+            lookupRefusalsLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0)
+        {
+            return lookupRefusal;
         }
         return null;
     }
