@@ -138,7 +138,7 @@ class CoinbaseCertificationTest
             client.send(Orders.onVenue(Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USD", "10", "50000"), "COINBASE"));
             final Message rejected = client.next("8");
             assertThat(rejected.getChar(ExecType.FIELD)).isEqualTo(ExecType.REJECTED);
-            assertThat(rejected.getString(Text.FIELD)).isEqualTo("rejected by venue COINBASE: Insufficient funds");
+            assertThat(rejected.getString(Text.FIELD)).isEqualTo("rejected by venue COINBASE: Insufficient funds (HTTP 400)");
 
             coinbase.dropNextOrderResponse();
             final String clOrdId = Orders.nextClOrdId();

@@ -15,6 +15,8 @@ final class Placement
     // what the gateway asked the venue for, base currency; null when not known (a placement of an earlier run)
     BigDecimal quantity;
     boolean acknowledged;
+    // the gateway asked the venue to cancel it: a cancel found later is the gateway's, not the venue's own
+    boolean cancelRequested;
     // a placement asked about after the gateway stopped following it
     boolean untracked;
     BigDecimal executedQty = BigDecimal.ZERO;

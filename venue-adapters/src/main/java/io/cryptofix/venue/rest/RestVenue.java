@@ -166,6 +166,7 @@ public final class RestVenue implements VenueAdapter
                 // the order may be at the venue: look, and if that fails too, the gateway asks again
                 LOG.log(Level.WARNING, "venue {0}: no clear answer to order {1} ({2}); looking it up",
                     venueId, placement.clientOrderId, error.reason());
+                waited(pacer.awaitRequest(clock));
                 working.lookUp(placement);
                 break;
             case RATE_LIMITED:
@@ -191,6 +192,7 @@ public final class RestVenue implements VenueAdapter
             listener.onCancelRejected(cancel.orderKey(), "order not open at venue " + venueId, nowMillis);
             return;
         }
+        placement.cancelRequested = true;
         for (int attempt = 0; ; attempt++)
         {
             waited(pacer.awaitRequest(clock));
@@ -199,7 +201,7 @@ public final class RestVenue implements VenueAdapter
                 final ExchangeOrder canceled =
                     client.cancel(placement.symbol, placement.venueOrderId, placement.clientOrderId);
                 health.answered();
-                working.apply(placement, canceled, "canceled by request");
+                working.apply(placement, canceled, WorkingOrders.CANCELED_BY_REQUEST);
                 return;
             }
             catch (final Exception e)
@@ -224,6 +226,7 @@ public final class RestVenue implements VenueAdapter
             case UNKNOWN_ORDER:
                 // ended meanwhile (filled, canceled or expired by the venue, or gone): the lookup reports
                 // its true end, and the cancel is refused only when the order is found still working
+                waited(pacer.awaitRequest(clock));
                 final ExchangeOrder found = working.lookUp(placement);
                 if (found != null && !found.isTerminal())
                 {
@@ -293,8 +296,13 @@ public final class RestVenue implements VenueAdapter
         }
         if (!placement.untracked)
         {
-            // fills not yet told go out as fills first, so that the status below adds none
-            working.reportFills(placement, found);
+            // fills not yet told go out as fills first, so that the status below adds none; while the
+            // venue's trades cannot be read, no answer: the status would tell their quantity, and
+            // polling again later, and the gateway asks again
+            if (!working.reportFills(placement, found))
+            {
+                return;
+            }
         }
         else if (!found.isTerminal())
         {

@@ -74,7 +74,7 @@ final class VenueConnection
             OpenOrdersAtStart.report(venueId, client);
             return instruments;
         }
-        catch (final VenueUnavailableException e)
+        catch (final RuntimeException e)
         {
             failure = e.getMessage();
             throw e;

@@ -26,6 +26,7 @@ final class VenueFills
     private final VenueListener listener;
     private final VenueMetrics metrics;
     private final VenueHealth health;
+    private final RequestPacer pacer;
 
     VenueFills(
         final String venueId,
@@ -33,8 +34,10 @@ final class VenueFills
         final RequestPacer.Clock clock,
         final VenueListener listener,
         final VenueMetrics metrics,
-        final VenueHealth health)
+        final VenueHealth health,
+        final RequestPacer pacer)
     {
+        this.pacer = pacer;
         this.venueId = venueId;
         this.client = client;
         this.clock = clock;
@@ -60,6 +63,12 @@ final class VenueFills
             final List<VenueTrade> trades;
             try
             {
+                // a request like any other: within the venue's limits
+                final long waited = pacer.awaitRequest(clock);
+                if (waited > 0)
+                {
+                    metrics.onRateLimitWait(venueId, waited);
+                }
                 trades = client.trades(placement.symbol, order);
             }
             catch (final Exception e)

@@ -25,6 +25,7 @@ final class WorkingOrders
     // every line of a REST venue goes under RestVenue's logger name, by which logging settings select it
     private static final Logger LOG = System.getLogger(RestVenue.class.getName());
     static final String CANCELED_BY_VENUE = "canceled by the venue";
+    static final String CANCELED_BY_REQUEST = "canceled by request";
     private static final long MAX_LOOKUP_BACKOFF_MILLIS = 30_000;
 
     private final String venueId;
@@ -57,7 +58,7 @@ final class WorkingOrders
         this.metrics = metrics;
         this.health = health;
         this.pollIntervalMillis = pollIntervalMillis;
-        this.fills = new VenueFills(venueId, client, clock, listener, metrics, health);
+        this.fills = new VenueFills(venueId, client, clock, listener, metrics, health, pacer);
     }
 
     /** Follows the placement from now on; a placement of the same order before it is replaced. */
@@ -188,7 +189,8 @@ final class WorkingOrders
             case CANCELED ->
             {
                 working.remove(placement.orderKey);
-                listener.onOrderCanceled(placement.orderKey, order.reason() != null ? order.reason() : cancelReason, now);
+                listener.onOrderCanceled(placement.orderKey, order.reason() != null ? order.reason() :
+                    placement.cancelRequested ? CANCELED_BY_REQUEST : cancelReason, now);
             }
             case EXPIRED ->
             {

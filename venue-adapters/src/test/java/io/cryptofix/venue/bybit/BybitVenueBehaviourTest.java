@@ -197,9 +197,9 @@ class BybitVenueBehaviourTest
         assertThat(gateway.listener.events()).containsExactly("ACCEPTED 1");
         gateway.pollUntil(events -> events.size() == 3);
 
-        // found canceled by polling, where a cancel without Bybit's cause is told as the REST layer's default
+        // found canceled by polling: the gateway's own cancel, not one of Bybit's
         assertThat(gateway.listener.events()).containsExactly(
-            "ACCEPTED 1", "FILL 1 0.004@50000 fee 0.000004 BTC", "CANCELED 1 canceled by the venue");
+            "ACCEPTED 1", "FILL 1 0.004@50000 fee 0.000004 BTC", "CANCELED 1 canceled by request");
         assertThat(bybit.requests(CANCEL)).isEqualTo(1);
     }
 }

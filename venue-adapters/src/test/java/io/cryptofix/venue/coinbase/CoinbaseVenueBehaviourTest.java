@@ -8,7 +8,6 @@ import io.cryptofix.venue.rest.RestVenue;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import io.cryptofix.venue.sim.RecordingVenueListener;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -166,8 +165,6 @@ class CoinbaseVenueBehaviourTest
     }
 
     @Test
-    @Disabled("RestVenue.query ignores WorkingOrders.reportFills returning false: its status tells the fill that " +
-        "polling then tells again")
     void aStatusQueryWhileCoinbaseCannotListTheTradesDoesNotTellAFillThatPollingTellsAgain()
     {
         venue.connect();

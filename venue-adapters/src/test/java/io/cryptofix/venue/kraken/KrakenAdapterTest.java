@@ -11,6 +11,7 @@ import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.VenueQuery;
 import io.cryptofix.venue.rest.ExchangeOrder;
 import io.cryptofix.venue.rest.RestVenue;
+import io.cryptofix.venue.rest.VenueClock;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import io.cryptofix.venue.sim.RecordingVenueListener;
 import org.junit.jupiter.api.AfterEach;
@@ -221,6 +222,9 @@ class KrakenAdapterTest
         final String resting = kraken.lastUserref();
         venue.submit(VenueOrder.of(2, "BTC/USD", Side.BUY, OrdType.MARKET, fixed("0.001"), 0), now());
         final KrakenClient nextRun = new KrakenClient(kraken.baseUrl(), KEY, SECRET, System.currentTimeMillis());
+        // a next run of the gateway starts seconds after this one, so its nonces start above this run's
+        // (Kraken's time is read to the second: two runs within one could measure it a second apart)
+        nextRun.configure(config(10), new VenueClock(() -> System.currentTimeMillis() + 5_000));
         nextRun.connect("KRAKEN", List.of("BTC/USD"));
 
         assertThat(nextRun.openOrders()).extracting(ExchangeOrder::clientOrderId).containsExactly(resting);
@@ -240,10 +244,14 @@ class KrakenAdapterTest
 
     private RestVenue venue(final String secret, final int ordersPerSecond)
     {
-        final ExchangeVenueConfig config = new ExchangeVenueConfig(kraken.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET",
-            "UNUSED_PASSPHRASE", null, 50, ordersPerSecond, 50, List.of("BTC/USD"));
-        return new RestVenue("KRAKEN", config, new KrakenClient(kraken.baseUrl(), KEY, secret, START),
+        return new RestVenue("KRAKEN", config(ordersPerSecond), new KrakenClient(kraken.baseUrl(), KEY, secret, START),
             System::currentTimeMillis, VenueMetrics.NONE);
+    }
+
+    private ExchangeVenueConfig config(final int ordersPerSecond)
+    {
+        return new ExchangeVenueConfig(kraken.baseUrl(), "UNUSED_KEY", "UNUSED_SECRET", "UNUSED_PASSPHRASE", null, 50,
+            ordersPerSecond, 50, List.of("BTC/USD"));
     }
 
     private static VenueOrder limit(final long key, final Side side, final String qty, final String price)
