@@ -225,10 +225,14 @@ public final class RestVenue implements VenueAdapter
         {
             case UNKNOWN_ORDER:
                 // ended meanwhile (filled, canceled or expired by the venue, or gone): the lookup reports
-                // its true end, and the cancel is refused only when the order is found still working
+                // its true end; the cancel is refused when the order filled (too late) or still works
                 waited(pacer.awaitRequest(clock));
                 final ExchangeOrder found = working.lookUp(placement);
-                if (found != null && !found.isTerminal())
+                if (found != null && found.state() == ExchangeOrder.State.FILLED)
+                {
+                    listener.onCancelRejected(cancel.orderKey(), "order already filled", clock.millis());
+                }
+                else if (found != null && !found.isTerminal())
                 {
                     listener.onCancelRejected(cancel.orderKey(), error.reason(), clock.millis());
                 }

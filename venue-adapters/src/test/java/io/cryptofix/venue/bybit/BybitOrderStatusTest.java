@@ -186,14 +186,15 @@ class BybitOrderStatusTest
     }
 
     @Test
-    void aCancelOfAnOrderBybitFilledMeanwhileReportsItsFillAndNoRefusal()
+    void aCancelOfAnOrderBybitFilledMeanwhileReportsItsFillThenRefusesTheCancelAsTooLate()
     {
         gateway.venue.submit(limit(1, Side.BUY, "0.01", "50000"), now());
         bybit.fillInTrades(FIRST, "0.01@50000");
 
         gateway.venue.cancel(new VenueCancel(1, SYMBOL, null), now());
 
-        assertThat(gateway.listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@50000 fee 0.00001 BTC");
+        assertThat(gateway.listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@50000 fee 0.00001 BTC",
+            "CANCEL_REJECTED 1 order already filled");
         assertThat(bybit.requests("POST /v5/order/cancel")).isEqualTo(1);
     }
 

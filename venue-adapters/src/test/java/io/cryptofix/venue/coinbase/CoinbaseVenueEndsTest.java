@@ -148,14 +148,15 @@ class CoinbaseVenueEndsTest
     }
 
     @Test
-    void aCancelOfAnOrderCoinbaseHasFilledReportsTheFillNotACancelReject()
+    void aCancelOfAnOrderCoinbaseHasFilledReportsTheFillThenRefusesTheCancelAsTooLate()
     {
         final String clientOid = resting(1);
         coinbase.fillInTrades(clientOid, "0.01@50000");
 
         venue.cancel(new VenueCancel(1, "BTC/USD", null), now());
 
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@50000 fee 2 USD");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@50000 fee 2 USD",
+            "CANCEL_REJECTED 1 order already filled");
         assertThat(coinbase.requests("DELETE /orders/{id}")).isEqualTo(1);
     }
 

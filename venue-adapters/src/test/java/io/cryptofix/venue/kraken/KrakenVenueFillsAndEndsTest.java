@@ -105,14 +105,14 @@ class KrakenVenueFillsAndEndsTest
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "filled        | FILL 1 0.01@50000 fee 0.8 USD",
+        "filled        | FILL 1 0.01@50000 fee 0.8 USD; CANCEL_REJECTED 1 order already filled",
         "self-trade    | CANCELED 1 canceled by Kraken's self-trade prevention (Cannot trade with self)",
         "funds         | CANCELED 1 canceled by Kraken for insufficient funds (Insufficient funds)",
         "closed        | FILL 1 0.004@50000 fee 0.32 USD; CANCELED 1 closed by Kraken with 0.004 of 0.01 executed",
         "expired       | EXPIRED 1 expired by Kraken at the order's expire time (expired)",
         "gone          | CANCELED 1 venue KRAKEN no longer has the order",
         "not-yet-polled | FILL 1 0.004@50000 fee 0.32 USD; CANCELED 1 canceled at Kraken on request (User requested)"})
-    void aCancelOfAnOrderKrakenHasAlreadyEndedTellsItsTrueEndAndIsNeverRefused(final String end, final String events)
+    void aCancelOfAnOrderKrakenHasAlreadyEndedTellsItsTrueEndAndIsRefusedOnlyWhenFilled(final String end, final String events)
     {
         venue.submit(limit(1, "50000"), now());
         final String userref = kraken.lastUserref();

@@ -53,7 +53,7 @@ class OkxVenueCancelOfEndedTest
         venue.cancel(new VenueCancel(1, SYMBOL, null), now());
 
         assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.004@50000 fee 0.0000032 BTC",
-            "FILL 1 0.006@49990 fee 0.0000048 BTC");
+            "FILL 1 0.006@49990 fee 0.0000048 BTC", "CANCEL_REJECTED 1 order already filled");
         assertThat(okx.requests("POST /api/v5/trade/cancel-order")).isEqualTo(1);
     }
 
@@ -103,7 +103,8 @@ class OkxVenueCancelOfEndedTest
 
         venue.cancel(new VenueCancel(1, SYMBOL, null), now());
 
-        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@61000.2 fee 0.00001 BTC");
+        assertThat(listener.events()).containsExactly("ACCEPTED 1", "FILL 1 0.01@61000.2 fee 0.00001 BTC",
+            "CANCEL_REJECTED 1 order already filled");
     }
 
     @Test

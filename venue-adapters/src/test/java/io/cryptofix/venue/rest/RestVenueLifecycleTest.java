@@ -131,6 +131,22 @@ class RestVenueLifecycleTest
     }
 
     @Test
+    void aCancelOfAnOrderTheVenueFilledMeanwhileReportsTheFillAndIsRefusedAsTooLate()
+    {
+        venue.connect();
+        venue.start(listener, now);
+        venue.submit(order(1), now);
+        client.byVenueId.put("v1", ScriptedClient.order("v1", ExchangeOrder.State.FILLED, "1", "100"));
+        client.listsTrades = false;
+        client.cancelFailures.add(new VenueError(VenueError.Kind.UNKNOWN_ORDER, "Unknown order sent. (-2011)", 0));
+
+        venue.cancel(new VenueCancel(1, "BTC/USDT", "v1"), now);
+
+        assertThat(listener.events()).containsExactly(
+            "ACCEPTED 1", "FILL 1 1@100", "CANCEL_REJECTED 1 order already filled");
+    }
+
+    @Test
     void aCancelOfAnOrderTheVenueNoLongerHasEndsItCanceled()
     {
         venue.connect();
