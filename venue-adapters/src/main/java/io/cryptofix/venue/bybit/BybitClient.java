@@ -5,7 +5,6 @@ import io.cryptofix.config.ExchangeVenueConfig;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
-import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
@@ -180,10 +179,10 @@ public final class BybitClient implements ExchangeClient
             // FIX OrderQty is in the base currency, for buys too
             limit ? null : BASE_COIN,
             limit ? Fixed.toBigDecimal(order.limitPrice()).stripTrailingZeros().toPlainString() : null,
-            limit ? timeInForce(order) : null,
+            limit ? BybitOrderTerms.timeInForce(order) : null,
             clientOrderId,
             conditional ? Fixed.toBigDecimal(order.stopPx()).stripTrailingZeros().toPlainString() : null,
-            conditional ? triggerDirection(order) : null,
+            conditional ? BybitOrderTerms.triggerDirection(order) : null,
             conditional ? STOP_ORDER : null)));
         if (conditional)
         {
@@ -374,28 +373,6 @@ public final class BybitClient implements ExchangeClient
             throw new BybitErrors.BybitRefusal(result.retCode(), result.retMsg());
         }
         return result.result();
-    }
-
-    /** 1: when the price rises to the trigger (a buy stop, a sell MarketIfTouched); 2: when it falls to it. */
-    private static int triggerDirection(final VenueOrder order)
-    {
-        final boolean rising = order.side() == Side.BUY ? order.ordType() != OrdType.MARKET_IF_TOUCHED :
-            order.ordType() == OrdType.MARKET_IF_TOUCHED;
-        return rising ? 1 : 2;
-    }
-
-    private static String timeInForce(final VenueOrder order)
-    {
-        if (order.postOnly())
-        {
-            return "PostOnly";
-        }
-        switch (order.timeInForce())
-        {
-            case IMMEDIATE_OR_CANCEL: return "IOC";
-            case FILL_OR_KILL: return "FOK";
-            default: return "GTC";
-        }
     }
 
     private static String venueSymbol(final String symbol)
