@@ -102,7 +102,7 @@ final class GatewayDutyCycle implements Agent, VenueResponseHandler
             case REPLACED -> core.onVenueReplaced(orderKey, time);
             case REPLACE_REJECTED -> core.onVenueReplaceRejected(orderKey, response.reason(), time);
             case STATUS -> core.onVenueStatus(orderKey, response.status(), response.venueOrderId(), response.lastQty(),
-                response.lastPx(), time);
+                response.lastPx(), response.reason(), time);
             default -> throw new IllegalStateException("unknown venue response " + response.kind());
         }
     }

@@ -272,8 +272,24 @@ public final class OrderCore
         final long avgPx,
         final long nowMillis)
     {
+        onVenueStatus(orderKey, status, venueOrderId, cumQty, avgPx, null, nowMillis);
+    }
+
+    /**
+     * @param reason  for an order the venue ended: the venue's words for the client's Text; null when
+     *                it gave none.
+     */
+    public void onVenueStatus(
+        final long orderKey,
+        final VenueOrderStatus status,
+        final String venueOrderId,
+        final long cumQty,
+        final long avgPx,
+        final String reason,
+        final long nowMillis)
+    {
         events.now(nowMillis);
-        venueStatus.onStatus(orderKey, status, venueOrderId, cumQty, avgPx);
+        venueStatus.onStatus(orderKey, status, venueOrderId, cumQty, avgPx, reason);
     }
 
     /**

@@ -11,8 +11,10 @@ public enum VenueOrderStatus
     OPEN,
     /** Fully filled. */
     FILLED,
-    /** Canceled or expired at the venue, with whatever had filled. */
+    /** Canceled at the venue (by request or by the venue), with whatever had filled. */
     CANCELED,
+    /** Expired by the venue at the order's own ExpireTime, with whatever had filled. */
+    EXPIRED,
     /** Refused by the venue. */
     REJECTED
 }

@@ -42,9 +42,15 @@ final class VenueStatusAnswers
      *
      * @param cumQty  what the venue says has filled in all.
      * @param avgPx   the venue's average price of those fills; 0 when it does not say.
+     * @param reason  the venue's words for an order it ended; null when none.
      */
     void onStatus(
-        final long orderKey, final VenueOrderStatus status, final String venueOrderId, final long cumQty, final long avgPx)
+        final long orderKey,
+        final VenueOrderStatus status,
+        final String venueOrderId,
+        final long cumQty,
+        final long avgPx,
+        final String reason)
     {
         final Order order = answers.known(orderKey, OrderEventType.VENUE_QUERY);
         if (order == null || order.state().isTerminal())
@@ -89,8 +95,10 @@ final class VenueStatusAnswers
                     resumeAfterRestart(order, venueOrderId);
                 }
             }
-            case CANCELED -> answers.onCanceled(orderKey, "canceled at venue " + order.venueId() + " (found by a status query)");
-            case REJECTED -> answers.onRejected(orderKey, "refused (found by a status query)");
+            case CANCELED -> answers.onCanceled(orderKey, reason != null ? reason :
+                "canceled at venue " + order.venueId() + " (found by a status query)");
+            case EXPIRED -> answers.onExpired(orderKey, reason);
+            case REJECTED -> answers.onRejected(orderKey, reason != null ? reason : "refused (found by a status query)");
             case UNKNOWN ->
             {
                 if (watching == VenueWatch.Kind.SUBMIT)

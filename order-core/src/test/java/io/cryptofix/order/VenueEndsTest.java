@@ -76,6 +76,23 @@ class VenueEndsTest
     }
 
     @Test
+    void aStatusQueryFindingTheOrderEndedByTheVenueTellsTheVenuesReasonOrItsExpiry()
+    {
+        final long canceled = workingLimit("O1", "0.001");
+        final long expired = workingLimit("O2", "0.001");
+        reports.clear();
+
+        core.onVenueStatus(canceled, VenueOrderStatus.CANCELED, "V-1", 0, 0,
+            "canceled by Binance's self-trade prevention (EXPIRED_IN_MATCH)", tick());
+        core.onVenueStatus(expired, VenueOrderStatus.EXPIRED, "V-2", 0, 0, null, tick());
+
+        assertThat(reports.executionReports()).extracting(ExecutionReport::execType, ExecutionReport::text)
+            .first().isEqualTo(org.assertj.core.groups.Tuple.tuple(ExecType.CANCELED,
+                "canceled by Binance's self-trade prevention (EXPIRED_IN_MATCH)"));
+        assertThat(reports.executionReports()).last().extracting(ExecutionReport::execType).isEqualTo(ExecType.EXPIRED);
+    }
+
+    @Test
     void anOrderInDoubtIsToldAsAnUnsolicitedStatusAndStaysAsItWas()
     {
         final long orderKey = workingLimit("O1", "0.001");

@@ -117,6 +117,15 @@ final class QueueingVenueListener implements VenueListener
     }
 
     @Override
+    public void onOrderStatus(
+        final long orderKey, final VenueOrderStatus status, final String venueOrderId, final long cumQty,
+        final long avgPx, final String reason, final long timeMillis)
+    {
+        offer(new VenueResponse(VenueResponse.Kind.STATUS, orderKey, venueOrderId, reason, cumQty, avgPx, timeMillis,
+            status));
+    }
+
+    @Override
     public void onMarketPrice(final String symbol, final long bidPx, final long askPx, final long timeMillis)
     {
         offer(new MarketPrice(venueId, symbol, bidPx, askPx, timeMillis));

@@ -85,6 +85,17 @@ public interface VenueListener
     void onOrderStatus(
         long orderKey, VenueOrderStatus status, String venueOrderId, long cumQty, long avgPx, long timeMillis);
 
+    /**
+     * As {@link #onOrderStatus(long, VenueOrderStatus, String, long, long, long)}, with the venue's
+     * words for an order it ended ({@code reason}, null when none).
+     */
+    default void onOrderStatus(
+        final long orderKey, final VenueOrderStatus status, final String venueOrderId, final long cumQty,
+        final long avgPx, final String reason, final long timeMillis)
+    {
+        onOrderStatus(orderKey, status, venueOrderId, cumQty, avgPx, timeMillis);
+    }
+
     /** The best bid and ask of a symbol changed (either may be 0 when that side is empty). */
     void onMarketPrice(String symbol, long bidPx, long askPx, long timeMillis);
 }

@@ -315,7 +315,7 @@ public final class RestVenue implements VenueAdapter
             working.takeOver(placement, found);
         }
         listener.onOrderStatus(query.orderKey(), status(found.state()), found.venueOrderId(),
-            Fixed.fromBigDecimal(found.executedQty()), WorkingOrders.averagePrice(found), clock.millis());
+            Fixed.fromBigDecimal(found.executedQty()), WorkingOrders.averagePrice(found), found.reason(), clock.millis());
         if (found.isTerminal())
         {
             working.forget(query.orderKey());
@@ -372,8 +372,8 @@ public final class RestVenue implements VenueAdapter
             case OPEN:
             case UNKNOWN: return VenueOrderStatus.OPEN;
             case FILLED: return VenueOrderStatus.FILLED;
-            case CANCELED:
-            case EXPIRED: return VenueOrderStatus.CANCELED;
+            case CANCELED: return VenueOrderStatus.CANCELED;
+            case EXPIRED: return VenueOrderStatus.EXPIRED;
             default: return VenueOrderStatus.REJECTED;
         }
     }

@@ -160,6 +160,24 @@ class RestVenueLifecycleTest
         assertThat(listener.events()).containsExactly("ACCEPTED 1", "CANCELED 1 venue V no longer has the order");
     }
 
+    @Test
+    void aStatusQueryTellsAnEndTheVenueGaveWithItsReasonAndAnExpiryAsAnExpiry()
+    {
+        venue.connect();
+        venue.start(listener, now);
+        client.byClientId.put("c1", new ExchangeOrder("v1", "c1", ExchangeOrder.State.CANCELED, BigDecimal.ZERO,
+            BigDecimal.ZERO, "mmp_canceled", "canceled by OKX's market maker protection (mmp_canceled)"));
+        client.byClientId.put("c2", new ExchangeOrder("v2", "c2", ExchangeOrder.State.EXPIRED, BigDecimal.ZERO,
+            BigDecimal.ZERO, "expired", null));
+
+        venue.query(new io.cryptofix.venue.VenueQuery(1, 0, "BTC/USDT", null), now);
+        venue.query(new io.cryptofix.venue.VenueQuery(2, 0, "BTC/USDT", null), now);
+
+        assertThat(listener.events()).containsExactly(
+            "STATUS 1 CANCELED 0@0 canceled by OKX's market maker protection (mmp_canceled)",
+            "STATUS 2 EXPIRED 0@0");
+    }
+
     private int connectAttemptsAfter(final long millis)
     {
         final long before = client.calls.stream().filter("connect"::equals).count();

@@ -84,6 +84,20 @@ public final class RecordingVenueListener implements VenueListener
     }
 
     @Override
+    public void onOrderStatus(
+        final long orderKey,
+        final VenueOrderStatus status,
+        final String venueOrderId,
+        final long cumQty,
+        final long avgPx,
+        final String reason,
+        final long timeMillis)
+    {
+        events.add("STATUS " + orderKey + " " + status + " " + Fixed.toString(cumQty) + "@" + Fixed.toString(avgPx) +
+            (reason == null ? "" : " " + reason));
+    }
+
+    @Override
     public void onOrderCanceled(final long orderKey, final String reason, final long timeMillis)
     {
         events.add("CANCELED " + orderKey + " " + reason);
