@@ -14,7 +14,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class ConfigMapper
 {
     private static final List<String> KEYS =
-        List.of("dataDir", "fix", "metrics", "performance", "venues", "timeouts", "store");
+        List.of("dataDir", "fix", "metrics", "performance", "venues", "timeouts", "store", "risk");
     private static final TextRule DATA_DIR = new TextRule("a valid directory path", ConfigMapper::isPath, "a non-empty path");
 
     private ConfigMapper()
@@ -46,8 +46,10 @@ final class ConfigMapper
         final StoreConfig store = StoreSection.read(
             root.map("store", "a map of system of record settings"), fallback == null ? null : fallback.store());
 
+        final RiskConfig risk = RiskSection.read(root, fallback == null ? null : fallback.risk());
+
         return new GatewayConfig(
-            dataDir == null ? null : Path.of(dataDir), fix, metrics, performance, venues, timeouts, store);
+            dataDir == null ? null : Path.of(dataDir), fix, metrics, performance, venues, timeouts, store, risk);
     }
 
     private static void checkPortsDiffer(final FixConfig fix, final MetricsConfig metrics, final YamlMap metricsSection)

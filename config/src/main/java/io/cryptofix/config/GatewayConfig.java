@@ -14,6 +14,7 @@ import java.util.Map;
  * @param venues   venues by id (ExDestination value), in file order.
  * @param timeouts the order timeout policy.
  * @param store    the system of record beyond the journal: PostgreSQL, or none.
+ * @param risk     the pre-trade limits.
  */
 public record GatewayConfig(
     Path dataDir,
@@ -22,8 +23,22 @@ public record GatewayConfig(
     PerformanceConfig performance,
     Map<String, VenueConfig> venues,
     TimeoutConfig timeouts,
-    StoreConfig store)
+    StoreConfig store,
+    RiskConfig risk)
 {
+    /** A gateway without pre-trade limits. */
+    public GatewayConfig(
+        final Path dataDir,
+        final FixConfig fix,
+        final MetricsConfig metrics,
+        final PerformanceConfig performance,
+        final Map<String, VenueConfig> venues,
+        final TimeoutConfig timeouts,
+        final StoreConfig store)
+    {
+        this(dataDir, fix, metrics, performance, venues, timeouts, store, RiskConfig.NONE);
+    }
+
     /** A gateway that runs on its journal alone, without a database. */
     public GatewayConfig(
         final Path dataDir,
@@ -39,7 +54,7 @@ public record GatewayConfig(
     /** The same configuration with another timeout policy, as a reload of the file changes it. */
     public GatewayConfig withTimeouts(final TimeoutConfig timeouts)
     {
-        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store);
+        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store, risk);
     }
 
     public VenueConfig venue(final String venueId)

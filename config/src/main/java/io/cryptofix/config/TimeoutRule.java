@@ -15,8 +15,8 @@ public final class TimeoutRule
     private final String value;
     private final Duration after;
     private final int position;
-    // a symbol pattern split at its *s: BTC/* is {"BTC/", ""}; null for anything else
-    private final String[] patternParts;
+    // null unless the rule selects by symbol
+    private final SymbolPattern symbol;
 
     /**
      * @param selector  what the rule matches on.
@@ -31,8 +31,7 @@ public final class TimeoutRule
         this.value = value;
         this.after = after;
         this.position = position;
-        // only * is special: everything else in a symbol is matched literally
-        this.patternParts = selector == Selector.SYMBOL && value.indexOf('*') >= 0 ? value.split("\\*", -1) : null;
+        this.symbol = selector == Selector.SYMBOL ? new SymbolPattern(value) : null;
     }
 
     public Selector selector()
@@ -79,7 +78,7 @@ public final class TimeoutRule
 
     public boolean isPattern()
     {
-        return patternParts != null;
+        return symbol != null && symbol.isPattern();
     }
 
     /**
@@ -91,7 +90,7 @@ public final class TimeoutRule
         switch (selector)
         {
             case VENUE: return value.equals(venue);
-            case SYMBOL: return patternParts != null ? matchesPattern(symbol) : value.equals(symbol);
+            case SYMBOL: return this.symbol.matches(symbol);
             case ORD_TYPE: return value.length() == 1 && value.charAt(0) == ordType;
             case TIME_IN_FORCE: return value.length() == 1 && value.charAt(0) == timeInForce;
             default: return value.equals(session);
@@ -102,27 +101,6 @@ public final class TimeoutRule
     public String describe()
     {
         return selector.configName() + " " + value + " after " + Durations.format(after);
-    }
-
-    private boolean matchesPattern(final String symbol)
-    {
-        final String first = patternParts[0];
-        final String last = patternParts[patternParts.length - 1];
-        if (!symbol.startsWith(first) || symbol.length() < first.length() + last.length())
-        {
-            return false;
-        }
-        int from = first.length();
-        for (int i = 1; i < patternParts.length - 1; i++)
-        {
-            final int found = symbol.indexOf(patternParts[i], from);
-            if (found < 0)
-            {
-                return false;
-            }
-            from = found + patternParts[i].length();
-        }
-        return symbol.length() - last.length() >= from && symbol.endsWith(last);
     }
 
     @Override

@@ -1,0 +1,65 @@
+package io.cryptofix.config;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The pre-trade limits: {@code risk.default} for every order, overridden under
+ * {@code risk.sessions.<CompID>}, {@code risk.venues.<ID>} and {@code risk.symbols.<symbol or pattern>}.
+ * For each limit the most specific level that sets it wins: the session, then an exact symbol, then
+ * a symbol pattern (the first in the file that matches), then the venue, then the default. A limit
+ * no level sets does not apply.
+ *
+ * @param symbols  by symbol or pattern, in file order.
+ */
+public record RiskConfig(
+    RiskLimits defaults, Map<String, RiskLimits> sessions, Map<String, RiskLimits> venues, Map<String, RiskLimits> symbols)
+{
+    /** No limits at all. */
+    public static final RiskConfig NONE = new RiskConfig(RiskLimits.NONE, Map.of(), Map.of(), Map.of());
+
+    /** @return the largest OrderQty for such an order, or null when no level limits it. */
+    public BigDecimal maxOrderQty(final String session, final String venue, final String symbol)
+    {
+        return limit(RiskLimits::maxOrderQty, session, venue, symbol);
+    }
+
+    /** @return the largest order value for such an order, in its quote currency, or null when none. */
+    public BigDecimal maxOrderNotional(final String session, final String venue, final String symbol)
+    {
+        return limit(RiskLimits::maxOrderNotional, session, venue, symbol);
+    }
+
+    private BigDecimal limit(
+        final Function<RiskLimits, BigDecimal> which, final String session, final String venue, final String symbol)
+    {
+        BigDecimal value = valueOf(which, sessions.get(session));
+        if (value == null)
+        {
+            value = valueOf(which, symbols.get(symbol));
+        }
+        if (value == null)
+        {
+            for (final Map.Entry<String, RiskLimits> entry : symbols.entrySet())
+            {
+                final SymbolPattern pattern = new SymbolPattern(entry.getKey());
+                if (pattern.isPattern() && pattern.matches(symbol) && which.apply(entry.getValue()) != null)
+                {
+                    value = which.apply(entry.getValue());
+                    break;
+                }
+            }
+        }
+        if (value == null)
+        {
+            value = valueOf(which, venues.get(venue));
+        }
+        return value != null ? value : which.apply(defaults);
+    }
+
+    private static BigDecimal valueOf(final Function<RiskLimits, BigDecimal> which, final RiskLimits limits)
+    {
+        return limits == null ? null : which.apply(limits);
+    }
+}
