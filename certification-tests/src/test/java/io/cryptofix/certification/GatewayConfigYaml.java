@@ -27,6 +27,8 @@ final class GatewayConfigYaml
     private final List<Venue> venues = new ArrayList<>();
     private final Map<String, String> timeouts = new LinkedHashMap<>();
     private final List<String> timeoutRules = new ArrayList<>();
+    // level ("default", "sessions.RISK", ...) -> limit -> value
+    private final Map<String, Map<String, String>> risk = new LinkedHashMap<>();
 
     private GatewayConfigYaml(final Path dataDir, final int fixPort)
     {
@@ -119,6 +121,16 @@ final class GatewayConfigYaml
         return this;
     }
 
+    /**
+     * @param level  {@code default}, or {@code sessions.<CompID>}, {@code venues.<ID>}, {@code symbols.<symbol>}.
+     * @param limit  a limit of the {@code risk} section, e.g. {@code maxOrderQty}, and its value.
+     */
+    GatewayConfigYaml riskLimit(final String level, final String limit, final String value)
+    {
+        risk.computeIfAbsent(level, unused -> new LinkedHashMap<>()).put(limit, value);
+        return this;
+    }
+
     String toYaml()
     {
         final StringBuilder yaml = new StringBuilder()
@@ -158,7 +170,40 @@ final class GatewayConfigYaml
                 timeoutRules.forEach(yaml::append);
             }
         }
+        appendRisk(yaml);
         return yaml.toString();
+    }
+
+    private void appendRisk(final StringBuilder yaml)
+    {
+        if (risk.isEmpty())
+        {
+            return;
+        }
+        yaml.append("risk:\n");
+        final Map<String, List<String>> byKind = new LinkedHashMap<>();
+        risk.forEach((level, limits) ->
+        {
+            final String[] kindAndName = level.split("\\.", 2);
+            final StringBuilder entry = new StringBuilder("{ ");
+            limits.forEach((limit, value) -> entry.append(limit).append(": ").append(value).append(", "));
+            entry.setLength(entry.length() - 2);
+            entry.append(" }");
+            if (kindAndName.length == 1)
+            {
+                yaml.append("  ").append(level).append(": ").append(entry).append('\n');
+            }
+            else
+            {
+                byKind.computeIfAbsent(kindAndName[0], unused -> new ArrayList<>())
+                    .add("    \"" + kindAndName[1] + "\": " + entry + "\n");
+            }
+        });
+        byKind.forEach((kind, entries) ->
+        {
+            yaml.append("  ").append(kind).append(":\n");
+            entries.forEach(yaml::append);
+        });
     }
 
     /** @return the file, for {@code --config}. */

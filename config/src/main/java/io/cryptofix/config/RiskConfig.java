@@ -34,7 +34,7 @@ public record RiskConfig(
     private BigDecimal limit(
         final Function<RiskLimits, BigDecimal> which, final String session, final String venue, final String symbol)
     {
-        BigDecimal value = valueOf(which, sessions.get(session));
+        BigDecimal value = session == null ? null : valueOf(which, sessions.get(session));
         if (value == null)
         {
             value = valueOf(which, symbols.get(symbol));

@@ -65,6 +65,12 @@ final class CoreDiagnostics implements OrderCoreObserver
     }
 
     @Override
+    public void onRiskRejected(final String check, final String session, final long timeMillis)
+    {
+        metrics.riskRejected(check, session);
+    }
+
+    @Override
     public void onOrderInDoubt(final Order order, final String reason, final long timeMillis)
     {
         LOG.log(Level.WARNING, "{0} at venue {1}: {2}", order.clOrdId(), order.venueId(), reason);

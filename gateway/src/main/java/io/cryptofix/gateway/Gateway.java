@@ -94,6 +94,7 @@ public final class Gateway implements AutoCloseable
             sessions, metrics, nanoClock, journal.gate().appended(), journal.gate().written());
         final OrderCore core = new OrderCore(venues.catalog(), venues.dispatcher(), journal.journalFirst(nanoClock, reports),
             new CoreDiagnostics(metrics), new TimeoutPolicy(config.timeouts()));
+        core.riskLimits(config.risk());
         journal.recover(core, sentLastRun, reports, options.startTimeout());
 
         dutyCycle = started(DutyCycleRunner.start(

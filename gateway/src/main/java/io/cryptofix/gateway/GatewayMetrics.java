@@ -50,11 +50,17 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
     private final Histogram timeoutLateness;
     private final VenueStateMetrics venueStates;
     private final Counter venueQuantityDisagreements;
+    private final Counter riskRejects;
 
     public GatewayMetrics(final PrometheusRegistry registry)
     {
         this.registry = registry;
         venueStates = new VenueStateMetrics(registry);
+        riskRejects = Counter.builder()
+            .name("cryptofix_risk_rejects_total")
+            .help("New orders refused by a pre-trade limit, by the limit (check) and the session's CompID")
+            .labelNames("check", "session")
+            .register(registry);
         venueQuantityDisagreements = Counter.builder()
             .name("cryptofix_venue_quantity_disagreements_total")
             .help("Orders a venue ended filled at a quantity other than the gateway's count; the venue's figure was reported")
@@ -318,6 +324,11 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
     public void onFee(final String venueId, final String asset, final double amount)
     {
         venueStates.fee(venueId, asset, amount);
+    }
+
+    void riskRejected(final String check, final String session)
+    {
+        riskRejects.labelValues(check, session == null ? "" : session).inc();
     }
 
     void venueQuantityDisagreed()

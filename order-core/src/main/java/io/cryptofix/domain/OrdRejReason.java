@@ -9,6 +9,8 @@ public enum OrdRejReason
     /** The venue refused the order; Text carries the venue's reason. */
     BROKER_EXCHANGE_OPTION(0),
     UNKNOWN_SYMBOL(1),
+    /** A pre-trade limit of the risk configuration; Text names the check, the limit and the order's value. */
+    ORDER_EXCEEDS_LIMIT(3),
     /** A GTD order whose ExpireTime has already passed. */
     TOO_LATE_TO_ENTER(4),
     /** An order of the session already has this ClOrdID. */

@@ -27,6 +27,8 @@ final class NewOrderIntake
     private final FollowUps followUps;
     private final StopTriggers triggers;
     private final NewOrderChecks checks = new NewOrderChecks();
+    private final PreTradeLimits limits;
+    private final OrderCoreObserver observer;
 
     NewOrderIntake(
         final InstrumentCatalog instruments,
@@ -34,8 +36,12 @@ final class NewOrderIntake
         final OrderEvents events,
         final VenueRequests requests,
         final FollowUps followUps,
-        final StopTriggers triggers)
+        final StopTriggers triggers,
+        final PreTradeLimits limits,
+        final OrderCoreObserver observer)
     {
+        this.limits = limits;
+        this.observer = observer;
         this.instruments = instruments;
         this.index = index;
         this.events = events;
@@ -86,6 +92,14 @@ final class NewOrderIntake
         if (!terms.accepted())
         {
             refuse(command, index.takeOrderKey(), terms.reason(), terms.problem());
+            return;
+        }
+        final String overLimit = limits.refusal(command.clientCompId(), venueId, command.symbol(), command.side(),
+            terms.orderQty(), terms.price() > 0 ? terms.price() : terms.stopPx());
+        if (overLimit != null)
+        {
+            observer.onRiskRejected(limits.failedCheck(), command.clientCompId(), events.now());
+            refuse(command, index.takeOrderKey(), OrdRejReason.ORDER_EXCEEDS_LIMIT, overLimit);
             return;
         }
         final long expireTimeMillis = expireTime(command, venue, timeInForce);

@@ -1,5 +1,6 @@
 package io.cryptofix.order;
 
+import io.cryptofix.config.RiskConfig;
 import io.cryptofix.config.TimeoutConfig;
 import io.cryptofix.config.TimeoutPolicy;
 import io.cryptofix.config.TimeoutRule;
@@ -31,6 +32,7 @@ public final class OrderCore
 
     private final OrderIndex index = new OrderIndex();
     private final InstrumentCatalog instruments;
+    private final PreTradeLimits limits = new PreTradeLimits();
     private final OrderEvents events;
     private final FollowUps followUps;
     private final GatewayCancels gatewayCancels;
@@ -71,7 +73,7 @@ public final class OrderCore
         gatewayCancels = new GatewayCancels(index, events, requests, followUps, endings, observer);
         followUps.deadlines(gatewayCancels);
         triggers = new StopTriggers(instruments, events, requests, followUps);
-        intake = new NewOrderIntake(instruments, index, events, requests, followUps, triggers);
+        intake = new NewOrderIntake(instruments, index, events, requests, followUps, triggers, limits, observer);
         clientRequests = new ClientRequests(instruments, index, events, requests, followUps, triggers, endings);
         venueAnswers = new VenueAnswers(instruments, index, events, requests, followUps, gatewayCancels, endings,
             observer);
@@ -169,6 +171,7 @@ public final class OrderCore
         final String venueId, final String symbol, final long bidPx, final long askPx, final long nowMillis)
     {
         events.now(nowMillis);
+        limits.onMarketPrice(venueId, symbol, bidPx, askPx);
         triggers.onMarketPrice(venueId, symbol, bidPx, askPx);
     }
 
@@ -221,6 +224,12 @@ public final class OrderCore
     {
         events.now(nowMillis);
         venueAnswers.onInDoubt(orderKey, reason);
+    }
+
+    /** The pre-trade limits from now on, for new orders; orders already accepted keep going. */
+    public void riskLimits(final RiskConfig risk)
+    {
+        limits.config(risk);
     }
 
     /**

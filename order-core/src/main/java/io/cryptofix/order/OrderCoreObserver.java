@@ -49,6 +49,16 @@ public interface OrderCoreObserver
     {
     }
 
+    /**
+     * A new order was refused by a pre-trade limit.
+     *
+     * @param check   the limit's name in the configuration, e.g. {@code maxOrderQty}.
+     * @param session the session's CompID; null when not known.
+     */
+    default void onRiskRejected(final String check, final String session, final long timeMillis)
+    {
+    }
+
     /** A venue reported an order in a status its adapter does not know; the client was told it is in doubt. */
     default void onOrderInDoubt(final Order order, final String reason, final long timeMillis)
     {

@@ -1,0 +1,119 @@
+package io.cryptofix.order;
+
+import io.cryptofix.config.RiskConfig;
+import io.cryptofix.config.RiskLimits;
+import io.cryptofix.domain.InstrumentCatalog;
+import io.cryptofix.domain.OrdRejReason;
+import io.cryptofix.domain.OrdType;
+import io.cryptofix.domain.Side;
+import io.cryptofix.domain.TestCatalog;
+import io.cryptofix.order.RecordingSink.NewOrderReject;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import static io.cryptofix.domain.TestCatalog.fixed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pre-trade limits on the order path: an order over a limit is refused with OrdRejReason 3 and a
+ * Text naming the check, the limit and the order's value; one inside it goes to its venue.
+ */
+class PreTradeLimitsTest
+{
+    private static final long SESSION = 7;
+    private static final String VENUE = "SIM";
+    private static final String SYMBOL = "BTC/USDT";
+
+    private final InstrumentCatalog catalog = TestCatalog.venue(VENUE).trades(SYMBOL, "0.01", "0.00001", "0.00001").build();
+    private final RecordingVenueRouter venue = new RecordingVenueRouter();
+    private final RecordingSink reports = new RecordingSink();
+    private final OrderCore core = new OrderCore(catalog, venue, reports, reports);
+    private final NewOrderCommand newOrder = new NewOrderCommand();
+    private long now = 1_000_000;
+
+    PreTradeLimitsTest()
+    {
+        core.riskLimits(new RiskConfig(new RiskLimits(new BigDecimal("1"), new BigDecimal("50000")),
+            Map.of("DESK", new RiskLimits(new BigDecimal("5"), new BigDecimal("500000"))), Map.of(), Map.of()));
+    }
+
+    @Test
+    void anOrderAboveMaxOrderQtyIsRefusedNamingTheLimitAndOneAtItGoesToItsVenue()
+    {
+        core.onNewOrder(order("RISK", "O1", OrdType.LIMIT, "1.5", "1000"), tick());
+        core.onNewOrder(order("RISK", "O2", OrdType.LIMIT, "1", "1000"), tick());
+
+        assertThat(reports.single(NewOrderReject.class)).satisfies(reject ->
+        {
+            assertThat(reject.clOrdId()).isEqualTo("O1");
+            assertThat(reject.reason()).isEqualTo(OrdRejReason.ORDER_EXCEEDS_LIMIT);
+            assertThat(reject.text()).isEqualTo("maxOrderQty 1 BTC exceeded: 1.5 BTC");
+        });
+        assertThat(venue.submitted()).hasSize(1);
+    }
+
+    @Test
+    void anOrderWorthMoreThanMaxOrderNotionalAtItsLimitPriceIsRefusedShowingTheSum()
+    {
+        core.onNewOrder(order("RISK", "O1", OrdType.LIMIT, "0.9", "61000"), tick());
+        core.onNewOrder(order("RISK", "O2", OrdType.LIMIT, "0.8", "62500"), tick());
+
+        assertThat(reports.single(NewOrderReject.class).text())
+            .isEqualTo("maxOrderNotional 50000 USDT exceeded: 0.9 BTC x 61000 = 54900");
+        assertThat(venue.submitted()).as("0.8 x 62500 = 50000, at the limit").hasSize(1);
+    }
+
+    @Test
+    void aMarketOrderIsValuedAtTheVenuesBestPriceOnItsSideOnceTheGatewayHasOne()
+    {
+        core.onNewOrder(order("RISK", "O1", OrdType.MARKET, "0.9", null), tick());
+        core.onMarketPrice(VENUE, SYMBOL, fixed("59990"), fixed("60010"), tick());
+        core.onNewOrder(order("RISK", "O2", OrdType.MARKET, "0.9", null), tick());
+        core.onNewOrder(sell("RISK", "O3", "0.8335"), tick());
+
+        assertThat(reports.newOrderRejects()).extracting(NewOrderReject::text).containsExactly(
+            "maxOrderNotional 50000 USDT exceeded: 0.9 BTC x 60010 = 54009",
+            "maxOrderNotional 50000 USDT exceeded: 0.8335 BTC x 59990 = 50001.665");
+        assertThat(venue.submitted()).as("without a price yet, the first goes; the venue values it").hasSize(1);
+    }
+
+    @Test
+    void aSessionsOwnLimitsReplaceTheDefault()
+    {
+        core.onNewOrder(order("DESK", "O1", OrdType.LIMIT, "4", "60000"), tick());
+        core.onNewOrder(order("DESK", "O2", OrdType.LIMIT, "6", "60000"), tick());
+
+        assertThat(reports.single(NewOrderReject.class).text()).isEqualTo("maxOrderQty 5 BTC exceeded: 6 BTC");
+        assertThat(venue.submitted()).hasSize(1);
+    }
+
+    @Test
+    void theNotionalComparisonIsExactWhereQuantityTimesPriceOverflowsALong()
+    {
+        // 1,000 BTC x 60,000 in Fixed is 6e25: far beyond a long, compared exactly in 128 bits
+        assertThat(PreTradeLimits.exceeds(fixed("1000"), fixed("60000"), fixed("60000000"))).isFalse();
+        assertThat(PreTradeLimits.exceeds(fixed("1000.00000001"), fixed("60000"), fixed("60000000"))).isTrue();
+        assertThat(PreTradeLimits.exceeds(fixed("0.00000001"), fixed("0.00000001"), 0)).isTrue();
+    }
+
+    private NewOrderCommand order(
+        final String compId, final String clOrdId, final OrdType ordType, final String qty, final String price)
+    {
+        return newOrder.set(SESSION, clOrdId, SYMBOL, VENUE, Side.BUY, ordType, fixed(qty),
+            price == null ? NewOrderCommand.ABSENT : fixed(price), 0).clientCompId(compId);
+    }
+
+    private NewOrderCommand sell(final String compId, final String clOrdId, final String qty)
+    {
+        return newOrder.set(SESSION, clOrdId, SYMBOL, VENUE, Side.SELL, OrdType.MARKET, fixed(qty),
+            NewOrderCommand.ABSENT, 0).clientCompId(compId);
+    }
+
+    private long tick()
+    {
+        now += 10;
+        return now;
+    }
+}
