@@ -16,6 +16,13 @@ import java.util.function.Function;
 public record RiskConfig(
     RiskLimits defaults, Map<String, RiskLimits> sessions, Map<String, RiskLimits> venues, Map<String, RiskLimits> symbols)
 {
+    /**
+     * Requests per second per session when neither {@code risk.default} nor the session sets it: far
+     * above what one client sends in normal trading (and above what the gateway's own benchmark
+     * sends), so that only a runaway client meets it.
+     */
+    public static final int DEFAULT_ORDERS_PER_SECOND = 100_000;
+
     /** No limits at all. */
     public static final RiskConfig NONE = new RiskConfig(RiskLimits.NONE, Map.of(), Map.of(), Map.of());
 
@@ -29,6 +36,14 @@ public record RiskConfig(
     public BigDecimal maxOrderNotional(final String session, final String venue, final String symbol)
     {
         return limit(RiskLimits::maxOrderNotional, session, venue, symbol);
+    }
+
+    /** @return the new orders, cancels and replaces per second the session may send. */
+    public int ordersPerSecond(final String session)
+    {
+        final RiskLimits own = session == null ? null : sessions.get(session);
+        return own != null && own.ordersPerSecond() != null ? own.ordersPerSecond() :
+            defaults.ordersPerSecond() != null ? defaults.ordersPerSecond() : DEFAULT_ORDERS_PER_SECOND;
     }
 
     private BigDecimal limit(

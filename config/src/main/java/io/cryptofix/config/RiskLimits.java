@@ -9,8 +9,15 @@ import java.math.BigDecimal;
  * @param maxOrderQty       the largest OrderQty (38) of one order, in the symbol's base currency.
  * @param maxOrderNotional  the largest value of one order, OrderQty times its price, in the symbol's
  *                          quote currency.
+ * @param ordersPerSecond   new orders, cancels and replaces one session may send per second (a token
+ *                          bucket holding a second's worth); set by default and per session only.
  */
-public record RiskLimits(BigDecimal maxOrderQty, BigDecimal maxOrderNotional)
+public record RiskLimits(BigDecimal maxOrderQty, BigDecimal maxOrderNotional, Integer ordersPerSecond)
 {
-    public static final RiskLimits NONE = new RiskLimits(null, null);
+    public static final RiskLimits NONE = new RiskLimits(null, null, null);
+
+    public RiskLimits(final BigDecimal maxOrderQty, final BigDecimal maxOrderNotional)
+    {
+        this(maxOrderQty, maxOrderNotional, null);
+    }
 }

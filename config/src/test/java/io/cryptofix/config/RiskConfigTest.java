@@ -68,6 +68,19 @@ class RiskConfigTest
     }
 
     @Test
+    void aSessionsPaceIsItsOwnElseTheDefaultsElseOneHighEnoughForAnyNormalClient() throws ConfigException
+    {
+        final RiskConfig risk = parse("risk:", "  default: { ordersPerSecond: 200 }",
+            "  sessions: { DESK: { ordersPerSecond: 50 } }").risk();
+
+        assertThat(risk.ordersPerSecond("DESK")).isEqualTo(50);
+        assertThat(risk.ordersPerSecond("RISK")).isEqualTo(200);
+        assertThat(RiskConfig.NONE.ordersPerSecond("RISK")).isEqualTo(RiskConfig.DEFAULT_ORDERS_PER_SECOND);
+        assertThat(problemsOf("risk:", "  venues: { SIM: { ordersPerSecond: 5 } }"))
+            .singleElement().asString().startsWith("risk.venues.SIM.ordersPerSecond: unknown key");
+    }
+
+    @Test
     void unknownLimitsNamesAndNonPositiveValuesAreRefusedSayingWhy()
     {
         assertThat(problemsOf("risk:", "  default: { maxOrderQty: 0, maxOrderSize: 1 }",

@@ -27,6 +27,10 @@ final class ClientRequests
     private final OrderEndings endings;
     private final NewOrderChecks checks = new NewOrderChecks();
 
+    private final PreTradeLimits limits;
+    private final SessionThrottles throttles;
+    private final OrderCoreObserver observer;
+
     ClientRequests(
         final InstrumentCatalog instruments,
         final OrderIndex index,
@@ -34,8 +38,14 @@ final class ClientRequests
         final VenueRequests requests,
         final FollowUps followUps,
         final StopTriggers triggers,
-        final OrderEndings endings)
+        final OrderEndings endings,
+        final PreTradeLimits limits,
+        final SessionThrottles throttles,
+        final OrderCoreObserver observer)
     {
+        this.limits = limits;
+        this.throttles = throttles;
+        this.observer = observer;
         this.instruments = instruments;
         this.index = index;
         this.events = events;
@@ -49,6 +59,13 @@ final class ClientRequests
     {
         final long sessionId = command.sessionId();
         final Order order = index.byClOrdId(sessionId, command.origClOrdId());
+        final String throttled = throttled(sessionId, order);
+        if (throttled != null)
+        {
+            endings.refuse(sessionId, command.clOrdId(), command.origClOrdId(), false, order, CxlRejReason.OTHER,
+                throttled);
+            return;
+        }
         final Refusal refusal = refusal(order, sessionId, command.clOrdId(), command.origClOrdId(), "cancel");
         if (refusal != null)
         {
@@ -79,6 +96,13 @@ final class ClientRequests
     {
         final long sessionId = command.sessionId();
         final Order order = index.byClOrdId(sessionId, command.origClOrdId());
+        final String throttled = throttled(sessionId, order);
+        if (throttled != null)
+        {
+            endings.refuse(sessionId, command.clOrdId(), command.origClOrdId(), true, order, CxlRejReason.OTHER,
+                throttled);
+            return;
+        }
         final Refusal refusal = refusal(order, sessionId, command.clOrdId(), command.origClOrdId(), "replace");
         if (refusal != null)
         {
@@ -93,7 +117,7 @@ final class ClientRequests
         final String problem = unchangeable != null ? unchangeable : !terms.accepted() ? terms.problem() :
             terms.orderQty() < order.cumQty() ? "OrderQty (38) " + Fixed.toString(terms.orderQty()) +
             " is below CumQty (14) " + Fixed.toString(order.cumQty()) + ": it cannot be less than what has already filled" :
-            null;
+            overLimit(order, terms);
         if (problem != null)
         {
             endings.refuse(sessionId, command.clOrdId(), command.origClOrdId(), true, order, CxlRejReason.OTHER, problem);
@@ -131,6 +155,30 @@ final class ClientRequests
         events.begin(OrderEventType.PENDING_REPLACE, order).clOrdIds(command.clOrdId(), order.clOrdId())
             .quantities(orderQty, price, stopPx);
         events.emit();
+    }
+
+    /** @return the Text of a refusal for the session's pace, or null when the request may go. */
+    private String throttled(final long sessionId, final Order order)
+    {
+        final String compId = order == null ? null : order.clientCompId();
+        final String throttled = throttles.take(sessionId, compId, events.now());
+        if (throttled != null)
+        {
+            observer.onRiskRejected(SessionThrottles.CHECK, compId, events.now());
+        }
+        return throttled;
+    }
+
+    /** The new terms of a replace against the pre-trade limits, as a new order's. */
+    private String overLimit(final Order order, final NewOrderChecks.Verdict terms)
+    {
+        final String refusal = limits.refusal(order.clientCompId(), order.venueId(), order.symbol(), order.side(),
+            terms.orderQty(), terms.price() > 0 ? terms.price() : terms.stopPx());
+        if (refusal != null)
+        {
+            observer.onRiskRejected(limits.failedCheck(), order.clientCompId(), events.now());
+        }
+        return refusal;
     }
 
     /** Refuses an OrderCancelReplaceRequest whose problem was found while decoding it. */

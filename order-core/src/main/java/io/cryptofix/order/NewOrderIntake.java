@@ -28,6 +28,7 @@ final class NewOrderIntake
     private final StopTriggers triggers;
     private final NewOrderChecks checks = new NewOrderChecks();
     private final PreTradeLimits limits;
+    private final SessionThrottles throttles;
     private final OrderCoreObserver observer;
 
     NewOrderIntake(
@@ -38,8 +39,10 @@ final class NewOrderIntake
         final FollowUps followUps,
         final StopTriggers triggers,
         final PreTradeLimits limits,
+        final SessionThrottles throttles,
         final OrderCoreObserver observer)
     {
+        this.throttles = throttles;
         this.limits = limits;
         this.observer = observer;
         this.instruments = instruments;
@@ -52,6 +55,13 @@ final class NewOrderIntake
 
     void onNewOrder(final NewOrderCommand command)
     {
+        final String throttled = throttles.take(command.sessionId(), command.clientCompId(), events.now());
+        if (throttled != null)
+        {
+            observer.onRiskRejected(SessionThrottles.CHECK, command.clientCompId(), events.now());
+            refuse(command, index.takeOrderKey(), OrdRejReason.OTHER, throttled);
+            return;
+        }
         final Order existing = index.byClOrdId(command.sessionId(), command.clOrdId());
         if (existing != null)
         {

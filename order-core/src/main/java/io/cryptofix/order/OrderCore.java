@@ -33,6 +33,7 @@ public final class OrderCore
     private final OrderIndex index = new OrderIndex();
     private final InstrumentCatalog instruments;
     private final PreTradeLimits limits = new PreTradeLimits();
+    private final SessionThrottles throttles = new SessionThrottles();
     private final OrderEvents events;
     private final FollowUps followUps;
     private final GatewayCancels gatewayCancels;
@@ -73,8 +74,10 @@ public final class OrderCore
         gatewayCancels = new GatewayCancels(index, events, requests, followUps, endings, observer);
         followUps.deadlines(gatewayCancels);
         triggers = new StopTriggers(instruments, events, requests, followUps);
-        intake = new NewOrderIntake(instruments, index, events, requests, followUps, triggers, limits, observer);
-        clientRequests = new ClientRequests(instruments, index, events, requests, followUps, triggers, endings);
+        intake = new NewOrderIntake(instruments, index, events, requests, followUps, triggers, limits, throttles,
+            observer);
+        clientRequests = new ClientRequests(instruments, index, events, requests, followUps, triggers, endings, limits,
+            throttles, observer);
         venueAnswers = new VenueAnswers(instruments, index, events, requests, followUps, gatewayCancels, endings,
             observer);
         venueStatus = new VenueStatusAnswers(venueAnswers, events, requests, followUps, gatewayCancels, endings,
@@ -230,6 +233,7 @@ public final class OrderCore
     public void riskLimits(final RiskConfig risk)
     {
         limits.config(risk);
+        throttles.config(risk);
     }
 
     /**
