@@ -51,6 +51,12 @@ public record GatewayConfig(
         this(dataDir, fix, metrics, performance, venues, timeouts, StoreConfig.JOURNAL_ONLY);
     }
 
+    /** The same configuration with other pre-trade limits, as a reload of the file changes them. */
+    public GatewayConfig withRisk(final RiskConfig risk)
+    {
+        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store, risk);
+    }
+
     /** The same configuration with another timeout policy, as a reload of the file changes it. */
     public GatewayConfig withTimeouts(final TimeoutConfig timeouts)
     {

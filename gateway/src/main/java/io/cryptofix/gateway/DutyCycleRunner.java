@@ -2,6 +2,7 @@ package io.cryptofix.gateway;
 
 import io.cryptofix.acceptor.ExecutionReportSender;
 import io.cryptofix.config.PerformanceConfig;
+import io.cryptofix.config.RiskConfig;
 import io.cryptofix.config.TimeoutConfig;
 import io.cryptofix.config.TimeoutPolicy;
 import io.cryptofix.order.OrderCore;
@@ -95,6 +96,12 @@ final class DutyCycleRunner implements AutoCloseable
     void reloadTimeouts(final TimeoutConfig timeouts)
     {
         dutyCycle.reloadTimeoutPolicy(new TimeoutPolicy(timeouts));
+    }
+
+    /** Hands new pre-trade limits to the duty cycle, which switches to them between two messages. */
+    void reloadRisk(final RiskConfig risk)
+    {
+        dutyCycle.reloadRisk(risk);
     }
 
     private static void awaitLibrary(final CountDownLatch libraryConnected, final Duration startTimeout)

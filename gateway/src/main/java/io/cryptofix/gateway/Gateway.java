@@ -7,6 +7,7 @@ import io.cryptofix.acceptor.SentReports;
 import io.cryptofix.acceptor.SessionEvents;
 import io.cryptofix.config.GatewayConfig;
 import io.cryptofix.config.PerformanceConfig;
+import io.cryptofix.config.RiskConfig;
 import io.cryptofix.config.TimeoutConfig;
 import io.cryptofix.config.TimeoutPolicy;
 import io.cryptofix.order.OrderCore;
@@ -115,6 +116,15 @@ public final class Gateway implements AutoCloseable
     public void reloadTimeouts(final TimeoutConfig timeouts)
     {
         dutyCycle.reloadTimeouts(timeouts);
+    }
+
+    /**
+     * Switches the running gateway to new pre-trade limits, for the requests after it: the duty cycle
+     * takes them between two messages. Safe to call from any thread.
+     */
+    public void reloadRisk(final RiskConfig risk)
+    {
+        dutyCycle.reloadRisk(risk);
     }
 
     public GatewayConfig config()

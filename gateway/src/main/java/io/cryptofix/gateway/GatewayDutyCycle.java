@@ -1,6 +1,7 @@
 package io.cryptofix.gateway;
 
 import io.cryptofix.acceptor.ExecutionReportSender;
+import io.cryptofix.config.RiskConfig;
 import io.cryptofix.config.TimeoutPolicy;
 import io.cryptofix.order.OrderCore;
 import io.cryptofix.venue.MarketPrice;
@@ -33,6 +34,7 @@ final class GatewayDutyCycle implements Agent, VenueResponseHandler
     private final EpochClock clock;
     // written by the thread that reloads the configuration, taken by the duty cycle
     private final AtomicReference<TimeoutPolicy> newTimeoutPolicy = new AtomicReference<>();
+    private final AtomicReference<RiskConfig> newRisk = new AtomicReference<>();
     private FixLibrary library;
 
     GatewayDutyCycle(
@@ -61,12 +63,33 @@ final class GatewayDutyCycle implements Agent, VenueResponseHandler
     {
         return library.poll(FIX_FRAGMENT_LIMIT) + venues.pollResponses(this, VENUE_RESPONSE_LIMIT) +
             core.onTime(clock.time()) + reports.releaseJournaledReports() + reports.deliverHeldReports() +
-            applyNewTimeoutPolicy();
+            applyNewTimeoutPolicy() + applyNewRisk();
     }
 
     void reloadTimeoutPolicy(final TimeoutPolicy policy)
     {
         newTimeoutPolicy.set(policy);
+    }
+
+    void reloadRisk(final RiskConfig risk)
+    {
+        newRisk.set(risk);
+    }
+
+    private int applyNewRisk()
+    {
+        // a plain read first: the common case, nothing new, costs no write
+        if (newRisk.get() == null)
+        {
+            return 0;
+        }
+        final RiskConfig risk = newRisk.getAndSet(null);
+        if (risk == null)
+        {
+            return 0;
+        }
+        core.riskLimits(risk);
+        return 1;
     }
 
     private int applyNewTimeoutPolicy()

@@ -138,7 +138,7 @@ public final class GatewayMain
             out.println("FIX 4.4 acceptor listening on " + config.fix().bindAddress() + ":" + config.fix().port() +
                 " as " + config.fix().senderCompId());
             out.println("state kept in " + config.dataDir().toAbsolutePath());
-            final TimeoutPolicyReloader reloader = file == null ? null : watch(file, config, gateway, out, err);
+            final ConfigReloader reloader = file == null ? null : watch(file, config, gateway, out, err);
             out.println("press Ctrl-C to stop");
 
             shutdown.await();
@@ -150,12 +150,13 @@ public final class GatewayMain
         return OK;
     }
 
-    private static TimeoutPolicyReloader watch(
+    private static ConfigReloader watch(
         final Path file, final GatewayConfig config, final Gateway gateway, final PrintStream out, final PrintStream err)
     {
         try
         {
-            final TimeoutPolicyReloader reloader = new TimeoutPolicyReloader(file, config, gateway::reloadTimeouts, out::println);
+            final ConfigReloader reloader = new ConfigReloader(file, config, gateway::reloadTimeouts, gateway::reloadRisk,
+                out::println);
             out.println("watching " + file + " for changes to its timeouts");
             return reloader;
         }
@@ -166,7 +167,7 @@ public final class GatewayMain
         }
     }
 
-    private static void closeQuietly(final TimeoutPolicyReloader reloader)
+    private static void closeQuietly(final ConfigReloader reloader)
     {
         if (reloader != null)
         {

@@ -3,6 +3,7 @@ package io.cryptofix.gateway;
 import io.cryptofix.config.ConfigException;
 import io.cryptofix.config.ConfigLoader;
 import io.cryptofix.config.GatewayConfig;
+import io.cryptofix.config.RiskConfig;
 import io.cryptofix.config.TimeoutConfig;
 
 import java.io.IOException;
@@ -17,18 +18,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Watches the configuration file the gateway was started with and, when its {@code timeouts}
- * section changes, hands the new policy to the gateway. The whole file is validated first: an
- * invalid edit is reported and the policy in force stays. Other sections only take effect at the
- * next start, and a change to them is said so. Runs on a thread of its own, never the duty cycle.
+ * Watches the configuration file the gateway was started with and, when its {@code timeouts} or
+ * {@code risk} section changes, hands the new section to the gateway. The whole file is validated
+ * first: an invalid edit is reported and what is in force stays. Other sections only take effect at
+ * the next start, and a change to them is said so. Runs on a thread of its own, never the duty cycle.
  */
-final class TimeoutPolicyReloader implements AutoCloseable
+final class ConfigReloader implements AutoCloseable
 {
     // editors often write a file in several steps: wait for the writes to settle before reading it
     private static final long SETTLE_MILLIS = 200;
 
     private final Path file;
     private final Consumer<TimeoutConfig> apply;
+    private final Consumer<RiskConfig> applyRisk;
     private final Consumer<String> log;
     private final WatchService watchService;
     private final Thread thread;
@@ -37,12 +39,18 @@ final class TimeoutPolicyReloader implements AutoCloseable
     /**
      * @param current  the configuration in force, read from {@code file}.
      * @param apply    receives each new, valid timeout policy.
+     * @param applyRisk receives each new, valid set of pre-trade limits.
      * @param log      receives one line per reload, refusal or ignored change.
      */
-    TimeoutPolicyReloader(
-        final Path file, final GatewayConfig current, final Consumer<TimeoutConfig> apply, final Consumer<String> log)
+    ConfigReloader(
+        final Path file,
+        final GatewayConfig current,
+        final Consumer<TimeoutConfig> apply,
+        final Consumer<RiskConfig> applyRisk,
+        final Consumer<String> log)
         throws IOException
     {
+        this.applyRisk = applyRisk;
         this.file = file.toAbsolutePath();
         this.current = current;
         this.apply = apply;
@@ -115,12 +123,13 @@ final class TimeoutPolicyReloader implements AutoCloseable
         }
         catch (final ConfigException e)
         {
-            log.accept("timeout policy not reloaded: " + file + " is invalid, the policy in force stays: " +
+            log.accept("configuration not reloaded: " + file + " is invalid, the timeouts and limits in force stay: " +
                 String.join("; ", e.problems()));
             return;
         }
         final boolean timeoutsChanged = !edited.timeouts().equals(current.timeouts());
-        final boolean othersChanged = !edited.withTimeouts(current.timeouts()).equals(current);
+        final boolean riskChanged = !edited.risk().equals(current.risk());
+        final boolean othersChanged = !edited.withTimeouts(current.timeouts()).withRisk(current.risk()).equals(current);
         if (timeoutsChanged)
         {
             apply.accept(edited.timeouts());
@@ -128,9 +137,14 @@ final class TimeoutPolicyReloader implements AutoCloseable
             log.accept("timeout policy reloaded from " + file + ": " + rules + (rules == 1 ? " rule" : " rules") +
                 (edited.timeouts().reevaluateOnReload() ? ", working orders re-evaluated" : ", for new orders"));
         }
+        if (riskChanged)
+        {
+            applyRisk.accept(edited.risk());
+            log.accept("risk limits reloaded from " + file + ", for new orders, cancels and replaces");
+        }
         if (othersChanged)
         {
-            log.accept("only the timeouts section takes effect while running; the other changes to " + file +
+            log.accept("only the timeouts and risk sections take effect while running; the other changes to " + file +
                 " apply at the next start");
         }
         current = edited;
