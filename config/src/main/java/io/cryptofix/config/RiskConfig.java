@@ -46,6 +46,13 @@ public record RiskConfig(
             defaults.ordersPerSecond() != null ? defaults.ordersPerSecond() : DEFAULT_ORDERS_PER_SECOND;
     }
 
+    /** @return the most orders the session may have open at once, or null when no limit applies. */
+    public Integer maxOpenOrders(final String session)
+    {
+        final RiskLimits own = session == null ? null : sessions.get(session);
+        return own != null && own.maxOpenOrders() != null ? own.maxOpenOrders() : defaults.maxOpenOrders();
+    }
+
     private BigDecimal limit(
         final Function<RiskLimits, BigDecimal> which, final String session, final String venue, final String symbol)
     {

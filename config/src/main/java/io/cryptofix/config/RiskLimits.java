@@ -11,13 +11,21 @@ import java.math.BigDecimal;
  *                          quote currency.
  * @param ordersPerSecond   new orders, cancels and replaces one session may send per second (a token
  *                          bucket holding a second's worth); set by default and per session only.
+ * @param maxOpenOrders     the most orders one session may have open at once, at all venues; set by
+ *                          default and per session only.
  */
-public record RiskLimits(BigDecimal maxOrderQty, BigDecimal maxOrderNotional, Integer ordersPerSecond)
+public record RiskLimits(
+    BigDecimal maxOrderQty, BigDecimal maxOrderNotional, Integer ordersPerSecond, Integer maxOpenOrders)
 {
-    public static final RiskLimits NONE = new RiskLimits(null, null, null);
+    public static final RiskLimits NONE = new RiskLimits(null, null, null, null);
 
     public RiskLimits(final BigDecimal maxOrderQty, final BigDecimal maxOrderNotional)
     {
-        this(maxOrderQty, maxOrderNotional, null);
+        this(maxOrderQty, maxOrderNotional, null, null);
+    }
+
+    public RiskLimits(final BigDecimal maxOrderQty, final BigDecimal maxOrderNotional, final Integer ordersPerSecond)
+    {
+        this(maxOrderQty, maxOrderNotional, ordersPerSecond, null);
     }
 }

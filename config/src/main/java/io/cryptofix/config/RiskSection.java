@@ -16,7 +16,8 @@ final class RiskSection
     static final List<String> KEYS = List.of("default", "sessions", "venues", "symbols");
     static final List<String> LIMIT_KEYS = List.of("maxOrderQty", "maxOrderNotional");
     // a session's own pace: by default and per session, not per venue or symbol
-    static final List<String> SESSION_LIMIT_KEYS = List.of("maxOrderQty", "maxOrderNotional", "ordersPerSecond");
+    static final List<String> SESSION_LIMIT_KEYS =
+        List.of("maxOrderQty", "maxOrderNotional", "ordersPerSecond", "maxOpenOrders");
     private static final Pattern SYMBOL_OR_PATTERN = Pattern.compile("[A-Z0-9*]+/[A-Z0-9*]+|\\*");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
@@ -66,8 +67,11 @@ final class RiskSection
         limits.allowOnly(keys);
         final Long ordersPerSecond = limits.value("ordersPerSecond") == null ? null :
             limits.integer("ordersPerSecond", null, 1, 10_000_000, null);
+        final Long maxOpenOrders = limits.value("maxOpenOrders") == null ? null :
+            limits.integer("maxOpenOrders", null, 1, 10_000_000, null);
         return new RiskLimits(optional(limits, "maxOrderQty"), optional(limits, "maxOrderNotional"),
-            ordersPerSecond == null ? null : ordersPerSecond.intValue());
+            ordersPerSecond == null ? null : ordersPerSecond.intValue(),
+            maxOpenOrders == null ? null : maxOpenOrders.intValue());
     }
 
     /** A limit a level may leave out: null then, and the levels below decide. */

@@ -74,6 +74,9 @@ class RiskConfigTest
             "  sessions: { DESK: { ordersPerSecond: 50 } }").risk();
 
         assertThat(risk.ordersPerSecond("DESK")).isEqualTo(50);
+        assertThat(parse("risk:", "  default: { maxOpenOrders: 20 }", "  sessions: { DESK: { maxOpenOrders: 5 } }")
+            .risk().maxOpenOrders("RISK")).isEqualTo(20);
+        assertThat(risk.maxOpenOrders("DESK")).as("not set anywhere").isNull();
         assertThat(risk.ordersPerSecond("RISK")).isEqualTo(200);
         assertThat(RiskConfig.NONE.ordersPerSecond("RISK")).isEqualTo(RiskConfig.DEFAULT_ORDERS_PER_SECOND);
         assertThat(problemsOf("risk:", "  venues: { SIM: { ordersPerSecond: 5 } }"))

@@ -104,8 +104,12 @@ final class NewOrderIntake
             refuse(command, index.takeOrderKey(), terms.reason(), terms.problem());
             return;
         }
-        final String overLimit = limits.refusal(command.clientCompId(), venueId, command.symbol(), command.side(),
+        String overLimit = limits.refusal(command.clientCompId(), venueId, command.symbol(), command.side(),
             terms.orderQty(), terms.price() > 0 ? terms.price() : terms.stopPx());
+        if (overLimit == null)
+        {
+            overLimit = limits.openOrdersRefusal(command.clientCompId(), index.workingCount(command.sessionId()));
+        }
         if (overLimit != null)
         {
             observer.onRiskRejected(limits.failedCheck(), command.clientCompId(), events.now());

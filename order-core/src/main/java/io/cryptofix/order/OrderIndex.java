@@ -81,6 +81,13 @@ final class OrderIndex
     }
 
     /** The order ended: it stays known by key and ClOrdID, but no longer works. */
+    /** @return how many of the session's orders are working now (open at a venue or held by the gateway). */
+    int workingCount(final long sessionId)
+    {
+        final Long2ObjectHashMap<Order> orders = working.get(sessionId);
+        return orders == null ? 0 : orders.size();
+    }
+
     void finished(final Order order)
     {
         final Long2ObjectHashMap<Order> orders = working.get(order.sessionId());

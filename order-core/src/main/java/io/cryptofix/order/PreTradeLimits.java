@@ -19,6 +19,7 @@ final class PreTradeLimits
 {
     static final String MAX_ORDER_QTY = "maxOrderQty";
     static final String MAX_ORDER_NOTIONAL = "maxOrderNotional";
+    static final String MAX_OPEN_ORDERS = "maxOpenOrders";
     private static final long NONE = -1;
 
     private RiskConfig config = RiskConfig.NONE;
@@ -26,12 +27,15 @@ final class PreTradeLimits
     private final Map<String, Map<String, Map<String, long[]>>> resolved = new HashMap<>();
     // venue -> symbol -> {bid, ask}, the last the venue told
     private final Map<String, Map<String, long[]>> prices = new HashMap<>();
+    // session CompID -> its maxOpenOrders, NONE where no limit
+    private final Map<String, Long> maxOpenOrders = new HashMap<>();
     private String check;
 
     void config(final RiskConfig config)
     {
         this.config = config;
         resolved.clear();
+        maxOpenOrders.clear();
     }
 
     void onMarketPrice(final String venueId, final String symbol, final long bidPx, final long askPx)
@@ -74,6 +78,28 @@ final class PreTradeLimits
                 notional.stripTrailingZeros().toPlainString();
         }
         return null;
+    }
+
+    /**
+     * @param open  the session's orders working now.
+     * @return null when the session may have one more order open, else the client's Text.
+     */
+    String openOrdersRefusal(final String session, final int open)
+    {
+        final String key = session == null ? "" : session;
+        Long limit = maxOpenOrders.get(key);
+        if (limit == null)
+        {
+            final Integer max = config.maxOpenOrders(session);
+            limit = max == null ? NONE : max.longValue();
+            maxOpenOrders.put(key, limit);
+        }
+        if (limit == NONE || open < limit)
+        {
+            return null;
+        }
+        check = MAX_OPEN_ORDERS;
+        return MAX_OPEN_ORDERS + " " + limit + " reached: the session has " + open + " orders open";
     }
 
     private long[] limits(final String session, final String venueId, final String symbol)

@@ -90,6 +90,27 @@ class PreTradeLimitsTest
     }
 
     @Test
+    void aSessionAtMaxOpenOrdersHasItsNextOrderRefusedUntilOneEnds()
+    {
+        core.riskLimits(new RiskConfig(new RiskLimits(null, null, null, 2), Map.of(), Map.of(), Map.of()));
+        core.onNewOrder(order("RISK", "O1", OrdType.LIMIT, "1", "1000"), tick());
+        final long first = venue.lastSubmitted().orderKey();
+        core.onNewOrder(order("RISK", "O2", OrdType.LIMIT, "1", "1000"), tick());
+        core.onNewOrder(order("RISK", "O3", OrdType.LIMIT, "1", "1000"), tick());
+        core.onVenueAccepted(first, "V-1", tick());
+        core.onVenueFill(first, fixed("1"), fixed("1000"), tick());
+        core.onNewOrder(order("RISK", "O4", OrdType.LIMIT, "1", "1000"), tick());
+
+        assertThat(reports.newOrderRejects()).singleElement().satisfies(reject ->
+        {
+            assertThat(reject.clOrdId()).isEqualTo("O3");
+            assertThat(reject.reason()).isEqualTo(OrdRejReason.ORDER_EXCEEDS_LIMIT);
+            assertThat(reject.text()).isEqualTo("maxOpenOrders 2 reached: the session has 2 orders open");
+        });
+        assertThat(venue.submitted()).hasSize(3);
+    }
+
+    @Test
     void theNotionalComparisonIsExactWhereQuantityTimesPriceOverflowsALong()
     {
         // 1,000 BTC x 60,000 in Fixed is 6e25: far beyond a long, compared exactly in 128 bits
