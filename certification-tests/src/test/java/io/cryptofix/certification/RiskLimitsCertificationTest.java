@@ -29,7 +29,8 @@ class RiskLimitsCertificationTest
         gateway = GatewayFixture.start(config -> config
             .riskLimit("default", "maxOrderQty", "1")
             .riskLimit("default", "maxOrderNotional", "100000")
-            .riskLimit("sessions.DESK", "maxOrderQty", "3"));
+            .riskLimit("sessions.DESK", "maxOrderQty", "3")
+            .riskLimit("sessions.DEMO", "maxOpenOrders", "1"));
     }
 
     @AfterAll
@@ -68,6 +69,55 @@ class RiskLimitsCertificationTest
             assertThat(refused.getInt(OrdRejReason.FIELD)).isEqualTo(OrdRejReason.ORDER_EXCEEDS_LIMIT);
             assertThat(refused.getString(Text.FIELD))
                 .isEqualTo("maxOrderNotional 100000 USDT exceeded: 0.8 BTC x 150000 = 120000");
+            client.logout();
+        }
+    }
+
+    @Test
+    void aSessionAtMaxOpenOrdersIsRefusedUntilOneOfItsOrdersEnds() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("DEMO", gateway.fixPort()))
+        {
+            final String resting = Orders.nextClOrdId();
+            client.send(Orders.limit(resting, Side.BUY, "BTC/USDT", "0.01", "1000"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+
+            client.send(Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.01", "1000"));
+            final Message refused = client.next("8");
+            assertThat(refused.getInt(OrdRejReason.FIELD)).isEqualTo(OrdRejReason.ORDER_EXCEEDS_LIMIT);
+            assertThat(refused.getString(Text.FIELD)).isEqualTo("maxOpenOrders 1 reached: the session has 1 orders open");
+
+            client.send(Orders.cancel(Orders.nextClOrdId(), resting, Side.BUY, "BTC/USDT"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.PENDING_CANCEL);
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.CANCELED);
+
+            final String next = Orders.nextClOrdId();
+            client.send(Orders.limit(next, Side.BUY, "BTC/USDT", "0.01", "1000"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            client.send(Orders.cancel(Orders.nextClOrdId(), next, Side.BUY, "BTC/USDT"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.PENDING_CANCEL);
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.CANCELED);
+            client.logout();
+        }
+    }
+
+    @Test
+    void aReplaceAboveMaxOrderQtyIsRefusedAndTheOrderWorksOnUnchanged() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            final String resting = Orders.nextClOrdId();
+            client.send(Orders.limit(resting, Side.BUY, "BTC/USDT", "0.5", "1000"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+
+            client.send(Orders.replace(Orders.nextClOrdId(), resting, Side.BUY, "BTC/USDT", "1.5", "1000"));
+            final Message refused = client.next("9");
+            assertThat(refused.getString(Text.FIELD)).isEqualTo("maxOrderQty 1 BTC exceeded: 1.5 BTC");
+            assertThat(refused.getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.NEW);
+
+            client.send(Orders.cancel(Orders.nextClOrdId(), resting, Side.BUY, "BTC/USDT"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.PENDING_CANCEL);
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.CANCELED);
             client.logout();
         }
     }
