@@ -38,6 +38,12 @@ public record RiskConfig(
         return limit(RiskLimits::maxOrderNotional, session, venue, symbol);
     }
 
+    /** @return how far in percent a limit price may be beyond the venue's best price, or null when none. */
+    public BigDecimal priceCollarPercent(final String session, final String venue, final String symbol)
+    {
+        return limit(RiskLimits::priceCollarPercent, session, venue, symbol);
+    }
+
     /** @return the new orders, cancels and replaces per second the session may send. */
     public int ordersPerSecond(final String session)
     {

@@ -13,11 +13,24 @@ import java.math.BigDecimal;
  *                          bucket holding a second's worth); set by default and per session only.
  * @param maxOpenOrders     the most orders one session may have open at once, at all venues; set by
  *                          default and per session only.
+ * @param priceCollarPercent how far, in percent, a limit buy may be above the venue's best ask (a
+ *                          sell below its best bid).
  */
 public record RiskLimits(
-    BigDecimal maxOrderQty, BigDecimal maxOrderNotional, Integer ordersPerSecond, Integer maxOpenOrders)
+    BigDecimal maxOrderQty,
+    BigDecimal maxOrderNotional,
+    Integer ordersPerSecond,
+    Integer maxOpenOrders,
+    BigDecimal priceCollarPercent)
 {
-    public static final RiskLimits NONE = new RiskLimits(null, null, null, null);
+    public static final RiskLimits NONE = new RiskLimits(null, null, null, null, null);
+
+    public RiskLimits(
+        final BigDecimal maxOrderQty, final BigDecimal maxOrderNotional, final Integer ordersPerSecond,
+        final Integer maxOpenOrders)
+    {
+        this(maxOrderQty, maxOrderNotional, ordersPerSecond, maxOpenOrders, null);
+    }
 
     public RiskLimits(final BigDecimal maxOrderQty, final BigDecimal maxOrderNotional)
     {

@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 final class RiskSection
 {
     static final List<String> KEYS = List.of("default", "sessions", "venues", "symbols");
-    static final List<String> LIMIT_KEYS = List.of("maxOrderQty", "maxOrderNotional");
+    static final List<String> LIMIT_KEYS = List.of("maxOrderQty", "maxOrderNotional", "priceCollarPercent");
     // a session's own pace: by default and per session, not per venue or symbol
     static final List<String> SESSION_LIMIT_KEYS =
-        List.of("maxOrderQty", "maxOrderNotional", "ordersPerSecond", "maxOpenOrders");
+        List.of("maxOrderQty", "maxOrderNotional", "priceCollarPercent", "ordersPerSecond", "maxOpenOrders");
     private static final Pattern SYMBOL_OR_PATTERN = Pattern.compile("[A-Z0-9*]+/[A-Z0-9*]+|\\*");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
@@ -71,7 +71,7 @@ final class RiskSection
             limits.integer("maxOpenOrders", null, 1, 10_000_000, null);
         return new RiskLimits(optional(limits, "maxOrderQty"), optional(limits, "maxOrderNotional"),
             ordersPerSecond == null ? null : ordersPerSecond.intValue(),
-            maxOpenOrders == null ? null : maxOpenOrders.intValue());
+            maxOpenOrders == null ? null : maxOpenOrders.intValue(), optional(limits, "priceCollarPercent"));
     }
 
     /** A limit a level may leave out: null then, and the levels below decide. */

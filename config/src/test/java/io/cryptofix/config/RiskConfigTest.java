@@ -23,7 +23,7 @@ class RiskConfigTest
         "  venues:",
         "    SIM: { maxOrderQty: 50 }",
         "  symbols:",
-        "    \"BTC/*\": { maxOrderQty: 5, maxOrderNotional: 300000 }",
+        "    \"BTC/*\": { maxOrderQty: 5, maxOrderNotional: 300000, priceCollarPercent: 2.5 }",
         "    BTC/USDT: { maxOrderQty: 2 }",
         "    \"*/EUR\": { maxOrderQty: 7 }",
         "  sessions:",
@@ -47,6 +47,8 @@ class RiskConfigTest
 
         assertThat(risk.maxOrderQty(session, venue, symbol)).isEqualByComparingTo(maxOrderQty);
         assertThat(risk.maxOrderNotional(session, venue, symbol)).isEqualByComparingTo(maxOrderNotional);
+        assertThat(risk.priceCollarPercent(session, venue, symbol)).isEqualTo(
+            symbol.startsWith("BTC/") ? new BigDecimal("2.5") : null);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.cryptofix.order;
 
 import io.cryptofix.domain.CxlRejReason;
 import io.cryptofix.domain.Fixed;
+import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
@@ -173,7 +174,7 @@ final class ClientRequests
     private String overLimit(final Order order, final NewOrderChecks.Verdict terms)
     {
         final String refusal = limits.refusal(order.clientCompId(), order.venueId(), order.symbol(), order.side(),
-            terms.orderQty(), terms.price() > 0 ? terms.price() : terms.stopPx());
+            terms.orderQty(), terms.price() > 0 ? terms.price() : terms.stopPx(), order.ordType() == OrdType.LIMIT);
         if (refusal != null)
         {
             observer.onRiskRejected(limits.failedCheck(), order.clientCompId(), events.now());

@@ -5,6 +5,7 @@ import io.cryptofix.config.TimeoutRule;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.domain.OrdRejReason;
+import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.domain.VenueRules;
 
@@ -105,7 +106,7 @@ final class NewOrderIntake
             return;
         }
         String overLimit = limits.refusal(command.clientCompId(), venueId, command.symbol(), command.side(),
-            terms.orderQty(), terms.price() > 0 ? terms.price() : terms.stopPx());
+            terms.orderQty(), terms.price() > 0 ? terms.price() : terms.stopPx(), command.ordType() == OrdType.LIMIT);
         if (overLimit == null)
         {
             overLimit = limits.openOrdersRefusal(command.clientCompId(), index.workingCount(command.sessionId()));

@@ -20,6 +20,7 @@ final class PreTradeLimits
     static final String MAX_ORDER_QTY = "maxOrderQty";
     static final String MAX_ORDER_NOTIONAL = "maxOrderNotional";
     static final String MAX_OPEN_ORDERS = "maxOpenOrders";
+    static final String PRICE_COLLAR = "priceCollarPercent";
     private static final long NONE = -1;
 
     private RiskConfig config = RiskConfig.NONE;
@@ -53,15 +54,25 @@ final class PreTradeLimits
     }
 
     /**
-     * @param price  the order's limit or stop price, 0 for a market order.
+     * @param price       the order's limit or stop price, 0 for a market order.
+     * @param limitPrice  whether {@code price} is a limit price to hold against the price collar.
      * @return null when the order is within its limits, else the client's Text naming the check, the
      *     limit and the order's value.
      */
     String refusal(
         final String session, final String venueId, final String symbol, final Side side, final long orderQty,
-        final long price)
+        final long price, final boolean limitPrice)
     {
         final long[] limits = limits(session, venueId, symbol);
+        if (limitPrice && limits[2] != NONE)
+        {
+            final String outsideCollar = outsideCollar(venueId, symbol, side, price, limits[2]);
+            if (outsideCollar != null)
+            {
+                check = PRICE_COLLAR;
+                return outsideCollar;
+            }
+        }
         if (limits[0] != NONE && orderQty > limits[0])
         {
             check = MAX_ORDER_QTY;
@@ -102,6 +113,32 @@ final class PreTradeLimits
         return MAX_OPEN_ORDERS + " " + limit + " reached: the session has " + open + " orders open";
     }
 
+    /**
+     * A limit buy more than the collar above the best ask, or a sell more than it below the best bid,
+     * is out of line with the market; without a best price on that side there is nothing to hold it to.
+     */
+    private String outsideCollar(
+        final String venueId, final String symbol, final Side side, final long price, final long collarPercent)
+    {
+        final long reference = reference(venueId, symbol, side);
+        if (reference <= 0)
+        {
+            return null;
+        }
+        final double collar = (double)collarPercent / Fixed.ONE / 100;
+        final boolean buy = side == Side.BUY;
+        final double bound = buy ? reference * (1 + collar) : reference * (1 - collar);
+        if (buy ? price <= bound : price >= bound)
+        {
+            return null;
+        }
+        final BigDecimal away = Fixed.toBigDecimal(Math.abs(price - reference)).multiply(BigDecimal.valueOf(100))
+            .divide(Fixed.toBigDecimal(reference), 2, java.math.RoundingMode.HALF_UP);
+        return PRICE_COLLAR + " " + Fixed.toString(collarPercent) + " exceeded: " + (buy ? "buy" : "sell") +
+            " limit " + Fixed.toString(price) + " is " + away.stripTrailingZeros().toPlainString() + "% " +
+            (buy ? "above the best ask " : "below the best bid ") + Fixed.toString(reference);
+    }
+
     private long[] limits(final String session, final String venueId, final String symbol)
     {
         final Map<String, long[]> bySymbol = resolved.computeIfAbsent(session == null ? "" : session,
@@ -111,7 +148,8 @@ final class PreTradeLimits
         {
             limits = new long[] {
                 fixedOrNone(config.maxOrderQty(session, venueId, symbol)),
-                fixedOrNone(config.maxOrderNotional(session, venueId, symbol))};
+                fixedOrNone(config.maxOrderNotional(session, venueId, symbol)),
+                fixedOrNone(config.priceCollarPercent(session, venueId, symbol))};
             bySymbol.put(symbol, limits);
         }
         return limits;

@@ -111,6 +111,28 @@ class PreTradeLimitsTest
     }
 
     @Test
+    void aLimitPriceBeyondTheCollarAroundAMovingBestPriceIsRefused()
+    {
+        core.riskLimits(new RiskConfig(new RiskLimits(null, null, null, null, new BigDecimal("5")), Map.of(),
+            Map.of(), Map.of()));
+        core.onNewOrder(order("RISK", "O1", OrdType.LIMIT, "0.1", "90000"), tick());
+        core.onMarketPrice(VENUE, SYMBOL, fixed("59990"), fixed("60010"), tick());
+        core.onNewOrder(order("RISK", "O2", OrdType.LIMIT, "0.1", "63000"), tick());
+        core.onNewOrder(order("RISK", "O3", OrdType.LIMIT, "0.1", "63100"), tick());
+        core.onMarketPrice(VENUE, SYMBOL, fixed("61000"), fixed("61010"), tick());
+        core.onNewOrder(order("RISK", "O4", OrdType.LIMIT, "0.1", "63100"), tick());
+        core.onNewOrder(newOrder.set(SESSION, "O5", SYMBOL, VENUE, Side.SELL, OrdType.LIMIT, fixed("0.1"),
+            fixed("57900"), 0).clientCompId("RISK"), tick());
+
+        assertThat(reports.newOrderRejects()).extracting(NewOrderReject::clOrdId, NewOrderReject::text).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("O3",
+                "priceCollarPercent 5 exceeded: buy limit 63100 is 5.15% above the best ask 60010"),
+            org.assertj.core.groups.Tuple.tuple("O5",
+                "priceCollarPercent 5 exceeded: sell limit 57900 is 5.08% below the best bid 61000"));
+        assertThat(venue.submitted()).as("O1 before any price, O2 and O4 inside the collar").hasSize(3);
+    }
+
+    @Test
     void theNotionalComparisonIsExactWhereQuantityTimesPriceOverflowsALong()
     {
         // 1,000 BTC x 60,000 in Fixed is 6e25: far beyond a long, compared exactly in 128 bits
