@@ -146,16 +146,28 @@ public final class RestVenue implements VenueAdapter
             {
                 final VenueError error = client.classify(e);
                 health.failed(error);
-                if (error.kind() == VenueError.Kind.CLOCK && attempt == 0 && clockSync.measure())
+                if (sendAgainAfter(error, attempt))
                 {
-                    // refused for its timestamp, so not placed: once more, with the venue's time measured again
-                    health.clockMeasured();
                     continue;
                 }
                 refused(order, placement, error);
                 return;
             }
         }
+    }
+
+    /**
+     * A request refused for its timestamp did nothing at the venue: it goes once more, after the
+     * venue's clock is measured again.
+     */
+    private boolean sendAgainAfter(final VenueError error, final int attempt)
+    {
+        if (error.kind() == VenueError.Kind.CLOCK && attempt == 0 && clockSync.measure())
+        {
+            health.clockMeasured();
+            return true;
+        }
+        return false;
     }
 
     private void refused(final VenueOrder order, final Placement placement, final VenueError error)
@@ -208,9 +220,8 @@ public final class RestVenue implements VenueAdapter
             {
                 final VenueError error = client.classify(e);
                 health.failed(error);
-                if (error.kind() == VenueError.Kind.CLOCK && attempt == 0 && clockSync.measure())
+                if (sendAgainAfter(error, attempt))
                 {
-                    health.clockMeasured();
                     continue;
                 }
                 cancelFailed(cancel, placement, error);
