@@ -237,6 +237,39 @@ public final class OrderCore
     }
 
     /**
+     * Puts a scope in a trading state, from the next request on; orders already working keep working
+     * (a kill cancels them: {@link #kill}). Reported to {@link OrderCoreObserver#onTradingStateChanged}.
+     *
+     * @param name    the venue id or the session's CompID; ignored for {@link TradingScope#GLOBAL}.
+     * @param reason  the operator's words, kept for the status and the refusals' Text.
+     */
+    public void tradingState(
+        final TradingScope scope, final String name, final TradingState state, final String reason,
+        final long nowMillis)
+    {
+        events.now(nowMillis);
+        throw new UnsupportedOperationException("trading states");
+    }
+
+    /**
+     * The kill switch: the scope goes HALTED and every working order in it is canceled at its venue,
+     * each Canceled report with ExecRestatementReason (378) 99 and Text {@code kill switch: <reason>}.
+     *
+     * @return how many orders are being canceled.
+     */
+    public int kill(final TradingScope scope, final String name, final String reason, final long nowMillis)
+    {
+        events.now(nowMillis);
+        throw new UnsupportedOperationException("kill switch");
+    }
+
+    /** A copy of the trading states and each session's use of its limits, for operators. */
+    public RiskStatus riskStatus()
+    {
+        throw new UnsupportedOperationException("risk status");
+    }
+
+    /**
      * A venue that was starting or down takes orders again: its instruments (loaded by a start that
      * came late; empty otherwise) join the catalog.
      */

@@ -59,6 +59,19 @@ public interface OrderCoreObserver
     {
     }
 
+    /**
+     * A scope's trading state changed: by an operator ({@link OrderCore#tradingState}, {@link OrderCore#kill})
+     * or by an automatic trip.
+     *
+     * @param name       the venue id or session CompID; null for the global scope.
+     * @param automatic  true when a trip of the gateway's own set it (price move, reject rate).
+     */
+    default void onTradingStateChanged(
+        final TradingScope scope, final String name, final TradingState state, final String reason,
+        final boolean automatic, final long timeMillis)
+    {
+    }
+
     /** A venue reported an order in a status its adapter does not know; the client was told it is in doubt. */
     default void onOrderInDoubt(final Order order, final String reason, final long timeMillis)
     {
