@@ -70,6 +70,29 @@ public final class Fixed
         return result;
     }
 
+    /**
+     * The product of two non-negative fixed-point values, such as a quantity and a price, rounded down to
+     * the eighth decimal place; {@link Long#MAX_VALUE} when it does not fit.
+     */
+    public static long times(final long a, final long b)
+    {
+        final long aWhole = a / ONE;
+        final long aPart = a % ONE;
+        final long bWhole = b / ONE;
+        final long bPart = b % ONE;
+        try
+        {
+            // (aw + ap/ONE)(bw + bp/ONE) x ONE, term by term: only the first can overflow at real sizes
+            final long wholes = Math.multiplyExact(Math.multiplyExact(aWhole, bWhole), ONE);
+            return Math.addExact(Math.addExact(wholes, Math.addExact(Math.multiplyExact(aWhole, bPart),
+                Math.multiplyExact(aPart, bWhole))), aPart * bPart / ONE);
+        }
+        catch (final ArithmeticException e)
+        {
+            return Long.MAX_VALUE;
+        }
+    }
+
     public static BigDecimal toBigDecimal(final long value)
     {
         return BigDecimal.valueOf(value, SCALE).stripTrailingZeros();

@@ -30,6 +30,7 @@ final class ClientRequests
 
     private final PreTradeLimits limits;
     private final SessionThrottles throttles;
+    private final SessionLimits sessionLimits;
     private final OrderCoreObserver observer;
 
     ClientRequests(
@@ -42,8 +43,10 @@ final class ClientRequests
         final OrderEndings endings,
         final PreTradeLimits limits,
         final SessionThrottles throttles,
+        final SessionLimits sessionLimits,
         final OrderCoreObserver observer)
     {
+        this.sessionLimits = sessionLimits;
         this.limits = limits;
         this.throttles = throttles;
         this.observer = observer;
@@ -170,14 +173,26 @@ final class ClientRequests
         return throttled;
     }
 
-    /** The new terms of a replace against the pre-trade limits, as a new order's. */
+    /**
+     * The new terms of a replace against the pre-trade limits, as a new order's; its value against the
+     * session's open and daily value, counting what the order holds already.
+     */
     private String overLimit(final Order order, final NewOrderChecks.Verdict terms)
     {
-        final String refusal = limits.refusal(order.clientCompId(), order.venueId(), order.symbol(), order.side(),
-            terms.orderQty(), terms.price() > 0 ? terms.price() : terms.stopPx(), order.ordType() == OrdType.LIMIT);
+        final long unitPrice = terms.price() > 0 ? terms.price() : terms.stopPx();
+        String refusal = limits.refusal(order.clientCompId(), order.venueId(), order.symbol(), order.side(),
+            terms.orderQty(), unitPrice, order.ordType() == OrdType.LIMIT);
+        String check = limits.failedCheck();
+        if (refusal == null && unitPrice > 0)
+        {
+            refusal = sessionLimits.exposure.refusal(order.clientCompId(),
+                Fixed.times(terms.orderQty() - order.cumQty(), unitPrice), sessionLimits.exposure.openValue(order), true,
+                events.now());
+            check = sessionLimits.exposure.failedCheck();
+        }
         if (refusal != null)
         {
-            observer.onRiskRejected(limits.failedCheck(), order.clientCompId(), events.now());
+            observer.onRiskRejected(check, order.clientCompId(), events.now());
         }
         return refusal;
     }

@@ -34,6 +34,7 @@ public final class OrderCore
     private final InstrumentCatalog instruments;
     private final PreTradeLimits limits = new PreTradeLimits();
     private final SessionThrottles throttles = new SessionThrottles();
+    private final SessionLimits sessionLimits = new SessionLimits(index);
     private final OrderEvents events;
     private final FollowUps followUps;
     private final GatewayCancels gatewayCancels;
@@ -75,9 +76,9 @@ public final class OrderCore
         followUps.deadlines(gatewayCancels);
         triggers = new StopTriggers(instruments, events, requests, followUps);
         intake = new NewOrderIntake(instruments, index, events, requests, followUps, triggers, limits, throttles,
-            observer);
+            sessionLimits, gatewayCancels, observer);
         clientRequests = new ClientRequests(instruments, index, events, requests, followUps, triggers, endings, limits,
-            throttles, observer);
+            throttles, sessionLimits, observer);
         venueAnswers = new VenueAnswers(instruments, index, events, requests, followUps, gatewayCancels, endings,
             observer);
         venueStatus = new VenueStatusAnswers(venueAnswers, events, requests, followUps, gatewayCancels, endings,
@@ -85,6 +86,7 @@ public final class OrderCore
         statusAnswers = new StatusAnswers(index, events);
         reconciliation = new Reconciliation(instruments, index, events, requests, followUps, triggers, endings);
         events.onFinished(this::finished);
+        events.onChanged(this::changed);
     }
 
     public void onNewOrder(final NewOrderCommand command, final long nowMillis)
@@ -234,6 +236,7 @@ public final class OrderCore
     {
         limits.config(risk);
         throttles.config(risk);
+        sessionLimits.config(risk);
     }
 
     /**
@@ -349,7 +352,12 @@ public final class OrderCore
     public int recover(final OrderReplay replay, final long nowMillis)
     {
         events.now(nowMillis);
-        return reconciliation.recover(replay);
+        final int asked = reconciliation.recover(replay);
+        for (final Order order : index.all())
+        {
+            sessionLimits.recovered(order, nowMillis);
+        }
+        return asked;
     }
 
     /**
@@ -431,6 +439,11 @@ public final class OrderCore
     public int scheduledTimerCount()
     {
         return followUps.scheduled();
+    }
+
+    private void changed(final Order order)
+    {
+        sessionLimits.changed(order, events.now());
     }
 
     /** The order is done: it needs no timer, no trigger and no deferred cancel any more. */

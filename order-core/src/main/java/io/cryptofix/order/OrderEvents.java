@@ -14,6 +14,7 @@ final class OrderEvents
     private final OrderEventSink sink;
     private final OrderCoreObserver observer;
     private Consumer<Order> onFinished = order -> {};
+    private Consumer<Order> onChanged = order -> {};
     private long nextExecId = 1;
     // the time of the input being handled: every event it leads to happens then
     private long nowMillis;
@@ -28,6 +29,12 @@ final class OrderEvents
     void onFinished(final Consumer<Order> onFinished)
     {
         this.onFinished = onFinished;
+    }
+
+    /** Called for each order an event changed, right after the event is applied (before it is handed on). */
+    void onChanged(final Consumer<Order> onChanged)
+    {
+        this.onChanged = onChanged;
     }
 
     void now(final long nowMillis)
@@ -75,6 +82,7 @@ final class OrderEvents
                 observer.onEventRefused(order, type, nowMillis);
                 return false;
             }
+            onChanged.accept(order);
             if (wasWorking && order.state().isTerminal())
             {
                 onFinished.accept(order);

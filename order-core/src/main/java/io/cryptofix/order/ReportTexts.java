@@ -52,6 +52,8 @@ final class ReportTexts
             case IMMEDIATE_OR_CANCEL: return "IOC: unfilled quantity canceled";
             case CANCEL_ON_DISCONNECT:
                 return "canceled on disconnect: the session logged out or dropped and did not log on again in time";
+            case SELF_TRADE_PREVENTION:
+                return "selfTradePrevention: canceled, a new order of the same session would have traded against it";
             default: return null;
         }
     }
@@ -66,6 +68,7 @@ final class ReportTexts
             case MASS_CANCEL: why = "mass cancel"; break;
             case IMMEDIATE_OR_CANCEL: why = "IOC remainder"; break;
             case CANCEL_ON_DISCONNECT: why = "cancel on disconnect"; break;
+            case SELF_TRADE_PREVENTION: why = "self-trade prevention"; break;
             default: why = "replace"; break;
         }
         return "the gateway is already canceling the order (" + why + ")";
