@@ -19,11 +19,12 @@ final class DuplicateOrderGuard
 {
     static final String CHECK = "duplicateOrderWindow";
     private static final long OFF = -1;
+    private static final long UNRESOLVED = Long.MIN_VALUE;
     private static final int PRUNE_EVERY = 4096;
 
     private final OrderIndex index;
     private RiskConfig config = RiskConfig.NONE;
-    private final Object2LongHashMap<String> windowMillis = new Object2LongHashMap<>(OFF);
+    private final Object2LongHashMap<String> windowMillis = new Object2LongHashMap<>(UNRESOLVED);
     // hash of (session, side, symbol, quantity, price) -> the order key of the last such order
     private final Long2LongHashMap lastOrder = new Long2LongHashMap(-1);
     private int sincePrune;
@@ -108,7 +109,7 @@ final class DuplicateOrderGuard
     {
         final String key = compId == null ? "" : compId;
         long window = windowMillis.getValue(key);
-        if (window == OFF && !windowMillis.containsKey(key))
+        if (window == UNRESOLVED)
         {
             final Duration configured = config.duplicateOrderWindow(compId);
             window = configured == null ? OFF : configured.toMillis();

@@ -115,6 +115,8 @@ class SessionLimitsTest
         core.onNewOrder(buy("O5", "1", "60001"), tick());
         now += 2_000;
         core.onNewOrder(buy("O6", "1", "60000"), tick());
+        core.onNewOrder(buy("O7", "1", "60000").clientCompId("DEMO"), tick());
+        core.onNewOrder(buy("O8", "1", "60000").clientCompId("DEMO"), tick());
 
         assertThat(reports.newOrderRejects()).singleElement().satisfies(reject ->
         {
@@ -123,7 +125,7 @@ class SessionLimitsTest
             assertThat(reject.text()).isEqualTo("duplicate order (duplicateOrderWindow 2s): same side, symbol, " +
                 "quantity 1 and price 60000 as ClOrdID (11) 'O3' sent 10 ms ago");
         });
-        assertThat(venue.submitted()).hasSize(5);
+        assertThat(venue.submitted()).as("a session without a window is not guarded").hasSize(7);
     }
 
     @Test
