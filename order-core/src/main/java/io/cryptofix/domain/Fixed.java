@@ -34,6 +34,16 @@ public final class Fixed
     }
 
     /**
+     * A configured limit as a fixed-point value: one too large for a long is as good as no limit and
+     * becomes {@link Long#MAX_VALUE}; more than eight decimal places are rounded down.
+     */
+    public static long limit(final BigDecimal value)
+    {
+        final BigDecimal scaled = value.setScale(SCALE, RoundingMode.DOWN);
+        return scaled.unscaledValue().bitLength() > 63 ? Long.MAX_VALUE : scaled.unscaledValue().longValue();
+    }
+
+    /**
      * Converts a FIX decimal given as unscaled value and scale (Artio's DecimalFloat form).
      *
      * @return the fixed-point value, or {@link Long#MIN_VALUE} if it needs more than eight decimal

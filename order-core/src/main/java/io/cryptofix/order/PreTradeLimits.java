@@ -175,7 +175,7 @@ final class PreTradeLimits
 
     private static long fixedOrNone(final BigDecimal limit)
     {
-        return limit == null ? NONE : Fixed.fromBigDecimal(limit);
+        return limit == null ? NONE : Fixed.limit(limit);
     }
 
     private static String base(final String symbol)

@@ -219,7 +219,7 @@ final class SessionExposure
 
     private static long fixedOrNone(final BigDecimal limit)
     {
-        return limit == null ? NONE : Fixed.fromBigDecimal(limit);
+        return limit == null ? NONE : Fixed.limit(limit);
     }
 
     private static final class Session

@@ -131,4 +131,12 @@ class FixedTest
             new java.math.BigDecimal("1000005000")));
         assertThat(Fixed.times(Long.MAX_VALUE / 2, 3 * Fixed.ONE)).isEqualTo(Long.MAX_VALUE);
     }
+
+    @Test
+    void aLimitTooLargeForALongIsNoLimitAndOneTooPreciseIsRoundedDown()
+    {
+        assertThat(Fixed.limit(new BigDecimal("1000000000000"))).isEqualTo(Long.MAX_VALUE);
+        assertThat(Fixed.limit(new BigDecimal("92233720368"))).isEqualTo(fixed("92233720368"));
+        assertThat(Fixed.limit(new BigDecimal("0.123456789"))).isEqualTo(fixed("0.12345678"));
+    }
 }
