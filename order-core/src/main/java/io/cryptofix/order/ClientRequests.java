@@ -31,6 +31,7 @@ final class ClientRequests
     private final PreTradeLimits limits;
     private final SessionThrottles throttles;
     private final OrderCoreObserver observer;
+    private final TradingStates states;
 
     ClientRequests(
         final InstrumentCatalog instruments,
@@ -42,8 +43,10 @@ final class ClientRequests
         final OrderEndings endings,
         final PreTradeLimits limits,
         final SessionThrottles throttles,
-        final OrderCoreObserver observer)
+        final OrderCoreObserver observer,
+        final TradingStates states)
     {
+        this.states = states;
         this.limits = limits;
         this.throttles = throttles;
         this.observer = observer;
@@ -102,6 +105,13 @@ final class ClientRequests
         {
             endings.refuse(sessionId, command.clOrdId(), command.origClOrdId(), true, order, CxlRejReason.OTHER,
                 throttled);
+            return;
+        }
+        final String notTrading = order == null ? null : states.replaceRefusal(order, command.orderQty(), events.now());
+        if (notTrading != null)
+        {
+            endings.refuse(sessionId, command.clOrdId(), command.origClOrdId(), true, order, CxlRejReason.OTHER,
+                notTrading);
             return;
         }
         final Refusal refusal = refusal(order, sessionId, command.clOrdId(), command.origClOrdId(), "replace");

@@ -31,6 +31,7 @@ final class NewOrderIntake
     private final PreTradeLimits limits;
     private final SessionThrottles throttles;
     private final OrderCoreObserver observer;
+    private final TradingStates states;
 
     NewOrderIntake(
         final InstrumentCatalog instruments,
@@ -41,8 +42,10 @@ final class NewOrderIntake
         final StopTriggers triggers,
         final PreTradeLimits limits,
         final SessionThrottles throttles,
-        final OrderCoreObserver observer)
+        final OrderCoreObserver observer,
+        final TradingStates states)
     {
+        this.states = states;
         this.throttles = throttles;
         this.limits = limits;
         this.observer = observer;
@@ -61,6 +64,12 @@ final class NewOrderIntake
         {
             observer.onRiskRejected(SessionThrottles.CHECK, command.clientCompId(), events.now());
             refuse(command, index.takeOrderKey(), OrdRejReason.OTHER, throttled);
+            return;
+        }
+        final String notTrading = states.newOrderRefusal(command, events.now());
+        if (notTrading != null)
+        {
+            refuse(command, index.takeOrderKey(), OrdRejReason.OTHER, notTrading);
             return;
         }
         final Order existing = index.byClOrdId(command.sessionId(), command.clOrdId());
