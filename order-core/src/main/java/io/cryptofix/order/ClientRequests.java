@@ -32,6 +32,7 @@ final class ClientRequests
     private final SessionThrottles throttles;
     private final OrderCoreObserver observer;
     private final TradingStates states;
+    private final PositionLimits positionLimits;
 
     ClientRequests(
         final InstrumentCatalog instruments,
@@ -44,9 +45,11 @@ final class ClientRequests
         final PreTradeLimits limits,
         final SessionThrottles throttles,
         final OrderCoreObserver observer,
-        final TradingStates states)
+        final TradingStates states,
+        final PositionLimits positionLimits)
     {
         this.states = states;
+        this.positionLimits = positionLimits;
         this.limits = limits;
         this.throttles = throttles;
         this.observer = observer;
@@ -132,6 +135,13 @@ final class ClientRequests
         if (problem != null)
         {
             endings.refuse(sessionId, command.clOrdId(), command.origClOrdId(), true, order, CxlRejReason.OTHER, problem);
+            return;
+        }
+        final String overPosition = positionLimits.replaceRefusal(order, terms.orderQty(), events.now());
+        if (overPosition != null)
+        {
+            endings.refuse(sessionId, command.clOrdId(), command.origClOrdId(), true, order, CxlRejReason.OTHER,
+                overPosition);
             return;
         }
         if (!order.isPlaced())

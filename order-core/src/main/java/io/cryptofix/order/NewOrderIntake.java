@@ -32,6 +32,7 @@ final class NewOrderIntake
     private final SessionThrottles throttles;
     private final OrderCoreObserver observer;
     private final TradingStates states;
+    private final PositionLimits positionLimits;
 
     NewOrderIntake(
         final InstrumentCatalog instruments,
@@ -43,9 +44,11 @@ final class NewOrderIntake
         final PreTradeLimits limits,
         final SessionThrottles throttles,
         final OrderCoreObserver observer,
-        final TradingStates states)
+        final TradingStates states,
+        final PositionLimits positionLimits)
     {
         this.states = states;
+        this.positionLimits = positionLimits;
         this.throttles = throttles;
         this.limits = limits;
         this.observer = observer;
@@ -124,6 +127,13 @@ final class NewOrderIntake
         {
             observer.onRiskRejected(limits.failedCheck(), command.clientCompId(), events.now());
             refuse(command, index.takeOrderKey(), OrdRejReason.ORDER_EXCEEDS_LIMIT, overLimit);
+            return;
+        }
+        final String overPosition = positionLimits.newOrderRefusal(command.clientCompId(), command.symbol(),
+            command.side(), terms.orderQty(), events.now());
+        if (overPosition != null)
+        {
+            refuse(command, index.takeOrderKey(), OrdRejReason.ORDER_EXCEEDS_LIMIT, overPosition);
             return;
         }
         final long expireTimeMillis = expireTime(command, venue, timeInForce);

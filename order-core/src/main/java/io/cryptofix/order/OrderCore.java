@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * give the same events (replay, recovery, tests).
  *
  * <p>Before anything leaves, an order meets the trading states of the gateway, its venue and its
- * session ({@link TradingStates}) and the risk limits ({@link PreTradeLimits}).
+ * session ({@link TradingStates}) and the risk limits ({@link PreTradeLimits}, {@link PositionLimits}).
  *
  * <p>What a venue lacks natively is emulated: stop triggers ({@link StopTriggers}), Day and GTD expiry
  * and IOC ({@link GatewayCancels}), amend as cancel and new ({@link ClientRequests},
@@ -44,6 +44,7 @@ public final class OrderCore
     private final SessionThrottles throttles = new SessionThrottles();
     private final SessionPositions positions = new SessionPositions();
     private final TradingStates states;
+    private final PositionLimits positionLimits;
     private final OrderEvents events;
     private final FollowUps followUps;
     private final GatewayCancels gatewayCancels;
@@ -79,6 +80,7 @@ public final class OrderCore
         this.instruments = instruments;
         events = new OrderEvents(sink, observer);
         states = new TradingStates(positions, observer);
+        positionLimits = new PositionLimits(positions, observer);
         final VenueRequests requests = new VenueRequests(events, venues, observer);
         final OrderEndings endings = new OrderEndings(events, index, instruments);
         followUps = new FollowUps(index, events, requests, observer, timeoutPolicy);
@@ -86,9 +88,9 @@ public final class OrderCore
         followUps.deadlines(gatewayCancels);
         triggers = new StopTriggers(instruments, events, requests, followUps);
         intake = new NewOrderIntake(instruments, index, events, requests, followUps, triggers, limits, throttles,
-            observer, states);
+            observer, states, positionLimits);
         clientRequests = new ClientRequests(instruments, index, events, requests, followUps, triggers, endings, limits,
-            throttles, observer, states);
+            throttles, observer, states, positionLimits);
         venueAnswers = new VenueAnswers(instruments, index, events, requests, followUps, gatewayCancels, endings,
             observer);
         venueStatus = new VenueStatusAnswers(venueAnswers, events, requests, followUps, gatewayCancels, endings,
@@ -246,6 +248,7 @@ public final class OrderCore
     {
         limits.config(risk);
         throttles.config(risk);
+        positionLimits.config(risk);
     }
 
     /**
