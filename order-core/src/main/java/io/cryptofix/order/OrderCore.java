@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * give the same events (replay, recovery, tests).
  *
  * <p>Before anything leaves, an order meets the trading states of the gateway, its venue and its
- * session ({@link TradingStates}) and the risk limits ({@link PreTradeLimits}, {@link PositionLimits}).
+ * session ({@link TradingStates}) and the risk limits ({@link PreTradeLimits}, {@link PositionLimits});
+ * the kill switch ({@link KillSwitch}) halts a scope and cancels its orders.
  *
  * <p>What a venue lacks natively is emulated: stop triggers ({@link StopTriggers}), Day and GTD expiry
  * and IOC ({@link GatewayCancels}), amend as cancel and new ({@link ClientRequests},
@@ -45,6 +46,7 @@ public final class OrderCore
     private final SessionPositions positions = new SessionPositions();
     private final TradingStates states;
     private final PositionLimits positionLimits;
+    private final KillSwitch killSwitch;
     private final OrderEvents events;
     private final FollowUps followUps;
     private final GatewayCancels gatewayCancels;
@@ -98,6 +100,7 @@ public final class OrderCore
         statusAnswers = new StatusAnswers(index, events);
         reconciliation = new Reconciliation(instruments, index, events, requests, followUps, triggers, endings);
         events.onFinished(this::finished);
+        killSwitch = new KillSwitch(index, gatewayCancels, states);
         events.onEmitted(this::emitted);
     }
 
@@ -275,7 +278,7 @@ public final class OrderCore
     public int kill(final TradingScope scope, final String name, final String reason, final long nowMillis)
     {
         events.now(nowMillis);
-        throw new UnsupportedOperationException("kill switch");
+        return killSwitch.kill(scope, name, reason, nowMillis);
     }
 
     /** A copy of the trading states and each session's use of its limits, for operators. */

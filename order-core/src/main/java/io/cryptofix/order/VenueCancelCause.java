@@ -18,5 +18,10 @@ public enum VenueCancelCause
     /** An IOC order the venue does not cancel itself: Canceled, with what filled at once. */
     IMMEDIATE_OR_CANCEL,
     /** The order's session disconnected and did not log on again within its grace period: Canceled. */
-    CANCEL_ON_DISCONNECT
+    CANCEL_ON_DISCONNECT,
+    /**
+     * The kill switch of its scope (the gateway, its venue or its session): Canceled, Text
+     * {@code kill switch: <reason>}, ExecRestatementReason 99. Last: the journal keeps the ordinal.
+     */
+    KILL_SWITCH
 }
