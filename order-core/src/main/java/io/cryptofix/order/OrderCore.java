@@ -28,7 +28,8 @@ import java.util.TreeMap;
  *
  * <p>Before anything leaves, an order meets the trading states of the gateway, its venue and its
  * session ({@link TradingStates}) and the risk limits ({@link PreTradeLimits}, {@link PositionLimits});
- * the kill switch ({@link KillSwitch}) halts a scope and cancels its orders.
+ * the kill switch ({@link KillSwitch}) halts a scope and cancels its orders; the automatic trips
+ * ({@link PriceMoveTrip}, {@link RejectRateTrip}) change states on their own.
  *
  * <p>What a venue lacks natively is emulated: stop triggers ({@link StopTriggers}), Day and GTD expiry
  * and IOC ({@link GatewayCancels}), amend as cancel and new ({@link ClientRequests},
@@ -47,6 +48,8 @@ public final class OrderCore
     private final TradingStates states;
     private final PositionLimits positionLimits;
     private final KillSwitch killSwitch;
+    private final PriceMoveTrip priceMoves;
+    private final RejectRateTrip rejectRates;
     private final OrderEvents events;
     private final FollowUps followUps;
     private final GatewayCancels gatewayCancels;
@@ -83,6 +86,8 @@ public final class OrderCore
         events = new OrderEvents(sink, observer);
         states = new TradingStates(positions, observer);
         positionLimits = new PositionLimits(positions, observer);
+        priceMoves = new PriceMoveTrip(states);
+        rejectRates = new RejectRateTrip(states);
         final VenueRequests requests = new VenueRequests(events, venues, observer);
         final OrderEndings endings = new OrderEndings(events, index, instruments);
         followUps = new FollowUps(index, events, requests, observer, timeoutPolicy);
@@ -192,6 +197,7 @@ public final class OrderCore
     {
         events.now(nowMillis);
         limits.onMarketPrice(venueId, symbol, bidPx, askPx);
+        priceMoves.onMarketPrice(venueId, symbol, bidPx, askPx, nowMillis);
         triggers.onMarketPrice(venueId, symbol, bidPx, askPx);
     }
 
@@ -246,12 +252,17 @@ public final class OrderCore
         venueAnswers.onInDoubt(orderKey, reason);
     }
 
-    /** The pre-trade limits from now on, for new orders; orders already accepted keep going. */
+    /**
+     * The pre-trade limits from now on, for new orders, and the automatic trips (what they saw so far
+     * is forgotten); orders already accepted keep going.
+     */
     public void riskLimits(final RiskConfig risk)
     {
         limits.config(risk);
         throttles.config(risk);
         positionLimits.config(risk);
+        priceMoves.config(risk.trips().priceMove());
+        rejectRates.config(risk.trips().rejectRate());
     }
 
     /**
@@ -472,10 +483,11 @@ public final class OrderCore
         return followUps.scheduled();
     }
 
-    /** What follows from each event beside the orders: the positions. */
+    /** What follows from each event beside the orders: the positions, and the reject rate. */
     private void emitted(final OrderEvent event, final long leavesBefore)
     {
         positions.applied(event, leavesBefore);
+        rejectRates.emitted(event);
     }
 
     /** The order is done: it needs no timer, no trigger and no deferred cancel any more. */

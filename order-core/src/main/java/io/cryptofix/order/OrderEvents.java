@@ -32,7 +32,7 @@ final class OrderEvents
     }
 
     /**
-     * What the core keeps beside the orders themselves (positions) and follows from
+     * What the core keeps beside the orders themselves (positions, the reject rate) and follows from
      * the events: told of each event once it is applied and handed on.
      */
     interface Emitted

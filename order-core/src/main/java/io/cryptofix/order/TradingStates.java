@@ -70,6 +70,8 @@ final class TradingStates
     private final Map<String, Scope> sessions = new HashMap<>();
     // the fast path: false while every scope is ACTIVE
     private boolean restricted;
+    // the last NewOrderSingle was refused for a trading state: the reject rate leaves it out
+    private boolean refusedForState;
 
     TradingStates(final SessionPositions positions, final OrderCoreObserver observer)
     {
@@ -81,7 +83,7 @@ final class TradingStates
      * Puts a scope in a state; the observer hears of it when the state or its reason changed.
      *
      * @param name       the venue id or session CompID; ignored for the global scope.
-     * @param automatic  set by the gateway itself rather than by an operator.
+     * @param automatic  set by a trip of the gateway's own rather than by an operator.
      */
     void set(
         final TradingScope scope, final String name, final TradingState state, final String reason,
@@ -115,6 +117,25 @@ final class TradingStates
             nowMillis);
     }
 
+    /**
+     * A trip of the gateway's own: the scope goes to {@code state} only if that is stricter than the
+     * scope's own state now; an operator's state, or an earlier trip, is never relaxed by one.
+     *
+     * @return whether the state changed.
+     */
+    boolean trip(
+        final TradingScope scope, final String name, final TradingState state, final String reason,
+        final long nowMillis)
+    {
+        final TradingState now = state(scope, name);
+        if (now.strictest(state) == now)
+        {
+            return false;
+        }
+        set(scope, name, state, reason, true, nowMillis);
+        return true;
+    }
+
     /** The scope's own state (not the strictest of those above it). */
     TradingState state(final TradingScope scope, final String name)
     {
@@ -138,6 +159,7 @@ final class TradingStates
             command.orderQty(), 0);
         if (refusal != null)
         {
+            refusedForState = true;
             observer.onRiskRejected(CHECK, command.clientCompId(), nowMillis);
         }
         return refusal;
@@ -162,6 +184,17 @@ final class TradingStates
             observer.onRiskRejected(CHECK, order.clientCompId(), nowMillis);
         }
         return refusal;
+    }
+
+    /**
+     * Whether the last NewOrderSingle refused was refused for a trading state, once: such a refusal is
+     * the gateway's doing, not the session's, and does not count towards its reject rate.
+     */
+    boolean takeRefusedForState()
+    {
+        final boolean refused = refusedForState;
+        refusedForState = false;
+        return refused;
     }
 
     /** The global state, and each venue and session not ACTIVE, by name. */
