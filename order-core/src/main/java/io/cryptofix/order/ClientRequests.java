@@ -32,6 +32,8 @@ final class ClientRequests
     private final SessionThrottles throttles;
     private final SessionLimits sessionLimits;
     private final OrderCoreObserver observer;
+    private final TradingStates states;
+    private final PositionLimits positionLimits;
 
     ClientRequests(
         final InstrumentCatalog instruments,
@@ -44,9 +46,13 @@ final class ClientRequests
         final PreTradeLimits limits,
         final SessionThrottles throttles,
         final SessionLimits sessionLimits,
-        final OrderCoreObserver observer)
+        final OrderCoreObserver observer,
+        final TradingStates states,
+        final PositionLimits positionLimits)
     {
         this.sessionLimits = sessionLimits;
+        this.states = states;
+        this.positionLimits = positionLimits;
         this.limits = limits;
         this.throttles = throttles;
         this.observer = observer;
@@ -107,6 +113,13 @@ final class ClientRequests
                 throttled);
             return;
         }
+        final String notTrading = order == null ? null : states.replaceRefusal(order, command.orderQty(), events.now());
+        if (notTrading != null)
+        {
+            endings.refuse(sessionId, command.clOrdId(), command.origClOrdId(), true, order, CxlRejReason.OTHER,
+                notTrading);
+            return;
+        }
         final Refusal refusal = refusal(order, sessionId, command.clOrdId(), command.origClOrdId(), "replace");
         if (refusal != null)
         {
@@ -125,6 +138,13 @@ final class ClientRequests
         if (problem != null)
         {
             endings.refuse(sessionId, command.clOrdId(), command.origClOrdId(), true, order, CxlRejReason.OTHER, problem);
+            return;
+        }
+        final String overPosition = positionLimits.replaceRefusal(order, terms.orderQty(), events.now());
+        if (overPosition != null)
+        {
+            endings.refuse(sessionId, command.clOrdId(), command.origClOrdId(), true, order, CxlRejReason.OTHER,
+                overPosition);
             return;
         }
         if (!order.isPlaced())

@@ -36,6 +36,8 @@ final class NewOrderIntake
     private final SessionLimits sessionLimits;
     private final GatewayCancels gatewayCancels;
     private final OrderCoreObserver observer;
+    private final TradingStates states;
+    private final PositionLimits positionLimits;
 
     NewOrderIntake(
         final InstrumentCatalog instruments,
@@ -48,10 +50,14 @@ final class NewOrderIntake
         final SessionThrottles throttles,
         final SessionLimits sessionLimits,
         final GatewayCancels gatewayCancels,
-        final OrderCoreObserver observer)
+        final OrderCoreObserver observer,
+        final TradingStates states,
+        final PositionLimits positionLimits)
     {
         this.sessionLimits = sessionLimits;
         this.gatewayCancels = gatewayCancels;
+        this.states = states;
+        this.positionLimits = positionLimits;
         this.throttles = throttles;
         this.limits = limits;
         this.observer = observer;
@@ -70,6 +76,12 @@ final class NewOrderIntake
         {
             observer.onRiskRejected(SessionThrottles.CHECK, command.clientCompId(), events.now());
             refuse(command, index.takeOrderKey(), OrdRejReason.OTHER, throttled);
+            return;
+        }
+        final String notTrading = states.newOrderRefusal(command, events.now());
+        if (notTrading != null)
+        {
+            refuse(command, index.takeOrderKey(), OrdRejReason.OTHER, notTrading);
             return;
         }
         final Order existing = index.byClOrdId(command.sessionId(), command.clOrdId());
@@ -142,6 +154,13 @@ final class NewOrderIntake
         {
             observer.onRiskRejected(check, command.clientCompId(), events.now());
             refuse(command, index.takeOrderKey(), OrdRejReason.ORDER_EXCEEDS_LIMIT, overLimit);
+            return;
+        }
+        final String overPosition = positionLimits.newOrderRefusal(command.clientCompId(), command.symbol(),
+            command.side(), terms.orderQty(), events.now());
+        if (overPosition != null)
+        {
+            refuse(command, index.takeOrderKey(), OrdRejReason.ORDER_EXCEEDS_LIMIT, overPosition);
             return;
         }
         final String duplicate = sessionLimits.duplicates.refusal(command.sessionId(), command.clientCompId(),

@@ -54,8 +54,16 @@ final class ReportTexts
                 return "canceled on disconnect: the session logged out or dropped and did not log on again in time";
             case SELF_TRADE_PREVENTION:
                 return "selfTradePrevention: canceled, a new order of the same session would have traded against it";
+            // the operator's reason, when this run knows it (see killed)
+            case KILL_SWITCH: return "kill switch";
             default: return null;
         }
+    }
+
+    /** The Text of the Canceled reports of one kill: made once, shared by its orders. */
+    static String killed(final String reason)
+    {
+        return reason == null || reason.isEmpty() ? "kill switch" : "kill switch: " + reason;
     }
 
     /** What the gateway is already canceling the order for, to refuse a client's request. */
@@ -69,6 +77,7 @@ final class ReportTexts
             case IMMEDIATE_OR_CANCEL: why = "IOC remainder"; break;
             case CANCEL_ON_DISCONNECT: why = "cancel on disconnect"; break;
             case SELF_TRADE_PREVENTION: why = "self-trade prevention"; break;
+            case KILL_SWITCH: why = "kill switch"; break;
             default: why = "replace"; break;
         }
         return "the gateway is already canceling the order (" + why + ")";

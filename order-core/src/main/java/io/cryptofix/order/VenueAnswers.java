@@ -169,7 +169,7 @@ final class VenueAnswers
         {
             case REPLACE -> placeReplacement(order);
             case EXPIRY -> endings.expired(order);
-            case CLIENT, MASS_CANCEL, IMMEDIATE_OR_CANCEL, CANCEL_ON_DISCONNECT, SELF_TRADE_PREVENTION ->
+            case CLIENT, MASS_CANCEL, IMMEDIATE_OR_CANCEL, CANCEL_ON_DISCONNECT, SELF_TRADE_PREVENTION, KILL_SWITCH ->
                 endings.canceled(order, cause, null);
             default ->
             {
