@@ -30,7 +30,8 @@ class SessionControlsCertificationTest
             .riskLimit("sessions.RISK", "symbols", "[\"BTC/*\"]")
             .riskLimit("sessions.RISK", "accounts", "[MAIN]")
             .riskLimit("sessions.DESK", "duplicateOrderWindow", "1m")
-            .riskLimit("sessions.DESK", "selfTradePrevention", "refuse"));
+            .riskLimit("sessions.DESK", "selfTradePrevention", "refuse")
+            .riskLimit("sessions.DESK", "positionLimit", "{ BTC: 0.05 }"));
     }
 
     @AfterAll
@@ -125,6 +126,37 @@ class SessionControlsCertificationTest
 
             cancel(client, first);
             cancel(client, restingSell);
+            client.logout();
+        }
+    }
+
+    @Test
+    void positionLimitCountsTheSessionsFillsAndRefusesABuyBeyondItWhileASellGoesThrough() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("DESK", gateway.fixPort()))
+        {
+            client.send(Orders.market(Orders.nextClOrdId(), Side.BUY, "ETH/USDT", "1"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            assertThat(client.next("8").getChar(quickfix.field.OrdStatus.FIELD)).as("another asset: no limit")
+                .isEqualTo(quickfix.field.OrdStatus.FILLED);
+
+            client.send(Orders.market(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.03"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            assertThat(client.next("8").getChar(quickfix.field.OrdStatus.FIELD)).isEqualTo(quickfix.field.OrdStatus.FILLED);
+
+            client.send(Orders.market(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.025"));
+            final Message refused = client.next("8");
+            assertThat(refused.getInt(OrdRejReason.FIELD)).isEqualTo(OrdRejReason.ORDER_EXCEEDS_LIMIT);
+            assertThat(refused.getString(Text.FIELD)).isEqualTo("positionLimit 0.05 BTC exceeded: position 0.03 BTC" +
+                " + open buys 0 BTC + this buy 0.025 BTC = 0.055 BTC long");
+
+            client.send(Orders.market(Orders.nextClOrdId(), Side.SELL, "BTC/USDT", "0.09"));
+            assertThat(client.next("8").getString(Text.FIELD)).isEqualTo("positionLimit 0.05 BTC exceeded: position " +
+                "0.03 BTC - open sells 0 BTC - this sell 0.09 BTC = 0.06 BTC short");
+
+            client.send(Orders.market(Orders.nextClOrdId(), Side.SELL, "BTC/USDT", "0.03"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            assertThat(client.next("8").getChar(quickfix.field.OrdStatus.FIELD)).isEqualTo(quickfix.field.OrdStatus.FILLED);
             client.logout();
         }
     }
