@@ -56,9 +56,15 @@ final class AdminJournal implements AutoCloseable
         try
         {
             Files.createDirectories(dataDir);
+            final boolean lineCutShort = lineCutShort(file);
             final FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND, StandardOpenOption.READ);
-            endLastLine(channel);
+                StandardOpenOption.APPEND);
+            if (lineCutShort)
+            {
+                // the next entry starts a line of its own
+                channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                channel.force(true);
+            }
             return new AdminJournal(file, channel);
         }
         catch (final IOException e)
@@ -177,20 +183,23 @@ final class AdminJournal implements AutoCloseable
         }
     }
 
-    /** A line cut short by a crash is ended, so that the next entry starts a line of its own. */
-    private static void endLastLine(final FileChannel channel) throws IOException
+    /** @return whether the journal's last line has no line feed: its writer was killed while writing it. */
+    private static boolean lineCutShort(final Path file) throws IOException
     {
-        final long size = channel.size();
-        if (size == 0)
+        if (!Files.exists(file))
         {
-            return;
+            return false;
         }
-        final ByteBuffer last = ByteBuffer.allocate(1);
-        channel.read(last, size - 1);
-        if (last.get(0) != '\n')
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
-            channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
-            channel.force(true);
+            final long size = channel.size();
+            if (size == 0)
+            {
+                return false;
+            }
+            final ByteBuffer last = ByteBuffer.allocate(1);
+            channel.read(last, size - 1);
+            return last.get(0) != '\n';
         }
     }
 }

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * A running gateway, assembled from small starters, each started once what it needs runs (gateway's
@@ -57,10 +58,18 @@ public final class Gateway implements AutoCloseable
     /** Returns once logons are accepted; on failure, whatever had started is stopped. */
     public static Gateway start(final GatewayConfig config, final GatewayOptions options, final SessionEvents events)
     {
+        return start(config, options, events, System::getenv);
+    }
+
+    /** @param environment  where the configured admin tokens are read; tests give their own. */
+    static Gateway start(
+        final GatewayConfig config, final GatewayOptions options, final SessionEvents events,
+        final UnaryOperator<String> environment)
+    {
         final Gateway gateway = new Gateway(config);
         try
         {
-            gateway.assemble(options, events);
+            gateway.assemble(options, events, environment);
             return gateway;
         }
         catch (final RuntimeException | Error e)
@@ -75,14 +84,14 @@ public final class Gateway implements AutoCloseable
         return start(config, GatewayOptions.defaults(config.fix().port()), events);
     }
 
-    private void assemble(final GatewayOptions options, final SessionEvents events)
+    private void assemble(final GatewayOptions options, final SessionEvents events, final UnaryOperator<String> environment)
     {
         metricsEndpoint = started(MetricsEndpoint.start(config.metrics(), metrics.registry()));
         FixEngineStarter.checkPortFree(config.fix());
         final Path dataDir = config.dataDir().toAbsolutePath();
         // before anything heavy starts: a configured token missing from the environment refuses the start
         final AdminTokens adminTokens = config.admin().enabled() ?
-            AdminTokens.load(config.admin(), dataDir, System::getenv) : null;
+            AdminTokens.load(config.admin(), dataDir, environment) : null;
         final String aeronDirName = options.aeronDir().toString();
         started(MediaDriverAndArchive.launch(options.aeronDir(), dataDir, options.termBufferLength()));
 
