@@ -218,7 +218,8 @@ final class AdminCommand
         final Map<String, Object> answer = answer(response.body());
         if (response.statusCode() != 200)
         {
-            err.println("gateway: admin: " + action.word() + " refused (HTTP " + response.statusCode() + "): " +
+            err.println("gateway: admin: " + action.word() + (response.statusCode() < 500 ? " refused" : " failed") +
+                " (HTTP " + response.statusCode() + "): " +
                 (answer != null && answer.get("error") != null ? answer.get("error") : response.body().strip()));
             return GatewayMain.FAILED;
         }
