@@ -11,12 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The admin API of a gateway running in this JVM: a request without a known token (401) or from a
@@ -90,11 +94,11 @@ class AdminApiTest
         final List<AdminJournalEntry> refused = journal().subList(before, journal().size());
         assertThat(refused).extracting(AdminJournalEntry::who, AdminJournalEntry::action, AdminJournalEntry::outcome)
             .containsExactly(
-                org.assertj.core.groups.Tuple.tuple("unknown", "kill", "unauthorized"),
-                org.assertj.core.groups.Tuple.tuple("unknown", "kill", "unauthorized"),
-                org.assertj.core.groups.Tuple.tuple("grafana", "halt", "forbidden"),
-                org.assertj.core.groups.Tuple.tuple("desk", "resume", "forbidden"),
-                org.assertj.core.groups.Tuple.tuple("desk", "reload", "forbidden"));
+                tuple("unknown", "kill", "unauthorized"),
+                tuple("unknown", "kill", "unauthorized"),
+                tuple("grafana", "halt", "forbidden"),
+                tuple("desk", "resume", "forbidden"),
+                tuple("desk", "reload", "forbidden"));
         assertThat(refused.get(2).name()).as("what was attempted").isEqualTo("SIM");
         assertThat(journal()).noneMatch(AdminJournalEntry::changesState);
 
@@ -163,6 +167,45 @@ class AdminApiTest
             assertThat(AdminJournal.read(ownDir.resolve(AdminJournal.FILE_NAME)))
                 .extracting(AdminJournalEntry::who).containsExactly("unknown");
         }
+    }
+
+    @Test
+    void theCommandLinePrintsTheGatewaysRefusalAndExitsOneOrTwoForBadUsage() throws Exception
+    {
+        final Path config = Files.writeString(dataDir.resolve("cli.yaml"), String.join("\n",
+            "dataDir: " + dataDir, "fix:", "  port: " + fixPort, "admin:", "  port: " + gateway.adminPort(), ""));
+
+        assertThat(cli(VIEWER, "admin", "kill", "--all", "--reason", "test", "--config", config.toString()))
+            .isEqualTo("1 gateway: admin: kill refused (HTTP 403): role viewer may not kill (needs operator or above)");
+        assertThat(cli(null, "admin", "status", "--config", config.toString()))
+            .startsWith("1 gateway: admin: no token: set CRYPTOFIX_ADMIN_TOKEN, or run where the gateway's " +
+                dataDir.resolve("admin-token"));
+        assertThat(cli(OPERATOR, "admin", "halt", "--venue", "NOPE", "--reason", "test", "--config", config.toString()))
+            .isEqualTo("1 gateway: admin: halt refused (HTTP 400): unknown venue 'NOPE' (allowed: SIM)");
+        assertThat(cli(OPERATOR, "admin", "halt", "--all", "--config", config.toString()))
+            .startsWith("2 gateway: admin: halt needs --reason TEXT");
+        assertThat(cli(OPERATOR, "admin", "kill", "--reason", "test", "--config", config.toString()))
+            .startsWith("2 gateway: admin: kill needs --session COMPID, --venue ID or --all");
+        assertThat(cli(OPERATOR, "admin", "halt", "--all", "--venue", "SIM", "--reason", "x"))
+            .startsWith("2 gateway: admin: one of --session, --venue and --all");
+        assertThat(cli(OPERATOR, "admin", "shutdown")).startsWith("2 gateway: admin: unknown admin request shutdown");
+
+        final Path nobodyThere = Files.writeString(dataDir.resolve("elsewhere.yaml"), String.join("\n",
+            "dataDir: " + dataDir, "fix:", "  port: " + fixPort, "admin:", "  port: " + freePort(), ""));
+        assertThat(cli(OPERATOR, "admin", "status", "--config", nobodyThere.toString()))
+            .matches("1 gateway: admin: cannot reach the admin API at http://127.0.0.1:\\d+: is the gateway running\\?");
+    }
+
+    /** @return the exit code and the first line of standard error, or of standard output when it succeeded. */
+    private static String cli(final String token, final String... args)
+    {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final int exit = AdminCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            name -> AdminCommand.TOKEN_ENV.equals(name) ? token : null);
+        final String printed = (exit == 0 ? out : err).toString(StandardCharsets.UTF_8);
+        return exit + " " + printed.lines().findFirst().orElse("");
     }
 
     private record Answer(int status, String json)
