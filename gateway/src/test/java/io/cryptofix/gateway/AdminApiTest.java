@@ -149,6 +149,32 @@ class AdminApiTest
     }
 
     @Test
+    @Disabled("needs the core's trading states: OrderCore.tradingState and riskStatus")
+    void aHaltInTheAdminJournalIsInForceWhenTheGatewayStartsAgain(@TempDir final Path ownDir) throws Exception
+    {
+        try (AdminJournal journal = AdminJournal.open(ownDir))
+        {
+            journal.append(new AdminJournalEntry(1_796_000_000_000L, "desk", "operator", "kill", "venue", "SIM",
+                "feed stale", AdminJournalEntry.ACCEPTED));
+        }
+        final int ownFixPort = freePort();
+        final int ownMetricsPort = freePort();
+        try (Gateway own = Gateway.start(config(ownDir, ownFixPort, ownMetricsPort), options(ownFixPort),
+            SessionEvents.NONE, name -> null))
+        {
+            final String token = Files.readString(ownDir.resolve("admin-token")).strip();
+            final Answer status = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + own.adminPort() +
+                "/status")).GET(), token);
+
+            assertThat(status.json()).contains(
+                "\"venues\":{\"SIM\":{\"state\":\"HALTED\",\"reason\":\"feed stale\",\"since\":\"2026-11-30T00:53:20Z\"}}");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ownMetricsPort + "/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("cryptofix_trading_state{name=\"SIM\",scope=\"venue\"} 2");
+        }
+    }
+
+    @Test
     void withoutConfiguredTokensTheGatewaysOwnTokenFileIsARiskOfficersAndKeptOwnerOnly(@TempDir final Path ownDir)
         throws Exception
     {
