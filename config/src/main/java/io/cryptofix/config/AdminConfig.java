@@ -1,6 +1,7 @@
 package io.cryptofix.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ public record AdminConfig(boolean enabled, String bindAddress, int port, Map<Str
 
     public AdminConfig
     {
-        tokens = Map.copyOf(tokens);
+        // in the file's order, for the summary and the problems
+        tokens = Collections.unmodifiableMap(new LinkedHashMap<>(tokens));
     }
 
     /**

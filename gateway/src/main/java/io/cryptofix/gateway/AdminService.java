@@ -208,6 +208,8 @@ final class AdminService
         metrics.adminAction(AdminAction.RELOAD.word(), outcome.valid() ? AdminJournalEntry.ACCEPTED : "invalid");
         if (!outcome.valid())
         {
+            journaled(new AdminJournalEntry(clock.getAsLong(), caller.name(), caller.role().configName(),
+                AdminAction.RELOAD.word(), null, null, null, AdminJournalEntry.FAILED + ": the file is invalid"));
             return new Answer(422, AdminJson.error(String.join("; ", outcome.lines())));
         }
         return new Answer(200, AdminJson.object(json ->
