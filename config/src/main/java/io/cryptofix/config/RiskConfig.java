@@ -1,6 +1,7 @@
 package io.cryptofix.config;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -11,10 +12,19 @@ import java.util.function.Function;
  * a symbol pattern (the first in the file that matches), then the venue, then the default. A limit
  * no level sets does not apply.
  *
+ * The limits of a session as a whole ({@code ordersPerSecond}, {@code maxOpenOrders},
+ * {@code maxOpenNotional}, {@code maxDailyNotional}, {@code positionLimit}, {@code duplicateOrderWindow},
+ * {@code selfTradePrevention}, the entitlements) come from the session's level, else the default.
+ *
  * @param symbols  by symbol or pattern, in file order.
+ * @param trips    the automatic trips.
  */
 public record RiskConfig(
-    RiskLimits defaults, Map<String, RiskLimits> sessions, Map<String, RiskLimits> venues, Map<String, RiskLimits> symbols)
+    RiskLimits defaults,
+    Map<String, RiskLimits> sessions,
+    Map<String, RiskLimits> venues,
+    Map<String, RiskLimits> symbols,
+    RiskTrips trips)
 {
     /**
      * Requests per second per session when neither {@code risk.default} nor the session sets it: far
@@ -25,6 +35,15 @@ public record RiskConfig(
 
     /** No limits at all. */
     public static final RiskConfig NONE = new RiskConfig(RiskLimits.NONE, Map.of(), Map.of(), Map.of());
+
+    public RiskConfig(
+        final RiskLimits defaults,
+        final Map<String, RiskLimits> sessions,
+        final Map<String, RiskLimits> venues,
+        final Map<String, RiskLimits> symbols)
+    {
+        this(defaults, sessions, venues, symbols, RiskTrips.NONE);
+    }
 
     /** @return the largest OrderQty for such an order, or null when no level limits it. */
     public BigDecimal maxOrderQty(final String session, final String venue, final String symbol)
@@ -57,6 +76,60 @@ public record RiskConfig(
     {
         final RiskLimits own = session == null ? null : sessions.get(session);
         return own != null && own.maxOpenOrders() != null ? own.maxOpenOrders() : defaults.maxOpenOrders();
+    }
+
+    /** @return the most value the session may have in open orders, or null when no limit applies. */
+    public BigDecimal maxOpenNotional(final String session)
+    {
+        return sessionLimit(RiskLimits::maxOpenNotional, session);
+    }
+
+    /** @return the most value of orders the session may send in a UTC day, or null when none. */
+    public BigDecimal maxDailyNotional(final String session)
+    {
+        return sessionLimit(RiskLimits::maxDailyNotional, session);
+    }
+
+    /**
+     * @param asset  e.g. {@code BTC}.
+     * @return the largest position, long or short, the session may hold in the asset, or null when none.
+     */
+    public BigDecimal positionLimit(final String session, final String asset)
+    {
+        final RiskLimits own = session == null ? null : sessions.get(session);
+        if (own != null && own.positionLimits() != null && own.positionLimits().containsKey(asset))
+        {
+            return own.positionLimits().get(asset);
+        }
+        return defaults.positionLimits() == null ? null : defaults.positionLimits().get(asset);
+    }
+
+    /** @return how long a same-terms order counts as a duplicate, or null when the guard is off. */
+    public Duration duplicateOrderWindow(final String session)
+    {
+        return sessionLimit(RiskLimits::duplicateOrderWindow, session);
+    }
+
+    public SelfTradePrevention selfTradePrevention(final String session)
+    {
+        final SelfTradePrevention value = sessionLimit(RiskLimits::selfTradePrevention, session);
+        return value == null ? SelfTradePrevention.OFF : value;
+    }
+
+    /** @return what the session may trade: its own lists, else the default's, else anything. */
+    public Entitlements entitlements(final String session)
+    {
+        final RiskLimits own = session == null ? null : sessions.get(session);
+        final Entitlements defaults = this.defaults.entitlements() == null ? Entitlements.ANY :
+            this.defaults.entitlements();
+        return own == null || own.entitlements() == null ? defaults : own.entitlements().over(defaults);
+    }
+
+    private <T> T sessionLimit(final Function<RiskLimits, T> which, final String session)
+    {
+        final RiskLimits own = session == null ? null : sessions.get(session);
+        final T value = own == null ? null : which.apply(own);
+        return value != null ? value : which.apply(defaults);
     }
 
     private BigDecimal limit(

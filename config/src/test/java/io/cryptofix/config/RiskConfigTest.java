@@ -96,4 +96,79 @@ class RiskConfigTest
             .anySatisfy(problem -> assertThat(problem).startsWith("risk.symbols.btc-usdt: is not a symbol"))
             .anySatisfy(problem -> assertThat(problem).startsWith("risk.limits: unknown key"));
     }
+
+    @Test
+    void aSessionsExposureLimitsAreItsOwnElseTheDefaults() throws ConfigException
+    {
+        final RiskConfig risk = parse("risk:",
+            "  default: { maxOpenNotional: 500000, maxDailyNotional: 2000000, positionLimit: { BTC: 5, ETH: 40 },",
+            "             duplicateOrderWindow: 2s, selfTradePrevention: refuse }",
+            "  sessions:",
+            "    DESK: { maxDailyNotional: 100, positionLimit: { BTC: 1 }, selfTradePrevention: cancelResting }").risk();
+
+        assertThat(risk.maxOpenNotional("DESK")).isEqualByComparingTo("500000");
+        assertThat(risk.maxDailyNotional("DESK")).isEqualByComparingTo("100");
+        assertThat(risk.maxDailyNotional("RISK")).isEqualByComparingTo("2000000");
+        assertThat(risk.positionLimit("DESK", "BTC")).isEqualByComparingTo("1");
+        assertThat(risk.positionLimit("DESK", "ETH")).as("the default's, for an asset the session leaves out")
+            .isEqualByComparingTo("40");
+        assertThat(risk.positionLimit("RISK", "SOL")).isNull();
+        assertThat(risk.duplicateOrderWindow("DESK")).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(risk.selfTradePrevention("DESK")).isEqualTo(SelfTradePrevention.CANCEL_RESTING);
+        assertThat(risk.selfTradePrevention("RISK")).isEqualTo(SelfTradePrevention.REFUSE);
+        assertThat(RiskConfig.NONE.selfTradePrevention("RISK")).isEqualTo(SelfTradePrevention.OFF);
+        assertThat(RiskConfig.NONE.duplicateOrderWindow("RISK")).as("off by default").isNull();
+    }
+
+    @Test
+    void entitlementsListVenuesSymbolsAndAccountsEachListReplacingTheDefaults() throws ConfigException
+    {
+        final RiskConfig risk = parse("risk:",
+            "  default: { venues: [SIM], accounts: [MAIN] }",
+            "  sessions:",
+            "    DESK: { symbols: [\"BTC/*\", ETH/USDT], accounts: [DESK1, DESK2] }").risk();
+
+        final Entitlements desk = risk.entitlements("DESK");
+        assertThat(desk.allowsVenue("SIM")).isTrue();
+        assertThat(desk.allowsVenue("BINANCE")).isFalse();
+        assertThat(desk.allowsSymbol("BTC/EUR")).isTrue();
+        assertThat(desk.allowsSymbol("ETH/USDT")).isTrue();
+        assertThat(desk.allowsSymbol("ETH/EUR")).isFalse();
+        assertThat(desk.allowsAccount("DESK2")).isTrue();
+        assertThat(desk.allowsAccount("MAIN")).isFalse();
+        assertThat(desk.allowsAccount(null)).as("an order without Account").isTrue();
+        assertThat(risk.entitlements("RISK").allowsSymbol("SOL/USDT")).isTrue();
+        assertThat(RiskConfig.NONE.entitlements("RISK").allowsVenue("ANY")).isTrue();
+    }
+
+    @Test
+    void tripsAreReadWithTheirStateAndWindow() throws ConfigException
+    {
+        final RiskTrips trips = parse("risk:", "  trips:",
+            "    priceMove: { percent: 8, within: 60s, state: REDUCING }",
+            "    rejectRate: { percent: 50, within: 30s }").risk().trips();
+
+        assertThat(trips.priceMove()).isEqualTo(
+            new RiskTrips.PriceMove(new BigDecimal("8"), java.time.Duration.ofSeconds(60), "REDUCING"));
+        assertThat(trips.rejectRate()).isEqualTo(
+            new RiskTrips.RejectRate(new BigDecimal("50"), java.time.Duration.ofSeconds(30), 20));
+        assertThat(RiskConfig.NONE.trips()).isEqualTo(RiskTrips.NONE);
+    }
+
+    @Test
+    void badExposureEntitlementAndTripValuesAreRefusedSayingWhy()
+    {
+        assertThat(problemsOf("risk:",
+            "  default: { positionLimit: { btc: 1 }, selfTradePrevention: cancel, duplicateOrderWindow: soon }",
+            "  sessions: { DESK: { venues: SIM, symbols: [btc] } }",
+            "  trips: { priceMove: { percent: 5, within: 1m, state: ACTIVE }, rejectRate: { within: 10s } }"))
+            .hasSize(7)
+            .anySatisfy(problem -> assertThat(problem).startsWith("risk.default.positionLimit.btc: is not an asset"))
+            .anySatisfy(problem -> assertThat(problem).startsWith("risk.default.selfTradePrevention: \"cancel\""))
+            .anySatisfy(problem -> assertThat(problem).startsWith("risk.default.duplicateOrderWindow: \"soon\""))
+            .anySatisfy(problem -> assertThat(problem).startsWith("risk.sessions.DESK.venues: expected a list"))
+            .anySatisfy(problem -> assertThat(problem).startsWith("risk.sessions.DESK.symbols: \"btc\" is not"))
+            .anySatisfy(problem -> assertThat(problem).startsWith("risk.trips.priceMove.state: \"ACTIVE\""))
+            .anySatisfy(problem -> assertThat(problem).startsWith("risk.trips.rejectRate.percent: missing"));
+    }
 }

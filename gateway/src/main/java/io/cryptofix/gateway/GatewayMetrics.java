@@ -49,6 +49,7 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
     private final Gauge reportsHeld;
     private final Counter rateLimitWait;
     private final Counter rateLimited;
+    private final Counter shareRefusals;
     private final Gauge balances;
     private final Histogram timeoutLateness;
     private final VenueStateMetrics venueStates;
@@ -170,6 +171,11 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
         rateLimited = Counter.builder()
             .name("cryptofix_venue_rate_limited_total")
             .help("Requests the venue refused for its rate limit, by venue; each pauses the venue's requests")
+            .labelNames("venue")
+            .register(registry);
+        shareRefusals = Counter.builder()
+            .name("cryptofix_venue_share_refusals_total")
+            .help("New orders refused as the venue being busy to keep its request queue shared between sessions, by venue")
             .labelNames("venue")
             .register(registry);
         balances = Gauge.builder()
@@ -299,6 +305,12 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
     public void onRateLimited(final String venueId)
     {
         rateLimited.labelValues(venueId).inc();
+    }
+
+    @Override
+    public void onShareRefused(final String venueId)
+    {
+        shareRefusals.labelValues(venueId).inc();
     }
 
     @Override

@@ -54,7 +54,8 @@ final class VenueWorkers implements AutoCloseable
         final PerformanceConfig.Profile profile = config.performance().profile();
         final VenueDispatcher dispatcher = new VenueDispatcher(
             VENUE_REQUEST_QUEUE_CAPACITY, VENUE_RESPONSE_QUEUE_CAPACITY, () -> IdleStrategies.orderPath(profile),
-            throwable -> LOG.log(Level.ERROR, "venue worker error", throwable), SystemEpochClock.INSTANCE, journal);
+            throwable -> LOG.log(Level.ERROR, "venue worker error", throwable), SystemEpochClock.INSTANCE, journal,
+            metrics);
         try
         {
             final InstrumentCatalog catalog = new InstrumentCatalog();

@@ -34,6 +34,16 @@ public final class Fixed
     }
 
     /**
+     * A configured limit as a fixed-point value: one too large for a long is as good as no limit and
+     * becomes {@link Long#MAX_VALUE}; more than eight decimal places are rounded down.
+     */
+    public static long limit(final BigDecimal value)
+    {
+        final BigDecimal scaled = value.setScale(SCALE, RoundingMode.DOWN);
+        return scaled.unscaledValue().bitLength() > 63 ? Long.MAX_VALUE : scaled.unscaledValue().longValue();
+    }
+
+    /**
      * Converts a FIX decimal given as unscaled value and scale (Artio's DecimalFloat form).
      *
      * @return the fixed-point value, or {@link Long#MIN_VALUE} if it needs more than eight decimal
@@ -68,6 +78,29 @@ public final class Fixed
             result /= 10;
         }
         return result;
+    }
+
+    /**
+     * The product of two non-negative fixed-point values, such as a quantity and a price, rounded down to
+     * the eighth decimal place; {@link Long#MAX_VALUE} when it does not fit.
+     */
+    public static long times(final long a, final long b)
+    {
+        final long aWhole = a / ONE;
+        final long aPart = a % ONE;
+        final long bWhole = b / ONE;
+        final long bPart = b % ONE;
+        try
+        {
+            // (aw + ap/ONE)(bw + bp/ONE) x ONE, term by term: only the first can overflow at real sizes
+            final long wholes = Math.multiplyExact(Math.multiplyExact(aWhole, bWhole), ONE);
+            return Math.addExact(Math.addExact(wholes, Math.addExact(Math.multiplyExact(aWhole, bPart),
+                Math.multiplyExact(aPart, bWhole))), aPart * bPart / ONE);
+        }
+        catch (final ArithmeticException e)
+        {
+            return Long.MAX_VALUE;
+        }
     }
 
     public static BigDecimal toBigDecimal(final long value)

@@ -30,7 +30,10 @@ final class ClientRequests
 
     private final PreTradeLimits limits;
     private final SessionThrottles throttles;
+    private final SessionLimits sessionLimits;
     private final OrderCoreObserver observer;
+    private final TradingStates states;
+    private final PositionLimits positionLimits;
 
     ClientRequests(
         final InstrumentCatalog instruments,
@@ -42,8 +45,14 @@ final class ClientRequests
         final OrderEndings endings,
         final PreTradeLimits limits,
         final SessionThrottles throttles,
-        final OrderCoreObserver observer)
+        final SessionLimits sessionLimits,
+        final OrderCoreObserver observer,
+        final TradingStates states,
+        final PositionLimits positionLimits)
     {
+        this.sessionLimits = sessionLimits;
+        this.states = states;
+        this.positionLimits = positionLimits;
         this.limits = limits;
         this.throttles = throttles;
         this.observer = observer;
@@ -104,6 +113,13 @@ final class ClientRequests
                 throttled);
             return;
         }
+        final String notTrading = order == null ? null : states.replaceRefusal(order, command.orderQty(), events.now());
+        if (notTrading != null)
+        {
+            endings.refuse(sessionId, command.clOrdId(), command.origClOrdId(), true, order, CxlRejReason.OTHER,
+                notTrading);
+            return;
+        }
         final Refusal refusal = refusal(order, sessionId, command.clOrdId(), command.origClOrdId(), "replace");
         if (refusal != null)
         {
@@ -122,6 +138,13 @@ final class ClientRequests
         if (problem != null)
         {
             endings.refuse(sessionId, command.clOrdId(), command.origClOrdId(), true, order, CxlRejReason.OTHER, problem);
+            return;
+        }
+        final String overPosition = positionLimits.replaceRefusal(order, terms.orderQty(), events.now());
+        if (overPosition != null)
+        {
+            endings.refuse(sessionId, command.clOrdId(), command.origClOrdId(), true, order, CxlRejReason.OTHER,
+                overPosition);
             return;
         }
         if (!order.isPlaced())
@@ -170,14 +193,26 @@ final class ClientRequests
         return throttled;
     }
 
-    /** The new terms of a replace against the pre-trade limits, as a new order's. */
+    /**
+     * The new terms of a replace against the pre-trade limits, as a new order's; its value against the
+     * session's open and daily value, counting what the order holds already.
+     */
     private String overLimit(final Order order, final NewOrderChecks.Verdict terms)
     {
-        final String refusal = limits.refusal(order.clientCompId(), order.venueId(), order.symbol(), order.side(),
-            terms.orderQty(), terms.price() > 0 ? terms.price() : terms.stopPx(), order.ordType() == OrdType.LIMIT);
+        final long unitPrice = terms.price() > 0 ? terms.price() : terms.stopPx();
+        String refusal = limits.refusal(order.clientCompId(), order.venueId(), order.symbol(), order.side(),
+            terms.orderQty(), unitPrice, order.ordType() == OrdType.LIMIT);
+        String check = limits.failedCheck();
+        if (refusal == null && unitPrice > 0)
+        {
+            refusal = sessionLimits.exposure.refusal(order.clientCompId(),
+                Fixed.times(terms.orderQty() - order.cumQty(), unitPrice), sessionLimits.exposure.openValue(order), true,
+                events.now());
+            check = sessionLimits.exposure.failedCheck();
+        }
         if (refusal != null)
         {
-            observer.onRiskRejected(limits.failedCheck(), order.clientCompId(), events.now());
+            observer.onRiskRejected(check, order.clientCompId(), events.now());
         }
         return refusal;
     }

@@ -11,6 +11,11 @@ final class FollowUp
     long deadlineTimerId = Order.NO_TIMER;
     /** A cancel the gateway wants but cannot send yet: the venue has to acknowledge, or a replace to finish. */
     VenueCancelCause deferredCancel = VenueCancelCause.NONE;
+    /**
+     * The Text of the Canceled report when the kill switch cancels the order ({@code kill switch:
+     * <reason>}), shared by every order of one kill; null when none did, or before a restart.
+     */
+    String killText;
     /** The venue request the gateway waits to hear about. */
     VenueWatch.Kind watching = VenueWatch.Kind.NONE;
     long watchTimerId = Order.NO_TIMER;

@@ -223,7 +223,8 @@ final class GatewayCancels implements FollowUps.Deadlines
         selected.clear();
     }
 
-    private static boolean alreadyBeingCanceled(final Order order)
+    /** Whether a cancel of the client's or the gateway's own is on its way or waiting: another one is left to it. */
+    static boolean alreadyBeingCanceled(final Order order)
     {
         final VenueCancelCause cause = order.cancelCause();
         // a replace in flight is not a cancel: the order is canceled once the replace is done

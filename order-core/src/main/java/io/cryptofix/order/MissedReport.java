@@ -13,6 +13,7 @@ import io.cryptofix.domain.CxlRejReason;
  * @param execId        the ExecID (17) value a report had.
  * @param cxlRejReason  CxlRejReason (102) of an OrderCancelReject; null for a report.
  * @param replace       for an OrderCancelReject, whether a cancel/replace was refused (CxlRejResponseTo 2).
+ * @param cancelCause   for a Canceled report, what the gateway canceled the order for (a kill says so).
  */
 public record MissedReport(
     Order order,
@@ -24,13 +25,15 @@ public record MissedReport(
     long lastPx,
     String text,
     CxlRejReason cxlRejReason,
-    boolean replace)
+    boolean replace,
+    VenueCancelCause cancelCause)
 {
     /** The client message of a replayed event, with a copy of its order as the event left it. */
     static MissedReport of(final OrderEvent event)
     {
         return new MissedReport(OrderTransitions.copy(event.order()), event.type(), event.clOrdId(), event.origClOrdId(),
-            event.execId(), event.lastQty(), event.lastPx(), event.text(), event.cxlRejReason(), event.replaceRefused());
+            event.execId(), event.lastQty(), event.lastPx(), event.text(), event.cxlRejReason(), event.replaceRefused(),
+            event.cancelCause());
     }
 
     public boolean isCancelReject()

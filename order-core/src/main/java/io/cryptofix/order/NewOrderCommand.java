@@ -32,6 +32,7 @@ public final class NewOrderCommand
     private boolean postOnly;
     private boolean possResend;
     private String clientCompId;
+    private String account;
 
     public NewOrderCommand set(
         final long sessionId,
@@ -59,6 +60,7 @@ public final class NewOrderCommand
         this.postOnly = false;
         this.possResend = false;
         this.clientCompId = null;
+        this.account = null;
         return this;
     }
 
@@ -72,6 +74,18 @@ public final class NewOrderCommand
     public String clientCompId()
     {
         return clientCompId;
+    }
+
+    /** Account (1): which of its accounts the client trades for; null when it did not say. */
+    public NewOrderCommand account(final String account)
+    {
+        this.account = account;
+        return this;
+    }
+
+    public String account()
+    {
+        return account;
     }
 
     /**

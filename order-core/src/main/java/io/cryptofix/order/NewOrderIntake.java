@@ -1,7 +1,9 @@
 package io.cryptofix.order;
 
+import io.cryptofix.config.SelfTradePrevention;
 import io.cryptofix.config.TimeoutPolicy;
 import io.cryptofix.config.TimeoutRule;
+import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.domain.OrdRejReason;
@@ -11,6 +13,7 @@ import io.cryptofix.domain.VenueRules;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * NewOrderSingle in: the checks an order must pass to exist, then the order, either placed at its
@@ -30,7 +33,11 @@ final class NewOrderIntake
     private final NewOrderChecks checks = new NewOrderChecks();
     private final PreTradeLimits limits;
     private final SessionThrottles throttles;
+    private final SessionLimits sessionLimits;
+    private final GatewayCancels gatewayCancels;
     private final OrderCoreObserver observer;
+    private final TradingStates states;
+    private final PositionLimits positionLimits;
 
     NewOrderIntake(
         final InstrumentCatalog instruments,
@@ -41,8 +48,16 @@ final class NewOrderIntake
         final StopTriggers triggers,
         final PreTradeLimits limits,
         final SessionThrottles throttles,
-        final OrderCoreObserver observer)
+        final SessionLimits sessionLimits,
+        final GatewayCancels gatewayCancels,
+        final OrderCoreObserver observer,
+        final TradingStates states,
+        final PositionLimits positionLimits)
     {
+        this.sessionLimits = sessionLimits;
+        this.gatewayCancels = gatewayCancels;
+        this.states = states;
+        this.positionLimits = positionLimits;
         this.throttles = throttles;
         this.limits = limits;
         this.observer = observer;
@@ -61,6 +76,12 @@ final class NewOrderIntake
         {
             observer.onRiskRejected(SessionThrottles.CHECK, command.clientCompId(), events.now());
             refuse(command, index.takeOrderKey(), OrdRejReason.OTHER, throttled);
+            return;
+        }
+        final String notTrading = states.newOrderRefusal(command, events.now());
+        if (notTrading != null)
+        {
+            refuse(command, index.takeOrderKey(), OrdRejReason.OTHER, notTrading);
             return;
         }
         final Order existing = index.byClOrdId(command.sessionId(), command.clOrdId());
@@ -97,6 +118,14 @@ final class NewOrderIntake
                 "unknown Symbol (55) '" + command.symbol() + "' at venue " + venueId);
             return;
         }
+        final String notEntitled = sessionLimits.entitlements.refusal(command.clientCompId(), venueId, command.symbol(),
+            command.account());
+        if (notEntitled != null)
+        {
+            observer.onRiskRejected(SessionEntitlements.CHECK, command.clientCompId(), events.now());
+            refuse(command, index.takeOrderKey(), OrdRejReason.OTHER, notEntitled);
+            return;
+        }
         final TimeInForce timeInForce = command.timeInForce() == null ? TimeInForce.DAY : command.timeInForce();
         final NewOrderChecks.Verdict terms = checks.check(venue, instrument, command.side(), command.ordType(),
             timeInForce, command.orderQty(), command.price(), command.stopPx(), command.postOnly());
@@ -107,14 +136,43 @@ final class NewOrderIntake
         }
         String overLimit = limits.refusal(command.clientCompId(), venueId, command.symbol(), command.side(),
             terms.orderQty(), terms.price() > 0 ? terms.price() : terms.stopPx(), command.ordType() == OrdType.LIMIT);
+        String check = limits.failedCheck();
         if (overLimit == null)
         {
             overLimit = limits.openOrdersRefusal(command.clientCompId(), index.workingCount(command.sessionId()));
+            check = limits.failedCheck();
+        }
+        final long unitPrice = terms.price() > 0 ? terms.price() : terms.stopPx() > 0 ? terms.stopPx() :
+            limits.reference(venueId, command.symbol(), command.side());
+        if (overLimit == null)
+        {
+            overLimit = sessionLimits.exposure.refusal(command.clientCompId(),
+                Fixed.times(terms.orderQty(), unitPrice), 0, false, events.now());
+            check = sessionLimits.exposure.failedCheck();
         }
         if (overLimit != null)
         {
-            observer.onRiskRejected(limits.failedCheck(), command.clientCompId(), events.now());
+            observer.onRiskRejected(check, command.clientCompId(), events.now());
             refuse(command, index.takeOrderKey(), OrdRejReason.ORDER_EXCEEDS_LIMIT, overLimit);
+            return;
+        }
+        final String overPosition = positionLimits.newOrderRefusal(command.clientCompId(), command.symbol(),
+            command.side(), terms.orderQty(), events.now());
+        if (overPosition != null)
+        {
+            refuse(command, index.takeOrderKey(), OrdRejReason.ORDER_EXCEEDS_LIMIT, overPosition);
+            return;
+        }
+        final String duplicate = sessionLimits.duplicates.refusal(command.sessionId(), command.clientCompId(),
+            command.side(), command.symbol(), terms.orderQty(), terms.price(), events.now());
+        if (duplicate != null)
+        {
+            observer.onRiskRejected(DuplicateOrderGuard.CHECK, command.clientCompId(), events.now());
+            refuse(command, index.takeOrderKey(), OrdRejReason.DUPLICATE_ORDER, duplicate);
+            return;
+        }
+        if (!preventSelfTrade(command, venueId, terms.price()))
+        {
             return;
         }
         final long expireTimeMillis = expireTime(command, venue, timeInForce);
@@ -139,6 +197,7 @@ final class NewOrderIntake
             created.text(ReportTexts.held(order, terms.roundingNote()));
             events.emit();
             index.add(order);
+            sessionLimits.accepted(order, unitPrice, events.now());
             followUps.scheduleDeadline(order);
             triggers.hold(order);
             return;
@@ -153,8 +212,44 @@ final class NewOrderIntake
         }
         events.emit();
         index.add(order);
+        sessionLimits.accepted(order, unitPrice, events.now());
         followUps.scheduleDeadline(order);
         followUps.watch(order, VenueWatch.Kind.SUBMIT);
+    }
+
+    /**
+     * Self-trade prevention: an order that would trade against the session's own resting order is
+     * refused, or those resting orders are canceled first (their cancels reach the venue's queue before
+     * the new order), as the session's configuration says.
+     *
+     * @return false when the order was refused.
+     */
+    private boolean preventSelfTrade(final NewOrderCommand command, final String venueId, final long price)
+    {
+        final SelfTradePrevention mode = sessionLimits.selfTrades.mode(command.clientCompId());
+        if (mode == SelfTradePrevention.OFF || command.ordType().hasTrigger())
+        {
+            return true;
+        }
+        final List<Order> crossed = sessionLimits.selfTrades.crossed(command.sessionId(), venueId, command.symbol(),
+            command.side(), price);
+        if (crossed.isEmpty())
+        {
+            return true;
+        }
+        if (mode == SelfTradePrevention.REFUSE)
+        {
+            observer.onRiskRejected(SelfTradeCheck.CHECK, command.clientCompId(), events.now());
+            refuse(command, index.takeOrderKey(), OrdRejReason.OTHER,
+                SelfTradeCheck.refusal(command.side(), price, crossed.get(0)));
+            return false;
+        }
+        for (int i = 0; i < crossed.size(); i++)
+        {
+            gatewayCancels.cancel(crossed.get(i), VenueCancelCause.SELF_TRADE_PREVENTION);
+        }
+        crossed.clear();
+        return true;
     }
 
     /**

@@ -4,12 +4,17 @@ import io.cryptofix.config.RiskConfig;
 import io.cryptofix.config.TimeoutConfig;
 import io.cryptofix.config.TimeoutPolicy;
 import io.cryptofix.config.TimeoutRule;
+import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.domain.OrdRejReason;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The order state machine's front door: every input the gateway has for orders (client requests,
@@ -20,6 +25,11 @@ import java.util.List;
  *
  * <p>Pure logic: no I/O, no clock, no threads. Each input carries its time, so the same inputs always
  * give the same events (replay, recovery, tests).
+ *
+ * <p>Before anything leaves, an order meets the trading states of the gateway, its venue and its
+ * session ({@link TradingStates}) and the risk limits ({@link PreTradeLimits}, {@link PositionLimits});
+ * the kill switch ({@link KillSwitch}) halts a scope and cancels its orders; the automatic trips
+ * ({@link PriceMoveTrip}, {@link RejectRateTrip}) change states on their own.
  *
  * <p>What a venue lacks natively is emulated: stop triggers ({@link StopTriggers}), Day and GTD expiry
  * and IOC ({@link GatewayCancels}), amend as cancel and new ({@link ClientRequests},
@@ -34,6 +44,13 @@ public final class OrderCore
     private final InstrumentCatalog instruments;
     private final PreTradeLimits limits = new PreTradeLimits();
     private final SessionThrottles throttles = new SessionThrottles();
+    private final SessionLimits sessionLimits = new SessionLimits(index);
+    private final SessionPositions positions = new SessionPositions();
+    private final TradingStates states;
+    private final PositionLimits positionLimits;
+    private final KillSwitch killSwitch;
+    private final PriceMoveTrip priceMoves;
+    private final RejectRateTrip rejectRates;
     private final OrderEvents events;
     private final FollowUps followUps;
     private final GatewayCancels gatewayCancels;
@@ -68,6 +85,10 @@ public final class OrderCore
     {
         this.instruments = instruments;
         events = new OrderEvents(sink, observer);
+        states = new TradingStates(positions, observer);
+        positionLimits = new PositionLimits(positions, observer);
+        priceMoves = new PriceMoveTrip(states);
+        rejectRates = new RejectRateTrip(states);
         final VenueRequests requests = new VenueRequests(events, venues, observer);
         final OrderEndings endings = new OrderEndings(events, index, instruments);
         followUps = new FollowUps(index, events, requests, observer, timeoutPolicy);
@@ -75,9 +96,9 @@ public final class OrderCore
         followUps.deadlines(gatewayCancels);
         triggers = new StopTriggers(instruments, events, requests, followUps);
         intake = new NewOrderIntake(instruments, index, events, requests, followUps, triggers, limits, throttles,
-            observer);
+            sessionLimits, gatewayCancels, observer, states, positionLimits);
         clientRequests = new ClientRequests(instruments, index, events, requests, followUps, triggers, endings, limits,
-            throttles, observer);
+            throttles, sessionLimits, observer, states, positionLimits);
         venueAnswers = new VenueAnswers(instruments, index, events, requests, followUps, gatewayCancels, endings,
             observer);
         venueStatus = new VenueStatusAnswers(venueAnswers, events, requests, followUps, gatewayCancels, endings,
@@ -85,6 +106,9 @@ public final class OrderCore
         statusAnswers = new StatusAnswers(index, events);
         reconciliation = new Reconciliation(instruments, index, events, requests, followUps, triggers, endings);
         events.onFinished(this::finished);
+        events.onChanged(this::changed);
+        killSwitch = new KillSwitch(index, gatewayCancels, states);
+        events.onEmitted(this::emitted);
     }
 
     public void onNewOrder(final NewOrderCommand command, final long nowMillis)
@@ -175,6 +199,7 @@ public final class OrderCore
     {
         events.now(nowMillis);
         limits.onMarketPrice(venueId, symbol, bidPx, askPx);
+        priceMoves.onMarketPrice(venueId, symbol, bidPx, askPx, nowMillis);
         triggers.onMarketPrice(venueId, symbol, bidPx, askPx);
     }
 
@@ -229,11 +254,18 @@ public final class OrderCore
         venueAnswers.onInDoubt(orderKey, reason);
     }
 
-    /** The pre-trade limits from now on, for new orders; orders already accepted keep going. */
+    /**
+     * The pre-trade limits from now on, for new orders, and the automatic trips (what they saw so far
+     * is forgotten); orders already accepted keep going.
+     */
     public void riskLimits(final RiskConfig risk)
     {
         limits.config(risk);
         throttles.config(risk);
+        sessionLimits.config(risk);
+        positionLimits.config(risk);
+        priceMoves.config(risk.trips().priceMove());
+        rejectRates.config(risk.trips().rejectRate());
     }
 
     /**
@@ -248,7 +280,7 @@ public final class OrderCore
         final long nowMillis)
     {
         events.now(nowMillis);
-        throw new UnsupportedOperationException("trading states");
+        states.set(scope, name, state, reason, false, nowMillis);
     }
 
     /**
@@ -260,13 +292,26 @@ public final class OrderCore
     public int kill(final TradingScope scope, final String name, final String reason, final long nowMillis)
     {
         events.now(nowMillis);
-        throw new UnsupportedOperationException("kill switch");
+        return killSwitch.kill(scope, name, reason, nowMillis);
     }
 
     /** A copy of the trading states and each session's use of its limits, for operators. */
     public RiskStatus riskStatus()
     {
-        throw new UnsupportedOperationException("risk status");
+        final Map<String, RiskStatus.SessionUsage> usage = new TreeMap<>();
+        for (final Map.Entry<String, SessionPositions.SessionBook> session : positions.sessions().entrySet())
+        {
+            final Map<String, BigDecimal> held = new TreeMap<>();
+            for (final SessionPositions.AssetPosition position : session.getValue().byAsset().values())
+            {
+                held.put(position.asset(), Fixed.toBigDecimal(position.position()));
+            }
+            usage.put(session.getKey(), new RiskStatus.SessionUsage(session.getValue().openOrders(),
+                sessionLimits.exposure.openNotional(session.getKey()),
+                sessionLimits.exposure.dailyNotional(session.getKey(), events.now()), Collections.unmodifiableMap(held)));
+        }
+        return new RiskStatus(states.globalStatus(), Collections.unmodifiableMap(states.status(TradingScope.VENUE)),
+            Collections.unmodifiableMap(states.status(TradingScope.SESSION)), Collections.unmodifiableMap(usage));
     }
 
     /**
@@ -349,6 +394,12 @@ public final class OrderCore
     public int recover(final OrderReplay replay, final long nowMillis)
     {
         events.now(nowMillis);
+        // before the orders are taken over: what that does to them moves the positions and values from there
+        positions.rebuild(replay.orders());
+        for (final Order order : replay.orders())
+        {
+            sessionLimits.recovered(order, nowMillis);
+        }
         return reconciliation.recover(replay);
     }
 
@@ -427,10 +478,28 @@ public final class OrderCore
         return triggers.held();
     }
 
+    /** Each session's positions and open quantities, as the order path weighs them. */
+    SessionPositions positions()
+    {
+        return positions;
+    }
+
     /** Deadlines and retries waiting on the timer wheel. */
     public int scheduledTimerCount()
     {
         return followUps.scheduled();
+    }
+
+    private void changed(final Order order)
+    {
+        sessionLimits.changed(order, events.now());
+    }
+
+    /** What follows from each event beside the orders: the positions, and the reject rate. */
+    private void emitted(final OrderEvent event, final long leavesBefore)
+    {
+        positions.applied(event, leavesBefore);
+        rejectRates.emitted(event);
     }
 
     /** The order is done: it needs no timer, no trigger and no deferred cancel any more. */

@@ -27,10 +27,13 @@ final class OrderEndings
         return events.emit();
     }
 
-    /** Canceled, for the client's cancel in flight, a cause of the gateway's, or the venue's own reason. */
+    /**
+     * Canceled, for the client's cancel in flight, a cause of the gateway's, or the venue's own reason;
+     * the event carries the cause (NONE for the venue's own), for the report to say a kill.
+     */
     boolean canceled(final Order order, final VenueCancelCause cause, final String venueReason)
     {
-        final OrderEvent canceled = events.begin(OrderEventType.CANCELED, order);
+        final OrderEvent canceled = events.begin(OrderEventType.CANCELED, order).cancelCause(cause);
         if (cause == VenueCancelCause.CLIENT && order.pending() == PendingRequest.CANCEL)
         {
             // from now on the order is known by the cancel's ClOrdID
@@ -38,7 +41,8 @@ final class OrderEndings
         }
         else
         {
-            final String byGateway = ReportTexts.canceledBy(cause);
+            final String byGateway = cause == VenueCancelCause.KILL_SWITCH && order.followUp.killText != null ?
+                order.followUp.killText : ReportTexts.canceledBy(cause);
             canceled.text(byGateway != null ? byGateway : venueReason);
         }
         return events.emit();

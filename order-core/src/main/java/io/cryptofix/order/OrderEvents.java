@@ -14,6 +14,8 @@ final class OrderEvents
     private final OrderEventSink sink;
     private final OrderCoreObserver observer;
     private Consumer<Order> onFinished = order -> {};
+    private Consumer<Order> onChanged = order -> {};
+    private Emitted onEmitted = (event, leavesBefore) -> {};
     private long nextExecId = 1;
     // the time of the input being handled: every event it leads to happens then
     private long nowMillis;
@@ -28,6 +30,30 @@ final class OrderEvents
     void onFinished(final Consumer<Order> onFinished)
     {
         this.onFinished = onFinished;
+    }
+
+    /** Called for each order an event changed, right after the event is applied (before it is handed on). */
+    void onChanged(final Consumer<Order> onChanged)
+    {
+        this.onChanged = onChanged;
+    }
+
+    /**
+     * What the core keeps beside the orders themselves (positions, the reject rate) and follows from
+     * the events: told of each event once it is applied and handed on.
+     */
+    interface Emitted
+    {
+        /**
+         * @param leavesBefore  the order's LeavesQty before the event; 0 for an answer, or the event
+         *                      that created the order.
+         */
+        void emitted(OrderEvent event, long leavesBefore);
+    }
+
+    void onEmitted(final Emitted onEmitted)
+    {
+        this.onEmitted = onEmitted;
     }
 
     void now(final long nowMillis)
@@ -67,14 +93,17 @@ final class OrderEvents
     {
         final Order order = event.order();
         final OrderEventType type = event.type();
+        long leavesBefore = 0;
         if (order != null && !type.isAnswer())
         {
+            leavesBefore = order.state() == null ? 0 : order.leavesQty();
             final boolean wasWorking = order.state() == null || !order.state().isTerminal();
             if (!order.apply(event))
             {
                 observer.onEventRefused(order, type, nowMillis);
                 return false;
             }
+            onChanged.accept(order);
             if (wasWorking && order.state().isTerminal())
             {
                 onFinished.accept(order);
@@ -85,6 +114,7 @@ final class OrderEvents
             event.execId(nextExecId++);
         }
         sink.onEvent(event);
+        onEmitted.emitted(event, leavesBefore);
         return true;
     }
 

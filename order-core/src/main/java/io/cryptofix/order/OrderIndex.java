@@ -118,6 +118,18 @@ final class OrderIndex
         return into;
     }
 
+    /** Fills {@code into} with every working order of every session, oldest first: for the kill switch. */
+    List<Order> allWorking(final List<Order> into)
+    {
+        into.clear();
+        for (final Long2ObjectHashMap<Order> orders : working.values())
+        {
+            into.addAll(orders.values());
+        }
+        into.sort(OLDEST_FIRST);
+        return into;
+    }
+
     Iterable<Order> all()
     {
         return byKey.values();

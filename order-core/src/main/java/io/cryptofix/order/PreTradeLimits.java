@@ -155,7 +155,8 @@ final class PreTradeLimits
         return limits;
     }
 
-    private long reference(final String venueId, final String symbol, final Side side)
+    /** The venue's last best price on the side an order of {@code side} trades against; 0 when none. */
+    long reference(final String venueId, final String symbol, final Side side)
     {
         final Map<String, long[]> venue = prices.get(venueId);
         final long[] bidAsk = venue == null ? null : venue.get(symbol);
@@ -174,7 +175,7 @@ final class PreTradeLimits
 
     private static long fixedOrNone(final BigDecimal limit)
     {
-        return limit == null ? NONE : Fixed.fromBigDecimal(limit);
+        return limit == null ? NONE : Fixed.limit(limit);
     }
 
     private static String base(final String symbol)

@@ -89,7 +89,8 @@ final class Reconciliation
                 .clOrdIds(report.clOrdId(), report.origClOrdId())
                 .execId(report.execId())
                 .fill(report.lastQty(), report.lastPx())
-                .text(report.text());
+                .text(report.text())
+                .cancelCause(report.cancelCause());
             if (report.isCancelReject())
             {
                 events.current().refusal(report.cxlRejReason(), report.replace());

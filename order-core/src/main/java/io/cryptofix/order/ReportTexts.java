@@ -52,8 +52,18 @@ final class ReportTexts
             case IMMEDIATE_OR_CANCEL: return "IOC: unfilled quantity canceled";
             case CANCEL_ON_DISCONNECT:
                 return "canceled on disconnect: the session logged out or dropped and did not log on again in time";
+            case SELF_TRADE_PREVENTION:
+                return "selfTradePrevention: canceled, a new order of the same session would have traded against it";
+            // the operator's reason, when this run knows it (see killed)
+            case KILL_SWITCH: return "kill switch";
             default: return null;
         }
+    }
+
+    /** The Text of the Canceled reports of one kill: made once, shared by its orders. */
+    static String killed(final String reason)
+    {
+        return reason == null || reason.isEmpty() ? "kill switch" : "kill switch: " + reason;
     }
 
     /** What the gateway is already canceling the order for, to refuse a client's request. */
@@ -66,6 +76,8 @@ final class ReportTexts
             case MASS_CANCEL: why = "mass cancel"; break;
             case IMMEDIATE_OR_CANCEL: why = "IOC remainder"; break;
             case CANCEL_ON_DISCONNECT: why = "cancel on disconnect"; break;
+            case SELF_TRADE_PREVENTION: why = "self-trade prevention"; break;
+            case KILL_SWITCH: why = "kill switch"; break;
             default: why = "replace"; break;
         }
         return "the gateway is already canceling the order (" + why + ")";

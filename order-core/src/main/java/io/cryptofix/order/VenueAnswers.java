@@ -169,7 +169,8 @@ final class VenueAnswers
         {
             case REPLACE -> placeReplacement(order);
             case EXPIRY -> endings.expired(order);
-            case CLIENT, MASS_CANCEL, IMMEDIATE_OR_CANCEL, CANCEL_ON_DISCONNECT -> endings.canceled(order, cause, null);
+            case CLIENT, MASS_CANCEL, IMMEDIATE_OR_CANCEL, CANCEL_ON_DISCONNECT, SELF_TRADE_PREVENTION, KILL_SWITCH ->
+                endings.canceled(order, cause, null);
             default ->
             {
                 // unsolicited: a request of the client's still in flight can no longer succeed

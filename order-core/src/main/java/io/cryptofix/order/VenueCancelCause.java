@@ -18,5 +18,12 @@ public enum VenueCancelCause
     /** An IOC order the venue does not cancel itself: Canceled, with what filled at once. */
     IMMEDIATE_OR_CANCEL,
     /** The order's session disconnected and did not log on again within its grace period: Canceled. */
-    CANCEL_ON_DISCONNECT
+    CANCEL_ON_DISCONNECT,
+    /** A new order of the same session would have traded against this resting one: Canceled. */
+    SELF_TRADE_PREVENTION,
+    /**
+     * The kill switch of its scope (the gateway, its venue or its session): Canceled, Text
+     * {@code kill switch: <reason>}, ExecRestatementReason 99. The journal keeps the ordinal: new causes go last.
+     */
+    KILL_SWITCH
 }

@@ -116,4 +116,27 @@ class FixedTest
         assertThat(Fixed.fromBigDecimal(Fixed.toBigDecimal(value))).isEqualTo(value);
     }
 
+
+    @Test
+    void aProductIsExactToTheEighthPlaceAndSaturatesWhenItDoesNotFit()
+    {
+        assertThat(Fixed.times(Fixed.fromBigDecimal(new java.math.BigDecimal("0.9")),
+            Fixed.fromBigDecimal(new java.math.BigDecimal("61000")))).isEqualTo(Fixed.fromBigDecimal(
+            new java.math.BigDecimal("54900")));
+        assertThat(Fixed.times(Fixed.fromBigDecimal(new java.math.BigDecimal("1.23456789")),
+            Fixed.fromBigDecimal(new java.math.BigDecimal("2.5")))).isEqualTo(Fixed.fromBigDecimal(
+            new java.math.BigDecimal("3.08641972")));
+        assertThat(Fixed.times(Fixed.fromBigDecimal(new java.math.BigDecimal("10000")),
+            Fixed.fromBigDecimal(new java.math.BigDecimal("100000.5")))).isEqualTo(Fixed.fromBigDecimal(
+            new java.math.BigDecimal("1000005000")));
+        assertThat(Fixed.times(Long.MAX_VALUE / 2, 3 * Fixed.ONE)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void aLimitTooLargeForALongIsNoLimitAndOneTooPreciseIsRoundedDown()
+    {
+        assertThat(Fixed.limit(new BigDecimal("1000000000000"))).isEqualTo(Long.MAX_VALUE);
+        assertThat(Fixed.limit(new BigDecimal("92233720368"))).isEqualTo(fixed("92233720368"));
+        assertThat(Fixed.limit(new BigDecimal("0.123456789"))).isEqualTo(fixed("0.12345678"));
+    }
 }

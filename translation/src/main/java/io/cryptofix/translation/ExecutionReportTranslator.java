@@ -12,6 +12,7 @@ import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderEvent;
 import io.cryptofix.order.OrderState;
 import io.cryptofix.order.OrderStatusCommand;
+import io.cryptofix.order.VenueCancelCause;
 import org.agrona.concurrent.UnsafeBuffer;
 import uk.co.real_logic.artio.builder.ExecutionReportEncoder;
 import uk.co.real_logic.artio.builder.OrderCancelRejectEncoder;
@@ -40,7 +41,7 @@ public final class ExecutionReportTranslator
     private static final byte[] NONE = "NONE".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] POST_ONLY = {'6'};
     private static final String NOT_APPLICABLE = "[N/A]";
-    // ExecRestatementReason (378) 99: the gateway's own change (a triggered stop), said in Text
+    // ExecRestatementReason (378) 99: the gateway's own change (a triggered stop, a kill), said in Text
     private static final int EXEC_RESTATEMENT_OTHER = 99;
     // MassCancelResponse (531) 0, and MassCancelRejectReason (532) values; 532 is a CHAR in FIX 4.4,
     // so its "99 Other" cannot be sent and clients' engines would refuse it
@@ -127,7 +128,9 @@ public final class ExecutionReportTranslator
         {
             report.ordRejReason(OrdRejReason.BROKER_EXCHANGE_OPTION.fixValue());
         }
-        if (execType == ExecType.RESTATED)
+        // a kill is the gateway's own doing, not the client's nor the venue's: said as a restatement
+        if (execType == ExecType.RESTATED ||
+            execType == ExecType.CANCELED && event.cancelCause() == VenueCancelCause.KILL_SWITCH)
         {
             report.execRestatementReason(EXEC_RESTATEMENT_OTHER);
         }

@@ -49,7 +49,8 @@ public final class NewOrderSingleTranslator
         command.set(sessionId, order.clOrdIDAsString(), symbol, venueId, side, ordType, orderQty, price,
             receivedTimeNanos)
             .conditions(timeInForce, stopPx, expireTime, postOnly)
-            .possResend(order.header().hasPossResend() && order.header().possResend());
+            .possResend(order.header().hasPossResend() && order.header().possResend())
+            .account(order.hasAccount() && order.accountLength() > 0 ? order.accountAsString() : null);
 
         if (symbol == null)
         {

@@ -11,6 +11,7 @@ import io.cryptofix.order.NewOrderCommand;
 import io.cryptofix.order.OrderCore;
 import io.cryptofix.order.OrderEvent;
 import io.cryptofix.order.OrderEventType;
+import io.cryptofix.order.TradingScope;
 import io.cryptofix.order.VenueRouter;
 import org.junit.jupiter.api.Test;
 import uk.co.real_logic.artio.builder.Encoder;
@@ -84,6 +85,30 @@ class ExecutionReportTranslatorTest
         assertThat(report.orderQty().toString()).isEqualTo("2");
         assertThat(report.leavesQty().toString()).isEqualTo("0");
         assertThat(report.cumQty().toString()).isEqualTo("0");
+    }
+
+    @Test
+    void aKillsCanceledReportSaysExecRestatementReasonOtherAndAClientsCancelDoesNot()
+    {
+        partFilledOrder();
+        core.onNewOrder(new NewOrderCommand().set(
+            1, "c-2", "BTC/USDT", "SIM", Side.BUY, OrdType.LIMIT, fixed("1"), fixed("60000"), 0), TIME);
+        core.onVenueAccepted(2, "V-2", TIME);
+        core.onCancelRequest(new CancelOrderCommand().set(1, "c-2-X", "c-2"), TIME);
+        core.onVenueCanceled(2, "canceled", TIME);
+        final ExecutionReportDecoder byClient = decodeReport(last());
+
+        core.kill(TradingScope.GLOBAL, null, "runaway algo", TIME);
+        core.onVenueCanceled(1, "canceled", TIME);
+        final ExecutionReportDecoder killed = decodeReport(last());
+
+        assertThat(killed.execType()).isEqualTo('4');
+        assertThat(killed.ordStatus()).isEqualTo('4');
+        assertThat(killed.hasExecRestatementReason()).isTrue();
+        assertThat(killed.execRestatementReason()).isEqualTo(99);
+        assertThat(killed.textAsString()).isEqualTo("kill switch: runaway algo");
+        assertThat(byClient.execType()).isEqualTo('4');
+        assertThat(byClient.hasExecRestatementReason()).isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.cryptofix.venue;
 import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderEvent;
+import io.cryptofix.order.OrderEventType;
 import io.cryptofix.order.VenueRouter;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
@@ -12,7 +13,6 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
-import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +24,14 @@ import java.util.function.Supplier;
  * them. The duty cycle routes orders in ({@link VenueRouter}) and polls answers out
  * ({@link #pollResponses}); each venue's adapter runs on its own worker thread, so a slow venue
  * never blocks the duty cycle or another venue.
+ *
+ * <p>Each venue's queue is shared fairly between sessions ({@link FairShare}): a new order is refused
+ * as the venue being busy once its session has its share waiting, so one client's burst cannot leave
+ * another client's orders refused; requests about working orders are never refused for share.
  */
 public final class VenueDispatcher implements VenueRouter, AutoCloseable
 {
-    private final Object2ObjectHashMap<String, OneToOneConcurrentArrayQueue<Object>> requestQueues =
-        new Object2ObjectHashMap<>();
+    private final Object2ObjectHashMap<String, VenueRequestQueue> requestQueues = new Object2ObjectHashMap<>();
     private final ManyToOneConcurrentArrayQueue<Object> responses;
     private final List<AgentRunner> runners = new ArrayList<>();
     private final Supplier<IdleStrategy> idleStrategies;
@@ -36,11 +39,11 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
     private final EpochClock clock;
     private final int requestQueueCapacity;
     private final JournalGate journal;
-    // per venue: the journal for venues whose orders outlive the gateway, NONE for in-process ones
-    private final Object2ObjectHashMap<String, JournalGate> gates = new Object2ObjectHashMap<>();
+    private final VenueMetrics metrics;
 
     /**
-     * @param requestQueueCapacity   requests each venue may have waiting; beyond it orders are refused.
+     * @param requestQueueCapacity   requests each venue may have waiting (rounded up to a power of two); beyond
+     *                               it orders are refused, and new orders beyond their share of it.
      * @param responseQueueCapacity  answers waiting for the duty cycle, all venues together.
      */
     public VenueDispatcher(
@@ -64,12 +67,30 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
         final EpochClock clock,
         final JournalGate journal)
     {
+        this(requestQueueCapacity, responseQueueCapacity, idleStrategies, errorHandler, clock, journal,
+            VenueMetrics.NONE);
+    }
+
+    /**
+     * @param journal  holds each request back until the journal has written its record.
+     * @param metrics  told of each new order refused to keep a venue's queue shared.
+     */
+    public VenueDispatcher(
+        final int requestQueueCapacity,
+        final int responseQueueCapacity,
+        final Supplier<IdleStrategy> idleStrategies,
+        final ErrorHandler errorHandler,
+        final EpochClock clock,
+        final JournalGate journal,
+        final VenueMetrics metrics)
+    {
         this.requestQueueCapacity = requestQueueCapacity;
         this.responses = new ManyToOneConcurrentArrayQueue<>(responseQueueCapacity);
         this.idleStrategies = idleStrategies;
         this.errorHandler = errorHandler;
         this.clock = clock;
         this.journal = journal;
+        this.metrics = metrics;
     }
 
     /**
@@ -77,14 +98,13 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
      */
     public void start(final VenueAdapter adapter)
     {
-        final OneToOneConcurrentArrayQueue<Object> requests = new OneToOneConcurrentArrayQueue<>(requestQueueCapacity);
         final JournalGate gate = adapter.outlivesGateway() ? journal : JournalGate.NONE;
-        gates.put(adapter.venueId(), gate);
+        final VenueRequestQueue requests = new VenueRequestQueue(requestQueueCapacity, gate);
         final QueueingVenueListener listener = new QueueingVenueListener(
             adapter.venueId(),
             responses, new BackoffIdleStrategy(10, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)));
         final AgentRunner runner = new AgentRunner(
-            idleStrategies.get(), errorHandler, null, new VenueWorker(adapter, requests, listener, clock, gate));
+            idleStrategies.get(), errorHandler, null, new VenueWorker(adapter, requests.requests(), listener, clock, gate));
         requestQueues.put(adapter.venueId(), requests);
         runners.add(runner);
         AgentRunner.startOnThread(runner);
@@ -94,7 +114,12 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
     public boolean submit(final OrderEvent placement)
     {
         final Order order = placement.order();
-        return offer(order.venueId(), new VenueOrder(
+        final VenueRequestQueue requests = requestQueues.get(order.venueId());
+        if (requests == null || placement.type() == OrderEventType.SUBMITTED && !admitted(requests, order))
+        {
+            return false;
+        }
+        return requests.offer(order.sessionId(), new VenueOrder(
             order.orderKey(),
             placement.attempt(),
             order.symbol(),
@@ -108,11 +133,23 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
             order.postOnly()));
     }
 
+    /** A new order joins its venue's queue only within its session's share; a placement of a working order always may. */
+    private boolean admitted(final VenueRequestQueue requests, final Order order)
+    {
+        final FairShare.Admission admission = requests.admitNewOrder(order.sessionId());
+        if (admission == FairShare.Admission.ADMITTED)
+        {
+            return true;
+        }
+        metrics.onShareRefused(order.venueId());
+        return false;
+    }
+
     @Override
     public boolean amend(final OrderEvent amend)
     {
         final Order order = amend.order();
-        return offer(order.venueId(), new VenueAmend(order.orderKey(), order.symbol(), order.venueOrderId(),
+        return offer(order, new VenueAmend(order.orderKey(), order.symbol(), order.venueOrderId(),
             amend.orderQty(), amend.price(), amend.stopPx()));
     }
 
@@ -120,21 +157,21 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
     public boolean cancel(final OrderEvent cancel)
     {
         final Order order = cancel.order();
-        return offer(order.venueId(), new VenueCancel(order.orderKey(), order.symbol(), order.venueOrderId()));
+        return offer(order, new VenueCancel(order.orderKey(), order.symbol(), order.venueOrderId()));
     }
 
     @Override
     public boolean query(final OrderEvent query)
     {
         final Order order = query.order();
-        return offer(order.venueId(), new VenueQuery(order.orderKey(), order.venueAttempt(), order.symbol(),
+        return offer(order, new VenueQuery(order.orderKey(), order.venueAttempt(), order.symbol(),
             order.venueOrderId()));
     }
 
-    private boolean offer(final String venueId, final Object request)
+    private boolean offer(final Order order, final Object request)
     {
-        final OneToOneConcurrentArrayQueue<Object> requests = requestQueues.get(venueId);
-        return requests != null && requests.offer(gates.get(venueId).tag(request));
+        final VenueRequestQueue requests = requestQueues.get(order.venueId());
+        return requests != null && requests.offer(order.sessionId(), request);
     }
 
     /**
@@ -142,8 +179,8 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
      */
     public int queuedRequests(final String venueId)
     {
-        final OneToOneConcurrentArrayQueue<Object> requests = requestQueues.get(venueId);
-        return requests == null ? 0 : requests.size();
+        final VenueRequestQueue requests = requestQueues.get(venueId);
+        return requests == null ? 0 : requests.requests().size();
     }
 
     /**

@@ -2,7 +2,8 @@ package io.cryptofix.venue;
 
 /**
  * What venue adapters tell the gateway's metrics: rate limits, balances, their state, their clock and
- * what they could not read. Called on venue worker threads: implementations must be thread-safe and quick.
+ * what they could not read; and what the dispatcher in front of them refused. Called on venue worker
+ * threads and the duty cycle: implementations must be thread-safe and quick.
  */
 public interface VenueMetrics
 {
@@ -39,6 +40,14 @@ public interface VenueMetrics
 
     /** The venue reported an order status the adapter does not know. */
     default void onUnknownStatus(final String venueId)
+    {
+    }
+
+    /**
+     * A new order was refused as the venue being busy to keep the venue's request queue shared: its
+     * session had its fair share waiting, or only the room kept for cancels was left. On the duty cycle.
+     */
+    default void onShareRefused(final String venueId)
     {
     }
 

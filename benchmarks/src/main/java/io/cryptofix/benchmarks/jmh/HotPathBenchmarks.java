@@ -1,6 +1,9 @@
 package io.cryptofix.benchmarks.jmh;
 
 import io.cryptofix.benchmarks.SimInstruments;
+import io.cryptofix.config.ConfigException;
+import io.cryptofix.config.ConfigLoader;
+import io.cryptofix.config.RiskConfig;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
@@ -20,6 +23,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -52,6 +56,17 @@ public class HotPathBenchmarks
 {
     private static final long ONE_MILLI_BTC = Fixed.ONE / 1000;
     private static final long PRICE = 60_000 * Fixed.ONE;
+    // every pre-trade control on, none refusing: what the checks add to an order's life
+    private static final String ALL_CONTROLS = String.join("\n", "risk:",
+        "  default: { maxOrderQty: 10, maxOrderNotional: 10000000, priceCollarPercent: 50, maxOpenOrders: 100000,",
+        "             maxOpenNotional: 1000000000000, maxDailyNotional: 1000000000000, duplicateOrderWindow: 500ms,",
+        "             selfTradePrevention: refuse, venues: [SIM], symbols: [\"BTC/*\"] }",
+        "  symbols: { BTC/USDT: { maxOrderQty: 5 } }",
+        "");
+
+    /** {@code none}: no risk section; {@code all}: every control on. */
+    @Param({"none", "all"})
+    public String risk;
 
     private final MutableAsciiBuffer newOrderSingle = new MutableAsciiBuffer(new byte[512]);
     private final MutableAsciiBuffer decodeBuffer = new MutableAsciiBuffer();
@@ -132,6 +147,8 @@ public class HotPathBenchmarks
                     throw new IllegalStateException(event + " " + orderKey);
                 }
             });
+        core.riskLimits(riskConfig(risk));
+        core.onMarketPrice("SIM", "BTC/USDT", PRICE - Fixed.ONE, PRICE + Fixed.ONE, 0);
         command.set(1, "W1", "BTC/USDT", "SIM", Side.BUY, OrdType.LIMIT, ONE_MILLI_BTC, PRICE, 0);
         core.onNewOrder(command, 0);
         core.onVenueAccepted(lastSubmitted, "V", 0);
@@ -156,12 +173,30 @@ public class HotPathBenchmarks
     @Benchmark
     public long orderCoreNewAcknowledgeFill()
     {
-        command.set(1, Long.toString(++clOrdIds), "BTC/USDT", "SIM", Side.BUY, OrdType.LIMIT, ONE_MILLI_BTC, PRICE, 0);
+        // a price of its own for each order within the duplicate guard's window, as a real flow has
+        final long price = PRICE + (++clOrdIds % 1000) * (Fixed.ONE / 100);
+        command.set(1, Long.toString(clOrdIds), "BTC/USDT", "SIM", Side.BUY, OrdType.LIMIT, ONE_MILLI_BTC, price, 0);
         core.onNewOrder(command, ++time);
         final long orderKey = lastSubmitted;
         core.onVenueAccepted(orderKey, "V", time);
-        core.onVenueFill(orderKey, ONE_MILLI_BTC, PRICE, time);
+        core.onVenueFill(orderKey, ONE_MILLI_BTC, price, time);
         return orderKey;
+    }
+
+    private static RiskConfig riskConfig(final String risk)
+    {
+        if ("none".equals(risk))
+        {
+            return RiskConfig.NONE;
+        }
+        try
+        {
+            return ConfigLoader.parse(ALL_CONTROLS, "benchmark").risk();
+        }
+        catch (final ConfigException e)
+        {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     @Benchmark
