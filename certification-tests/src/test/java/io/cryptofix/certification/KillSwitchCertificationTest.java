@@ -1,7 +1,6 @@
 package io.cryptofix.certification;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import quickfix.Message;
 import quickfix.field.ClOrdID;
@@ -30,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a Text starting {@code kill switch: }; the scope's new orders are refused until a risk officer
  * resumes it; and the halt outlives {@code kill -9} and a restart of the gateway.
  */
-@Disabled("needs the core's trading states: OrderCore.kill, tradingState and riskStatus")
 class KillSwitchCertificationTest
 {
     private static final String FAR_BELOW_MARKET = "1000";

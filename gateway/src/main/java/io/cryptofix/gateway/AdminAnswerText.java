@@ -72,8 +72,26 @@ final class AdminAnswerText
             return "none";
         }
         final List<String> each = new ArrayList<>();
-        limits.forEach((limit, value) -> each.add(limit + " " + value));
+        limits.forEach((limit, value) -> each.add(limit + " " + text(value)));
         return String.join(", ", each);
+    }
+
+    /** A nested limit: {@code positionLimits (BTC 5, ETH 40)}, {@code venues [SIM, BINANCE]}. */
+    private static String text(final Object value)
+    {
+        if (value instanceof Map<?, ?> map)
+        {
+            final List<String> each = new ArrayList<>();
+            map.forEach((key, nested) -> each.add(key + " " + text(nested)));
+            return "(" + String.join(", ", each) + ")";
+        }
+        if (value instanceof List<?> list)
+        {
+            final List<String> each = new ArrayList<>();
+            list.forEach(nested -> each.add(text(nested)));
+            return "[" + String.join(", ", each) + "]";
+        }
+        return String.valueOf(value);
     }
 
     private static String scope(final Object scope, final Object name)

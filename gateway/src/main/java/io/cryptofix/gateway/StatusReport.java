@@ -3,6 +3,8 @@ package io.cryptofix.gateway;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.cryptofix.config.RiskConfig;
 import io.cryptofix.config.RiskLimits;
+import io.cryptofix.config.SelfTradePrevention;
+import io.cryptofix.config.SymbolPattern;
 import io.cryptofix.order.RiskStatus;
 import io.cryptofix.order.RiskStatus.ScopeState;
 import io.cryptofix.order.RiskStatus.SessionUsage;
@@ -11,7 +13,9 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -92,37 +96,119 @@ final class StatusReport
     }
 
     /**
-     * Every limit a level sets, by its name in the configuration. Read from the record's components,
-     * so that a limit added to {@link RiskLimits} shows here without a change.
+     * Every limit a level sets, named as {@link RiskLimits} names it (as the configuration does, but
+     * for {@code positionLimits} and {@code entitlements}). Read from the record's components, so that
+     * a limit added there shows here without a change; one the level leaves to the levels below (null,
+     * or nothing in it) is left out.
      */
     private static void limits(final JsonGenerator json, final RiskLimits limits) throws IOException
     {
+        record(json, limits);
+    }
+
+    private static void record(final JsonGenerator json, final Record record) throws IOException
+    {
         json.writeStartObject();
-        for (final RecordComponent limit : RiskLimits.class.getRecordComponents())
+        for (final RecordComponent component : record.getClass().getRecordComponents())
         {
             final Object value;
             try
             {
-                value = limit.getAccessor().invoke(limits);
+                value = component.getAccessor().invoke(record);
             }
             catch (final IllegalAccessException | InvocationTargetException e)
             {
-                throw new IllegalStateException("cannot read limit " + limit.getName(), e);
+                throw new IllegalStateException("cannot read " + component.getName(), e);
             }
-            if (value instanceof BigDecimal decimal)
+            if (isSet(value))
             {
-                json.writeStringField(limit.getName(), decimal.toPlainString());
-            }
-            else if (value instanceof Number number)
-            {
-                json.writeNumberField(limit.getName(), number.longValue());
-            }
-            else if (value != null)
-            {
-                json.writeStringField(limit.getName(), value.toString());
+                json.writeFieldName(component.getName());
+                value(json, value);
             }
         }
         json.writeEndObject();
+    }
+
+    private static boolean isSet(final Object value)
+    {
+        if (value instanceof Map<?, ?> map)
+        {
+            return !map.isEmpty();
+        }
+        if (value instanceof Record record)
+        {
+            for (final RecordComponent component : record.getClass().getRecordComponents())
+            {
+                try
+                {
+                    if (isSet(component.getAccessor().invoke(record)))
+                    {
+                        return true;
+                    }
+                }
+                catch (final IllegalAccessException | InvocationTargetException e)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return value != null;
+    }
+
+    private static void value(final JsonGenerator json, final Object value) throws IOException
+    {
+        if (value instanceof BigDecimal decimal)
+        {
+            json.writeString(decimal.toPlainString());
+        }
+        else if (value instanceof Integer || value instanceof Long)
+        {
+            json.writeNumber(((Number)value).longValue());
+        }
+        else if (value instanceof Boolean bool)
+        {
+            json.writeBoolean(bool);
+        }
+        else if (value instanceof Duration duration)
+        {
+            json.writeString(duration.toMillis() + "ms");
+        }
+        else if (value instanceof SelfTradePrevention prevention)
+        {
+            json.writeString(prevention.configName());
+        }
+        else if (value instanceof SymbolPattern pattern)
+        {
+            json.writeString(pattern.text());
+        }
+        else if (value instanceof Map<?, ?> map)
+        {
+            json.writeStartObject();
+            for (final Map.Entry<?, ?> entry : map.entrySet())
+            {
+                json.writeFieldName(String.valueOf(entry.getKey()));
+                value(json, entry.getValue());
+            }
+            json.writeEndObject();
+        }
+        else if (value instanceof Collection<?> values)
+        {
+            json.writeStartArray();
+            for (final Object each : values)
+            {
+                value(json, each);
+            }
+            json.writeEndArray();
+        }
+        else if (value instanceof Record record)
+        {
+            record(json, record);
+        }
+        else
+        {
+            json.writeString(String.valueOf(value));
+        }
     }
 
     private static void usage(final JsonGenerator json, final SessionUsage usage) throws IOException

@@ -28,7 +28,8 @@ class AdminAnswerTextTest
             "\"global\":{\"state\":\"ACTIVE\",\"reason\":null,\"since\":null}," +
             "\"venues\":{\"SIM\":{\"state\":\"HALTED\",\"reason\":\"feed stale\",\"since\":\"2026-12-07T15:59:00Z\"}}," +
             "\"sessions\":{}}," +
-            "\"limits\":{\"default\":{\"maxOrderQty\":\"5\"},\"sessions\":{\"RISK\":{\"maxOpenOrders\":3}}," +
+            "\"limits\":{\"default\":{\"maxOrderQty\":\"5\",\"positionLimits\":{\"BTC\":\"5\"}}," +
+            "\"sessions\":{\"RISK\":{\"maxOpenOrders\":3,\"entitlements\":{\"venues\":[\"SIM\"]}}}," +
             "\"venues\":{},\"symbols\":{}}," +
             "\"usage\":{\"RISK\":{\"openOrders\":2,\"openNotional\":\"120.5\",\"dailyNotional\":\"900\"," +
             "\"positions\":{\"BTC\":\"0.01\"}}}}"));
@@ -38,8 +39,8 @@ class AdminAnswerTextTest
             "  global ACTIVE",
             "  venue SIM HALTED since 2026-12-07T15:59:00Z: feed stale",
             "limits in force:",
-            "  default: maxOrderQty 5",
-            "  session RISK: maxOpenOrders 3",
+            "  default: maxOrderQty 5, positionLimits (BTC 5)",
+            "  session RISK: maxOpenOrders 3, entitlements (venues [SIM])",
             "usage:",
             "  RISK: 2 open orders, open notional 120.5, today 900, positions BTC 0.01");
     }

@@ -6,7 +6,6 @@ import io.cryptofix.config.GatewayConfig;
 import org.agrona.IoUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,7 +135,6 @@ class AdminApiTest
     }
 
     @Test
-    @Disabled("needs the core's trading states: OrderCore.riskStatus")
     void theStatusShowsAViewerTheStatesAndTheLimitsInForce() throws Exception
     {
         final Answer status = send(HttpRequest.newBuilder(uri("/status")).GET(), VIEWER);
@@ -149,7 +147,6 @@ class AdminApiTest
     }
 
     @Test
-    @Disabled("needs the core's trading states: OrderCore.tradingState and riskStatus")
     void aHaltInTheAdminJournalIsInForceWhenTheGatewayStartsAgain(@TempDir final Path ownDir) throws Exception
     {
         try (AdminJournal journal = AdminJournal.open(ownDir))

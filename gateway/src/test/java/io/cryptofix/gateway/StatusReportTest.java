@@ -1,5 +1,6 @@
 package io.cryptofix.gateway;
 
+import io.cryptofix.config.ConfigLoader;
 import io.cryptofix.config.RiskConfig;
 import io.cryptofix.config.RiskLimits;
 import io.cryptofix.order.RiskStatus;
@@ -17,6 +18,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatusReportTest
 {
     private static final long T0 = 1_796_000_000_000L;
+
+    @Test
+    void everyKindOfLimitAndEntitlementIsWrittenAndNothingALevelLeavesOut() throws Exception
+    {
+        final RiskConfig risk = ConfigLoader.parse(String.join("\n", "risk:",
+            "  default: { positionLimit: { BTC: 5 }, duplicateOrderWindow: 2s, selfTradePrevention: refuse }",
+            "  sessions:",
+            "    AGENT: { maxDailyNotional: 5000000, venues: [SIM], symbols: [\"BTC/*\"] }", ""), "test").risk();
+        final RiskStatus none = new RiskStatus(new ScopeState(TradingState.ACTIVE, null, 0), Map.of(), Map.of(), Map.of());
+
+        assertThat(StatusReport.json(none, risk, T0)).contains("\"limits\":{" +
+            "\"default\":{\"positionLimits\":{\"BTC\":\"5\"},\"duplicateOrderWindow\":\"2000ms\"," +
+            "\"selfTradePrevention\":\"refuse\"}," +
+            "\"sessions\":{\"AGENT\":{\"maxDailyNotional\":\"5000000\"," +
+            "\"entitlements\":{\"venues\":[\"SIM\"],\"symbols\":[\"BTC/*\"]}}}");
+    }
 
     @Test
     void theStatesTheLimitsAndTheUsageAreWrittenAsTheyStand()
