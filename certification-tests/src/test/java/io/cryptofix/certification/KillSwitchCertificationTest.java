@@ -111,7 +111,10 @@ class KillSwitchCertificationTest
         }
 
         assertThat(process.kill()).isTrue();
-        process.start();
+        process.launch();
+        assertThat(process.awaitLine("trading state restored from the admin journal"))
+            .contains("global HALTED since ").endsWith(": exchange outage");
+        process.awaitLine("press Ctrl-C to stop");
         try (FixTestClient client = FixTestClient.logOn("RISK", process.fixPort()))
         {
             final Message refused = send(client, Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.01",
