@@ -9,6 +9,7 @@ import org.agrona.concurrent.ShutdownSignalBarrier;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 
@@ -166,7 +167,7 @@ public final class GatewayMain
         {
             out.println("trading state restored from the admin journal: " + ScopeRequest.word(state.scope()) +
                 (state.name() == null ? "" : " " + state.name()) + " " + state.state() + " since " +
-                java.time.Instant.ofEpochMilli(state.sinceMillis()) + ": " + state.reason());
+                Instant.ofEpochMilli(state.sinceMillis()) + ": " + state.reason());
         }
         if (gateway.adminPort() > 0)
         {
