@@ -76,7 +76,8 @@ public final class RecoveryTimeBenchmark
             port = socket.getLocalPort();
         }
         final Path config = Files.writeString(work.resolve("gateway.yaml"), String.join("\n",
-            "dataDir: " + dataDir, "fix:", "  port: " + port, "metrics:", "  enabled: false", ""));
+            "dataDir: " + dataDir, "fix:", "  port: " + port, "metrics:", "  enabled: false",
+            "admin:", "  enabled: false", ""));
 
         final long start = System.nanoTime();
         final Process gateway = new ProcessBuilder(List.of(

@@ -44,6 +44,8 @@ class LoadGeneratorSmokeTest
             "  port: " + fixPort,
             "metrics:",
             "  enabled: false",
+            "admin:",
+            "  enabled: false",
             "performance:",
             "  profile: " + profile,
             timeoutRules,

@@ -23,6 +23,8 @@ final class GatewayConfigYaml
     private Boolean metricsEnabled;
     private String metricsBindAddress;
     private Integer metricsPort;
+    // any free port unless a test names one: no test takes the default 9465 another may be using
+    private int adminPort;
     private SystemOfRecord systemOfRecord;
     private final List<Venue> venues = new ArrayList<>();
     private final Map<String, String> timeouts = new LinkedHashMap<>();
@@ -87,6 +89,13 @@ final class GatewayConfigYaml
     GatewayConfigYaml metricsOff()
     {
         metricsEnabled = false;
+        return this;
+    }
+
+    /** The admin API on 127.0.0.1 at this port; otherwise on any free port. */
+    GatewayConfigYaml adminOn(final int port)
+    {
+        adminPort = port;
         return this;
     }
 
@@ -171,6 +180,8 @@ final class GatewayConfigYaml
             }
         }
         appendRisk(yaml);
+        yaml.append("admin:\n");
+        line(yaml, "  port", adminPort);
         return yaml.toString();
     }
 

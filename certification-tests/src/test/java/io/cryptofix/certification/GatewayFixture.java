@@ -70,6 +70,12 @@ final class GatewayFixture implements AutoCloseable
         return metricsPort;
     }
 
+    /** Its data directory, where the gateway's own admin token is. */
+    Path dataDir()
+    {
+        return dataDir;
+    }
+
     Gateway gateway()
     {
         return gateway;

@@ -33,6 +33,7 @@ final class GatewayProcess implements AutoCloseable
     private final Path workDir;
     private final int fixPort;
     private final int metricsPort;
+    private final int adminPort;
     private Path configFile;
     private Path log;
     private String logNote;
@@ -45,6 +46,7 @@ final class GatewayProcess implements AutoCloseable
         this.workDir = workDir;
         this.fixPort = GatewayFixture.freePort();
         this.metricsPort = GatewayFixture.freePort();
+        this.adminPort = GatewayFixture.freePort();
     }
 
     /** @param prefix  of the temporary work directory's name, telling whose it is. */
@@ -72,6 +74,12 @@ final class GatewayProcess implements AutoCloseable
     int metricsPort()
     {
         return metricsPort;
+    }
+
+    /** A free port for the admin API, should the test's configuration name it. */
+    int adminPort()
+    {
+        return adminPort;
     }
 
     /** A configuration with this gateway's data directory and FIX port, for the test to complete. */

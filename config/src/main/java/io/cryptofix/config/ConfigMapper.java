@@ -14,7 +14,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class ConfigMapper
 {
     private static final List<String> KEYS =
-        List.of("dataDir", "fix", "metrics", "performance", "venues", "timeouts", "store", "risk");
+        List.of("dataDir", "fix", "metrics", "performance", "venues", "timeouts", "store", "risk", "admin");
     private static final TextRule DATA_DIR = new TextRule("a valid directory path", ConfigMapper::isPath, "a non-empty path");
 
     private ConfigMapper()
@@ -47,9 +47,12 @@ final class ConfigMapper
             root.map("store", "a map of system of record settings"), fallback == null ? null : fallback.store());
 
         final RiskConfig risk = RiskSection.read(root, fallback == null ? null : fallback.risk());
+        final YamlMap adminSection = root.map("admin", "a map of admin API settings");
+        final AdminConfig admin = AdminSection.read(adminSection, fallback == null ? null : fallback.admin());
+        AdminSection.checkPortFree(admin, adminSection, fix, metrics);
 
         return new GatewayConfig(
-            dataDir == null ? null : Path.of(dataDir), fix, metrics, performance, venues, timeouts, store, risk);
+            dataDir == null ? null : Path.of(dataDir), fix, metrics, performance, venues, timeouts, store, risk, admin);
     }
 
     private static void checkPortsDiffer(final FixConfig fix, final MetricsConfig metrics, final YamlMap metricsSection)

@@ -31,10 +31,24 @@ final class ConfigSummary
                 " at " + exchange.baseUrl() + "): " + String.join(", ", exchange.symbols()) +
                 ", rules loaded from the venue at start"));
         }
+        lines.add("admin API: " + admin(config.admin()));
         lines.add("performance profile: " + config.performance().profile().configName());
         lines.add("system of record: " + systemOfRecord(config.store()));
         lines.add("data directory: " + config.dataDir());
         return String.join(System.lineSeparator(), lines);
+    }
+
+    private static String admin(final AdminConfig admin)
+    {
+        if (!admin.enabled())
+        {
+            return "disabled";
+        }
+        final List<String> tokens = new ArrayList<>();
+        admin.tokens().forEach((name, token) ->
+            tokens.add(name + " (" + token.role().configName() + ", $" + token.tokenEnv() + ")"));
+        return "http://" + hostPort(admin.bindAddress(), admin.port()) + ", tokens: " +
+            (tokens.isEmpty() ? "the gateway's own, in the data directory's admin-token" : String.join(", ", tokens));
     }
 
     private static String systemOfRecord(final StoreConfig store)

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param timeouts the order timeout policy.
  * @param store    the system of record beyond the journal: PostgreSQL, or none.
  * @param risk     the pre-trade limits.
+ * @param admin    the admin API: trading states, the kill switch and who may use them.
  */
 public record GatewayConfig(
     Path dataDir,
@@ -24,8 +25,26 @@ public record GatewayConfig(
     Map<String, VenueConfig> venues,
     TimeoutConfig timeouts,
     StoreConfig store,
-    RiskConfig risk)
+    RiskConfig risk,
+    AdminConfig admin)
 {
+    /** The admin API on its defaults: loopback, port 9465, the gateway's own token. */
+    public static final AdminConfig DEFAULT_ADMIN = new AdminConfig(true, "127.0.0.1", 9465, Map.of());
+
+    /** A gateway whose admin API has its defaults. */
+    public GatewayConfig(
+        final Path dataDir,
+        final FixConfig fix,
+        final MetricsConfig metrics,
+        final PerformanceConfig performance,
+        final Map<String, VenueConfig> venues,
+        final TimeoutConfig timeouts,
+        final StoreConfig store,
+        final RiskConfig risk)
+    {
+        this(dataDir, fix, metrics, performance, venues, timeouts, store, risk, DEFAULT_ADMIN);
+    }
+
     /** A gateway without pre-trade limits. */
     public GatewayConfig(
         final Path dataDir,
@@ -54,13 +73,13 @@ public record GatewayConfig(
     /** The same configuration with other pre-trade limits, as a reload of the file changes them. */
     public GatewayConfig withRisk(final RiskConfig risk)
     {
-        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store, risk);
+        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store, risk, admin);
     }
 
     /** The same configuration with another timeout policy, as a reload of the file changes it. */
     public GatewayConfig withTimeouts(final TimeoutConfig timeouts)
     {
-        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store, risk);
+        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store, risk, admin);
     }
 
     public VenueConfig venue(final String venueId)

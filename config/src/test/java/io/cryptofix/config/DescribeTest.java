@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 class DescribeTest
 {
     @Test
-    void theDefaultsAreSummarisedInSevenLines()
+    void theDefaultsAreSummarisedInEightLines()
     {
         assertThat(ConfigLoader.describe(Defaults.config()).lines()).containsExactly(
             "FIX acceptor: 127.0.0.1:9880, SenderCompID GATEWAY",
             "sessions: RISK (default venue SIM), DEMO (default venue SIM)",
             "metrics: http://127.0.0.1:9464/metrics",
             "venue SIM (simulated): BTC/USDT, ETH/USDT, SOL/USDT",
+            "admin API: http://127.0.0.1:9465, tokens: the gateway's own, in the data directory's admin-token",
             "performance profile: default",
             "system of record: the order journal alone (no database)",
             "data directory: data");

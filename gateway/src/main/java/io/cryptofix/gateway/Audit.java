@@ -26,7 +26,8 @@ import java.util.Set;
  * with tag names decoded. Either the messages of a session in a time range,
  * or the life of one order ({@code audit order CLORDID}): every message whose ClOrdID (11) or
  * OrigClOrdID (41) is the order's, following the order through replaces and cancels, with the
- * order's events from the journal (reports journaled, requests to the venue) in between.
+ * order's events from the journal (reports journaled, requests to the venue) in between. The admin
+ * journal ({@code audit admin}) is {@link AdminAudit}'s.
  */
 final class Audit
 {
@@ -35,6 +36,7 @@ final class Audit
     private static final String USAGE = "usage: gateway audit [--config FILE] [--session COMPID] [--from TIME] " +
         "[--to TIME] [--format text|json] [--source archive|postgres]\n" +
         "       gateway audit order CLORDID [--config FILE] [--format text|json] [--source archive|postgres]\n" +
+        AdminAudit.USAGE + "\n" +
         "TIME is UTC, ISO-8601: 2026-11-25T08:00:00Z";
 
     private Audit()
@@ -43,6 +45,10 @@ final class Audit
 
     static int run(final String[] args, final PrintStream out, final PrintStream err)
     {
+        if (args.length > 1 && "admin".equals(args[1]))
+        {
+            return AdminAudit.run(args, out, err);
+        }
         final boolean order = args.length > 1 && "order".equals(args[1]);
         if (order && args.length < 3)
         {

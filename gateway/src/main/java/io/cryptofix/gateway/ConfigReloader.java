@@ -14,6 +14,8 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -21,7 +23,8 @@ import java.util.function.Consumer;
  * Watches the configuration file the gateway was started with and, when its {@code timeouts} or
  * {@code risk} section changes, hands the new section to the gateway. The whole file is validated
  * first: an invalid edit is reported and what is in force stays. Other sections only take effect at
- * the next start, and a change to them is said so. Runs on a thread of its own, never the duty cycle.
+ * the next start, and a change to them is said so. Runs on a thread of its own, never the duty cycle;
+ * the admin API's reload ({@link #reloadNow}) takes the same path.
  */
 final class ConfigReloader implements AutoCloseable
 {
@@ -93,7 +96,7 @@ final class ConfigReloader implements AutoCloseable
                 }
                 if (ours)
                 {
-                    reload();
+                    reload(false);
                 }
             }
         }
@@ -114,8 +117,29 @@ final class ConfigReloader implements AutoCloseable
         return ours;
     }
 
-    private void reload()
+    /**
+     * What one reload did.
+     *
+     * @param valid  false when the file was invalid and what is in force stayed.
+     * @param lines  what was reloaded, refused or left for the next start, as logged.
+     */
+    record Outcome(boolean valid, List<String> lines)
     {
+    }
+
+    /**
+     * Reads the file now, as a change to it would: for an operator's reload through the admin API.
+     * Safe from any thread; one reload at a time.
+     */
+    Outcome reloadNow()
+    {
+        return reload(true);
+    }
+
+    /** @param asked  an operator asked: said so even when nothing changed. */
+    private synchronized Outcome reload(final boolean asked)
+    {
+        final List<String> lines = new ArrayList<>();
         final GatewayConfig edited;
         try
         {
@@ -123,9 +147,10 @@ final class ConfigReloader implements AutoCloseable
         }
         catch (final ConfigException e)
         {
-            log.accept("configuration not reloaded: " + file + " is invalid, the timeouts and limits in force stay: " +
+            lines.add("configuration not reloaded: " + file + " is invalid, the timeouts and limits in force stay: " +
                 String.join("; ", e.problems()));
-            return;
+            lines.forEach(log);
+            return new Outcome(false, lines);
         }
         final boolean timeoutsChanged = !edited.timeouts().equals(current.timeouts());
         final boolean riskChanged = !edited.risk().equals(current.risk());
@@ -134,19 +159,25 @@ final class ConfigReloader implements AutoCloseable
         {
             apply.accept(edited.timeouts());
             final int rules = edited.timeouts().rules().size();
-            log.accept("timeout policy reloaded from " + file + ": " + rules + (rules == 1 ? " rule" : " rules") +
+            lines.add("timeout policy reloaded from " + file + ": " + rules + (rules == 1 ? " rule" : " rules") +
                 (edited.timeouts().reevaluateOnReload() ? ", working orders re-evaluated" : ", for new orders"));
         }
         if (riskChanged)
         {
             applyRisk.accept(edited.risk());
-            log.accept("risk limits reloaded from " + file + ", for new orders, cancels and replaces");
+            lines.add("risk limits reloaded from " + file + ", for new orders, cancels and replaces");
         }
         if (othersChanged)
         {
-            log.accept("only the timeouts and risk sections take effect while running; the other changes to " + file +
+            lines.add("only the timeouts and risk sections take effect while running; the other changes to " + file +
                 " apply at the next start");
         }
+        if (lines.isEmpty() && asked)
+        {
+            lines.add("configuration reread from " + file + ": nothing changed");
+        }
         current = edited;
+        lines.forEach(log);
+        return new Outcome(true, lines);
     }
 }

@@ -4,6 +4,8 @@ import io.cryptofix.domain.Fixed;
 import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderCoreObserver;
 import io.cryptofix.order.OrderEventType;
+import io.cryptofix.order.TradingScope;
+import io.cryptofix.order.TradingState;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -18,11 +20,33 @@ final class CoreDiagnostics implements OrderCoreObserver
     private static final Logger LOG = System.getLogger(CoreDiagnostics.class.getName());
 
     private final GatewayMetrics metrics;
+    private final AdminJournal adminJournal;
 
-    /** @param metrics  where its counters go; the WARNING lines go to this class's logger. */
-    public CoreDiagnostics(final GatewayMetrics metrics)
+    /**
+     * @param metrics       where its counters go; the WARNING lines go to this class's logger.
+     * @param adminJournal  where automatic trips are written, by its writer thread: the duty cycle does no I/O.
+     */
+    public CoreDiagnostics(final GatewayMetrics metrics, final AdminJournal adminJournal)
     {
         this.metrics = metrics;
+        this.adminJournal = adminJournal;
+    }
+
+    @Override
+    public void onTradingStateChanged(
+        final TradingScope scope, final String name, final TradingState state, final String reason,
+        final boolean automatic, final long timeMillis)
+    {
+        metrics.tradingState(scope, name, state);
+        if (automatic)
+        {
+            // an operator's change is journaled before it reaches the core; a trip only now
+            adminJournal.appendLater(new AdminJournalEntry(timeMillis, "gateway", null,
+                AdminAction.leadingTo(state).word(), ScopeRequest.word(scope), scope == TradingScope.GLOBAL ? null : name,
+                reason, AdminJournalEntry.TRIPPED));
+            LOG.log(Level.WARNING, "trading {0} for {1}{2}: {3}", state, ScopeRequest.word(scope),
+                scope == TradingScope.GLOBAL ? "" : " " + name, reason);
+        }
     }
 
     @Override

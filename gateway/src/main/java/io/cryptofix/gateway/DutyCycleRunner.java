@@ -41,6 +41,7 @@ final class DutyCycleRunner implements AutoCloseable
     /**
      * @param libraryConfiguration  the FIX side's library settings; the runner adds how its thread
      *                              waits and how long it waits for the engine.
+     * @param coreTasks             the operators' work for the core, done between two messages.
      * @param startTimeout          how long the library may take to connect.
      */
     static DutyCycleRunner start(
@@ -48,6 +49,7 @@ final class DutyCycleRunner implements AutoCloseable
         final OrderCore core,
         final VenueDispatcher venues,
         final ExecutionReportSender reports,
+        final CoreTasks coreTasks,
         final PerformanceConfig.Profile profile,
         final Duration startTimeout)
     {
@@ -70,7 +72,8 @@ final class DutyCycleRunner implements AutoCloseable
             .libraryIdleStrategy(IdleStrategies.parking())
             .replyTimeoutInMs(startTimeout.toMillis());
 
-        final GatewayDutyCycle dutyCycle = new GatewayDutyCycle(libraryConfiguration, core, venues, reports, SystemEpochClock.INSTANCE);
+        final GatewayDutyCycle dutyCycle = new GatewayDutyCycle(
+            libraryConfiguration, core, venues, reports, coreTasks, SystemEpochClock.INSTANCE);
         final AgentRunner runner = new AgentRunner(
             IdleStrategies.orderPath(profile),
             throwable -> LOG.log(Level.ERROR, "gateway duty cycle error", throwable),

@@ -19,8 +19,11 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * A running gateway, assembled from small starters, each started once what it needs runs (gateway's
@@ -29,26 +32,44 @@ import java.util.List;
  */
 public final class Gateway implements AutoCloseable
 {
+    // an operator's request waits this long for the duty cycle, which takes it between two messages
+    private static final Duration ADMIN_CORE_TIMEOUT = Duration.ofSeconds(5);
+
     private final GatewayConfig config;
     private final GatewayMetrics metrics;
     // in the order started, stopped in reverse: a part stops before what it runs on
     private final List<AutoCloseable> started = new ArrayList<>();
     private MetricsEndpoint metricsEndpoint;
     private DutyCycleRunner dutyCycle;
+    private AdminEndpoint adminEndpoint;
+    private List<TradingStateRestore.Restored> restoredStates = List.of();
+    // the limits in force, for the admin status: those at start, then each reload's
+    private volatile RiskConfig riskInForce;
+    // set once the configuration file is watched; none while the gateway runs on the defaults
+    private final AtomicReference<ConfigReloader> reloader = new AtomicReference<>();
 
     private Gateway(final GatewayConfig config)
     {
         this.config = config;
         this.metrics = new GatewayMetrics(new PrometheusRegistry());
+        this.riskInForce = config.risk();
     }
 
     /** Returns once logons are accepted; on failure, whatever had started is stopped. */
     public static Gateway start(final GatewayConfig config, final GatewayOptions options, final SessionEvents events)
     {
+        return start(config, options, events, System::getenv);
+    }
+
+    /** @param environment  where the configured admin tokens are read; tests give their own. */
+    static Gateway start(
+        final GatewayConfig config, final GatewayOptions options, final SessionEvents events,
+        final UnaryOperator<String> environment)
+    {
         final Gateway gateway = new Gateway(config);
         try
         {
-            gateway.assemble(options, events);
+            gateway.assemble(options, events, environment);
             return gateway;
         }
         catch (final RuntimeException | Error e)
@@ -63,11 +84,14 @@ public final class Gateway implements AutoCloseable
         return start(config, GatewayOptions.defaults(config.fix().port()), events);
     }
 
-    private void assemble(final GatewayOptions options, final SessionEvents events)
+    private void assemble(final GatewayOptions options, final SessionEvents events, final UnaryOperator<String> environment)
     {
         metricsEndpoint = started(MetricsEndpoint.start(config.metrics(), metrics.registry()));
         FixEngineStarter.checkPortFree(config.fix());
         final Path dataDir = config.dataDir().toAbsolutePath();
+        // before anything heavy starts: a configured token missing from the environment refuses the start
+        final AdminTokens adminTokens = config.admin().enabled() ?
+            AdminTokens.load(config.admin(), dataDir, environment) : null;
         final String aeronDirName = options.aeronDir().toString();
         started(MediaDriverAndArchive.launch(options.aeronDir(), dataDir, options.termBufferLength()));
 
@@ -93,14 +117,21 @@ public final class Gateway implements AutoCloseable
         final ExecutionReportSender reports = new ExecutionReportSender(
             new ExecutionReportTranslator(VenueAdapters.runId(journal.startedMillis()), VenueAdapters.runId(startMillis)),
             sessions, metrics, nanoClock, journal.gate().appended(), journal.gate().written());
+        // closed after the duty cycle, whose automatic trips it writes
+        final AdminJournal adminJournal = started(AdminJournal.open(dataDir));
         final OrderCore core = new OrderCore(venues.catalog(), venues.dispatcher(), journal.journalFirst(nanoClock, reports),
-            new CoreDiagnostics(metrics), new TimeoutPolicy(config.timeouts()));
+            new CoreDiagnostics(metrics, adminJournal), new TimeoutPolicy(config.timeouts()));
         core.riskLimits(config.risk());
         journal.recover(core, sentLastRun, reports, options.startTimeout());
+        // before the first logon: a halt from before a crash holds from the first order on
+        restoredStates = TradingStateRestore.restore(core, adminJournal.read());
 
+        final CoreTasks coreTasks = new CoreTasks();
         dutyCycle = started(DutyCycleRunner.start(
             FixLibrarySettings.libraryConfiguration(aeronDirName, sessions, core, metrics, events, nanoClock),
-            core, venues.dispatcher(), reports, profile, options.startTimeout()));
+            core, venues.dispatcher(), reports, coreTasks, profile, options.startTimeout()));
+        adminEndpoint = started(AdminEndpoint.start(config.admin(), new AdminService(adminTokens, adminJournal, coreTasks,
+            metrics, config, () -> riskInForce, reloader::get, System::currentTimeMillis, ADMIN_CORE_TIMEOUT)));
     }
 
     private <T extends AutoCloseable> T started(final T part)
@@ -125,6 +156,27 @@ public final class Gateway implements AutoCloseable
     public void reloadRisk(final RiskConfig risk)
     {
         dutyCycle.reloadRisk(risk);
+        riskInForce = risk;
+    }
+
+    /** The admin API's reload rereads the file this reloader watches. */
+    void reloadsFrom(final ConfigReloader fileReloader)
+    {
+        reloader.set(fileReloader);
+    }
+
+    /** @return the trading states restored from the admin journal at start. */
+    List<TradingStateRestore.Restored> restoredTradingStates()
+    {
+        return restoredStates;
+    }
+
+    /**
+     * @return the port the admin API listens on, or -1 if it is disabled.
+     */
+    public int adminPort()
+    {
+        return adminEndpoint.port();
     }
 
     public GatewayConfig config()
@@ -140,7 +192,10 @@ public final class Gateway implements AutoCloseable
         return metricsEndpoint.port();
     }
 
-    /** Stops, in reverse order of start: duty cycle, venues, feeds, journal, engine, media driver, metrics. */
+    /**
+     * Stops, in reverse order of start: admin API, duty cycle, admin journal, venues, feeds, journal, engine,
+     * media driver, metrics.
+     */
     @Override
     public void close()
     {

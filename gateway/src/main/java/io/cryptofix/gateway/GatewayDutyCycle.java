@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The one thread that owns all order state. Each turn it polls the FIX library (client messages
  * in, reports out) and the venue answers and prices, hands them to the order core, lets the
- * core's deadlines fire, and sends the reports held for sessions that have logged on again.
+ * core's deadlines fire, sends the reports held for sessions that have logged on again, and does
+ * the operators' work for the core (trading states, the kill switch, the risk status).
  */
 final class GatewayDutyCycle implements Agent, VenueResponseHandler
 {
@@ -32,6 +33,7 @@ final class GatewayDutyCycle implements Agent, VenueResponseHandler
     private final VenueDispatcher venues;
     private final ExecutionReportSender reports;
     private final EpochClock clock;
+    private final CoreTasks coreTasks;
     // written by the thread that reloads the configuration, taken by the duty cycle
     private final AtomicReference<TimeoutPolicy> newTimeoutPolicy = new AtomicReference<>();
     private final AtomicReference<RiskConfig> newRisk = new AtomicReference<>();
@@ -42,8 +44,10 @@ final class GatewayDutyCycle implements Agent, VenueResponseHandler
         final OrderCore core,
         final VenueDispatcher venues,
         final ExecutionReportSender reports,
+        final CoreTasks coreTasks,
         final EpochClock clock)
     {
+        this.coreTasks = coreTasks;
         this.clock = clock;
         this.reports = reports;
         this.libraryConfiguration = libraryConfiguration;
@@ -63,7 +67,7 @@ final class GatewayDutyCycle implements Agent, VenueResponseHandler
     {
         return library.poll(FIX_FRAGMENT_LIMIT) + venues.pollResponses(this, VENUE_RESPONSE_LIMIT) +
             core.onTime(clock.time()) + reports.releaseJournaledReports() + reports.deliverHeldReports() +
-            applyNewTimeoutPolicy() + applyNewRisk();
+            applyNewTimeoutPolicy() + applyNewRisk() + coreTasks.poll(core, clock.time());
     }
 
     void reloadTimeoutPolicy(final TimeoutPolicy policy)

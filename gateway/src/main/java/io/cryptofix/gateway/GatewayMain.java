@@ -9,12 +9,13 @@ import org.agrona.concurrent.ShutdownSignalBarrier;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 
 /**
  * The command line: {@code gateway run [--config FILE]}, {@code gateway check-config FILE},
- * {@code gateway explain-timeout ...} and {@code gateway audit ...}.
+ * {@code gateway explain-timeout ...}, {@code gateway audit ...} and {@code gateway admin ...}.
  * Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad configuration. Errors are one clear
  * message, never a stack trace.
  */
@@ -35,6 +36,11 @@ public final class GatewayMain
         "                                        the FIX messages received and sent (archive: gateway stopped)",
         "       gateway audit order CLORDID [--config FILE] [--format text|json] [--source archive|postgres]",
         "                                        the FIX messages of one order, through replaces and cancels",
+        "       gateway audit admin [--config FILE] [--format text|json]",
+        "                                        the operators' actions and the gateway's trips, from the admin journal",
+        "       gateway admin status|halt|reduce|resume|kill [--session COMPID | --venue ID | --all]",
+        "               [--reason TEXT] [--config FILE]",
+        "                                        the running gateway's trading states and kill switch (admin API)",
         "       gateway help                     show this text");
 
     private GatewayMain()
@@ -87,6 +93,9 @@ public final class GatewayMain
             case "audit":
                 return Audit.run(args, out, err);
 
+            case "admin":
+                return AdminCommand.run(args, out, err, System::getenv);
+
             default:
                 break;
         }
@@ -138,7 +147,9 @@ public final class GatewayMain
             out.println("FIX 4.4 acceptor listening on " + config.fix().bindAddress() + ":" + config.fix().port() +
                 " as " + config.fix().senderCompId());
             out.println("state kept in " + config.dataDir().toAbsolutePath());
+            printAdmin(config, gateway, out);
             final ConfigReloader reloader = file == null ? null : watch(file, config, gateway, out, err);
+            gateway.reloadsFrom(reloader);
             out.println("press Ctrl-C to stop");
 
             shutdown.await();
@@ -148,6 +159,22 @@ public final class GatewayMain
             out.println("stopped");
         }
         return OK;
+    }
+
+    private static void printAdmin(final GatewayConfig config, final Gateway gateway, final PrintStream out)
+    {
+        for (final TradingStateRestore.Restored state : gateway.restoredTradingStates())
+        {
+            out.println("trading state restored from the admin journal: " + ScopeRequest.word(state.scope()) +
+                (state.name() == null ? "" : " " + state.name()) + " " + state.state() + " since " +
+                Instant.ofEpochMilli(state.sinceMillis()) + ": " + state.reason());
+        }
+        if (gateway.adminPort() > 0)
+        {
+            out.println("admin API on " + config.admin().bindAddress() + ":" + gateway.adminPort() +
+                (config.admin().tokens().isEmpty() ? ", token in " +
+                config.dataDir().toAbsolutePath().resolve(AdminTokenFile.FILE_NAME) : ""));
+        }
     }
 
     private static ConfigReloader watch(

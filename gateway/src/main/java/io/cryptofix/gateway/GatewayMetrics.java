@@ -4,6 +4,8 @@ import io.cryptofix.acceptor.FixMetrics;
 import io.cryptofix.domain.CxlRejReason;
 import io.cryptofix.domain.ExecType;
 import io.cryptofix.domain.OrdRejReason;
+import io.cryptofix.order.TradingScope;
+import io.cryptofix.order.TradingState;
 import io.cryptofix.venue.VenueMetrics;
 import io.cryptofix.venue.VenueState;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
@@ -18,7 +20,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * The gateway's Prometheus metrics: what the FIX side counts ({@link FixMetrics}), what the venues
- * report ({@link VenueMetrics}) and what the order core's follow-ups observe ({@link CoreDiagnostics}).
+ * report ({@link VenueMetrics}), what the order core's follow-ups observe ({@link CoreDiagnostics}), and
+ * the trading states and admin actions ({@link TradingStateMetrics}).
  * Label children are resolved once here, so that counting on the duty cycle is a plain increment
  * with no lookup or allocation.
  */
@@ -52,11 +55,13 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
     private final VenueStateMetrics venueStates;
     private final Counter venueQuantityDisagreements;
     private final Counter riskRejects;
+    private final TradingStateMetrics tradingStates;
 
     public GatewayMetrics(final PrometheusRegistry registry)
     {
         this.registry = registry;
         venueStates = new VenueStateMetrics(registry);
+        tradingStates = new TradingStateMetrics(registry);
         riskRejects = Counter.builder()
             .name("cryptofix_risk_rejects_total")
             .help("New orders refused by a pre-trade limit, by the limit (check) and the session's CompID")
@@ -341,6 +346,17 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
     void riskRejected(final String check, final String session)
     {
         riskRejects.labelValues(check, session == null ? "" : session).inc();
+    }
+
+    void tradingState(final TradingScope scope, final String name, final TradingState state)
+    {
+        tradingStates.state(scope, name, state);
+    }
+
+    /** @param outcome  accepted, unauthorized, forbidden, invalid or failed. */
+    void adminAction(final String action, final String outcome)
+    {
+        tradingStates.adminAction(action, outcome);
     }
 
     void venueQuantityDisagreed()

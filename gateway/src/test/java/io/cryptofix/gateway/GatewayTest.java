@@ -33,11 +33,14 @@ class GatewayTest
     {
         final GatewayOptions options = options(Duration.ofSeconds(60));
         final Gateway gateway = Gateway.start(config(), options, SessionEvents.NONE);
+        final int adminPort;
         try
         {
             assertThat(options.aeronDir()).isDirectory();
             assertThat(dataDir.resolve("archive")).isDirectory();
             assertThat(gateway.metricsPort()).isEqualTo(metricsPort);
+            adminPort = gateway.adminPort();
+            assertThat(adminPort).isPositive();
             try (Socket client = new Socket())
             {
                 client.connect(new InetSocketAddress("127.0.0.1", fixPort), 5_000);
@@ -51,6 +54,7 @@ class GatewayTest
         assertThat(options.aeronDir()).doesNotExist();
         assertThat(canBind(fixPort)).as("FIX port free").isTrue();
         assertThat(canBind(metricsPort)).as("metrics port free").isTrue();
+        assertThat(canBind(adminPort)).as("admin port free").isTrue();
     }
 
     @Test
@@ -78,6 +82,8 @@ class GatewayTest
             "metrics:",
             "  bindAddress: 127.0.0.1",
             "  port: " + metricsPort,
+            "admin:",
+            "  port: 0",
             ""), "gateway test");
     }
 
