@@ -40,6 +40,13 @@ final class VenueRequestQueue
         return FairShare.admit(newOrderRoom, waiting.total(), waiting.sessions(), waiting.waiting(sessionId));
     }
 
+    /** @return the session's requests waiting in the queue now. */
+    int waitingFor(final long sessionId)
+    {
+        waiting.taken(requests.removedCount());
+        return waiting.waiting(sessionId);
+    }
+
     /**
      * Queues a request of the session: any request about a working order, or a new order
      * {@link #admitNewOrder} admitted.
@@ -48,11 +55,13 @@ final class VenueRequestQueue
      */
     boolean offer(final long sessionId, final Object request)
     {
+        // read before the offer: the worker may take the request at once, before its session is noted
+        final long removed = requests.removedCount();
         if (!requests.offer(journal.tag(request)))
         {
             return false;
         }
-        waiting.queued(sessionId, requests.removedCount());
+        waiting.queued(sessionId, removed);
         return true;
     }
 }

@@ -33,8 +33,10 @@ final class WaitingBySession
         {
             throw new IllegalArgumentException("queue capacity must be a power of two: " + queueCapacity);
         }
-        sessionsInQueueOrder = new long[queueCapacity];
-        mask = queueCapacity - 1;
+        // twice the queue: a request's slot is free once the worker has taken the request queued a whole
+        // queue before it, which the count read before the offer already shows (see queued)
+        sessionsInQueueOrder = new long[queueCapacity * 2];
+        mask = queueCapacity * 2 - 1;
     }
 
     /**
@@ -59,9 +61,12 @@ final class WaitingBySession
     }
 
     /**
-     * The queue took a request of {@code sessionId}, after the worker had taken {@code removed}.
-     * Counting out what was taken first frees the request's place in the ring: the queue held it with
-     * fewer than its capacity before it, so its ring slot's earlier request has been taken.
+     * The queue took a request of {@code sessionId}.
+     *
+     * @param removed  the queue's count of removals read BEFORE the offer: read after, it may count
+     *                 this very request, taken by the worker before its session was noted. The queue
+     *                 held at most its capacity then, so the request a whole ring before this one was
+     *                 taken and is counted out here, freeing its slot.
      */
     void queued(final long sessionId, final long removed)
     {
