@@ -130,6 +130,8 @@ public final class Gateway implements AutoCloseable
         dutyCycle = started(DutyCycleRunner.start(
             FixLibrarySettings.libraryConfiguration(aeronDirName, sessions, core, metrics, events, nanoClock),
             core, venues.dispatcher(), reports, coreTasks, profile, options.startTimeout()));
+        started(SessionUsageSampler.start(coreTasks, new SessionUsageMetrics(metrics.registry()),
+            SessionUsageSampler.PERIOD_MILLIS));
         adminEndpoint = started(AdminEndpoint.start(config.admin(), new AdminService(adminTokens, adminJournal, coreTasks,
             metrics, config, () -> riskInForce, reloader::get, System::currentTimeMillis, ADMIN_CORE_TIMEOUT)));
     }
