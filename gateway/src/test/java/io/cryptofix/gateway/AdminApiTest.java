@@ -135,6 +135,56 @@ class AdminApiTest
     }
 
     @Test
+    void aRiskOfficersReloadTakesTheFilesNewLimitsAsAnEditWouldAndTheStatusShowsThem() throws Exception
+    {
+        final int ownFixPort = freePort();
+        final int ownMetricsPort = freePort();
+        final Path ownDir = Files.createTempDirectory("cryptofix-admin-reload-");
+        final GatewayConfig config = config(ownDir, ownFixPort, ownMetricsPort);
+        try (Gateway own = Gateway.start(config, options(ownFixPort), SessionEvents.NONE, name -> null))
+        {
+            final Path file = ownDir.resolve("gateway.yaml");
+            final String yaml = String.join("\n", "dataDir: " + ownDir, "fix:", "  port: " + ownFixPort, "metrics:",
+                "  port: " + ownMetricsPort, "risk:", "  default: { maxOrderQty: 5 }",
+                "  sessions: { RISK: { maxOpenOrders: 3 } }", "admin:", "  port: 0", "");
+            Files.writeString(file, yaml);
+            final ConfigReloader reloader = new ConfigReloader(file, ConfigLoader.load(file), own::reloadTimeouts,
+                own::reloadRisk, line -> { });
+            try
+            {
+                own.reloadsFrom(reloader);
+                final String token = Files.readString(ownDir.resolve("admin-token")).strip();
+                final URI base = URI.create("http://127.0.0.1:" + own.adminPort());
+                Files.writeString(file, yaml.replace("maxOrderQty: 5", "maxOrderQty: 7"));
+
+                final Answer reloaded = send(HttpRequest.newBuilder(base.resolve("/reload"))
+                    .POST(HttpRequest.BodyPublishers.noBody()), token);
+                assertThat(reloaded.status()).as(reloaded.json()).isEqualTo(200);
+                // the file's watcher may have taken the edit first: then the reload finds nothing new
+                assertThat(reloaded.json()).containsAnyOf("risk limits reloaded from " + file, "nothing changed");
+                assertThat(send(HttpRequest.newBuilder(base.resolve("/status")).GET(), token).json())
+                    .contains("\"default\":{\"maxOrderQty\":\"7\"}");
+
+                Files.writeString(file, yaml.replace("maxOrderQty: 5", "maxOrderQty: -1"));
+                final Answer refused = send(HttpRequest.newBuilder(base.resolve("/reload"))
+                    .POST(HttpRequest.BodyPublishers.noBody()), token);
+                assertThat(refused.status()).isEqualTo(422);
+                assertThat(refused.json()).contains("is invalid, the timeouts and limits in force stay");
+                assertThat(AdminJournal.read(ownDir.resolve(AdminJournal.FILE_NAME))).extracting(AdminJournalEntry::outcome)
+                    .containsExactly("accepted", "accepted", "failed: the file is invalid");
+            }
+            finally
+            {
+                reloader.close();
+            }
+        }
+        finally
+        {
+            IoUtil.delete(ownDir.toFile(), true);
+        }
+    }
+
+    @Test
     void theStatusShowsAViewerTheStatesAndTheLimitsInForce() throws Exception
     {
         final Answer status = send(HttpRequest.newBuilder(uri("/status")).GET(), VIEWER);
