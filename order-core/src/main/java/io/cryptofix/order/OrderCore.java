@@ -106,7 +106,6 @@ public final class OrderCore
         statusAnswers = new StatusAnswers(index, events);
         reconciliation = new Reconciliation(instruments, index, events, requests, followUps, triggers, endings);
         events.onFinished(this::finished);
-        events.onChanged(this::changed);
         killSwitch = new KillSwitch(index, gatewayCancels, states);
         events.onEmitted(this::emitted);
     }
@@ -490,15 +489,14 @@ public final class OrderCore
         return followUps.scheduled();
     }
 
-    private void changed(final Order order)
-    {
-        sessionLimits.changed(order, events.now());
-    }
-
-    /** What follows from each event beside the orders: the positions, and the reject rate. */
+    /** What follows from each event beside the orders: the positions, the session's values, the reject rate. */
     private void emitted(final OrderEvent event, final long leavesBefore)
     {
         positions.applied(event, leavesBefore);
+        if (event.order() != null && !event.type().isAnswer())
+        {
+            sessionLimits.changed(event.order(), event.timeMillis());
+        }
         rejectRates.emitted(event);
     }
 

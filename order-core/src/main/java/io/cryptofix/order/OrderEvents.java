@@ -14,7 +14,6 @@ final class OrderEvents
     private final OrderEventSink sink;
     private final OrderCoreObserver observer;
     private Consumer<Order> onFinished = order -> {};
-    private Consumer<Order> onChanged = order -> {};
     private Emitted onEmitted = (event, leavesBefore) -> {};
     private long nextExecId = 1;
     // the time of the input being handled: every event it leads to happens then
@@ -30,12 +29,6 @@ final class OrderEvents
     void onFinished(final Consumer<Order> onFinished)
     {
         this.onFinished = onFinished;
-    }
-
-    /** Called for each order an event changed, right after the event is applied (before it is handed on). */
-    void onChanged(final Consumer<Order> onChanged)
-    {
-        this.onChanged = onChanged;
     }
 
     /**
@@ -103,7 +96,6 @@ final class OrderEvents
                 observer.onEventRefused(order, type, nowMillis);
                 return false;
             }
-            onChanged.accept(order);
             if (wasWorking && order.state().isTerminal())
             {
                 onFinished.accept(order);
