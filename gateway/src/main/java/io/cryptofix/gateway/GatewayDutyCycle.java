@@ -150,7 +150,14 @@ final class GatewayDutyCycle implements Agent, VenueResponseHandler
     @Override
     public void onMarketPrice(final MarketPrice price)
     {
-        core.onMarketPrice(price.venueId(), price.symbol(), price.bidPx(), price.askPx(), price.timeMillis());
+        if (price.depth() != null)
+        {
+            core.onMarketDepth(price.venueId(), price.symbol(), price.depth(), price.timeMillis());
+        }
+        else
+        {
+            core.onMarketPrice(price.venueId(), price.symbol(), price.bidPx(), price.askPx(), price.timeMillis());
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.cryptofix.config.TimeoutRule;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.domain.OrdRejReason;
 
 import java.math.BigDecimal;
@@ -200,6 +201,16 @@ public final class OrderCore
         limits.onMarketPrice(venueId, symbol, bidPx, askPx);
         priceMoves.onMarketPrice(venueId, symbol, bidPx, askPx, nowMillis);
         triggers.onMarketPrice(venueId, symbol, bidPx, askPx);
+    }
+
+    /**
+     * The venue's book near the touch: its best prices as {@link #onMarketPrice}, and the depth that
+     * a market order is held to by the price collar.
+     */
+    public void onMarketDepth(final String venueId, final String symbol, final MarketDepth depth, final long nowMillis)
+    {
+        onMarketPrice(venueId, symbol, depth.bidPx(), depth.askPx(), nowMillis);
+        limits.onMarketDepth(venueId, symbol, depth);
     }
 
     public void onVenueAccepted(final long orderKey, final String venueOrderId, final long nowMillis)
@@ -489,10 +500,17 @@ public final class OrderCore
         return followUps.scheduled();
     }
 
-    /** What follows from each event beside the orders: the positions, the session's values, the reject rate. */
+    /**
+     * What follows from each event beside the orders: the positions, the session's values, the reject
+     * rate, the last trade price.
+     */
     private void emitted(final OrderEvent event, final long leavesBefore)
     {
         positions.applied(event, leavesBefore);
+        if (event.type() == OrderEventType.PARTIAL_FILL || event.type() == OrderEventType.FULL_FILL)
+        {
+            limits.onTrade(event.order().venueId(), event.order().symbol(), event.lastPx());
+        }
         if (event.order() != null && !event.type().isAnswer())
         {
             sessionLimits.changed(event.order(), event.timeMillis());

@@ -2,6 +2,7 @@ package io.cryptofix.order;
 
 import io.cryptofix.config.RiskConfig;
 import io.cryptofix.domain.Fixed;
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.domain.Side;
 
 import java.math.BigDecimal;
@@ -12,8 +13,10 @@ import java.util.Map;
  * The pre-trade limits of the {@code risk} configuration, checked for each new order on the duty
  * cycle: its quantity ({@code maxOrderQty}) and its value ({@code maxOrderNotional}: OrderQty times
  * the limit price, the stop price of a stop, or for a market order the venue's best price on its
- * side when the gateway has one). The limits of each session, venue and symbol are resolved once and
- * kept, so the order path only looks them up.
+ * side when the gateway has one) and its price against the venue's market ({@code priceCollarPercent}:
+ * a limit price too far through the best price on its side, or a market order larger than the book
+ * offers within the collar). The limits of each session, venue and symbol are resolved once and kept,
+ * so the order path only looks them up.
  */
 final class PreTradeLimits
 {
@@ -26,8 +29,8 @@ final class PreTradeLimits
     private RiskConfig config = RiskConfig.NONE;
     // session CompID -> venue -> symbol -> {maxOrderQty, maxOrderNotional} in Fixed, NONE where no limit
     private final Map<String, Map<String, Map<String, long[]>>> resolved = new HashMap<>();
-    // venue -> symbol -> {bid, ask}, the last the venue told
-    private final Map<String, Map<String, long[]>> prices = new HashMap<>();
+    // venue -> symbol -> what the venue last told of its market
+    private final Map<String, Map<String, VenueQuote>> quotes = new HashMap<>();
     // session CompID -> its maxOpenOrders, NONE where no limit
     private final Map<String, Long> maxOpenOrders = new HashMap<>();
     private String check;
@@ -41,10 +44,26 @@ final class PreTradeLimits
 
     void onMarketPrice(final String venueId, final String symbol, final long bidPx, final long askPx)
     {
-        final long[] bidAsk = prices.computeIfAbsent(venueId, unused -> new HashMap<>())
-            .computeIfAbsent(symbol, unused -> new long[2]);
-        bidAsk[0] = bidPx;
-        bidAsk[1] = askPx;
+        quote(venueId, symbol).prices(bidPx, askPx);
+    }
+
+    void onMarketDepth(final String venueId, final String symbol, final MarketDepth depth)
+    {
+        quote(venueId, symbol).depth(depth);
+    }
+
+    /** A trade of one of the gateway's orders: the reference price where the venue told no best price. */
+    void onTrade(final String venueId, final String symbol, final long lastPx)
+    {
+        if (lastPx > 0)
+        {
+            quote(venueId, symbol).lastTradePx = lastPx;
+        }
+    }
+
+    private VenueQuote quote(final String venueId, final String symbol)
+    {
+        return quotes.computeIfAbsent(venueId, unused -> new HashMap<>()).computeIfAbsent(symbol, unused -> new VenueQuote());
     }
 
     /** The check the last refusal of {@link #refusal} failed, e.g. {@code maxOrderQty}. */
@@ -64,9 +83,10 @@ final class PreTradeLimits
         final long price, final boolean limitPrice)
     {
         final long[] limits = limits(session, venueId, symbol);
-        if (limitPrice && limits[2] != NONE)
+        if (limits[2] != NONE)
         {
-            final String outsideCollar = outsideCollar(venueId, symbol, side, price, limits[2]);
+            final String outsideCollar = limitPrice ? outsideCollar(venueId, symbol, side, price, limits[2]) :
+                price == 0 ? thinBook(venueId, symbol, side, orderQty, limits[2]) : null;
             if (outsideCollar != null)
             {
                 check = PRICE_COLLAR;
@@ -115,7 +135,8 @@ final class PreTradeLimits
 
     /**
      * A limit buy more than the collar above the best ask, or a sell more than it below the best bid,
-     * is out of line with the market; without a best price on that side there is nothing to hold it to.
+     * is out of line with the market; without a best price on that side the last trade stands in, and
+     * without either there is nothing to hold it to.
      */
     private String outsideCollar(
         final String venueId, final String symbol, final Side side, final long price, final long collarPercent)
@@ -125,9 +146,8 @@ final class PreTradeLimits
         {
             return null;
         }
-        final double collar = (double)collarPercent / Fixed.ONE / 100;
         final boolean buy = side == Side.BUY;
-        final double bound = buy ? reference * (1 + collar) : reference * (1 - collar);
+        final double bound = collarBound(reference, buy, collarPercent);
         if (buy ? price <= bound : price >= bound)
         {
             return null;
@@ -136,7 +156,60 @@ final class PreTradeLimits
             .divide(Fixed.toBigDecimal(reference), 2, java.math.RoundingMode.HALF_UP);
         return PRICE_COLLAR + " " + Fixed.toString(collarPercent) + " exceeded: " + (buy ? "buy" : "sell") +
             " limit " + Fixed.toString(price) + " is " + away.stripTrailingZeros().toPlainString() + "% " +
-            (buy ? "above the best ask " : "below the best bid ") + Fixed.toString(reference);
+            (buy ? "above " : "below ") + referenceName(venueId, symbol, side) + " " + Fixed.toString(reference);
+    }
+
+    /**
+     * A market order takes whatever the book holds, however far away: it is refused when the book on
+     * the side it trades against holds less than its quantity within the collar of the best price. Known
+     * only where the venue tells its depth, and only when the levels it told reach past the collar or
+     * are all it has; otherwise the book may hold more than the gateway sees, and the order goes.
+     */
+    private String thinBook(
+        final String venueId, final String symbol, final Side side, final long orderQty, final long collarPercent)
+    {
+        final Map<String, VenueQuote> venue = quotes.get(venueId);
+        final VenueQuote quote = venue == null ? null : venue.get(symbol);
+        if (quote == null || !quote.depthKnown)
+        {
+            return null;
+        }
+        final boolean buy = side == Side.BUY;
+        final long[] levels = buy ? quote.asks : quote.bids;
+        final int count = buy ? quote.askLevels : quote.bidLevels;
+        final long best = count == 0 ? 0 : levels[0];
+        final double bound = collarBound(best, buy, collarPercent);
+        long offered = 0;
+        boolean pastCollar = count < MarketDepth.LEVELS;
+        for (int level = 0; level < count; level++)
+        {
+            final long px = levels[2 * level];
+            if (buy ? px > bound : px < bound)
+            {
+                pastCollar = true;
+                break;
+            }
+            offered += levels[2 * level + 1];
+            if (offered >= orderQty)
+            {
+                return null;
+            }
+        }
+        if (!pastCollar)
+        {
+            return null;
+        }
+        final String base = base(symbol);
+        return PRICE_COLLAR + " " + Fixed.toString(collarPercent) + " exceeded: market " + (buy ? "buy " : "sell ") +
+            Fixed.toString(orderQty) + " " + base + " is more than the " + Fixed.toString(offered) + " " + base +
+            (buy ? " offered" : " bid") + (count == 0 ? " (the book is empty on that side)" :
+            " within " + Fixed.toString(collarPercent) + "% of the best " + (buy ? "ask " : "bid ") + Fixed.toString(best));
+    }
+
+    private static double collarBound(final long reference, final boolean buy, final long collarPercent)
+    {
+        final double collar = (double)collarPercent / Fixed.ONE / 100;
+        return buy ? reference * (1 + collar) : reference * (1 - collar);
     }
 
     private long[] limits(final String session, final String venueId, final String symbol)
@@ -155,12 +228,27 @@ final class PreTradeLimits
         return limits;
     }
 
-    /** The venue's last best price on the side an order of {@code side} trades against; 0 when none. */
+    /**
+     * The venue's last best price on the side an order of {@code side} trades against, else the last
+     * trade of the gateway's orders there; 0 when neither is known.
+     */
     long reference(final String venueId, final String symbol, final Side side)
     {
-        final Map<String, long[]> venue = prices.get(venueId);
-        final long[] bidAsk = venue == null ? null : venue.get(symbol);
-        return bidAsk == null ? 0 : side == Side.BUY ? bidAsk[1] : bidAsk[0];
+        final Map<String, VenueQuote> venue = quotes.get(venueId);
+        final VenueQuote quote = venue == null ? null : venue.get(symbol);
+        if (quote == null)
+        {
+            return 0;
+        }
+        final long best = side == Side.BUY ? quote.askPx : quote.bidPx;
+        return best > 0 ? best : quote.lastTradePx;
+    }
+
+    private String referenceName(final String venueId, final String symbol, final Side side)
+    {
+        final VenueQuote quote = quotes.get(venueId).get(symbol);
+        return (side == Side.BUY ? quote.askPx : quote.bidPx) > 0 ? side == Side.BUY ? "the best ask" : "the best bid" :
+            "the last trade";
     }
 
     /** Whether qty x price (both Fixed) is above the limit (Fixed), exactly: in 128 bits, no overflow. */
@@ -188,5 +276,34 @@ final class PreTradeLimits
     {
         final int slash = symbol.indexOf('/');
         return slash < 0 ? "" : symbol.substring(slash + 1);
+    }
+
+    /** What a venue last told of one symbol's market, kept in place: depth is copied, never allocated anew. */
+    private static final class VenueQuote
+    {
+        private long bidPx;
+        private long askPx;
+        private long lastTradePx;
+        private boolean depthKnown;
+        private final long[] bids = new long[2 * MarketDepth.LEVELS];
+        private final long[] asks = new long[2 * MarketDepth.LEVELS];
+        private int bidLevels;
+        private int askLevels;
+
+        void prices(final long bidPx, final long askPx)
+        {
+            this.bidPx = bidPx;
+            this.askPx = askPx;
+        }
+
+        void depth(final MarketDepth depth)
+        {
+            prices(depth.bidPx(), depth.askPx());
+            System.arraycopy(depth.bids(), 0, bids, 0, depth.bids().length);
+            System.arraycopy(depth.asks(), 0, asks, 0, depth.asks().length);
+            bidLevels = depth.bids().length / 2;
+            askLevels = depth.asks().length / 2;
+            depthKnown = true;
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.cryptofix.order;
 import io.cryptofix.config.RiskConfig;
 import io.cryptofix.config.RiskLimits;
 import io.cryptofix.domain.InstrumentCatalog;
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.domain.OrdRejReason;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
@@ -133,6 +134,64 @@ class PreTradeLimitsTest
     }
 
     @Test
+    void aMarketOrderLargerThanTheBookOffersWithinTheCollarIsRefusedAndOneItHoldsGoes()
+    {
+        core.riskLimits(new RiskConfig(new RiskLimits(null, null, null, null, new BigDecimal("1")), Map.of(),
+            Map.of(), Map.of()));
+        // asks: 0.5 at 60000, 0.7 at 60500 (within 1%), 10 at 61000 (1.67% away); bids: 1 at 59990
+        core.onMarketDepth(VENUE, SYMBOL, new MarketDepth(levels("59990", "1"),
+            levels("60000", "0.5", "60500", "0.7", "61000", "10")), tick());
+        core.onNewOrder(order("RISK", "O1", OrdType.MARKET, "1.2", null), tick());
+        core.onNewOrder(order("RISK", "O2", OrdType.MARKET, "1.3", null), tick());
+        core.onNewOrder(sell("RISK", "O3", "1.5"), tick());
+
+        assertThat(reports.newOrderRejects()).extracting(NewOrderReject::clOrdId, NewOrderReject::reason,
+            NewOrderReject::text).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("O2", OrdRejReason.ORDER_EXCEEDS_LIMIT, "priceCollarPercent 1 exceeded: " +
+                "market buy 1.3 BTC is more than the 1.2 BTC offered within 1% of the best ask 60000"),
+            org.assertj.core.groups.Tuple.tuple("O3", OrdRejReason.ORDER_EXCEEDS_LIMIT, "priceCollarPercent 1 exceeded: " +
+                "market sell 1.5 BTC is more than the 1 BTC bid within 1% of the best bid 59990"));
+        assertThat(venue.submitted()).as("O1: 1.2 is all the book offers within 1%").hasSize(1);
+    }
+
+    @Test
+    void aMarketOrderGoesWhenEveryLevelTheVenueToldIsWithinTheCollarAndItMayHoldMore()
+    {
+        core.riskLimits(new RiskConfig(new RiskLimits(null, null, null, null, new BigDecimal("5")), Map.of(),
+            Map.of(), Map.of()));
+        final String[] asks = new String[2 * MarketDepth.LEVELS];
+        for (int level = 0; level < MarketDepth.LEVELS; level++)
+        {
+            asks[2 * level] = String.valueOf(60000 + level);
+            asks[2 * level + 1] = "0.1";
+        }
+        core.onMarketDepth(VENUE, SYMBOL, new MarketDepth(levels(), levels(asks)), tick());
+        core.onNewOrder(order("RISK", "O1", OrdType.MARKET, "5", null), tick());
+        core.onNewOrder(sell("RISK", "O2", "0.1"), tick());
+
+        assertThat(venue.submitted()).as("O1: the venue told its first %s levels only", MarketDepth.LEVELS).hasSize(1);
+        assertThat(reports.single(NewOrderReject.class).text()).isEqualTo("priceCollarPercent 5 exceeded: market sell " +
+            "0.1 BTC is more than the 0 BTC bid (the book is empty on that side)");
+    }
+
+    @Test
+    void withoutABestPriceTheLastTradeIsTheCollarsReference()
+    {
+        core.riskLimits(new RiskConfig(new RiskLimits(null, null, null, null, new BigDecimal("5")), Map.of(),
+            Map.of(), Map.of()));
+        core.onNewOrder(order("RISK", "O1", OrdType.LIMIT, "1", "60000"), tick());
+        final long first = venue.lastSubmitted().orderKey();
+        core.onVenueAccepted(first, "V-1", tick());
+        core.onVenueFill(first, fixed("1"), fixed("60000"), tick());
+        core.onNewOrder(order("RISK", "O2", OrdType.LIMIT, "1", "63500"), tick());
+        core.onNewOrder(order("RISK", "O3", OrdType.LIMIT, "1", "62900"), tick());
+
+        assertThat(reports.newOrderRejects()).extracting(NewOrderReject::text)
+            .containsExactly("priceCollarPercent 5 exceeded: buy limit 63500 is 5.83% above the last trade 60000");
+        assertThat(venue.submitted()).hasSize(2);
+    }
+
+    @Test
     void theNotionalComparisonIsExactWhereQuantityTimesPriceOverflowsALong()
     {
         // 1,000 BTC x 60,000 in Fixed is 6e25: far beyond a long, compared exactly in 128 bits
@@ -152,6 +211,16 @@ class PreTradeLimitsTest
     {
         return newOrder.set(SESSION, clOrdId, SYMBOL, VENUE, Side.SELL, OrdType.MARKET, fixed(qty),
             NewOrderCommand.ABSENT, 0).clientCompId(compId);
+    }
+
+    private static long[] levels(final String... pricesAndQuantities)
+    {
+        final long[] levels = new long[pricesAndQuantities.length];
+        for (int i = 0; i < levels.length; i++)
+        {
+            levels[i] = fixed(pricesAndQuantities[i]);
+        }
+        return levels;
     }
 
     private long tick()

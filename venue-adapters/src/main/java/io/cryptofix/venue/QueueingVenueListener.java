@@ -1,6 +1,7 @@
 package io.cryptofix.venue;
 
 import io.cryptofix.domain.Instrument;
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.order.VenueOrderStatus;
 
 import org.agrona.concurrent.IdleStrategy;
@@ -128,7 +129,13 @@ final class QueueingVenueListener implements VenueListener
     @Override
     public void onMarketPrice(final String symbol, final long bidPx, final long askPx, final long timeMillis)
     {
-        offer(new MarketPrice(venueId, symbol, bidPx, askPx, timeMillis));
+        offer(new MarketPrice(venueId, symbol, bidPx, askPx, null, timeMillis));
+    }
+
+    @Override
+    public void onMarketDepth(final String symbol, final MarketDepth depth, final long timeMillis)
+    {
+        offer(new MarketPrice(venueId, symbol, depth.bidPx(), depth.askPx(), depth, timeMillis));
     }
 
     void stop()

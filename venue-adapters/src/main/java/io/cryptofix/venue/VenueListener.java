@@ -1,5 +1,6 @@
 package io.cryptofix.venue;
 
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.order.VenueOrderStatus;
 
 /**
@@ -98,4 +99,13 @@ public interface VenueListener
 
     /** The best bid and ask of a symbol changed (either may be 0 when that side is empty). */
     void onMarketPrice(String symbol, long bidPx, long askPx, long timeMillis);
+
+    /**
+     * The book of a symbol near the touch changed: its best prices, and the depth the gateway holds a
+     * market order's quantity to. Told instead of {@link #onMarketPrice} by a venue that tells depth.
+     */
+    default void onMarketDepth(final String symbol, final MarketDepth depth, final long timeMillis)
+    {
+        onMarketPrice(symbol, depth.bidPx(), depth.askPx(), timeMillis);
+    }
 }

@@ -1,15 +1,18 @@
 package io.cryptofix.venue.rest;
 
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.venue.VenueListener;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The venue's best bid and ask, read with what the request budget has free and told to the gateway
- * when they change: the gateway triggers the stops it holds from them.
+ * The venue's book near the touch (or only its best bid and ask, where the client reads no depth),
+ * read with what the request budget has free and told to the gateway when it changes: the gateway
+ * triggers the stops it holds from it and holds orders to its price collar.
  */
 final class BestPricePoller
 {
@@ -23,6 +26,8 @@ final class BestPricePoller
     private final VenueListener listener;
     // the best bid and ask last told to the gateway, by symbol
     private final Map<String, long[]> publishedPrices = new LinkedHashMap<>();
+    // the depth last told to the gateway, by symbol, for clients that read it
+    private final Map<String, MarketDepth> publishedDepth = new LinkedHashMap<>();
 
     BestPricePoller(
         final String venueId,
@@ -46,15 +51,39 @@ final class BestPricePoller
             return 0;
         }
         final Map<String, long[]> prices;
+        final Map<String, MarketDepth> books;
         try
         {
-            prices = client.bestBidAndAsk();
+            books = client.marketDepth();
+            prices = books == null ? client.bestBidAndAsk() : null;
         }
         catch (final Exception e)
         {
             LOG.log(Level.WARNING, "venue {0}: prices not read: {1}", venueId, client.classify(e).reason());
             return 0;
         }
+        return books != null ? publishDepth(books) : publishPrices(prices);
+    }
+
+    private int publishDepth(final Map<String, MarketDepth> books)
+    {
+        int changed = 0;
+        for (final Map.Entry<String, MarketDepth> book : books.entrySet())
+        {
+            final MarketDepth last = publishedDepth.get(book.getKey());
+            final MarketDepth now = book.getValue();
+            if (last == null || !Arrays.equals(last.bids(), now.bids()) || !Arrays.equals(last.asks(), now.asks()))
+            {
+                publishedDepth.put(book.getKey(), now);
+                listener.onMarketDepth(book.getKey(), now, clock.millis());
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private int publishPrices(final Map<String, long[]> prices)
+    {
         int changed = 0;
         for (final Map.Entry<String, long[]> price : prices.entrySet())
         {

@@ -3,6 +3,7 @@ package io.cryptofix.venue.rest;
 import io.cryptofix.config.ExchangeVenueConfig;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Instrument;
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.venue.VenueOrder;
 
 import java.math.BigDecimal;
@@ -110,7 +111,21 @@ public interface ExchangeClient
      *
      * @return BASE/QUOTE symbol to {bid, ask} as {@link io.cryptofix.domain.Fixed}, 0 for an empty side.
      */
-    Map<String, long[]> bestBidAndAsk() throws Exception;
+    default Map<String, long[]> bestBidAndAsk() throws Exception
+    {
+        throw new UnsupportedOperationException("this client reads market depth");
+    }
+
+    /**
+     * The book near the touch of each symbol to trade: {@link MarketDepth#LEVELS} levels a side asked
+     * for, in as few requests as the venue allows.
+     *
+     * @return BASE/QUOTE symbol to its depth; null where the client reads best prices only.
+     */
+    default Map<String, MarketDepth> marketDepth() throws Exception
+    {
+        return null;
+    }
 
     /**
      * The account's balances.
