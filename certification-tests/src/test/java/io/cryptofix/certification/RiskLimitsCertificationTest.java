@@ -30,7 +30,9 @@ class RiskLimitsCertificationTest
             .riskLimit("default", "maxOrderQty", "1")
             .riskLimit("default", "maxOrderNotional", "100000")
             .riskLimit("sessions.DESK", "maxOrderQty", "3")
-            .riskLimit("sessions.DEMO", "maxOpenOrders", "1"));
+            .riskLimit("sessions.DEMO", "maxOpenOrders", "1")
+            .riskLimit("symbols.ETH/USDT", "maxOrderQty", "100")
+            .riskLimit("symbols.ETH/USDT", "priceCollarPercent", "1"));
     }
 
     @AfterAll
@@ -132,6 +134,47 @@ class RiskLimitsCertificationTest
 
             client.send(Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "3.5", "1000"));
             assertThat(client.next("8").getString(Text.FIELD)).isEqualTo("maxOrderQty 3 BTC exceeded: 3.5 BTC");
+            client.logout();
+        }
+    }
+
+    @Test
+    void aLimitPriceBeyondTheCollarIsRejectedWhileOneInsideItTrades() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            // the simulated ETH/USDT market stays near 3000
+            client.send(Orders.limit(Orders.nextClOrdId(), Side.BUY, "ETH/USDT", "1", "3200"));
+            final Message refused = client.next("8");
+            assertThat(refused.getInt(OrdRejReason.FIELD)).isEqualTo(OrdRejReason.ORDER_EXCEEDS_LIMIT);
+            assertThat(refused.getString(Text.FIELD))
+                .matches("priceCollarPercent 1 exceeded: buy limit 3200 is [0-9.]+% above the best ask [0-9.]+");
+
+            client.send(Orders.market(Orders.nextClOrdId(), Side.BUY, "ETH/USDT", "1"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            assertThat(client.next("8").getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.FILLED);
+            client.logout();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> MetricsScrape.of(gateway.metricsPort())
+            .sample("cryptofix_risk_rejects_total{check=\"priceCollarPercent\",session=\"RISK\"}").orElse(0) >= 1);
+    }
+
+    @Test
+    void aMarketOrderLargerThanTheBookWithinTheCollarIsRejectedWhileOneItHoldsTrades() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
+        {
+            // the simulated book holds 10 levels of 5 ETH a side, one tick apart: 50 ETH within 1%
+            client.send(Orders.market(Orders.nextClOrdId(), Side.BUY, "ETH/USDT", "60"));
+            final Message refused = client.next("8");
+            assertThat(refused.getChar(ExecType.FIELD)).isEqualTo(ExecType.REJECTED);
+            assertThat(refused.getInt(OrdRejReason.FIELD)).isEqualTo(OrdRejReason.ORDER_EXCEEDS_LIMIT);
+            assertThat(refused.getString(Text.FIELD)).matches(
+                "priceCollarPercent 1 exceeded: market buy 60 ETH is more than the [0-9.]+ ETH offered within 1% of the best ask [0-9.]+");
+
+            client.send(Orders.market(Orders.nextClOrdId(), Side.SELL, "ETH/USDT", "4"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            assertThat(client.next("8").getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.FILLED);
             client.logout();
         }
     }

@@ -136,6 +136,34 @@ final class OrderBook
     }
 
     /**
+     * Writes a side's levels nearest the touch into {@code levels} as price/quantity pairs, best first.
+     *
+     * @param side  the side of the book ({@link Side#BUY}: the bids).
+     * @return how many levels were written: at most {@code levels.length / 2}.
+     */
+    int depth(final Side side, final long[] levels)
+    {
+        final TreeMap<Long, ArrayDeque<RestingOrder>> book = side == Side.BUY ? bids : asks;
+        int count = 0;
+        for (final Map.Entry<Long, ArrayDeque<RestingOrder>> level : book.entrySet())
+        {
+            if (2 * count == levels.length)
+            {
+                break;
+            }
+            long qty = 0;
+            for (final RestingOrder order : level.getValue())
+            {
+                qty += order.remainingQty;
+            }
+            levels[2 * count] = level.getKey();
+            levels[2 * count + 1] = qty;
+            count++;
+        }
+        return count;
+    }
+
+    /**
      * @return the best price on a side, or 0 if the side is empty.
      */
     long bestPrice(final Side side)

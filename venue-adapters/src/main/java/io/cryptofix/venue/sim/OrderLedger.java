@@ -1,5 +1,6 @@
 package io.cryptofix.venue.sim;
 
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.order.VenueOrderStatus;
 import io.cryptofix.venue.VenueAmend;
 import io.cryptofix.venue.VenueListener;
@@ -176,6 +177,12 @@ final class OrderLedger implements VenueListener
     public void onMarketPrice(final String symbol, final long bidPx, final long askPx, final long timeMillis)
     {
         gateway.onMarketPrice(symbol, bidPx, askPx, timeMillis);
+    }
+
+    @Override
+    public void onMarketDepth(final String symbol, final MarketDepth depth, final long timeMillis)
+    {
+        gateway.onMarketDepth(symbol, depth, timeMillis);
     }
 
     private void close(final long orderKey, final VenueOrderStatus status)

@@ -3,6 +3,7 @@ package io.cryptofix.venue.sim;
 import io.cryptofix.config.InstrumentConfig;
 import io.cryptofix.config.SimulatedVenueConfig;
 import io.cryptofix.domain.Fixed;
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
@@ -10,6 +11,7 @@ import io.cryptofix.venue.VenueAmend;
 import io.cryptofix.venue.VenueListener;
 import io.cryptofix.venue.VenueOrder;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -23,6 +25,8 @@ import java.util.Map;
  */
 final class SymbolMarket
 {
+    static final long DEPTH_INTERVAL_MILLIS = 100;
+
     private final String venueId;
     private final String symbol;
     private final VenueSequence sequence;
@@ -36,6 +40,13 @@ final class SymbolMarket
     private final Map<Long, Long> placedQuantities = new HashMap<>();
     private long publishedBid = -1;
     private long publishedAsk = -1;
+    // the depth last told, and scratch to compare the book with it
+    private long[] publishedBids = new long[0];
+    private long[] publishedAsks = new long[0];
+    private final long[] bidLevels = new long[2 * MarketDepth.LEVELS];
+    private final long[] askLevels = new long[2 * MarketDepth.LEVELS];
+    private long depthPublishedMillis = Long.MIN_VALUE;
+    private boolean bookChanged = true;
 
     SymbolMarket(
         final String venueId,
@@ -210,25 +221,39 @@ final class SymbolMarket
     }
 
     /**
-     * Tells the gateway the best bid and ask, if they changed since it last heard them. It hears them
-     * at the end of the venue's work cycle, once per burst of changes rather than once per trade, as
-     * a venue's market data stream would batch them.
+     * Tells the gateway the book near the touch, if it changed since it last heard it. It hears it at
+     * the end of the venue's work cycle, once per burst of changes rather than once per trade, as a
+     * venue's market data stream would batch them: at once when a best price moved, and a change of
+     * size alone at most every {@link #DEPTH_INTERVAL_MILLIS}.
      */
     void publishPrices(final long nowMillis)
     {
         final long bid = book.bestPrice(Side.BUY);
         final long ask = book.bestPrice(Side.SELL);
-        if (bid != publishedBid || ask != publishedAsk)
+        final boolean pricesMoved = bid != publishedBid || ask != publishedAsk;
+        if (!pricesMoved && (!bookChanged || nowMillis - depthPublishedMillis < DEPTH_INTERVAL_MILLIS))
+        {
+            return;
+        }
+        bookChanged = false;
+        final int bidCount = book.depth(Side.BUY, bidLevels);
+        final int askCount = book.depth(Side.SELL, askLevels);
+        if (pricesMoved || !Arrays.equals(bidLevels, 0, 2 * bidCount, publishedBids, 0, publishedBids.length) ||
+            !Arrays.equals(askLevels, 0, 2 * askCount, publishedAsks, 0, publishedAsks.length))
         {
             publishedBid = bid;
             publishedAsk = ask;
-            listener.onMarketPrice(symbol, bid, ask, nowMillis);
+            publishedBids = Arrays.copyOf(bidLevels, 2 * bidCount);
+            publishedAsks = Arrays.copyOf(askLevels, 2 * askCount);
+            depthPublishedMillis = nowMillis;
+            listener.onMarketDepth(symbol, new MarketDepth(publishedBids, publishedAsks), nowMillis);
         }
     }
 
     /** After the book changed: trigger the stops its prices now meet. */
     private void afterBookChange(final long nowMillis)
     {
+        bookChanged = true;
         stops.triggerWhereMet(book, nowMillis);
     }
 

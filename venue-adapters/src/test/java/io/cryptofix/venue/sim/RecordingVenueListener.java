@@ -1,6 +1,7 @@
 package io.cryptofix.venue.sim;
 
 import io.cryptofix.domain.Fixed;
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.order.VenueOrderStatus;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.venue.VenueListener;
@@ -17,6 +18,7 @@ public final class RecordingVenueListener implements VenueListener
 {
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<String> prices = new CopyOnWriteArrayList<>();
+    private final List<String> depths = new CopyOnWriteArrayList<>();
     private final List<String> venueStates = new CopyOnWriteArrayList<>();
 
     @Override
@@ -137,6 +139,29 @@ public final class RecordingVenueListener implements VenueListener
     public List<String> prices()
     {
         return List.copyOf(prices);
+    }
+
+    @Override
+    public void onMarketDepth(final String symbol, final MarketDepth depth, final long timeMillis)
+    {
+        onMarketPrice(symbol, depth.bidPx(), depth.askPx(), timeMillis);
+        depths.add(symbol + " bids " + levels(depth.bids()) + " asks " + levels(depth.asks()));
+    }
+
+    /** Each depth told, e.g. {@code BTC/USDT bids 99x1 98x1 asks 101x1}. */
+    public List<String> depths()
+    {
+        return List.copyOf(depths);
+    }
+
+    private static String levels(final long[] levels)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (int i = 0; i < levels.length; i += 2)
+        {
+            text.append(i == 0 ? "" : " ").append(Fixed.toString(levels[i])).append('x').append(Fixed.toString(levels[i + 1]));
+        }
+        return text.toString();
     }
 
     public List<String> events()

@@ -46,6 +46,34 @@ class SimulatedVenueFeaturesTest
             // one update per cycle, and none for a cycle that left the best prices as they were
             assertThat(listener.prices()).containsExactly("BTC/USDT 99/101", "BTC/USDT 100/101", "BTC/USDT 100/103");
         }
+
+        @Test
+        void theDepthGoesWithTheBestPricesAndAChangeOfSizeAloneFollowsAfterTheDepthInterval()
+        {
+            final SimulatedVenue venue = venue(VenueCapabilities.NONE);
+            venue.submit(limit(1, Side.SELL, "2", "102"), START);
+            venue.doWork(START);
+            venue.doWork(START + SymbolMarket.DEPTH_INTERVAL_MILLIS - 1);
+            venue.submit(limit(2, Side.BUY, "0.5", "100"), START + SymbolMarket.DEPTH_INTERVAL_MILLIS - 1);
+            venue.doWork(START + SymbolMarket.DEPTH_INTERVAL_MILLIS - 1);
+
+            assertThat(listener.depths()).containsExactly(
+                "BTC/USDT bids 99x1 98x1 97x1 asks 101x1 102x1 103x1",
+                "BTC/USDT bids 100x0.5 99x1 98x1 97x1 asks 101x1 102x3 103x1");
+        }
+
+        @Test
+        void aChangeOfSizeAloneIsToldOnceTheIntervalHasPassed()
+        {
+            final SimulatedVenue venue = venue(VenueCapabilities.NONE);
+            venue.submit(limit(1, Side.SELL, "2", "102"), START);
+            venue.doWork(START);
+            venue.doWork(START + SymbolMarket.DEPTH_INTERVAL_MILLIS);
+
+            assertThat(listener.depths()).containsExactly(
+                "BTC/USDT bids 99x1 98x1 97x1 asks 101x1 102x1 103x1",
+                "BTC/USDT bids 99x1 98x1 97x1 asks 101x1 102x3 103x1");
+        }
     }
 
     @Nested
