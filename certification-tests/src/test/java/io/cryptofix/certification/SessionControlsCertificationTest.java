@@ -25,6 +25,8 @@ class SessionControlsCertificationTest
     static void start()
     {
         gateway = GatewayFixture.start(config -> config
+            .venue(GatewayConfigYaml.Venue.simulated("SIM").instrument("BTC/USDT").instrument("ETH/USDT")
+                .set("accounts", "{ MAIN: {}, OTHER: {} }"))
             .riskLimit("sessions.DEMO", "maxOpenNotional", "100")
             .riskLimit("sessions.RISK", "maxDailyNotional", "200")
             .riskLimit("sessions.RISK", "symbols", "[\"BTC/*\"]")
@@ -96,7 +98,25 @@ class SessionControlsCertificationTest
             client.send(mainAccount);
             final Message accepted = client.next("8");
             assertThat(accepted.getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            assertThat(accepted.getString(Account.FIELD)).as("the account echoed").isEqualTo("MAIN");
             cancel(client, accepted.getString(quickfix.field.ClOrdID.FIELD));
+            client.logout();
+        }
+    }
+
+    @Test
+    void anAccountTheVenueDoesNotHaveIsRejectedAsUnknownNamingTheVenuesAccounts() throws Exception
+    {
+        try (FixTestClient client = FixTestClient.logOn("DESK", gateway.fixPort()))
+        {
+            final quickfix.fix44.NewOrderSingle unknown = Orders.limit(Orders.nextClOrdId(), Side.BUY, "ETH/USDT", "0.01", "1000");
+            unknown.set(new Account("NOPE"));
+            client.send(unknown);
+            final Message refused = client.next("8");
+            assertThat(refused.getChar(ExecType.FIELD)).isEqualTo(ExecType.REJECTED);
+            assertThat(refused.getInt(OrdRejReason.FIELD)).isEqualTo(OrdRejReason.UNKNOWN_ACCOUNT);
+            assertThat(refused.getString(Text.FIELD))
+                .isEqualTo("Account (1) 'NOPE' is not an account at venue SIM (its accounts: MAIN, OTHER)");
             client.logout();
         }
     }

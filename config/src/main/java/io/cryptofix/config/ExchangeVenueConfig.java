@@ -54,4 +54,12 @@ public record ExchangeVenueConfig(
         this(baseUrl, apiKeyEnv, secretKeyEnv, passphraseEnv, credentialsFile, pollIntervalMillis, ordersPerSecond,
             requestsPerSecond, symbols, false, ExchangeVenueSection.DEFAULT_RECV_WINDOW_MILLIS);
     }
+
+    /** The same venue signed with other keys: an account's. */
+    public ExchangeVenueConfig withCredentials(
+        final String apiKeyEnv, final String secretKeyEnv, final String passphraseEnv, final Path credentialsFile)
+    {
+        return new ExchangeVenueConfig(baseUrl, apiKeyEnv, secretKeyEnv, passphraseEnv, credentialsFile,
+            pollIntervalMillis, ordersPerSecond, requestsPerSecond, symbols, testnet, recvWindowMillis);
+    }
 }

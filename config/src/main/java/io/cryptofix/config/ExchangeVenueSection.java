@@ -17,7 +17,7 @@ final class ExchangeVenueSection
 {
     static final List<String> KEYS = List.of("type", "rounding", "dayCutoffUtc", "baseUrl", "apiKeyEnv",
         "secretKeyEnv", "passphraseEnv", "credentialsFile", "pollIntervalMillis", "ordersPerSecond", "requestsPerSecond", "symbols",
-        "testnet");
+        "testnet", VenueAccountsSection.KEY);
     // OKX's demo trading is the same host as its live market, chosen per request by a header; the
     // key's older name is kept
     static final List<String> OKX_KEYS = concat(KEYS, "demoTrading");

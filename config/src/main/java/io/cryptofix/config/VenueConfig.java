@@ -14,6 +14,8 @@ import java.util.Map;
  * @param instruments  tradable instruments by symbol in BASE/QUOTE form, in file order (simulated
  *                     venues; others load theirs from the venue at start).
  * @param exchange     settings of a venue reached over its REST API (present when type is not simulated).
+ * @param accounts     the venue's accounts beside its own keys, by the Account (1) value that selects
+ *                     each, in file order; empty when orders trade on the venue's own keys only.
  */
 public record VenueConfig(
     String id,
@@ -22,7 +24,8 @@ public record VenueConfig(
     LocalTime dayCutoffUtc,
     SimulatedVenueConfig simulated,
     Map<String, InstrumentConfig> instruments,
-    ExchangeVenueConfig exchange)
+    ExchangeVenueConfig exchange,
+    Map<String, VenueAccount> accounts)
 {
     public static final String TYPE_SIMULATED = "simulated";
     public static final String TYPE_BINANCE = "binance";
@@ -40,6 +43,30 @@ public record VenueConfig(
         final SimulatedVenueConfig simulated,
         final Map<String, InstrumentConfig> instruments)
     {
-        this(id, type, rounding, dayCutoffUtc, simulated, instruments, null);
+        this(id, type, rounding, dayCutoffUtc, simulated, instruments, null, Map.of());
+    }
+
+    /** A venue without accounts of its own. */
+    public VenueConfig(
+        final String id,
+        final String type,
+        final RoundingPolicy rounding,
+        final LocalTime dayCutoffUtc,
+        final SimulatedVenueConfig simulated,
+        final Map<String, InstrumentConfig> instruments,
+        final ExchangeVenueConfig exchange)
+    {
+        this(id, type, rounding, dayCutoffUtc, simulated, instruments, exchange, Map.of());
+    }
+
+    /**
+     * The venue as one of its accounts trades at it: the same venue with the account's keys, for a
+     * venue reached over its REST API.
+     */
+    public VenueConfig forAccount(final VenueAccount account)
+    {
+        return exchange == null ? this : new VenueConfig(id, type, rounding, dayCutoffUtc, simulated, instruments,
+            exchange.withCredentials(account.apiKeyEnv(), account.secretKeyEnv(), account.passphraseEnv(),
+            account.credentialsFile()), Map.of());
     }
 }

@@ -16,7 +16,7 @@ final class VenuesSection
 {
     static final List<String> SIMULATED_KEYS = List.of(
         "type", "rounding", "dayCutoffUtc", "seed", "latencyMillis", "marketTickMillis", "volatilityBps", "depthLevels",
-        "spreadTicks", "supports", "faults", "instruments");
+        "spreadTicks", "supports", "faults", "instruments", VenueAccountsSection.KEY);
     static final List<String> SUPPORTS_KEYS = List.of(
         "stopOrders", "stopLimitOrders", "postOnly", "immediateOrCancel", "fillOrKill", "goodTillDate", "amend");
     static final List<String> FAULTS_KEYS = List.of("loseCancels", "loseSubmitAnswers");
@@ -95,14 +95,15 @@ final class VenuesSection
         if (!VenueConfig.TYPE_SIMULATED.equals(type))
         {
             return new VenueConfig(id, type, roundingPolicy, dayCutoffUtc, null, Map.of(),
-                ExchangeVenueSection.read(id, type, venue));
+                ExchangeVenueSection.read(id, type, venue), VenueAccountsSection.read(id, false, venue));
         }
         venue.allowOnly(SIMULATED_KEYS);
         final SimulatedVenueConfig simulated = simulated(
             venue, template == null || template.simulated() == null ? null : template.simulated());
         final Map<String, InstrumentConfig> instruments = InstrumentsSection.read(
             venue, template == null ? null : template.instruments(), problems);
-        return new VenueConfig(id, type, roundingPolicy, dayCutoffUtc, simulated, instruments);
+        return new VenueConfig(id, type, roundingPolicy, dayCutoffUtc, simulated, instruments, null,
+            VenueAccountsSection.read(id, true, venue));
     }
 
     private static SimulatedVenueConfig simulated(final YamlMap venue, final SimulatedVenueConfig fallback)

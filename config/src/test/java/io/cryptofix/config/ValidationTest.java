@@ -240,13 +240,13 @@ class ValidationTest
             .containsExactlyInAnyOrder(
                 "venues.BINANCE.seed: unknown key (allowed: type, rounding, dayCutoffUtc, baseUrl, apiKeyEnv, " +
                     "secretKeyEnv, passphraseEnv, credentialsFile, pollIntervalMillis, ordersPerSecond, requestsPerSecond, symbols, " +
-                    "testnet, recvWindowMillis)",
+                    "testnet, accounts, recvWindowMillis)",
                 "venues.BINANCE.symbols: \"btc-usdt\" is not a symbol (allowed: BASE/QUOTE in capitals, e.g. BTC/USDT)");
         assertThat(problemsOf("venues:", "  BINANCE: { type: binance, demoTrading: true, symbols: [BTC/USDT] }"))
             .as("demo trading by header is OKX's alone: Binance's testnet is another baseUrl")
             .containsExactly("venues.BINANCE.demoTrading: unknown key (allowed: type, rounding, dayCutoffUtc, baseUrl, " +
                 "apiKeyEnv, secretKeyEnv, passphraseEnv, credentialsFile, pollIntervalMillis, ordersPerSecond, " +
-                "requestsPerSecond, symbols, testnet, recvWindowMillis)");
+                "requestsPerSecond, symbols, testnet, accounts, recvWindowMillis)");
         assertThat(problemsOf("venues:", "  KRAKEN: { type: kraken, testnet: true, symbols: [BTC/USD] }"))
             .as("Kraken documents no spot test environment")
             .containsExactly("venues.KRAKEN.testnet: venue type kraken has no spot test environment; leave testnet out " +

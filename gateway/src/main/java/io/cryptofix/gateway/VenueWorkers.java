@@ -3,6 +3,7 @@ package io.cryptofix.gateway;
 import io.cryptofix.config.GatewayConfig;
 import io.cryptofix.config.InstrumentConfig;
 import io.cryptofix.config.PerformanceConfig;
+import io.cryptofix.config.VenueAccount;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.config.VenueConfig;
 import io.cryptofix.domain.Fixed;
@@ -13,6 +14,7 @@ import io.cryptofix.venue.JournalGate;
 import io.cryptofix.venue.VenueAdapter;
 import io.cryptofix.venue.VenueAdapters;
 import io.cryptofix.venue.VenueDispatcher;
+import io.cryptofix.venue.rest.RestVenue;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.SystemEpochClock;
 
@@ -94,6 +96,7 @@ final class VenueWorkers implements AutoCloseable
                 }
                 addVenue(catalog, venue, adapter.capabilities(), instruments);
                 dispatcher.start(adapter);
+                startAccounts(venue, adapter, journalStartedMillis, dispatcher, catalog, metrics);
             }
             metrics.venueQueues(config.venues().keySet(), dispatcher::queuedRequests);
             return new VenueWorkers(dispatcher, catalog);
@@ -102,6 +105,49 @@ final class VenueWorkers implements AutoCloseable
         {
             CloseHelper.quietClose(dispatcher);
             throw e;
+        }
+    }
+
+    /**
+     * Each account at the venue: a simulated venue's trade through its own adapter (one book); a REST
+     * venue's each through an adapter of its own, signing with the account's keys, on a worker of its
+     * own. An account that cannot start has its orders refused; the venue and its other accounts trade on.
+     */
+    private static void startAccounts(
+        final VenueConfig venue, final VenueAdapter venueAdapter, final long journalStartedMillis,
+        final VenueDispatcher dispatcher, final InstrumentCatalog catalog, final GatewayMetrics metrics)
+    {
+        for (final VenueAccount account : venue.accounts().values())
+        {
+            if (!(venueAdapter instanceof RestVenue))
+            {
+                dispatcher.shareVenue(venue.id(), account.name());
+                continue;
+            }
+            final String route = VenueAdapters.accountRoute(venue.id(), account.name());
+            final VenueAdapter adapter;
+            try
+            {
+                adapter = VenueAdapters.createAccount(venue, account, journalStartedMillis, System::getenv, metrics);
+            }
+            catch (final RuntimeException e)
+            {
+                LOG.log(Level.ERROR, "venue " + route + " not started: " + e.getMessage());
+                catalog.unavailable(route, "not available: " + e.getMessage());
+                continue;
+            }
+            try
+            {
+                adapter.connect();
+            }
+            catch (final RuntimeException e)
+            {
+                // its worker keeps trying, as the venue's does
+                LOG.log(Level.ERROR, "venue " + route + " not started yet, trying again in the background: " +
+                    e.getMessage());
+                catalog.unavailable(route, "starting, retry later (" + e.getMessage() + ")");
+            }
+            dispatcher.startAccount(venue.id(), account.name(), adapter);
         }
     }
 
@@ -123,7 +169,7 @@ final class VenueWorkers implements AutoCloseable
     private static void addVenue(
         final InstrumentCatalog catalog, final VenueConfig venue, final VenueCapabilities supports, final List<Instrument> loaded)
     {
-        catalog.add(new VenueRules(venue.id(), supports, venue.rounding(), venue.dayCutoffUtc()));
+        catalog.add(new VenueRules(venue.id(), supports, venue.rounding(), venue.dayCutoffUtc(), venue.accounts().keySet()));
         for (final Instrument instrument : loaded)
         {
             catalog.add(instrument);

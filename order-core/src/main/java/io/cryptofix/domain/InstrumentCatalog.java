@@ -17,6 +17,8 @@ public final class InstrumentCatalog
     private final Map<String, Map<String, Instrument>> instrumentsByVenue = new HashMap<>();
     private final Map<String, VenueRules> venues = new HashMap<>();
     private final Map<String, String> unavailable = new HashMap<>();
+    // venue -> account -> why the account's adapter takes no orders now
+    private final Map<String, Map<String, String>> accountsUnavailable = new HashMap<>();
 
     public InstrumentCatalog add(final VenueRules venue)
     {
@@ -39,19 +41,47 @@ public final class InstrumentCatalog
 
     /**
      * A configured venue that takes no orders now (not started, starting or down): orders for it are
-     * refused with "venue ID is " and {@code reason}, e.g. "starting, retry later (...)".
+     * refused with "venue ID is " and {@code reason}, e.g. "starting, retry later (...)". An account's
+     * adapter reports as {@code VENUE/ACCOUNT}: then only the orders naming that account are refused.
      */
     public InstrumentCatalog unavailable(final String venueId, final String reason)
     {
+        final int slash = venueId.indexOf('/');
+        if (slash > 0)
+        {
+            accountsUnavailable.computeIfAbsent(venueId.substring(0, slash), unused -> new HashMap<>())
+                .put(venueId.substring(slash + 1), reason);
+            return this;
+        }
         unavailable.put(venueId, reason);
         return this;
     }
 
-    /** The venue takes orders again. */
+    /** The venue (or, named {@code VENUE/ACCOUNT}, an account's adapter at it) takes orders again. */
     public InstrumentCatalog available(final String venueId)
     {
+        final int slash = venueId.indexOf('/');
+        if (slash > 0)
+        {
+            final Map<String, String> accounts = accountsUnavailable.get(venueId.substring(0, slash));
+            if (accounts != null)
+            {
+                accounts.remove(venueId.substring(slash + 1));
+            }
+            return this;
+        }
         unavailable.remove(venueId);
         return this;
+    }
+
+    /**
+     * @return why the adapter of an account at a venue (which reports as {@code VENUE/ACCOUNT}) takes
+     *     no orders now, or null when it takes them.
+     */
+    public String unavailableReason(final String venueId, final String account)
+    {
+        final Map<String, String> accounts = accountsUnavailable.get(venueId);
+        return accounts == null ? null : accounts.get(account);
     }
 
     /**

@@ -17,6 +17,8 @@ public enum OrdRejReason
     DUPLICATE_ORDER(6),
     UNSUPPORTED_ORDER_CHARACTERISTIC(11),
     INCORRECT_QUANTITY(13),
+    /** Account (1) names no account configured at the venue. */
+    UNKNOWN_ACCOUNT(15),
     /** Unknown ExDestination, missing Price on a Limit order, venue queue full: see Text. */
     OTHER(99);
 

@@ -126,6 +126,21 @@ final class NewOrderIntake
             refuse(command, index.takeOrderKey(), OrdRejReason.OTHER, notEntitled);
             return;
         }
+        if (command.account() != null)
+        {
+            if (!venue.accounts().contains(command.account()))
+            {
+                refuse(command, index.takeOrderKey(), OrdRejReason.UNKNOWN_ACCOUNT, unknownAccount(command.account(), venue));
+                return;
+            }
+            final String accountUnavailable = instruments.unavailableReason(venueId, command.account());
+            if (accountUnavailable != null)
+            {
+                refuse(command, index.takeOrderKey(), OrdRejReason.OTHER,
+                    "account " + command.account() + " at venue " + venueId + " is " + accountUnavailable);
+                return;
+            }
+        }
         final TimeInForce timeInForce = command.timeInForce() == null ? TimeInForce.DAY : command.timeInForce();
         final NewOrderChecks.Verdict terms = checks.check(venue, instrument, command.side(), command.ordType(),
             timeInForce, command.orderQty(), command.price(), command.stopPx(), command.postOnly());
@@ -187,7 +202,8 @@ final class NewOrderIntake
             .clOrdIds(command.clOrdId(), null)
             .quantities(terms.orderQty(), terms.price(), terms.stopPx());
         created.terms().set(command.symbol(), venueId, command.side(), command.ordType(), timeInForce,
-            command.postOnly(), expireTimeMillis, command.receivedTimeNanos()).clientCompId(command.clientCompId());
+            command.postOnly(), expireTimeMillis, command.receivedTimeNanos()).clientCompId(command.clientCompId())
+            .account(command.account());
         timeout(created, command.clientCompId(), venueId);
         final Order order = new Order(created);
         created.order(order);
@@ -308,5 +324,12 @@ final class NewOrderIntake
         final long startOfDay = nowMillis - Math.floorMod(nowMillis, DAY_MILLIS);
         final long cutoff = startOfDay + venue.dayCutoffUtc().toSecondOfDay() * 1000L;
         return cutoff > nowMillis ? cutoff : cutoff + DAY_MILLIS;
+    }
+
+    private static String unknownAccount(final String account, final VenueRules venue)
+    {
+        return "Account (1) '" + account + "' is not an account at venue " + venue.venueId() +
+            (venue.accounts().isEmpty() ? " (it has none configured: orders there carry no Account)" :
+            " (its accounts: " + String.join(", ", new java.util.TreeSet<>(venue.accounts())) + ")");
     }
 }

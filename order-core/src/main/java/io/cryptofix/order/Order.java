@@ -35,6 +35,7 @@ public final class Order
     private final long receivedTimeNanos;
     private final long expireTimeMillis;
     private final String clientCompId;
+    private final String account;
 
     // what changes: written only by OrderTransitions, package-private for it alone
     // the gateway's timeout, which a reloaded policy may change
@@ -91,6 +92,7 @@ public final class Order
         this.timeoutMillis = created.timeoutMillis();
         this.timeoutRule = created.timeoutRule();
         this.clientCompId = terms.clientCompId();
+        this.account = terms.account();
         this.clOrdId = created.clOrdId();
         this.orderQty = created.orderQty();
         this.price = created.price();
@@ -144,6 +146,7 @@ public final class Order
         this.receivedTimeNanos = order.receivedTimeNanos;
         this.expireTimeMillis = order.expireTimeMillis;
         this.clientCompId = order.clientCompId;
+        this.account = order.account;
         this.timeoutMillis = order.timeoutMillis;
         this.timeoutRule = order.timeoutRule;
     }
@@ -174,6 +177,15 @@ public final class Order
     public String symbol()
     {
         return symbol;
+    }
+
+    /**
+     * Account (1) as the client gave it: the venue account (a set of API keys configured under the
+     * venue's {@code accounts}) the order trades in; null when it trades on the venue's own keys.
+     */
+    public String account()
+    {
+        return account;
     }
 
     public String venueId()

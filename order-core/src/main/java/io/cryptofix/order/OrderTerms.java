@@ -19,6 +19,7 @@ public final class OrderTerms
     private long expireTimeMillis;
     private long receivedTimeNanos;
     private String clientCompId;
+    private String account;
 
     /**
      * @param expireTimeMillis   GTD ExpireTime or the venue's Day cut-off, epoch milliseconds; 0 for none.
@@ -43,6 +44,7 @@ public final class OrderTerms
         this.expireTimeMillis = expireTimeMillis;
         this.receivedTimeNanos = receivedTimeNanos;
         this.clientCompId = null;
+        this.account = null;
         return this;
     }
 
@@ -53,10 +55,17 @@ public final class OrderTerms
         return this;
     }
 
+    /** Account (1): the venue account the order trades in; null for the venue's own keys. */
+    public OrderTerms account(final String account)
+    {
+        this.account = account;
+        return this;
+    }
+
     void copyFrom(final OrderTerms other)
     {
         set(other.symbol, other.venueId, other.side, other.ordType, other.timeInForce, other.postOnly,
-            other.expireTimeMillis, other.receivedTimeNanos).clientCompId(other.clientCompId);
+            other.expireTimeMillis, other.receivedTimeNanos).clientCompId(other.clientCompId).account(other.account);
     }
 
     public String symbol()
@@ -102,5 +111,10 @@ public final class OrderTerms
     public String clientCompId()
     {
         return clientCompId;
+    }
+
+    public String account()
+    {
+        return account;
     }
 }

@@ -25,6 +25,7 @@ public final class TestCatalog
     private VenueCapabilities capabilities;
     private RoundingPolicy rounding;
     private LocalTime dayCutoff;
+    private java.util.Set<String> accounts = java.util.Set.of();
 
     private TestCatalog()
     {
@@ -44,6 +45,14 @@ public final class TestCatalog
         this.capabilities = capabilities;
         this.rounding = RoundingPolicy.REJECT;
         this.dayCutoff = LocalTime.MIDNIGHT;
+        this.accounts = java.util.Set.of();
+        return this;
+    }
+
+    /** The current venue's accounts, which an order names in Account (1). */
+    public TestCatalog accounts(final String... accounts)
+    {
+        this.accounts = java.util.Set.of(accounts);
         return this;
     }
 
@@ -89,7 +98,7 @@ public final class TestCatalog
     {
         if (venueId != null)
         {
-            catalog.add(new VenueRules(venueId, capabilities, rounding, dayCutoff));
+            catalog.add(new VenueRules(venueId, capabilities, rounding, dayCutoff, accounts));
         }
     }
 }

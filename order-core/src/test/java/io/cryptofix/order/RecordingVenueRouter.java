@@ -27,7 +27,8 @@ final class RecordingVenueRouter implements VenueRouter
         TimeInForce venueTimeInForce,
         long venueQuantity,
         long venuePrice,
-        long venueStopPx)
+        long venueStopPx,
+        String account)
     {
     }
 
@@ -60,7 +61,7 @@ final class RecordingVenueRouter implements VenueRouter
         return !full && submitted.add(new Placement(order.orderKey(), order.sessionId(), order.venueId(),
             order.symbol(), order.side(), order.postOnly(), placement.attempt(),
             placement.venueOrdType(), placement.venueTimeInForce(), placement.venueQuantity(), placement.venuePrice(),
-            placement.venueStopPx()));
+            placement.venueStopPx(), order.account()));
     }
 
     @Override

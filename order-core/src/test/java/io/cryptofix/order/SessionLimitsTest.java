@@ -28,7 +28,8 @@ class SessionLimitsTest
     private static final String SYMBOL = "BTC/USDT";
     private static final long DAY = 86_400_000L;
 
-    private final InstrumentCatalog catalog = TestCatalog.venue(VENUE).trades(SYMBOL, "0.01", "0.00001", "0.00001")
+    private final InstrumentCatalog catalog = TestCatalog.venue(VENUE).accounts("DESK1", "DESK2")
+        .trades(SYMBOL, "0.01", "0.00001", "0.00001")
         .trades("ETH/USDT", "0.01", "0.0001", "0.0001").venue("OTHER", VenueCapabilities.NONE).trades(SYMBOL, "0.01", "0.00001", "0.00001")
         .build();
     private final RecordingVenueRouter venue = new RecordingVenueRouter();

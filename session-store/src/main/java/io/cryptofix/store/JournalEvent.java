@@ -70,6 +70,7 @@ public record JournalEvent(
      * @param venueTimeInForce the placement's TimeInForce ordinal, -1 for none.
      * @param timeoutMillis    the order's timeout after the event; 0 for none.
      * @param requestQty       the quantity the event names: an order's, a replace's or an amend's.
+     * @param account          the order's Account (1), the venue account it trades in; null for none.
      */
     public record Details(
         boolean resent,
@@ -84,9 +85,10 @@ public record JournalEvent(
         long requestStopPx,
         long venueQuantity,
         long venuePrice,
-        long venueStopPx)
+        long venueStopPx,
+        String account)
     {
-        public static final Details NONE = new Details(false, 0, 0, 0, -1, -1, 0, 0, 0, 0, 0, 0, 0);
+        public static final Details NONE = new Details(false, 0, 0, 0, -1, -1, 0, 0, 0, 0, 0, 0, 0, null);
     }
 
     /** For a {@link OrderEventKind#CANCEL_REJECT}: CxlRejResponseTo (434), 0 for any other event. */

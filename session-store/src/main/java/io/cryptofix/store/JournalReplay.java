@@ -53,7 +53,8 @@ public final class JournalReplay
             .cancelCause(VenueCancelCause.values()[details.cancelCause()])
             .resent(details.resent());
         into.terms().set(journaled.symbol(), journaled.venueId(), journaled.orderSide(), journaled.orderType(),
-            journaled.orderTimeInForce(), journaled.postOnly(), journaled.expireTimeMillis(), 0);
+            journaled.orderTimeInForce(), journaled.postOnly(), journaled.expireTimeMillis(), 0)
+            .account(details.account());
         if (journaled.kind() == OrderEventKind.CANCEL_REJECT)
         {
             into.refusal(cxlRejReason(journaled.cxlRejReason()),

@@ -18,8 +18,12 @@ import java.nio.ByteOrder;
  */
 public final class OrderEventCodec
 {
-    /** Version of the layout below; a journal written with another is refused, never misread. */
-    public static final short VERSION = 2;
+    /**
+     * Version of the layout below; a journal written with another is refused, never misread. Version 2
+     * (without the order's account, the last string) is read as an order without one.
+     */
+    public static final short VERSION = 3;
+    private static final short VERSION_WITHOUT_ACCOUNT = 2;
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final int VERSION_AT = 0;
@@ -59,7 +63,7 @@ public final class OrderEventCodec
     private static final int VENUE_PRICE_AT = VENUE_QTY_AT + Long.BYTES;
     private static final int VENUE_STOP_PX_AT = VENUE_PRICE_AT + Long.BYTES;
     private static final int STRINGS_AT = VENUE_STOP_PX_AT + Long.BYTES;
-    private static final int STRINGS = 7;
+    private static final int STRINGS = 8;
     private static final int RESENT = 1;
     private static final int POST_ONLY = 2;
 
@@ -130,6 +134,7 @@ public final class OrderEventCodec
         at += putString(buffer, at, order.venueId());
         at += putString(buffer, at, order.venueOrderId());
         at += putString(buffer, at, event.text());
+        at += putString(buffer, at, order.account());
         return at;
     }
 
@@ -171,13 +176,18 @@ public final class OrderEventCodec
     public static JournalEvent decode(final DirectBuffer buffer, final int offset)
     {
         final short version = buffer.getShort(offset + VERSION_AT, ORDER);
-        if (version != VERSION)
+        if (version != VERSION && version != VERSION_WITHOUT_ACCOUNT)
         {
             throw new IllegalStateException("journal event of layout version " + version + ", this gateway reads " +
                 VERSION + ": stop the gateway that wrote it with no order open and start this one on a new data " +
                 "directory (see docs/operations.md, upgrading)");
         }
         final int[] at = {offset + STRINGS_AT};
+        final String[] strings = new String[STRINGS];
+        for (int i = 0; i < (version == VERSION ? STRINGS : STRINGS - 1); i++)
+        {
+            strings[i] = getString(buffer, at);
+        }
         final int flags = buffer.getByte(offset + FLAGS_AT);
         final JournalEvent.Details details = new JournalEvent.Details(
             (flags & RESENT) != 0,
@@ -192,7 +202,8 @@ public final class OrderEventCodec
             buffer.getLong(offset + REQUEST_STOP_PX_AT, ORDER),
             buffer.getLong(offset + VENUE_QTY_AT, ORDER),
             buffer.getLong(offset + VENUE_PRICE_AT, ORDER),
-            buffer.getLong(offset + VENUE_STOP_PX_AT, ORDER));
+            buffer.getLong(offset + VENUE_STOP_PX_AT, ORDER),
+            strings[7]);
         return new JournalEvent(
             OrderEventType.of(buffer.getByte(offset + TYPE_AT)),
             OrderEventKind.values()[buffer.getByte(offset + KIND_AT)],
@@ -217,13 +228,13 @@ public final class OrderEventCodec
             buffer.getLong(offset + EXPIRE_AT, ORDER),
             buffer.getLong(offset + DEADLINE_AT, ORDER),
             buffer.getLong(offset + CREATED_AT, ORDER),
-            getString(buffer, at),
-            getString(buffer, at),
-            getString(buffer, at),
-            getString(buffer, at),
-            getString(buffer, at),
-            getString(buffer, at),
-            getString(buffer, at),
+            strings[0],
+            strings[1],
+            strings[2],
+            strings[3],
+            strings[4],
+            strings[5],
+            strings[6],
             details);
     }
 

@@ -113,7 +113,7 @@ public final class JournalArchive implements AutoCloseable
     public Trading trading(final OrderJournal journal, final OrderEventSink next)
     {
         final InstrumentCatalog catalog =
-            TestCatalog.venue("SIM").trades("BTC/USDT", "0.00000001", "0.00000001", "0.00000001").build();
+            TestCatalog.venue("SIM").accounts("DESK1").trades("BTC/USDT", "0.00000001", "0.00000001", "0.00000001").build();
         final AcceptingVenue venue = new AcceptingVenue();
         final OrderCore core = new OrderCore(catalog, venue,
             new JournalingSink(journal, nanos::incrementAndGet, position -> { }).andThen(next));

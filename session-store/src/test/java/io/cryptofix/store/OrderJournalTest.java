@@ -147,6 +147,22 @@ class OrderJournalTest
     }
 
     @Test
+    void anOrderKeepsItsAccountAcrossARestartSoItsRequestsGoOnThroughThatAccount()
+    {
+        try (OrderJournal journal = archive.openJournal())
+        {
+            final JournalArchive.Trading trading = archive.trading(journal);
+            trading.core().onNewOrder(limitOrder("C1", "1", "60000").account("DESK1"), NOW);
+            trading.core().onNewOrder(limitOrder("C2", "1", "60000"), NOW);
+            awaitWritten(journal);
+        }
+        archive.restart();
+
+        assertThat(archive.replay().openOrders()).extracting(Order::clOrdId, Order::account)
+            .containsExactly(tuple("C1", "DESK1"), tuple("C2", null));
+    }
+
+    @Test
     void replayingTheJournalGivesEveryOrderAsTheLiveCoreLeftIt()
     {
         final List<Order> live = new ArrayList<>();

@@ -225,6 +225,11 @@ public final class ExecutionReportTranslator
         {
             report.origClOrdID(origClOrdId);
         }
+        if (order.account() != null)
+        {
+            // the client hears which account its order trades in, as it named it
+            report.account(order.account());
+        }
         report.instrument().symbol(order.symbol());
         report.orderQtyData().orderQty(normalisedValue(order.orderQty()), normalisedScale(order.orderQty()));
         if (order.price() != 0)

@@ -20,13 +20,26 @@ final class QueueingVenueListener implements VenueListener
     private final String venueId;
     private final Queue<Object> responses;
     private final IdleStrategy fullQueueIdleStrategy;
+    private final boolean tellsInstruments;
     private volatile boolean running = true;
 
     QueueingVenueListener(final String venueId, final Queue<Object> responses, final IdleStrategy fullQueueIdleStrategy)
     {
+        this(venueId, responses, fullQueueIdleStrategy, true);
+    }
+
+    /**
+     * @param tellsInstruments  false for an account's adapter: the venue's own adapter tells the
+     *                          venue's instruments, the account's would tell them again under its name.
+     */
+    QueueingVenueListener(
+        final String venueId, final Queue<Object> responses, final IdleStrategy fullQueueIdleStrategy,
+        final boolean tellsInstruments)
+    {
         this.venueId = venueId;
         this.responses = responses;
         this.fullQueueIdleStrategy = fullQueueIdleStrategy;
+        this.tellsInstruments = tellsInstruments;
     }
 
     @Override
@@ -114,7 +127,8 @@ final class QueueingVenueListener implements VenueListener
     public void onVenueState(
         final VenueState state, final String reason, final List<Instrument> instruments, final long timeMillis)
     {
-        offer(new VenueStateChange(venueId, state, reason, List.copyOf(instruments), timeMillis));
+        offer(new VenueStateChange(venueId, state, reason, tellsInstruments ? List.copyOf(instruments) : List.of(),
+            timeMillis));
     }
 
     @Override

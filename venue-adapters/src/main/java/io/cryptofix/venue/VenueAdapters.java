@@ -1,5 +1,6 @@
 package io.cryptofix.venue;
 
+import io.cryptofix.config.VenueAccount;
 import io.cryptofix.config.VenueConfig;
 import io.cryptofix.venue.binance.BinanceClient;
 import io.cryptofix.venue.bybit.BybitClient;
@@ -70,6 +71,30 @@ public final class VenueAdapters
                 credentials.apiKey(), credentials.secretKey(), runId(startMillis)), System::currentTimeMillis, metrics);
         }
         throw new IllegalArgumentException("venue " + venue.id() + ": unknown type '" + venue.type() + "'");
+    }
+
+    /**
+     * The adapter of an account at a venue reached over its REST API: the venue's, signing with the
+     * account's keys, named {@code <venue>/<account>} in logs, metrics and states, and leaving the
+     * venue's book to the venue's own adapter.
+     *
+     * @throws io.cryptofix.venue.rest.VenueUnavailableException when the account's credentials are missing.
+     */
+    public static VenueAdapter createAccount(
+        final VenueConfig venue, final VenueAccount account, final long startMillis,
+        final UnaryOperator<String> environment, final VenueMetrics metrics)
+    {
+        final VenueConfig asAccount = venue.forAccount(account);
+        final VenueAdapter adapter = create(new VenueConfig(accountRoute(venue.id(), account.name()), asAccount.type(),
+            asAccount.rounding(), asAccount.dayCutoffUtc(), asAccount.simulated(), asAccount.instruments(),
+            asAccount.exchange()), startMillis, environment, metrics);
+        return adapter instanceof RestVenue rest ? rest.withoutMarketData() : adapter;
+    }
+
+    /** The name an account's adapter goes by: {@code BINANCE/DESK1}. */
+    public static String accountRoute(final String venueId, final String account)
+    {
+        return venueId + "/" + account;
     }
 
     /** A short id of a gateway start: its start time in base 36, e.g. {@code MIDA8J2K}. */

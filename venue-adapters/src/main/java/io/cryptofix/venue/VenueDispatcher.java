@@ -32,6 +32,9 @@ import java.util.function.Supplier;
 public final class VenueDispatcher implements VenueRouter, AutoCloseable
 {
     private final Object2ObjectHashMap<String, VenueRequestQueue> requestQueues = new Object2ObjectHashMap<>();
+    // venue -> Account (1) -> the queue of the adapter trading in that account
+    private final Object2ObjectHashMap<String, Object2ObjectHashMap<String, VenueRequestQueue>> accountQueues =
+        new Object2ObjectHashMap<>();
     private final ManyToOneConcurrentArrayQueue<Object> responses;
     private final List<AgentRunner> runners = new ArrayList<>();
     private final Supplier<IdleStrategy> idleStrategies;
@@ -98,23 +101,57 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
      */
     public void start(final VenueAdapter adapter)
     {
+        requestQueues.put(adapter.venueId(), startWorker(adapter, true));
+    }
+
+    /**
+     * Starts a worker thread for an account at a venue: an adapter signing with the account's keys,
+     * which takes the orders naming the account in Account (1). Call after the venue's own {@link #start}.
+     */
+    public void startAccount(final String venueId, final String account, final VenueAdapter adapter)
+    {
+        accountQueues.computeIfAbsent(venueId, unused -> new Object2ObjectHashMap<>())
+            .put(account, startWorker(adapter, false));
+    }
+
+    /** An account that trades through the venue's own adapter (a simulated venue's accounts share its book). */
+    public void shareVenue(final String venueId, final String account)
+    {
+        accountQueues.computeIfAbsent(venueId, unused -> new Object2ObjectHashMap<>())
+            .put(account, requestQueues.get(venueId));
+    }
+
+    private VenueRequestQueue startWorker(final VenueAdapter adapter, final boolean tellsInstruments)
+    {
         final JournalGate gate = adapter.outlivesGateway() ? journal : JournalGate.NONE;
         final VenueRequestQueue requests = new VenueRequestQueue(requestQueueCapacity, gate);
         final QueueingVenueListener listener = new QueueingVenueListener(
             adapter.venueId(),
-            responses, new BackoffIdleStrategy(10, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)));
+            responses, new BackoffIdleStrategy(10, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)),
+            tellsInstruments);
         final AgentRunner runner = new AgentRunner(
             idleStrategies.get(), errorHandler, null, new VenueWorker(adapter, requests.requests(), listener, clock, gate));
-        requestQueues.put(adapter.venueId(), requests);
         runners.add(runner);
         AgentRunner.startOnThread(runner);
+        return requests;
+    }
+
+    /** The queue of the adapter an order goes through: its account's, or the venue's own when it names none. */
+    private VenueRequestQueue queueOf(final Order order)
+    {
+        if (order.account() == null)
+        {
+            return requestQueues.get(order.venueId());
+        }
+        final Object2ObjectHashMap<String, VenueRequestQueue> accounts = accountQueues.get(order.venueId());
+        return accounts == null ? null : accounts.get(order.account());
     }
 
     @Override
     public boolean submit(final OrderEvent placement)
     {
         final Order order = placement.order();
-        final VenueRequestQueue requests = requestQueues.get(order.venueId());
+        final VenueRequestQueue requests = queueOf(order);
         if (requests == null || placement.type() == OrderEventType.SUBMITTED && !admitted(requests, order))
         {
             return false;
@@ -170,7 +207,7 @@ public final class VenueDispatcher implements VenueRouter, AutoCloseable
 
     private boolean offer(final Order order, final Object request)
     {
-        final VenueRequestQueue requests = requestQueues.get(order.venueId());
+        final VenueRequestQueue requests = queueOf(order);
         return requests != null && requests.offer(order.sessionId(), request);
     }
 

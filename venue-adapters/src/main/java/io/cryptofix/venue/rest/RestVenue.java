@@ -51,6 +51,7 @@ public final class RestVenue implements VenueAdapter
     private BestPricePoller pricePoller;
     private BalancePoller balancePoller;
     private long nextPollMillis;
+    private boolean readsMarket = true;
 
     public RestVenue(
         final String venueId,
@@ -69,6 +70,16 @@ public final class RestVenue implements VenueAdapter
         this.health = new VenueHealth(venueId, metrics, clock);
         this.connection = new VenueConnection(venueId, config, client, clockSync, health, clock);
         client.configure(config, venueClock);
+    }
+
+    /**
+     * An account's adapter beside the venue's own: it leaves the venue's book to the venue's adapter,
+     * so the book is read once whatever the number of accounts. Call before it starts.
+     */
+    public RestVenue withoutMarketData()
+    {
+        readsMarket = false;
+        return this;
     }
 
     @Override
@@ -355,7 +366,7 @@ public final class RestVenue implements VenueAdapter
         }
         nextPollMillis = nowMillis + config.pollIntervalMillis();
         // orders first: prices and balances take only what the request budget has left
-        return work + orderPoller.poll() + pricePoller.poll() + balancePoller.poll(nowMillis);
+        return work + orderPoller.poll() + (readsMarket ? pricePoller.poll() : 0) + balancePoller.poll(nowMillis);
     }
 
     @Override
