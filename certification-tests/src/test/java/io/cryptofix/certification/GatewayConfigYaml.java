@@ -106,6 +106,14 @@ final class GatewayConfigYaml
         return this;
     }
 
+    /** One more setting of a venue given before, e.g. a test's accounts at the fixture's SIM. */
+    GatewayConfigYaml venueSetting(final String venueId, final String key, final Object value)
+    {
+        venues.stream().filter(venue -> venue.id.equals(venueId)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no venue " + venueId + " given")).set(key, value);
+        return this;
+    }
+
     /** A venue, after those given before; the first one given replaces the default venues. */
     GatewayConfigYaml venue(final Venue venue)
     {

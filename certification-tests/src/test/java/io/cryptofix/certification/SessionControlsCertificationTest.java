@@ -25,8 +25,7 @@ class SessionControlsCertificationTest
     static void start()
     {
         gateway = GatewayFixture.start(config -> config
-            .venue(GatewayConfigYaml.Venue.simulated("SIM").instrument("BTC/USDT").instrument("ETH/USDT")
-                .set("accounts", "{ MAIN: {}, OTHER: {} }"))
+            .venueSetting("SIM", "accounts", "{ MAIN: {}, OTHER: {} }")
             .riskLimit("sessions.DEMO", "maxOpenNotional", "100")
             .riskLimit("sessions.RISK", "maxDailyNotional", "200")
             .riskLimit("sessions.RISK", "symbols", "[\"BTC/*\"]")
