@@ -5,6 +5,7 @@ import io.cryptofix.config.ExchangeVenueConfig;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.domain.Side;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
@@ -329,20 +330,37 @@ public final class BybitClient implements ExchangeClient
         return open;
     }
 
+    /**
+     * Each symbol's book near the touch from {@code GET /v5/market/orderbook} with {@code limit}
+     * {@link MarketDepth#LEVELS}: one request per symbol, as Bybit has no book of several symbols in
+     * one call. A refusal (e.g. retCode 10001 for a symbol Bybit no longer lists) fails the whole
+     * read: the venue logs it and reads again at the next poll.
+     */
     @Override
-    public Map<String, long[]> bestBidAndAsk() throws IOException
+    public Map<String, MarketDepth> marketDepth() throws IOException
     {
-        final Map<String, long[]> prices = new HashMap<>();
+        final Map<String, MarketDepth> books = new HashMap<>();
         for (final String symbol : symbols)
         {
-            final JsonNode list = checked(bybit.tickers(SPOT, venueSymbol(symbol))).path("list");
-            if (!list.isEmpty())
+            final JsonNode book = checked(bybit.orderbook(SPOT, MarketDepth.LEVELS, venueSymbol(symbol)));
+            // an answer without a book says nothing of the book: the symbol is left out, not told empty
+            if (book.has("b") && book.has("a"))
             {
-                prices.put(symbol, new long[] {
-                    fixed(list.get(0).path("bid1Price").asText()), fixed(list.get(0).path("ask1Price").asText())});
+                books.put(symbol, new MarketDepth(side(book.path("b")), side(book.path("a"))));
             }
         }
-        return prices;
+        return books;
+    }
+
+    /** One side of a Bybit book, {@code [price, size]} a level. */
+    private static long[] side(final JsonNode levels)
+    {
+        final List<List<String>> text = new ArrayList<>(levels.size());
+        for (final JsonNode level : levels)
+        {
+            text.add(List.of(level.path(0).asText(), level.path(1).asText()));
+        }
+        return MarketDepth.side(text);
     }
 
     @Override

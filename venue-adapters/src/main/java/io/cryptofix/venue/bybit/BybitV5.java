@@ -41,9 +41,15 @@ public interface BybitV5
     Result instruments(@QueryParam("category") String category, @QueryParam("symbol") String symbol)
         throws IOException;
 
+    /**
+     * The symbol's book, {@code limit} levels a side (spot: 1 to 200, 1 without it): {@code b} and
+     * {@code a}, best first, each level {@code [price, size]}, the size in the base coin. Public.
+     */
     @GET
-    @Path("/market/tickers")
-    Result tickers(@QueryParam("category") String category, @QueryParam("symbol") String symbol) throws IOException;
+    @Path("/market/orderbook")
+    Result orderbook(
+        @QueryParam("category") String category, @QueryParam("limit") int limit, @QueryParam("symbol") String symbol)
+        throws IOException;
 
     @GET
     @Path("/account/wallet-balance")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptofix.config.ExchangeVenueConfig;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Instrument;
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
@@ -21,7 +22,6 @@ import org.knowm.xchange.okex.OkexExchange;
 import org.knowm.xchange.okex.dto.OkexException;
 import org.knowm.xchange.okex.dto.account.OkexWalletBalance;
 import org.knowm.xchange.okex.dto.marketdata.OkexInstrument;
-import org.knowm.xchange.okex.dto.marketdata.OkexTicker;
 import org.knowm.xchange.okex.service.OkexDigest;
 import org.knowm.xchange.okex.service.OkexMarketDataServiceRaw;
 import si.mazi.rescu.HttpStatusIOException;
@@ -43,14 +43,14 @@ import static io.cryptofix.venue.okx.OkxRefusal.checked;
 /**
  * OKX spot (cash) through XChange's okex binding: market, limit, post-only, IOC and FOK order types
  * ({@link OkxOrders}), and native stops as one-way conditional algo orders ({@link OkxAlgoOrders}).
- * GTD, Day and amend are the gateway's. Orders, algo orders, fills ({@link OkxFills}) and OKX's time
- * go through {@link OkxOrderEntry} (see there why); everything else uses XChange's own OKX interface
- * and signer. Every signed request is stamped with the venue's clock given to {@link #configure};
- * the venue's settings choose demo trading. This class connects, reads the instrument rules, prices
- * and balances, tells an order from an algo order, and classifies OKX's errors by OKX's codes
- * ({@link OkxOrderStates} reads its order states). XChange's remote metadata load, which needs
- * several account endpoints (some missing in demo trading), is off: the instrument rules come from
- * {@code /public/instruments} directly.
+ * GTD, Day and amend are the gateway's. Orders, algo orders, fills ({@link OkxFills}), the book and
+ * OKX's time go through {@link OkxOrderEntry} (see there why); everything else uses XChange's own OKX
+ * interface and signer. Every signed request is stamped with the venue's clock given to
+ * {@link #configure}; the venue's settings choose demo trading. This class connects, reads the
+ * instrument rules, the book near the touch and balances, tells an order from an algo order, and
+ * classifies OKX's errors by OKX's codes ({@link OkxOrderStates} reads its order states). XChange's
+ * remote metadata load, which needs several account endpoints (some missing in demo trading), is
+ * off: the instrument rules come from {@code /public/instruments} directly.
  */
 public final class OkxClient implements ExchangeClient
 {
@@ -86,7 +86,6 @@ public final class OkxClient implements ExchangeClient
     private OkxOrders orders;
     private OkxAlgoOrders algoOrders;
     private OkxFills fills;
-    private OkexMarketDataServiceRaw marketData;
     private final List<String> symbols = new ArrayList<>();
 
     public OkxClient(
@@ -137,7 +136,7 @@ public final class OkxClient implements ExchangeClient
             orders = new OkxOrders(access, okx, orderEntry(), this::find);
             algoOrders = new OkxAlgoOrders(access, orderEntry(), orders);
             fills = new OkxFills(access, orderEntry());
-            marketData = (OkexMarketDataServiceRaw)exchange.getMarketDataService();
+            final OkexMarketDataServiceRaw marketData = (OkexMarketDataServiceRaw)exchange.getMarketDataService();
             listed = marketData.getOkexInstruments("SPOT", null, null).getData();
             // a signed call at start: keys OKX refuses stop this venue now, not at the first order
             checked(okx.getWalletBalances(null, access.apiKey(), access.signer(), access.timestamp(), access.passphrase(),
@@ -261,19 +260,38 @@ public final class OkxClient implements ExchangeClient
         return orders.open();
     }
 
+    /**
+     * Each symbol's book near the touch from {@code GET /market/books} with {@code sz}
+     * {@link MarketDepth#LEVELS}: one request per symbol, as OKX has no book of several instruments
+     * in one call. In demo trading the book is demo trading's own, the one its orders trade against.
+     * A refusal (e.g. 51001 for an instrument OKX no longer lists) fails the whole read: the venue
+     * logs it and reads again at the next poll.
+     */
     @Override
-    public Map<String, long[]> bestBidAndAsk() throws IOException
+    public Map<String, MarketDepth> marketDepth() throws IOException
     {
-        final Map<String, long[]> prices = new HashMap<>();
+        final Map<String, MarketDepth> books = new HashMap<>();
         for (final String symbol : symbols)
         {
-            final List<OkexTicker> tickers = marketData.getOkexTicker(instId(symbol)).getData();
-            if (!tickers.isEmpty())
+            final List<JsonNode> data = checked(orderEntry().books(simulated, instId(symbol), MarketDepth.LEVELS));
+            // an answer without a book says nothing of the book: the symbol is left out, not told empty
+            if (data != null && !data.isEmpty() && data.get(0).has("bids") && data.get(0).has("asks"))
             {
-                prices.put(symbol, new long[] {fixed(tickers.get(0).getBidPrice()), fixed(tickers.get(0).getAskPrice())});
+                books.put(symbol, new MarketDepth(side(data.get(0).path("bids")), side(data.get(0).path("asks"))));
             }
         }
-        return prices;
+        return books;
+    }
+
+    /** One side of an OKX book, {@code [px, sz, "0", orders]} a level: the price and size are kept. */
+    private static long[] side(final JsonNode levels)
+    {
+        final List<List<String>> text = new ArrayList<>(levels.size());
+        for (final JsonNode level : levels)
+        {
+            text.add(List.of(level.path(0).asText(), level.path(1).asText()));
+        }
+        return MarketDepth.side(text);
     }
 
     @Override

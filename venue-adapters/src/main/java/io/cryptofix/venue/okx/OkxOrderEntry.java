@@ -23,7 +23,8 @@ import java.util.List;
  * id {@code clOrderId}, which OKX does not know, so an order placed through it carries no client
  * order id to find it by); the order as raw JSON (XChange's order object drops
  * {@code cancelSource} and {@code cancelSourceReason}, which say why OKX ended an order); the
- * account's fills, algo (conditional) orders and OKX's server time, which it has no calls for.
+ * account's fills, algo (conditional) orders and OKX's server time, which it has no calls for; the
+ * order book with the depth asked for (XChange's own call fixes it) and the demo trading header.
  */
 @Path("/api/v5")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,6 +67,18 @@ public interface OkxOrderEntry
         @HeaderParam(SIMULATED) String simulated,
         @QueryParam("instType") String instType, @QueryParam("instId") String instId,
         @QueryParam("ordId") String ordId, @QueryParam("after") String after, @QueryParam("limit") String limit)
+        throws OkexException, IOException;
+
+    /**
+     * The instrument's book, {@code sz} levels a side (at most 400; OKX gives one without it):
+     * {@code data[0].bids} and {@code asks}, best first, each level {@code [px, sz, "0", orders]}, sz in
+     * the base currency for spot. Public, unsigned; demo trading has its own book, which the
+     * {@link #SIMULATED} header chooses as for orders.
+     */
+    @GET
+    @Path("/market/books")
+    OkexResponse<List<JsonNode>> books(
+        @HeaderParam(SIMULATED) String simulated, @QueryParam("instId") String instId, @QueryParam("sz") int sz)
         throws OkexException, IOException;
 
     /** OKX's clock: {@code data[0].ts}, epoch milliseconds. Public, unsigned. */

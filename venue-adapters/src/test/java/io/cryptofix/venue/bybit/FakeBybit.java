@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Bybit V5 REST server (spot, unified account) on 127.0.0.1 for tests. Private calls are checked
@@ -27,11 +28,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 404, as a host without the endpoint would, to any path outside the V5 groups Bybit's testnet
  * serves for spot trading.
  *
+ * <p>The book ({@code GET /v5/market/orderbook}) is what a test sets with {@link #book}, or one level
+ * a side of {@link #DEFAULT_LEVEL_SIZE} at the prices {@link #market} sets; its best bid and ask are
+ * the prices orders fill at and conditional orders trigger from. As Bybit: {@code limit} levels a
+ * side (1 without it, 1 to 200 for spot), each {@code [price, size]}; a category or symbol it does
+ * not list, or a limit outside that range, retCode 10001 (Bybit's parameter error; the wording of
+ * {@code retMsg} is the fake's).
+ *
  * <p>Instrument: BTCUSDT (tick 0.01, base precision 0.000001, min qty 0.000048, min amount 1).
  * Balance: 100,000 USDT.
  */
 public final class FakeBybit extends FakeExchange
 {
+    /**
+     * The size of each side's one level after {@link #market}: more than any order the fake's balance
+     * allows, as its fills take any size at the touch.
+     */
+    public static final String DEFAULT_LEVEL_SIZE = "100";
+    /** The deepest spot book Bybit gives a side on {@code /v5/market/orderbook}. */
+    private static final int MAX_SPOT_BOOK_LEVELS = 200;
     private static final long DEFAULT_RECV_WINDOW_MILLIS = 5_000;
     // a timestamp may run this far ahead of Bybit's clock
     private static final long AHEAD_ALLOWED_MILLIS = 1_000;
@@ -48,6 +63,20 @@ public final class FakeBybit extends FakeExchange
     private volatile Map<String, Object> lookupRefusal;
     private volatile Map<String, Object> refusal;
     private volatile JsonNode lastOrderRequest;
+    // each new book has the next update id, as Bybit's u
+    private final AtomicLong bookUpdates = new AtomicLong(1);
+    private volatile Book book = Book.oneLevel(orders.bid(), orders.ask(), bookUpdates.get());
+    private volatile Map<String, String> lastBookRequest;
+
+    /** Both sides of the book, best first, each level {@code [price, size]}: swapped whole, so a read sees one book. */
+    private record Book(List<List<String>> bids, List<List<String>> asks, long updateId)
+    {
+        static Book oneLevel(final BigDecimal bid, final BigDecimal ask, final long updateId)
+        {
+            return new Book(List.of(List.of(bid.toPlainString(), DEFAULT_LEVEL_SIZE)),
+                List.of(List.of(ask.toPlainString(), DEFAULT_LEVEL_SIZE)), updateId);
+        }
+    }
 
     private FakeBybit(final String apiKey, final String secret, final boolean testnet)
     {
@@ -88,10 +117,41 @@ public final class FakeBybit extends FakeExchange
         lookupRefusalsLeft.set(count);
     }
 
-    /** Moves the best bid and ask; conditional orders whose trigger is reached are triggered. */
+    /**
+     * Moves the best bid and ask, the book becoming one level a side of {@link #DEFAULT_LEVEL_SIZE};
+     * conditional orders whose trigger is reached are triggered.
+     */
     public void market(final String newBid, final String newAsk)
     {
+        book = Book.oneLevel(new BigDecimal(newBid), new BigDecimal(newAsk), bookUpdates.incrementAndGet());
         orders.market(new BigDecimal(newBid), new BigDecimal(newAsk));
+    }
+
+    /**
+     * Sets the book of {@code symbol} (the gateway's name, BTC/USDT: the one symbol listed), best
+     * first, each level {@code [price, size]} as Bybit writes them. Its best bid and ask become the
+     * prices orders fill at and conditional orders trigger from; an empty side leaves that price as it was.
+     */
+    public void book(final String symbol, final List<List<String>> bids, final List<List<String>> asks)
+    {
+        if (!"BTC/USDT".equals(symbol))
+        {
+            throw new IllegalArgumentException("FakeBybit lists BTCUSDT only, not " + symbol);
+        }
+        book = new Book(copy(bids), copy(asks), bookUpdates.incrementAndGet());
+        orders.market(bids.isEmpty() ? orders.bid() : new BigDecimal(bids.get(0).get(0)),
+            asks.isEmpty() ? orders.ask() : new BigDecimal(asks.get(0).get(0)));
+    }
+
+    private static List<List<String>> copy(final List<List<String>> levels)
+    {
+        return levels.stream().map(level -> List.of(level.get(0), level.get(1))).toList();
+    }
+
+    /** @return the query parameters of the last {@code GET /v5/market/orderbook} received, null before the first. */
+    public Map<String, String> lastBookRequest()
+    {
+        return lastBookRequest;
     }
 
     /** Trades {@code qty} of the order placed last at {@code price}, as another participant would. */
@@ -215,13 +275,58 @@ public final class FakeBybit extends FakeExchange
                     "lotSizeFilter", Map.of("basePrecision", "0.000001", "minOrderQty", FakeBybitOrders.MIN_QTY.toPlainString(),
                         "minOrderAmt", FakeBybitOrders.MIN_AMOUNT.toPlainString()),
                     "priceFilter", Map.of("tickSize", "0.01"))) : List.of()));
-            case "/v5/market/tickers":
-                return ok(Map.of("category", "spot", "list", List.of(Map.of("symbol", "BTCUSDT",
-                    "bid1Price", orders.bid().toPlainString(), "ask1Price", orders.ask().toPlainString(),
-                    "lastPrice", orders.ask().toPlainString()))));
+            case "/v5/market/orderbook":
+                return orderbook(params);
             default:
                 return failure(10001, "unknown endpoint");
         }
+    }
+
+    /** The book, {@code limit} levels a side, checked as Bybit checks it. */
+    private Map<String, Object> orderbook(final Map<String, String> params)
+    {
+        lastBookRequest = Map.copyOf(params);
+        final String category = params.getOrDefault("category", "");
+        if (!Set.of("spot", "linear", "inverse", "option").contains(category))
+        {
+            return failure(10001, "params error: category invalid");
+        }
+        // the fake lists BTCUSDT on spot alone
+        if (!"spot".equals(category) || !"BTCUSDT".equals(params.get("symbol")))
+        {
+            return failure(10001, "params error: symbol invalid");
+        }
+        final int limit = limit(params.get("limit"));
+        if (limit < 1 || limit > MAX_SPOT_BOOK_LEVELS)
+        {
+            return failure(10001, "params error: limit invalid");
+        }
+        final Book now = book;
+        final long time = venueMillis();
+        return ok(Map.of("s", "BTCUSDT", "b", levels(now.bids(), limit), "a", levels(now.asks(), limit), "ts", time,
+            "u", now.updateId(), "seq", now.updateId(), "cts", time));
+    }
+
+    /** @return the levels asked for: 1 without {@code limit}, -1 for one that is no whole number. */
+    private static int limit(final String limit)
+    {
+        if (limit == null)
+        {
+            return 1;
+        }
+        try
+        {
+            return Integer.parseInt(limit);
+        }
+        catch (final NumberFormatException e)
+        {
+            return -1;
+        }
+    }
+
+    private static List<List<String>> levels(final List<List<String>> side, final int limit)
+    {
+        return side.stream().limit(limit).toList();
     }
 
     private Map<String, Object> privateAnswer(final String call, final Map<String, String> params, final String body)

@@ -31,10 +31,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * request with it, as OKX refuses a key of the other environment; in demo trading OKX lacks the
  * funding (asset), sub-account and earn endpoints, and answers them 50038.
  *
+ * <p>The book ({@code GET /api/v5/market/books}) is what a test sets with {@link #book}, or one level
+ * a side of {@link #DEFAULT_LEVEL_SIZE} at the prices {@link #market} sets; its best bid and ask are
+ * the prices orders fill at and algo orders trigger from. As OKX: {@code sz} levels a side (1 without
+ * it, 1 to 400, else 51000 "Parameter sz error"), an instrument not listed 51001, no {@code instId}
+ * 50014 (HTTP 400); each level {@code [px, sz, "0", orders]}.
+ *
  * <p>Instrument: BTC-USDT (tick 0.1, lot 0.00000001, min size 0.00001). Balance: 100,000 USDT.
  */
 public final class FakeOkx extends FakeExchange
 {
+    /**
+     * The size of each side's one level after {@link #market}: more than any order the fake's balance
+     * allows, as its fills take any size at the touch.
+     */
+    public static final String DEFAULT_LEVEL_SIZE = "100";
+    /** The deepest book OKX gives a side on {@code /market/books}. */
+    private static final int MAX_BOOK_LEVELS = 400;
     /** OKX refuses a request whose timestamp is further than this from its clock. */
     private static final long TIMESTAMP_WINDOW_MILLIS = 30_000;
     private static final List<String> NOT_IN_DEMO = List.of("/api/v5/asset/", "/api/v5/users/subaccount",
@@ -52,6 +65,28 @@ public final class FakeOkx extends FakeExchange
     private volatile Object[] okxError;
     private volatile boolean rateLimitNext;
     private volatile long lastTimestampSkewMillis;
+    private volatile Book book = Book.oneLevel(orders.bid(), orders.ask());
+    private volatile BookRequest lastBookRequest;
+
+    /** Both sides of the book, best first, each level {@code [px, sz]}: swapped whole, so a read sees one book. */
+    private record Book(List<List<String>> bids, List<List<String>> asks)
+    {
+        static Book oneLevel(final BigDecimal bid, final BigDecimal ask)
+        {
+            return new Book(List.of(List.of(bid.toPlainString(), DEFAULT_LEVEL_SIZE)),
+                List.of(List.of(ask.toPlainString(), DEFAULT_LEVEL_SIZE)));
+        }
+    }
+
+    /**
+     * A book request as received.
+     *
+     * @param params     its query parameters.
+     * @param simulated  its {@code x-simulated-trading} header, null when absent.
+     */
+    public record BookRequest(Map<String, String> params, String simulated)
+    {
+    }
 
     private FakeOkx(final String apiKey, final String secret, final String passphrase, final boolean demo)
     {
@@ -73,11 +108,43 @@ public final class FakeOkx extends FakeExchange
         return new FakeOkx(apiKey, secret, passphrase, true);
     }
 
-    /** Moves the best bid and ask; algo orders whose trigger is reached place their orders. */
+    /**
+     * Moves the best bid and ask, the book becoming one level a side of {@link #DEFAULT_LEVEL_SIZE};
+     * algo orders whose trigger is reached place their orders.
+     */
     public void market(final String newBid, final String newAsk)
     {
+        book = Book.oneLevel(new BigDecimal(newBid), new BigDecimal(newAsk));
         orders.market(new BigDecimal(newBid), new BigDecimal(newAsk));
         algos.priceMoved();
+    }
+
+    /**
+     * Sets the book of {@code symbol} (the gateway's name, BTC/USDT: the one instrument listed),
+     * best first, each level {@code [px, sz]} as OKX writes them. Its best bid and ask become the
+     * prices orders fill at and algo orders trigger from; an empty side leaves that price as it was.
+     */
+    public void book(final String symbol, final List<List<String>> bids, final List<List<String>> asks)
+    {
+        if (!"BTC/USDT".equals(symbol))
+        {
+            throw new IllegalArgumentException("FakeOkx lists BTC-USDT only, not " + symbol);
+        }
+        book = new Book(copy(bids), copy(asks));
+        orders.market(bids.isEmpty() ? orders.bid() : new BigDecimal(bids.get(0).get(0)),
+            asks.isEmpty() ? orders.ask() : new BigDecimal(asks.get(0).get(0)));
+        algos.priceMoved();
+    }
+
+    private static List<List<String>> copy(final List<List<String>> levels)
+    {
+        return levels.stream().map(level -> List.of(level.get(0), level.get(1))).toList();
+    }
+
+    /** @return the last {@code GET /api/v5/market/books} received, null before the first. */
+    public BookRequest lastBookRequest()
+    {
+        return lastBookRequest;
     }
 
     public int algoOrdersWithAlgoClOrdId(final String algoClOrdId)
@@ -197,7 +264,7 @@ public final class FakeOkx extends FakeExchange
             countRequest(method + " " + path);
             final String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             final Map<String, String> params = params(query);
-            if (delayedOrFailed(exchange) || okxError(exchange) || answeredPublic(exchange, path))
+            if (delayedOrFailed(exchange) || okxError(exchange) || answeredPublic(exchange, path, params))
             {
                 return;
             }
@@ -276,7 +343,8 @@ public final class FakeOkx extends FakeExchange
     }
 
     /** Answers the public endpoints, which need no key. */
-    private boolean answeredPublic(final HttpExchange exchange, final String path) throws IOException
+    private boolean answeredPublic(final HttpExchange exchange, final String path, final Map<String, String> params)
+        throws IOException
     {
         switch (path)
         {
@@ -285,15 +353,64 @@ public final class FakeOkx extends FakeExchange
             case "/api/v5/public/instruments" -> send(exchange, 200, FakeOkxOrders.ok(List.of(Map.of("instType", "SPOT",
                 "instId", "BTC-USDT", "baseCcy", "BTC", "quoteCcy", "USDT", "tickSz", "0.1", "lotSz", "0.00000001",
                 "minSz", "0.00001", "state", "live"))));
-            case "/api/v5/market/ticker" -> send(exchange, 200, FakeOkxOrders.ok(List.of(Map.of("instType", "SPOT",
-                "instId", "BTC-USDT", "last", orders.ask().toPlainString(), "askPx", orders.ask().toPlainString(),
-                "askSz", "1", "bidPx", orders.bid().toPlainString(), "bidSz", "1", "ts", Long.toString(venueMillis())))));
+            case "/api/v5/market/books" -> books(exchange, params);
             default ->
             {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The book, {@code sz} levels a side, checked as OKX checks it. */
+    private void books(final HttpExchange exchange, final Map<String, String> params) throws IOException
+    {
+        lastBookRequest =
+            new BookRequest(Map.copyOf(params), exchange.getRequestHeaders().getFirst("x-simulated-trading"));
+        final String instId = params.getOrDefault("instId", "");
+        if (instId.isEmpty())
+        {
+            send(exchange, 400,
+                Map.of("code", "50014", "msg", "Parameter instId can not be empty.", "data", List.of()));
+            return;
+        }
+        if (!"BTC-USDT".equals(instId))
+        {
+            send(exchange, 200, Map.of("code", "51001", "msg", "Instrument ID does not exist.", "data", List.of()));
+            return;
+        }
+        final int depth = depth(params.get("sz"));
+        if (depth < 1 || depth > MAX_BOOK_LEVELS)
+        {
+            send(exchange, 200, Map.of("code", "51000", "msg", "Parameter sz error", "data", List.of()));
+            return;
+        }
+        final Book now = book;
+        send(exchange, 200, FakeOkxOrders.ok(List.of(Map.of("asks", levels(now.asks(), depth),
+            "bids", levels(now.bids(), depth), "ts", Long.toString(venueMillis())))));
+    }
+
+    /** @return the depth asked for: 1 without {@code sz}, -1 for one that is no whole number. */
+    private static int depth(final String sz)
+    {
+        if (sz == null)
+        {
+            return 1;
+        }
+        try
+        {
+            return Integer.parseInt(sz);
+        }
+        catch (final NumberFormatException e)
+        {
+            return -1;
+        }
+    }
+
+    /** The first {@code depth} levels as OKX writes them: price, size, a deprecated "0", and the number of orders. */
+    private static List<List<String>> levels(final List<List<String>> side, final int depth)
+    {
+        return side.stream().limit(depth).map(level -> List.of(level.get(0), level.get(1), "0", "1")).toList();
     }
 
     private synchronized String refusal(final HttpExchange exchange, final String method, final String requestPath,
