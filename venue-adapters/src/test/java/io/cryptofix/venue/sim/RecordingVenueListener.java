@@ -1,6 +1,7 @@
 package io.cryptofix.venue.sim;
 
 import io.cryptofix.domain.Fixed;
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.order.VenueOrderStatus;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.venue.VenueListener;
@@ -17,6 +18,7 @@ public final class RecordingVenueListener implements VenueListener
 {
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<String> prices = new CopyOnWriteArrayList<>();
+    private final List<String> depths = new CopyOnWriteArrayList<>();
     private final List<String> venueStates = new CopyOnWriteArrayList<>();
 
     @Override
@@ -137,6 +139,29 @@ public final class RecordingVenueListener implements VenueListener
     public List<String> prices()
     {
         return List.copyOf(prices);
+    }
+
+    @Override
+    public void onMarketDepth(final String symbol, final MarketDepth depth, final long timeMillis)
+    {
+        depths.add(symbol + " " + levels(depth.bids()) + "/" + levels(depth.asks()));
+    }
+
+    /** The books told, e.g. {@code BTC/USDT 1@99,2@98/0.5@101}: each side's levels, qty@price, best first. */
+    public List<String> depths()
+    {
+        return List.copyOf(depths);
+    }
+
+    private static String levels(final long[] side)
+    {
+        final StringBuilder levels = new StringBuilder();
+        for (int level = 0; level < side.length / 2; level++)
+        {
+            levels.append(level == 0 ? "" : ",").append(Fixed.toString(side[2 * level + 1])).append('@')
+                .append(Fixed.toString(side[2 * level]));
+        }
+        return levels.toString();
     }
 
     public List<String> events()
