@@ -7,20 +7,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import quickfix.Message;
 import quickfix.field.ExecType;
+import quickfix.field.LastPx;
 import quickfix.field.OrdRejReason;
+import quickfix.field.OrdStatus;
 import quickfix.field.Side;
 import quickfix.field.Text;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * QuickFIX/J client -> gateway with limits for one venue -> Binance adapter -> a local fake Binance
- * that checks keys and signatures as Binance does: an order over the venue's limits is refused by the
- * gateway and never reaches the exchange, while an order inside them is placed there.
+ * that checks keys and signatures as Binance does: an order over the venue's limits, or a market order
+ * larger than Binance's book offers within the price collar, is refused by the gateway and never
+ * reaches the exchange, while an order inside them is placed there.
  */
 class RiskOnExchangeCertificationTest
 {
@@ -41,7 +47,11 @@ class RiskOnExchangeCertificationTest
             .venue(Venue.exchange("BINANCE", "binance", binance.baseUrl(), credentials).symbols("BTC/USDT"))
             .riskLimit("venues.BINANCE", "maxOrderQty", "0.5")
             .riskLimit("venues.BINANCE", "maxOrderNotional", "10000")
-            .riskLimit("sessions.DESK", "symbols", "[ETH/USDT]"));
+            .riskLimit("sessions.DESK", "symbols", "[ETH/USDT]")
+            // DEMO trades under a collar only, its own quantity and value limits above the venue's
+            .riskLimit("sessions.DEMO", "priceCollarPercent", "1")
+            .riskLimit("sessions.DEMO", "maxOrderQty", "5")
+            .riskLimit("sessions.DEMO", "maxOrderNotional", "1000000"));
     }
 
     @AfterAll
@@ -78,6 +88,35 @@ class RiskOnExchangeCertificationTest
             client.send(Orders.cancel(Orders.nextClOrdId(), inside, Side.BUY, "BTC/USDT"));
             assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.PENDING_CANCEL);
             assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.CANCELED);
+            client.logout();
+        }
+    }
+
+    @Test
+    void aMarketBuyLargerThanTheBinanceBookOffersWithinTheCollarIsRefusedWhileOneWithinItTrades() throws Exception
+    {
+        // 0.5 BTC at the best ask and 0.2 more within 1% of it (up to 60600.0101); the 5 beyond do not count
+        binance.book("BTCUSDT", List.of("1@59999.99"), List.of("0.5@60000.01", "0.2@60500", "5@61000"));
+        // the adapter asks for the next book only once it has handed the last one to the gateway: two
+        // answers holding this book mean the gateway has it
+        await().atMost(Duration.ofSeconds(10)).until(() -> binance.depthAnswers("BTCUSDT") >= 2);
+        try (FixTestClient client = FixTestClient.logOn("DEMO", gateway.fixPort()))
+        {
+            final int before = binance.orderCount();
+            client.send(Orders.onVenue(Orders.market(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.8"), "BINANCE"));
+            final Message refused = client.next("8");
+            assertThat(refused.getChar(ExecType.FIELD)).isEqualTo(ExecType.REJECTED);
+            assertThat(refused.getInt(OrdRejReason.FIELD)).isEqualTo(OrdRejReason.ORDER_EXCEEDS_LIMIT);
+            assertThat(refused.getString(Text.FIELD)).isEqualTo("priceCollarPercent 1 exceeded: market buy 0.8 BTC is " +
+                "more than the 0.7 BTC offered within 1% of the best ask 60000.01");
+            assertThat(binance.orderCount()).as("the refused order never reached the exchange").isEqualTo(before);
+
+            client.send(Orders.onVenue(Orders.market(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.6"), "BINANCE"));
+            assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            final Message filled = client.next("8");
+            assertThat(filled.getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.FILLED);
+            assertThat(filled.getDecimal(LastPx.FIELD)).isEqualByComparingTo("60000.01");
+            assertThat(binance.orderCount()).isEqualTo(before + 1);
             client.logout();
         }
     }

@@ -3,8 +3,8 @@ package io.cryptofix.venue.binance;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptofix.config.ExchangeVenueConfig;
 import io.cryptofix.config.VenueCapabilities;
-import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
@@ -20,6 +20,7 @@ import org.knowm.xchange.client.ExchangeRestProxyBuilder;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,9 @@ import java.util.Map;
  * Day and amend are left to the gateway's emulation. Every call is under {@code /api}, so the
  * Spot Test Network ({@code testnet: true}) serves all of them. Signed requests take their
  * timestamp from the {@link VenueClock} given to {@link #configure}. This class connects, reads the
- * time, prices and balances; the instrument rules come from {@link BinanceInstruments}, orders and
- * trades go through {@link BinanceOrders}, errors are read by {@link BinanceErrors}.
+ * time, the book near the touch and balances; the instrument rules come from
+ * {@link BinanceInstruments}, orders and trades go through {@link BinanceOrders}, errors are read by
+ * {@link BinanceErrors}.
  */
 public final class BinanceClient implements ExchangeClient
 {
@@ -160,21 +162,28 @@ public final class BinanceClient implements ExchangeClient
         return orders.open(traded.values());
     }
 
-    /** The symbols to trade only, in one request ({@code symbols=[...]}), not the whole exchange's. */
+    /** A book request of up to 100 levels weighs 5 against Binance's request weight limit. */
     @Override
-    public Map<String, long[]> bestBidAndAsk() throws IOException
+    public int marketDepthCost(final int symbols)
     {
-        final Map<String, long[]> prices = new HashMap<>();
-        final String symbols = "[\"" + String.join("\",\"", traded.keySet()) + "\"]";
-        for (final JsonNode ticker : api.bookTickers(symbols))
+        return 5 * symbols;
+    }
+
+    /**
+     * {@code GET /api/v3/depth?symbol=&limit=20} for each symbol to trade, one request (weight 5)
+     * each: Binance tells the book of one symbol at a time. A refusal for one symbol fails the whole
+     * read; the poller logs it and reads again at its next turn.
+     */
+    @Override
+    public Map<String, MarketDepth> marketDepth() throws IOException
+    {
+        final Map<String, MarketDepth> books = new LinkedHashMap<>();
+        for (final Map.Entry<String, String> symbol : traded.entrySet())
         {
-            final String symbol = traded.get(ticker.path("symbol").asText());
-            if (symbol != null)
-            {
-                prices.put(symbol, new long[] {fixedOrZero(ticker.path("bidPrice")), fixedOrZero(ticker.path("askPrice"))});
-            }
+            final JsonNode book = api.depth(symbol.getKey(), MarketDepth.LEVELS);
+            books.put(symbol.getValue(), new MarketDepth(side(book.path("bids")), side(book.path("asks"))));
         }
-        return prices;
+        return books;
     }
 
     @Override
@@ -195,9 +204,18 @@ public final class BinanceClient implements ExchangeClient
         return BinanceErrors.classify(failure);
     }
 
-    private static long fixedOrZero(final JsonNode value)
+    /** One side of Binance's book, {@code [["price","qty"], ...]} as decimal text, best first. */
+    private static long[] side(final JsonNode levels)
     {
-        return value.isMissingNode() || value.isNull() ? 0 :
-            Fixed.fromBigDecimal(new BigDecimal(value.asText()).stripTrailingZeros());
+        final List<List<String>> side = new ArrayList<>();
+        for (final JsonNode level : levels)
+        {
+            if (side.size() == MarketDepth.LEVELS)
+            {
+                break;
+            }
+            side.add(List.of(level.path(0).asText(), level.path(1).asText()));
+        }
+        return MarketDepth.side(side);
     }
 }

@@ -40,10 +40,16 @@ public interface BinanceSpotApi
     @Path("exchangeInfo")
     BinanceExchangeInfo exchangeInfo() throws IOException, BinanceException;
 
-    /** @param symbols a JSON array of Binance symbols, e.g. {@code ["BTCUSDT","ETHUSDT"]}. */
+    /**
+     * The book of one symbol, {@code {"lastUpdateId":..,"bids":[["price","qty"],..],"asks":[..]}}, best
+     * first. Binance has no book of several symbols in one request.
+     *
+     * @param limit levels a side: 1 to 5000 (weight 5 up to 100 levels).
+     */
     @GET
-    @Path("ticker/bookTicker")
-    JsonNode bookTickers(@QueryParam("symbols") String symbols) throws IOException, BinanceException;
+    @Path("depth")
+    JsonNode depth(@QueryParam("symbol") String symbol, @QueryParam("limit") int limit)
+        throws IOException, BinanceException;
 
     @GET
     @Path("account")

@@ -5,6 +5,7 @@ import io.cryptofix.config.ExchangeVenueConfig;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.domain.TimeInForce;
@@ -21,7 +22,6 @@ import org.knowm.xchange.client.ExchangeRestProxyBuilder;
 import org.knowm.xchange.coinbasepro.CoinbaseProExchange;
 import org.knowm.xchange.coinbasepro.dto.account.CoinbaseProAccount;
 import org.knowm.xchange.coinbasepro.dto.marketdata.CoinbaseProProduct;
-import org.knowm.xchange.coinbasepro.dto.marketdata.CoinbaseProProductTicker;
 import org.knowm.xchange.coinbasepro.dto.trade.CoinbaseProPlaceLimitOrder;
 import org.knowm.xchange.coinbasepro.dto.trade.CoinbaseProPlaceMarketOrder;
 import org.knowm.xchange.coinbasepro.dto.trade.CoinbaseProPlaceOrder;
@@ -32,6 +32,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +57,8 @@ public final class CoinbaseClient implements ExchangeClient
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final int FILLS_PER_PAGE = 100;
+    // every price level, aggregated: level 1 holds the best bid and ask only
+    private static final int BOOK_LEVEL = 2;
 
     static
     {
@@ -67,8 +70,8 @@ public final class CoinbaseClient implements ExchangeClient
     private final String secretKey;
     private final String passphrase;
     private final String runId;
-    // BASE/QUOTE symbol to Coinbase's product
-    private final Map<String, CoinbaseProProduct> products = new HashMap<>();
+    // BASE/QUOTE symbol to Coinbase's product, in the order of the symbols to trade
+    private final Map<String, CoinbaseProProduct> products = new LinkedHashMap<>();
     private VenueClock clock = new VenueClock(System::currentTimeMillis);
     private CoinbaseExchangeApi api;
     private CoinbaseProDigest signer;
@@ -85,7 +88,7 @@ public final class CoinbaseClient implements ExchangeClient
 
     /**
      * The sandbox ({@code config.testnet()}) needs nothing apart: the adapter calls only endpoints
-     * it serves (products, time, accounts, orders, fills, ticker), none of its missing transfer ones.
+     * it serves (products, time, accounts, orders, fills, book), none of its missing transfer ones.
      */
     @Override
     public void configure(final ExchangeVenueConfig config, final VenueClock venueClock)
@@ -257,16 +260,22 @@ public final class CoinbaseClient implements ExchangeClient
         return open;
     }
 
+    /**
+     * {@code GET /products/<id>/book?level=2} for each product to trade, one request each. Level 2 is
+     * the whole book, aggregated by price (level 1 holds only the best bid and ask, and Coinbase takes
+     * no count of levels): its first {@link MarketDepth#LEVELS} levels a side are kept. A refusal for one
+     * product fails the whole read; the poller logs it and reads again at its next turn.
+     */
     @Override
-    public Map<String, long[]> bestBidAndAsk() throws IOException
+    public Map<String, MarketDepth> marketDepth() throws IOException
     {
-        final Map<String, long[]> prices = new HashMap<>();
+        final Map<String, MarketDepth> books = new LinkedHashMap<>();
         for (final String symbol : products.keySet())
         {
-            final CoinbaseProProductTicker ticker = api().ticker(productId(symbol));
-            prices.put(symbol, new long[] {fixed(ticker.getBid()), fixed(ticker.getAsk())});
+            final JsonNode book = api().book(productId(symbol), BOOK_LEVEL);
+            books.put(symbol, new MarketDepth(side(book.path("bids")), side(book.path("asks"))));
         }
-        return prices;
+        return books;
     }
 
     @Override
@@ -337,6 +346,21 @@ public final class CoinbaseClient implements ExchangeClient
             }
         }
         return null;
+    }
+
+    /** One side of Coinbase's book, {@code [["price","size",num_orders], ...]}, best first: its first levels. */
+    private static long[] side(final JsonNode levels)
+    {
+        final List<List<String>> side = new ArrayList<>();
+        for (final JsonNode level : levels)
+        {
+            if (side.size() == MarketDepth.LEVELS)
+            {
+                break;
+            }
+            side.add(List.of(level.path(0).asText(), level.path(1).asText()));
+        }
+        return MarketDepth.side(side);
     }
 
     private static long fixed(final BigDecimal value)

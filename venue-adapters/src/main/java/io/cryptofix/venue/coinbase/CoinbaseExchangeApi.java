@@ -15,7 +15,6 @@ import org.knowm.xchange.coinbasepro.dto.CoinbasePagedResponse;
 import org.knowm.xchange.coinbasepro.dto.CoinbaseProException;
 import org.knowm.xchange.coinbasepro.dto.account.CoinbaseProAccount;
 import org.knowm.xchange.coinbasepro.dto.marketdata.CoinbaseProProduct;
-import org.knowm.xchange.coinbasepro.dto.marketdata.CoinbaseProProductTicker;
 import org.knowm.xchange.coinbasepro.dto.trade.CoinbaseProFill;
 import org.knowm.xchange.coinbasepro.dto.trade.CoinbaseProPlaceOrder;
 import si.mazi.rescu.ParamsDigest;
@@ -48,9 +47,16 @@ public interface CoinbaseExchangeApi
     @Path("products")
     CoinbaseProProduct[] products() throws CoinbaseProException, IOException;
 
+    /**
+     * The book of one product, {@code {"bids":[["price","size",num_orders],..],"asks":[..],"sequence":..}},
+     * best first. Public; Coinbase has no book of several products in one request.
+     *
+     * @param level 1 for the best bid and ask only, 2 for every price level (aggregated), 3 for every order.
+     */
     @GET
-    @Path("products/{product}/ticker")
-    CoinbaseProProductTicker ticker(@PathParam("product") String productId) throws CoinbaseProException, IOException;
+    @Path("products/{product}/book")
+    JsonNode book(@PathParam("product") String productId, @QueryParam("level") int level)
+        throws CoinbaseProException, IOException;
 
     @GET
     @Path("accounts")

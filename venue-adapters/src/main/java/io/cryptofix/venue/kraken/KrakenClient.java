@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cryptofix.config.ExchangeVenueConfig;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Fixed;
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
@@ -22,15 +23,14 @@ import org.knowm.xchange.dto.meta.InstrumentMetaData;
 import org.knowm.xchange.instrument.Instrument;
 import org.knowm.xchange.kraken.KrakenExchange;
 import org.knowm.xchange.kraken.KrakenUtils;
-import org.knowm.xchange.kraken.dto.marketdata.KrakenTicker;
 import org.knowm.xchange.kraken.service.KrakenDigest;
-import org.knowm.xchange.kraken.service.KrakenMarketDataServiceRaw;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,8 +38,8 @@ import java.util.Map;
  * Kraken spot: market, limit and post-only orders, GTC, IOC, native GTD (expiretm) and native stops
  * (Stop as stop-loss, StopLimit as stop-loss-limit, MarketIfTouched as take-profit). Day and amend
  * are left to the gateway; FOK is refused (it cannot be emulated faithfully). XChange's Kraken
- * binding loads the instrument rules and prices; the signed calls go through {@link KrakenRest}
- * with XChange's Kraken signature and a {@link KrakenNonce} from the venue clock.
+ * binding loads the instrument rules; the book and the signed calls go through {@link KrakenRest},
+ * the latter with XChange's Kraken signature and a {@link KrakenNonce} from the venue clock.
  *
  * <p>Kraken's client order id is an integer, {@code userref}, which Kraken does not require to be
  * unique: the adapter makes it unique per placement within a gateway run (nine bits of the run, 22
@@ -72,10 +72,10 @@ public final class KrakenClient implements ExchangeClient
     private final double startedSeconds;
     private final ExchangeSpecification spec;
     private final KrakenRest rest;
-    private final Map<String, CurrencyPair> pairs = new HashMap<>();
+    // BASE/QUOTE symbol to XChange's pair, in the order of the symbols to trade
+    private final Map<String, CurrencyPair> pairs = new LinkedHashMap<>();
     private KrakenNonce nonce = new KrakenNonce(new VenueClock(System::currentTimeMillis));
     private KrakenDigest signer;
-    private KrakenMarketDataServiceRaw marketData;
 
     /**
      * @param startMillis  when the order journal started: the run part of every userref, and the earliest
@@ -132,7 +132,6 @@ public final class KrakenClient implements ExchangeClient
             throw new VenueUnavailableException("venue " + venueId + " (Kraken at " + baseUrl + ") cannot be used: " +
                 KrakenErrors.startFailure(e));
         }
-        marketData = (KrakenMarketDataServiceRaw)exchange.getMarketDataService();
         final Map<Instrument, InstrumentMetaData> metaData = exchange.getExchangeMetaData().getInstruments();
         final List<io.cryptofix.domain.Instrument> instruments = new ArrayList<>();
         for (final String symbol : symbols)
@@ -289,21 +288,28 @@ public final class KrakenClient implements ExchangeClient
         return open;
     }
 
+    /**
+     * {@code GET /0/public/Depth?pair=&count=20} for each pair to trade, one request each: Kraken tells
+     * the book of one pair at a time. A refusal for one pair fails the whole read; the poller logs it
+     * and reads again at its next turn.
+     */
     @Override
-    public Map<String, long[]> bestBidAndAsk() throws Exception
+    public Map<String, MarketDepth> marketDepth() throws Exception
     {
-        final Map<String, long[]> prices = new HashMap<>();
+        final Map<String, MarketDepth> books = new LinkedHashMap<>();
         for (final Map.Entry<String, CurrencyPair> pair : pairs.entrySet())
         {
-            final KrakenTicker ticker = marketData.getKrakenTicker(pair.getValue());
-            if (ticker != null)
+            final JsonNode result = KrakenAnswer.result(
+                rest.depth(KrakenUtils.createKrakenCurrencyPair(pair.getValue()), MarketDepth.LEVELS));
+            // one pair asked: Kraken names its book by its own name of the pair, whichever name was sent
+            final Iterator<JsonNode> answered = result.elements();
+            if (answered.hasNext())
             {
-                prices.put(pair.getKey(), new long[] {
-                    Fixed.fromBigDecimal(ticker.getBid().getPrice().stripTrailingZeros()),
-                    Fixed.fromBigDecimal(ticker.getAsk().getPrice().stripTrailingZeros())});
+                final JsonNode book = answered.next();
+                books.put(pair.getKey(), new MarketDepth(side(book.path("bids")), side(book.path("asks"))));
             }
         }
-        return prices;
+        return books;
     }
 
     @Override
@@ -319,6 +325,21 @@ public final class KrakenClient implements ExchangeClient
     public VenueError classify(final Exception failure)
     {
         return KrakenErrors.classify(failure);
+    }
+
+    /** One side of Kraken's book, {@code [["price","volume",timestamp], ...]}, best first. */
+    private static long[] side(final JsonNode levels)
+    {
+        final List<List<String>> side = new ArrayList<>();
+        for (final JsonNode level : levels)
+        {
+            if (side.size() == MarketDepth.LEVELS)
+            {
+                break;
+            }
+            side.add(List.of(level.path(0).asText(), level.path(1).asText()));
+        }
+        return MarketDepth.side(side);
     }
 
     /** The order of these found that this gateway run placed: a userref from an earlier run is not ours. */

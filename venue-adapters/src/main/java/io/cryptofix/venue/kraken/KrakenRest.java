@@ -8,6 +8,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import si.mazi.rescu.ParamsDigest;
 import si.mazi.rescu.SynchronizedValueFactory;
@@ -27,6 +28,16 @@ interface KrakenRest
     @GET
     @Path("public/Time")
     JsonNode time() throws IOException;
+
+    /**
+     * The book of one pair, {@code {"<pair name>":{"asks":[["price","volume",timestamp],..],"bids":[..]}}}
+     * in the envelope, best first. Public; Kraken has no book of several pairs in one request.
+     *
+     * @param count levels a side: 1 to 500.
+     */
+    @GET
+    @Path("public/Depth")
+    JsonNode depth(@QueryParam("pair") String pair, @QueryParam("count") int count) throws IOException;
 
     @POST
     @Path("private/Balance")

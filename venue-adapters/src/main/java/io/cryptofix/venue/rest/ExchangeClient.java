@@ -107,24 +107,20 @@ public interface ExchangeClient
     List<ExchangeOrder> openOrders() throws Exception;
 
     /**
-     * The best bid and ask of the symbols to trade, in one request where the venue allows.
-     *
-     * @return BASE/QUOTE symbol to {bid, ask} as {@link io.cryptofix.domain.Fixed}, 0 for an empty side.
-     */
-    default Map<String, long[]> bestBidAndAsk() throws Exception
-    {
-        throw new UnsupportedOperationException("this client reads market depth");
-    }
-
-    /**
      * The book near the touch of each symbol to trade: {@link MarketDepth#LEVELS} levels a side asked
      * for, in as few requests as the venue allows.
      *
-     * @return BASE/QUOTE symbol to its depth; null where the client reads best prices only.
+     * @return BASE/QUOTE symbol to its depth.
      */
-    default Map<String, MarketDepth> marketDepth() throws Exception
+    Map<String, MarketDepth> marketDepth() throws Exception;
+
+    /**
+     * What one {@link #marketDepth} read costs of the venue's request budget: one request per symbol
+     * by default; a venue that weighs a book request more says so.
+     */
+    default int marketDepthCost(final int symbols)
     {
-        return null;
+        return symbols;
     }
 
     /**

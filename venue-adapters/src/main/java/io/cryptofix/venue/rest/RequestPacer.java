@@ -52,6 +52,23 @@ public final class RequestPacer
         return true;
     }
 
+    /**
+     * Takes {@code count} request tokens if that many are free now (all of a second's, when it asks
+     * for more than a second holds); for polling that costs several requests, or a heavier one.
+     */
+    public boolean tryRequests(final long nowMillis, final int count)
+    {
+        if (nowMillis < pausedUntilMillis || !requests.available(nowMillis, count))
+        {
+            return false;
+        }
+        for (int i = 0; i < count; i++)
+        {
+            requests.take();
+        }
+        return true;
+    }
+
     /** The venue said it is rate limiting: send nothing for {@code millis}. */
     public void backOff(final long nowMillis, final long millis)
     {
@@ -97,12 +114,17 @@ public final class RequestPacer
 
         boolean available(final long nowMillis)
         {
+            return available(nowMillis, 1);
+        }
+
+        boolean available(final long nowMillis, final int count)
+        {
             if (nowMillis > refilledMillis)
             {
                 tokens = Math.min(perSecond, tokens + (nowMillis - refilledMillis) * perSecond / 1000.0);
                 refilledMillis = nowMillis;
             }
-            return tokens >= 1;
+            return tokens >= Math.min(count, perSecond);
         }
 
         void take()

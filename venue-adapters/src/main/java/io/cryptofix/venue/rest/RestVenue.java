@@ -24,8 +24,8 @@ import java.util.List;
  * client order id before the request leaves, so that an order whose answer was lost is found again
  * by it, and never sends an order twice. Between requests it polls, within the venue's rate limits:
  * the working orders first ({@link WorkingOrderPoller}, fills reported as the difference from what
- * was reported before by {@link WorkingOrders}), then the best bid and ask for the stops the
- * gateway holds ({@link BestPricePoller}) and the balances ({@link BalancePoller}). A venue that
+ * was reported before by {@link WorkingOrders}), then the book near the touch for the stops the
+ * gateway holds and its price collar ({@link MarketDepthPoller}) and the balances ({@link BalancePoller}). A venue that
  * cannot be reached at start is tried again, backing off, until it can ({@link VenueConnection}); its health
  * ({@link VenueHealth}) follows every request, and its clock ({@link ClockSync}) is kept in step so
  * that signed requests carry the venue's time.
@@ -48,7 +48,7 @@ public final class RestVenue implements VenueAdapter
     private VenueListener listener;
     private WorkingOrders working;
     private WorkingOrderPoller orderPoller;
-    private BestPricePoller pricePoller;
+    private MarketDepthPoller pricePoller;
     private BalancePoller balancePoller;
     private long nextPollMillis;
     private boolean readsMarket = true;
@@ -124,7 +124,7 @@ public final class RestVenue implements VenueAdapter
         this.working = new WorkingOrders(venueId, client, clock, listener, pacer, metrics, health,
             config.pollIntervalMillis());
         this.orderPoller = new WorkingOrderPoller(venueId, client, pacer, clock, working);
-        this.pricePoller = new BestPricePoller(venueId, client, pacer, clock, listener);
+        this.pricePoller = new MarketDepthPoller(venueId, client, pacer, clock, listener, config.symbols().size());
         this.balancePoller = new BalancePoller(venueId, client, pacer, clock, metrics, nowMillis);
         this.nextPollMillis = nowMillis + config.pollIntervalMillis();
         health.tell(listener);

@@ -135,11 +135,11 @@ class BinanceAdapterTest
     void theBestBidAndAskArePolledAndToldWhenTheyChange()
     {
         start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.prices().size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.depths().size() == 1);
         binance.market("BTCUSDT", "60100", "60100.5");
-        await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.prices().size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.doWork(now()) >= 0 && listener.depths().size() == 2);
 
-        assertThat(listener.prices()).containsExactly("BTC/USDT 59999.99/60000.01", "BTC/USDT 60100/60100.5");
+        assertThat(listener.depths()).containsExactly("BTC/USDT 10@59999.99/10@60000.01", "BTC/USDT 10@60100/10@60100.5");
     }
 
     @Test

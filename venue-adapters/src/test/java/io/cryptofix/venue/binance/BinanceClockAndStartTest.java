@@ -165,7 +165,7 @@ class BinanceClockAndStartTest
         client.trades("BTC/USDT", canceled);
         client.openOrders();
         client.balances();
-        client.bestBidAndAsk();
+        client.marketDepth();
 
         assertThat(found.venueOrderId()).isEqualTo(placed.venueOrderId());
         assertThat(canceled.state()).isEqualTo(ExchangeOrder.State.CANCELED);

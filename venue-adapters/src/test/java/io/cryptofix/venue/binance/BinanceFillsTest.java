@@ -105,15 +105,6 @@ class BinanceFillsTest
         assertThat(client.trades("BTC/USDT", resting)).isEmpty();
     }
 
-    @Test
-    void theBestPricesAreAskedForTheTradedSymbolsOnly() throws Exception
-    {
-        client.connect("BINANCE", List.of("BTC/USDT"));
-
-        assertThat(client.bestBidAndAsk()).containsOnlyKeys("BTC/USDT");
-        assertThat(binance.lastRequest("GET /api/v3/ticker/bookTicker")).containsEntry("symbols", "[\"BTCUSDT\"]");
-    }
-
     private RestVenue startedVenue()
     {
         final RestVenue venue = new RestVenue("BINANCE", new ExchangeVenueConfig(binance.baseUrl(), "K", "S", "P", null, 50,

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.cryptofix.venue.binance.FakeBinanceCatalog.error;
 
@@ -34,12 +35,22 @@ import static io.cryptofix.venue.binance.FakeBinanceCatalog.error;
  * "service unavailable", a clock off the host's, and the Spot Test Network's endpoint set
  * ({@link #startTestnet}: only {@code /api}).
  *
+ * <p>Its book ({@code GET /api/v3/depth}) is what a test sets ({@link #book}), or one level a side of
+ * {@link #DEFAULT_LEVEL_QTY} at the best bid and ask ({@link #market}); its best bid and ask are the
+ * prices its orders trade at.
+ *
  * <p>Instruments: BTCUSDT (tick 0.01, lot 0.00001, min notional 5) and ETHUSDT (tick 0.01, lot
  * 0.0001, min notional 5). Balances: 100,000 USDT, 10 BTC.
  */
 public final class FakeBinance extends FakeExchange
 {
+    /** The quantity of the one level a side that {@link #market} sets, in the base asset. */
+    public static final String DEFAULT_LEVEL_QTY = "10";
+
     private static final long MAX_RECV_WINDOW = 60_000;
+    // GET /api/v3/depth: levels a side when no limit is sent, and the most it sends whatever the limit
+    private static final int DEFAULT_DEPTH_LIMIT = 100;
+    private static final int MAX_DEPTH_LIMIT = 5000;
 
     private final String apiKey;
     private final byte[] secret;
@@ -48,6 +59,8 @@ public final class FakeBinance extends FakeExchange
     private final Map<String, Map<String, String>> lastRequests = new ConcurrentHashMap<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private final AtomicInteger unavailableLeft = new AtomicInteger();
+    private final Map<String, Book> books = new ConcurrentHashMap<>();
+    private final AtomicLong lastUpdateId = new AtomicLong(1_000);
     private volatile int[] nextError;
 
     private FakeBinance(final String apiKey, final String secretKey, final boolean testnet)
@@ -55,6 +68,7 @@ public final class FakeBinance extends FakeExchange
         this.apiKey = apiKey;
         this.secret = secretKey.getBytes(StandardCharsets.UTF_8);
         this.testnet = testnet;
+        orders.markets().forEach((symbol, market) -> books.put(symbol, oneLevel(market[0], market[1])));
         listen();
     }
 
@@ -81,10 +95,41 @@ public final class FakeBinance extends FakeExchange
         unavailableLeft.set(count);
     }
 
-    /** Moves the best bid and ask of a symbol (BTCUSDT); later orders trade against them, stops trigger. */
+    /**
+     * Moves the best bid and ask of a symbol (BTCUSDT); later orders trade against them, stops trigger.
+     * The book is then one level a side, of {@link #DEFAULT_LEVEL_QTY}.
+     */
     public void market(final String symbol, final String bid, final String ask)
     {
-        orders.market(symbol, new BigDecimal(bid), new BigDecimal(ask));
+        final BigDecimal bidPx = new BigDecimal(bid);
+        final BigDecimal askPx = new BigDecimal(ask);
+        books.put(symbol, oneLevel(bidPx, askPx));
+        orders.market(symbol, bidPx, askPx);
+    }
+
+    /**
+     * Sets the book of a symbol (BTCUSDT), each level {@code qty@price}, best first, e.g.
+     * {@code List.of("0.5@60000.01", "0.2@60300")} for the asks; an empty side has no level. Its best
+     * bid and ask move the market as {@link #market} does (an empty side leaves that price where it was).
+     */
+    public void book(final String symbol, final List<String> bids, final List<String> asks)
+    {
+        final BigDecimal[] market = orders.markets().get(symbol);
+        final List<List<String>> bidLevels = levels(bids);
+        final List<List<String>> askLevels = levels(asks);
+        books.put(symbol, new Book(lastUpdateId.incrementAndGet(), bidLevels, askLevels, new AtomicInteger()));
+        orders.market(symbol, bidLevels.isEmpty() ? market[0] : new BigDecimal(bidLevels.get(0).get(0)),
+            askLevels.isEmpty() ? market[1] : new BigDecimal(askLevels.get(0).get(0)));
+    }
+
+    /**
+     * @return how many answers to {@code GET /api/v3/depth} holding the symbol's book as set last were
+     *     sent in full: once it is 2, the client has had the first one in hand before asking again.
+     */
+    public int depthAnswers(final String symbol)
+    {
+        final Book book = books.get(symbol);
+        return book == null ? 0 : book.answers.get();
     }
 
     /** Trades {@code qty} of a resting order at {@code price}, as another participant would: one trade. */
@@ -193,11 +238,76 @@ public final class FakeBinance extends FakeExchange
             switch (path)
             {
                 case "/api/v3/exchangeInfo" -> send(exchange, 200, FakeBinanceCatalog.exchangeInfo(venueMillis()));
-                case "/api/v3/ticker/bookTicker" -> send(exchange, 200, FakeBinanceCatalog.bookTickers(orders.markets(), params));
+                case "/api/v3/depth" -> depth(exchange, params);
                 case "/api/v3/time" -> send(exchange, 200, Map.of("serverTime", venueMillis()));
                 default -> signed(exchange, method, path, query, body, params);
             }
         }
+    }
+
+    /**
+     * {@code GET /api/v3/depth}: {@code symbol} (mandatory) and {@code limit} (default 100; more than
+     * 5000 is answered with 5000), refused with Binance's error otherwise. Prices and quantities in
+     * Binance's text, eight decimals.
+     */
+    private void depth(final HttpExchange exchange, final Map<String, String> params) throws IOException
+    {
+        final String symbol = params.get("symbol");
+        if (symbol == null || symbol.isEmpty())
+        {
+            send(exchange, 400, error(-1102, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed."));
+            return;
+        }
+        final Book book = books.get(symbol);
+        if (book == null)
+        {
+            send(exchange, 400, error(-1121, "Invalid symbol."));
+            return;
+        }
+        final String limitText = params.get("limit");
+        if (limitText != null && !limitText.matches("[0-9]{1,20}"))
+        {
+            send(exchange, 400,
+                error(-1100, "Illegal characters found in parameter 'limit'; legal range is '^[0-9]{1,20}$'."));
+            return;
+        }
+        final BigDecimal limit = limitText == null ? BigDecimal.valueOf(DEFAULT_DEPTH_LIMIT) : new BigDecimal(limitText);
+        if (limit.signum() == 0)
+        {
+            send(exchange, 400, error(-1130, "Data sent for parameter 'limit' is not valid."));
+            return;
+        }
+        final int levels = limit.min(BigDecimal.valueOf(MAX_DEPTH_LIMIT)).intValue();
+        final Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("lastUpdateId", book.updateId);
+        answer.put("bids", book.bids.subList(0, Math.min(levels, book.bids.size())));
+        answer.put("asks", book.asks.subList(0, Math.min(levels, book.asks.size())));
+        send(exchange, 200, answer);
+        book.answers.incrementAndGet();
+    }
+
+    private Book oneLevel(final BigDecimal bid, final BigDecimal ask)
+    {
+        return new Book(lastUpdateId.incrementAndGet(), List.of(level(bid, DEFAULT_LEVEL_QTY)),
+            List.of(level(ask, DEFAULT_LEVEL_QTY)), new AtomicInteger());
+    }
+
+    private static List<List<String>> levels(final List<String> qtyAtPrice)
+    {
+        final List<List<String>> levels = new ArrayList<>();
+        for (final String level : qtyAtPrice)
+        {
+            final String[] parts = level.split("@");
+            levels.add(level(new BigDecimal(parts[1]), parts[0]));
+        }
+        return List.copyOf(levels);
+    }
+
+    /** {@code ["price", "qty"]} as Binance writes them: eight decimals. */
+    private static List<String> level(final BigDecimal price, final String qty)
+    {
+        return List.of(price.setScale(8, RoundingMode.UNNECESSARY).toPlainString(),
+            new BigDecimal(qty).setScale(8, RoundingMode.UNNECESSARY).toPlainString());
     }
 
     private void signed(
@@ -292,6 +402,15 @@ public final class FakeBinance extends FakeExchange
             }
         }
         return rest.toString();
+    }
+
+    /**
+     * A symbol's book as {@code GET /api/v3/depth} sends it, best first, and how many answers held it.
+     *
+     * @param updateId  Binance's {@code lastUpdateId}: a new one for each book a test sets.
+     */
+    private record Book(long updateId, List<List<String>> bids, List<List<String>> asks, AtomicInteger answers)
+    {
     }
 
     /** One order at the fake venue. */

@@ -89,25 +89,6 @@ final class FakeBinanceCatalog
             "rateLimits", List.of(), "exchangeFilters", List.of());
     }
 
-    /** One symbol ({@code symbol}, an object), several ({@code symbols=[...]}, a list), or all (a list). */
-    static Object bookTickers(final Map<String, BigDecimal[]> markets, final Map<String, String> params)
-    {
-        final List<Map<String, Object>> tickers = new ArrayList<>();
-        final String symbols = params.get("symbols");
-        for (final Map.Entry<String, BigDecimal[]> market : markets.entrySet())
-        {
-            final String symbol = market.getKey();
-            if (symbols == null || symbols.contains("\"" + symbol + "\""))
-            {
-                tickers.add(Map.of("symbol", symbol, "bidPrice", market.getValue()[0].toPlainString(), "bidQty", "1",
-                    "askPrice", market.getValue()[1].toPlainString(), "askQty", "1"));
-            }
-        }
-        final String symbol = params.get("symbol");
-        return symbol == null ? tickers : tickers.stream().filter(t -> symbol.equals(t.get("symbol"))).findFirst()
-            .map(Object.class::cast).orElse(error(-1121, "Invalid symbol."));
-    }
-
     /** {@code /sapi/v1/asset/assetDetail}, which live Binance serves and its Spot Test Network does not. */
     static Map<String, Object> assetDetails()
     {

@@ -118,7 +118,7 @@ class CoinbaseOrderEntryTest
         assertThat(found.executedQty()).isEqualByComparingTo("0.004");
         assertThat(trades).hasSize(1);
         assertThat(client.balances()).containsKey("USD");
-        assertThat(client.bestBidAndAsk()).containsKey("BTC/USD");
+        assertThat(client.marketDepth()).containsKey("BTC/USD");
         assertThat(listener.events()).containsExactly(
             "ACCEPTED 1", "FILL 1 0.004@50000 fee 0.8 USD", "CANCELED 1 canceled by request");
         assertThat(coinbase.sandboxMisses()).isZero();

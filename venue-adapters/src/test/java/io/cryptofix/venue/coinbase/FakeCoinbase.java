@@ -12,12 +12,18 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Coinbase Exchange REST server on 127.0.0.1 for tests. Private calls are checked as Coinbase
@@ -31,13 +37,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * what Coinbase's sandbox does not serve (transfers: deposits, withdrawals, Coinbase accounts,
  * payment methods).
  *
+ * <p>Its book ({@code GET /products/BTC-USD/book}) is what a test sets ({@link #book}), or one level a
+ * side of {@link #DEFAULT_LEVEL_SIZE} at the best bid and ask ({@link #market}); its best bid and ask
+ * are the prices its orders trade at.
+ *
  * <p>Products: BTC-USD (quote increment 0.01, base increment 0.00000001, min size 0.00001, min market
  * funds 1). Balance: 100,000 USD.
  */
 public final class FakeCoinbase extends FakeExchange
 {
+    /** The size of the one level a side that {@link #market} sets, in the base currency. */
+    public static final String DEFAULT_LEVEL_SIZE = "10";
+
     private static final Set<String> NOT_IN_SANDBOX =
         Set.of("/deposits", "/withdrawals", "/coinbase-accounts", "/payment-methods", "/transfers");
+    private static final Pattern BOOK_PATH = Pattern.compile("/products/([^/]+)/book");
 
     private final String apiKey;
     private final byte[] secret;
@@ -50,12 +64,16 @@ public final class FakeCoinbase extends FakeExchange
     private volatile String nextErrorMessage;
     private volatile JsonNode lastOrderRequest;
     private volatile String lastTimestamp;
+    private final AtomicLong sequence = new AtomicLong(1_000);
+    private volatile Book book;
+    private volatile Map<String, String> lastBookRequest = Map.of();
 
     private FakeCoinbase(final String apiKey, final String secretBase64, final String passphrase)
     {
         this.apiKey = apiKey;
         this.secret = Base64.getDecoder().decode(secretBase64);
         this.passphrase = passphrase;
+        this.book = oneLevel(orders.bid(), orders.ask());
         listen();
     }
 
@@ -107,10 +125,36 @@ public final class FakeCoinbase extends FakeExchange
         return venueMillis();
     }
 
-    /** Moves the best bid and ask; stop orders whose stop price is reached trigger. */
+    /**
+     * Moves the best bid and ask; stop orders whose stop price is reached trigger. The book is then one
+     * level a side, of {@link #DEFAULT_LEVEL_SIZE}.
+     */
     public void market(final String newBid, final String newAsk)
     {
-        orders.market(new BigDecimal(newBid), new BigDecimal(newAsk));
+        final BigDecimal bid = new BigDecimal(newBid);
+        final BigDecimal ask = new BigDecimal(newAsk);
+        book = oneLevel(bid, ask);
+        orders.market(bid, ask);
+    }
+
+    /**
+     * Sets the book of BTC-USD, each level {@code size@price}, best first, e.g.
+     * {@code List.of("0.5@60000.01", "0.2@60300")} for the asks; an empty side has no level. Its best
+     * bid and ask move the market as {@link #market} does (an empty side leaves that price where it was).
+     */
+    public void book(final List<String> bids, final List<String> asks)
+    {
+        final List<String[]> bidLevels = levels(bids);
+        final List<String[]> askLevels = levels(asks);
+        book = new Book(sequence.incrementAndGet(), bidLevels, askLevels);
+        orders.market(bidLevels.isEmpty() ? orders.bid() : new BigDecimal(bidLevels.get(0)[0]),
+            askLevels.isEmpty() ? orders.ask() : new BigDecimal(askLevels.get(0)[0]));
+    }
+
+    /** The query parameters of the last {@code GET /products/<id>/book} request. */
+    public Map<String, String> lastBookRequest()
+    {
+        return lastBookRequest;
     }
 
     /** Trades {@code size} of the order placed last at {@code price}, as another participant would. */
@@ -229,7 +273,7 @@ public final class FakeCoinbase extends FakeExchange
             {
                 return;
             }
-            if (publicEndpoint(exchange, path))
+            if (publicEndpoint(exchange, path, params(query)))
             {
                 return;
             }
@@ -250,8 +294,15 @@ public final class FakeCoinbase extends FakeExchange
         }
     }
 
-    private boolean publicEndpoint(final HttpExchange exchange, final String path) throws IOException
+    private boolean publicEndpoint(final HttpExchange exchange, final String path, final Map<String, String> query)
+        throws IOException
     {
+        final Matcher bookPath = BOOK_PATH.matcher(path);
+        if (bookPath.matches())
+        {
+            book(exchange, bookPath.group(1), query);
+            return true;
+        }
         switch (path)
         {
             case "/time":
@@ -266,14 +317,70 @@ public final class FakeCoinbase extends FakeExchange
                 send(exchange, 200, List.of(FakeCoinbaseCatalog.currency("BTC", "0.00000001"),
                     FakeCoinbaseCatalog.currency("USD", "0.01")));
                 return true;
-            case "/products/BTC-USD/ticker":
-                send(exchange, 200, Map.of("trade_id", 1, "price", orders.ask().toPlainString(), "size", "0.1",
-                    "bid", orders.bid().toPlainString(), "ask", orders.ask().toPlainString(), "volume", "100",
-                    "time", Instant.now().toString()));
-                return true;
             default:
                 return false;
         }
+    }
+
+    /**
+     * {@code GET /products/<id>/book}: {@code level} 1 (the default: best bid and ask), 2 (every price
+     * level, {@code [price, size, num_orders]}) or 3 (every order, {@code [price, size, order_id]}; here
+     * one order a level). A product Coinbase does not list is a 404; any other level a 400 (the fake's
+     * wording: Coinbase documents a 400 with a message, not the message).
+     */
+    private void book(final HttpExchange exchange, final String productId, final Map<String, String> query)
+        throws IOException
+    {
+        lastBookRequest = Map.copyOf(query);
+        if (!"BTC-USD".equals(productId))
+        {
+            send(exchange, 404, Map.of("message", "NotFound"));
+            return;
+        }
+        final String level = query.getOrDefault("level", "1");
+        if (!List.of("1", "2", "3").contains(level))
+        {
+            send(exchange, 400, Map.of("message", "Invalid level"));
+            return;
+        }
+        final Book current = book;
+        final Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("bids", side(current.bids, level));
+        answer.put("asks", side(current.asks, level));
+        answer.put("sequence", current.sequence);
+        answer.put("auction_mode", false);
+        answer.put("auction", null);
+        answer.put("time", Instant.now().toString());
+        send(exchange, 200, answer);
+    }
+
+    private static List<List<Object>> side(final List<String[]> levels, final String level)
+    {
+        final List<List<Object>> side = new ArrayList<>();
+        for (final String[] each : "1".equals(level) && !levels.isEmpty() ? levels.subList(0, 1) : levels)
+        {
+            side.add(List.of(each[0], each[1], "3".equals(level) ?
+                UUID.nameUUIDFromBytes((each[0] + "/" + each[1]).getBytes(StandardCharsets.US_ASCII)).toString() : 1));
+        }
+        return side;
+    }
+
+    private Book oneLevel(final BigDecimal bid, final BigDecimal ask)
+    {
+        final String[] bidLevel = {bid.toPlainString(), DEFAULT_LEVEL_SIZE};
+        final String[] askLevel = {ask.toPlainString(), DEFAULT_LEVEL_SIZE};
+        return new Book(sequence.incrementAndGet(), List.<String[]>of(bidLevel), List.<String[]>of(askLevel));
+    }
+
+    private static List<String[]> levels(final List<String> sizeAtPrice)
+    {
+        final List<String[]> levels = new ArrayList<>();
+        for (final String level : sizeAtPrice)
+        {
+            final String[] parts = level.split("@");
+            levels.add(new String[] {parts[1], parts[0]});
+        }
+        return List.copyOf(levels);
     }
 
     private void route(final HttpExchange exchange, final String method, final String path,
@@ -350,6 +457,11 @@ public final class FakeCoinbase extends FakeExchange
             return "invalid signature";
         }
         return null;
+    }
+
+    /** The book as {@code GET /products/BTC-USD/book} sends it, levels {price, size} best first. */
+    private record Book(long sequence, List<String[]> bids, List<String[]> asks)
+    {
     }
 
     static String signature(final byte[] secret, final String message)

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +30,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * by {@link FakeKrakenOrders}. Faults: those of every fake, Kraken's own service errors
  * ({@code EService:Unavailable} in maintenance), and orders ended by Kraken in any status.
  *
+ * <p>Its book ({@code GET /0/public/Depth}) is what a test sets ({@link #book}), or one level a side
+ * of {@link #DEFAULT_LEVEL_VOLUME} at the best bid and ask ({@link #market}); its best bid and ask are
+ * the prices its orders trade at.
+ *
  * <p>Pairs: XXBTZUSD (BTC/USD, price decimals 1, lot decimals 8, ordermin 0.0001) and XETHZUSD
  * (ETH/USD, 2, 8, 0.002). Balance: 100,000 USD.
  */
 public final class FakeKraken extends FakeExchange
 {
+    /** The volume of the one level a side that {@link #market} sets, in the base currency. */
+    public static final String DEFAULT_LEVEL_VOLUME = "10";
+
+    // GET /0/public/Depth: levels a side when no count is sent, and the most a count may ask for
+    private static final int DEFAULT_DEPTH_COUNT = 100;
+    private static final int MAX_DEPTH_COUNT = 500;
+
     private final String apiKey;
     private final byte[] secret;
     private final FakeKrakenOrders orders = new FakeKrakenOrders();
+    private final Map<String, Book> books = new ConcurrentHashMap<>();
+    private volatile Map<String, String> lastDepthRequest = Map.of();
     private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
     private final AtomicInteger serviceErrorsLeft = new AtomicInteger();
     private long lastNonce;
@@ -47,6 +61,7 @@ public final class FakeKraken extends FakeExchange
     {
         this.apiKey = apiKey;
         this.secret = Base64.getDecoder().decode(secretBase64);
+        orders.markets().forEach((pair, market) -> books.put(pair, oneLevel(market[0], market[1])));
         listen();
     }
 
@@ -81,10 +96,31 @@ public final class FakeKraken extends FakeExchange
         return count == null ? 0 : count.get();
     }
 
-    /** Moves the best bid and ask of a pair (XXBTZUSD); stops whose trigger is reached trade. */
+    /**
+     * Moves the best bid and ask of a pair (XXBTZUSD); stops whose trigger is reached trade. The book is
+     * then one level a side, of {@link #DEFAULT_LEVEL_VOLUME}.
+     */
     public void market(final String pair, final String bid, final String ask)
     {
-        orders.market(pair, new BigDecimal[] {new BigDecimal(bid), new BigDecimal(ask)});
+        final BigDecimal[] market = {new BigDecimal(bid), new BigDecimal(ask)};
+        books.put(pair, oneLevel(market[0], market[1]));
+        orders.market(pair, market);
+    }
+
+    /**
+     * Sets the book of a pair (XXBTZUSD), each level {@code volume@price}, best first, e.g.
+     * {@code List.of("0.5@60000.1", "0.2@60300")} for the asks; an empty side has no level. Its best bid
+     * and ask move the market as {@link #market} does (an empty side leaves that price where it was).
+     */
+    public void book(final String pair, final List<String> bids, final List<String> asks)
+    {
+        final BigDecimal[] market = orders.markets().get(pair);
+        final List<List<Object>> bidLevels = levels(bids);
+        final List<List<Object>> askLevels = levels(asks);
+        books.put(pair, new Book(bidLevels, askLevels));
+        orders.market(pair, new BigDecimal[] {
+            bidLevels.isEmpty() ? market[0] : new BigDecimal((String)bidLevels.get(0).get(0)),
+            askLevels.isEmpty() ? market[1] : new BigDecimal((String)askLevels.get(0).get(0))});
     }
 
     /** Trades {@code volume} of the open order with this userref at {@code price}, as another participant would. */
@@ -129,6 +165,12 @@ public final class FakeKraken extends FakeExchange
     public void forgetOrder(final String userref)
     {
         orders.forget(orders.placedLast(userref));
+    }
+
+    /** The query parameters of the last {@code GET /0/public/Depth} request. */
+    public Map<String, String> lastDepthRequest()
+    {
+        return lastDepthRequest;
     }
 
     /** The parameters of the last AddOrder request, nonce included. */
@@ -204,7 +246,7 @@ public final class FakeKraken extends FakeExchange
                 case "/0/public/Time" -> result(exchange, time());
                 case "/0/public/AssetPairs" -> result(exchange, assetPairs());
                 case "/0/public/Assets" -> result(exchange, assets());
-                case "/0/public/Ticker" -> result(exchange, tickers(params(query).get("pair")));
+                case "/0/public/Depth" -> depth(exchange, params(query));
                 default -> privateCall(exchange, path, body, params(body));
             }
         }
@@ -327,21 +369,76 @@ public final class FakeKraken extends FakeExchange
             "ZUSD", Map.of("aclass", "currency", "altname", "USD", "decimals", 4, "display_decimals", 2));
     }
 
-    private Map<String, Object> tickers(final String pair)
+    /**
+     * {@code GET /0/public/Depth}: {@code pair} (mandatory; Kraken's name of the pair or its altname)
+     * and {@code count} (1 to 500, default 100), refused with Kraken's error otherwise. The book is
+     * named by Kraken's name of the pair, whichever name was asked; each level is
+     * {@code ["price", "volume", timestamp]}.
+     */
+    private void depth(final HttpExchange exchange, final Map<String, String> params) throws IOException
     {
-        final Map<String, Object> tickers = new LinkedHashMap<>();
-        for (final Map.Entry<String, BigDecimal[]> market : orders.markets().entrySet())
+        lastDepthRequest = Map.copyOf(params);
+        final String asked = params.get("pair");
+        if (asked == null || asked.isEmpty())
         {
-            if (pair == null || pair.equals(market.getKey()))
+            error(exchange, "EGeneral:Invalid arguments");
+            return;
+        }
+        String pair = null;
+        for (final Map.Entry<String, Object[]> listed : FakeKrakenOrders.PAIRS.entrySet())
+        {
+            if (listed.getKey().equals(asked) || listed.getValue()[0].equals(asked))
             {
-                final String bid = market.getValue()[0].toPlainString();
-                final String ask = market.getValue()[1].toPlainString();
-                tickers.put(market.getKey(), Map.of("a", List.of(ask, "1", "1.000"), "b", List.of(bid, "1", "1.000"),
-                    "c", List.of(ask, "0.1"), "v", List.of("1", "1"), "p", List.of(bid, bid), "t", List.of(1, 1),
-                    "l", List.of(bid, bid), "h", List.of(ask, ask), "o", bid));
+                pair = listed.getKey();
             }
         }
-        return tickers;
+        if (pair == null)
+        {
+            error(exchange, "EQuery:Unknown asset pair");
+            return;
+        }
+        final String countText = params.get("count");
+        final int count = countText == null ? DEFAULT_DEPTH_COUNT :
+            countText.matches("[0-9]{1,3}") ? Integer.parseInt(countText) : -1;
+        if (count < 1 || count > MAX_DEPTH_COUNT)
+        {
+            error(exchange, "EGeneral:Invalid arguments:count");
+            return;
+        }
+        final Book book = books.get(pair);
+        final Map<String, Object> levels = new LinkedHashMap<>();
+        levels.put("asks", book.asks.subList(0, Math.min(count, book.asks.size())));
+        levels.put("bids", book.bids.subList(0, Math.min(count, book.bids.size())));
+        result(exchange, Map.of(pair, levels));
+    }
+
+    private static Book oneLevel(final BigDecimal bid, final BigDecimal ask)
+    {
+        return new Book(List.of(level(bid, DEFAULT_LEVEL_VOLUME)), List.of(level(ask, DEFAULT_LEVEL_VOLUME)));
+    }
+
+    private static List<List<Object>> levels(final List<String> volumeAtPrice)
+    {
+        final List<List<Object>> levels = new ArrayList<>();
+        for (final String level : volumeAtPrice)
+        {
+            final String[] parts = level.split("@");
+            levels.add(level(new BigDecimal(parts[1]), parts[0]));
+        }
+        return List.copyOf(levels);
+    }
+
+    /** {@code ["price", "volume", timestamp]} as Kraken writes them: at least five price and three volume decimals. */
+    private static List<Object> level(final BigDecimal price, final String volume)
+    {
+        final BigDecimal vol = new BigDecimal(volume);
+        return List.of(price.setScale(Math.max(5, price.scale())).toPlainString(),
+            vol.setScale(Math.max(3, vol.scale())).toPlainString(), System.currentTimeMillis() / 1000);
+    }
+
+    /** A pair's book as {@code GET /0/public/Depth} sends it, best first. */
+    private record Book(List<List<Object>> bids, List<List<Object>> asks)
+    {
     }
 
     private static void result(final HttpExchange exchange, final Object result) throws IOException

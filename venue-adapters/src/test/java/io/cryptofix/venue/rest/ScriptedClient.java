@@ -1,5 +1,6 @@
 package io.cryptofix.venue.rest;
 
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.config.ExchangeVenueConfig;
 import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Instrument;
@@ -184,7 +185,7 @@ final class ScriptedClient implements ExchangeClient
     }
 
     @Override
-    public Map<String, long[]> bestBidAndAsk()
+    public Map<String, MarketDepth> marketDepth()
     {
         return Map.of();
     }

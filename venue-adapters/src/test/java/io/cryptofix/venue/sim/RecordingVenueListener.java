@@ -145,23 +145,24 @@ public final class RecordingVenueListener implements VenueListener
     public void onMarketDepth(final String symbol, final MarketDepth depth, final long timeMillis)
     {
         onMarketPrice(symbol, depth.bidPx(), depth.askPx(), timeMillis);
-        depths.add(symbol + " bids " + levels(depth.bids()) + " asks " + levels(depth.asks()));
+        depths.add(symbol + " " + levels(depth.bids()) + "/" + levels(depth.asks()));
     }
 
-    /** Each depth told, e.g. {@code BTC/USDT bids 99x1 98x1 asks 101x1}. */
+    /** The books told, e.g. {@code BTC/USDT 1@99,2@98/0.5@101}: each side's levels, qty@price, best first. */
     public List<String> depths()
     {
         return List.copyOf(depths);
     }
 
-    private static String levels(final long[] levels)
+    private static String levels(final long[] side)
     {
-        final StringBuilder text = new StringBuilder();
-        for (int i = 0; i < levels.length; i += 2)
+        final StringBuilder levels = new StringBuilder();
+        for (int level = 0; level < side.length / 2; level++)
         {
-            text.append(i == 0 ? "" : " ").append(Fixed.toString(levels[i])).append('x').append(Fixed.toString(levels[i + 1]));
+            levels.append(level == 0 ? "" : ",").append(Fixed.toString(side[2 * level + 1])).append('@')
+                .append(Fixed.toString(side[2 * level]));
         }
-        return text.toString();
+        return levels.toString();
     }
 
     public List<String> events()

@@ -58,8 +58,8 @@ class SimulatedVenueFeaturesTest
             venue.doWork(START + SymbolMarket.DEPTH_INTERVAL_MILLIS - 1);
 
             assertThat(listener.depths()).containsExactly(
-                "BTC/USDT bids 99x1 98x1 97x1 asks 101x1 102x1 103x1",
-                "BTC/USDT bids 100x0.5 99x1 98x1 97x1 asks 101x1 102x3 103x1");
+                "BTC/USDT 1@99,1@98,1@97/1@101,1@102,1@103",
+                "BTC/USDT 0.5@100,1@99,1@98,1@97/1@101,3@102,1@103");
         }
 
         @Test
@@ -71,8 +71,8 @@ class SimulatedVenueFeaturesTest
             venue.doWork(START + SymbolMarket.DEPTH_INTERVAL_MILLIS);
 
             assertThat(listener.depths()).containsExactly(
-                "BTC/USDT bids 99x1 98x1 97x1 asks 101x1 102x1 103x1",
-                "BTC/USDT bids 99x1 98x1 97x1 asks 101x1 102x3 103x1");
+                "BTC/USDT 1@99,1@98,1@97/1@101,1@102,1@103",
+                "BTC/USDT 1@99,1@98,1@97/1@101,3@102,1@103");
         }
     }
 

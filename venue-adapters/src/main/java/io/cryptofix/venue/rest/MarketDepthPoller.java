@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The venue's book near the touch (or only its best bid and ask, where the client reads no depth),
- * read with what the request budget has free and told to the gateway when it changes: the gateway
- * triggers the stops it holds from it and holds orders to its price collar.
+ * The venue's book near the touch, read with what the request budget has free (all of a read's
+ * requests at once: one per symbol, or the venue's weight) and told to the gateway when it changes:
+ * the gateway triggers the stops it holds from its best prices and holds orders to its price collar.
  */
-final class BestPricePoller
+final class MarketDepthPoller
 {
     // every line of a REST venue goes under RestVenue's logger name, by which logging settings select it
     private static final Logger LOG = System.getLogger(RestVenue.class.getName());
@@ -24,18 +24,20 @@ final class BestPricePoller
     private final RequestPacer pacer;
     private final RequestPacer.Clock clock;
     private final VenueListener listener;
-    // the best bid and ask last told to the gateway, by symbol
-    private final Map<String, long[]> publishedPrices = new LinkedHashMap<>();
-    // the depth last told to the gateway, by symbol, for clients that read it
+    // the symbols the venue trades: a read asks for each one's book
+    private final int symbols;
+    // the book last told to the gateway, by symbol
     private final Map<String, MarketDepth> publishedDepth = new LinkedHashMap<>();
 
-    BestPricePoller(
+    MarketDepthPoller(
         final String venueId,
         final ExchangeClient client,
         final RequestPacer pacer,
         final RequestPacer.Clock clock,
-        final VenueListener listener)
+        final VenueListener listener,
+        final int symbols)
     {
+        this.symbols = symbols;
         this.venueId = venueId;
         this.client = client;
         this.pacer = pacer;
@@ -43,30 +45,23 @@ final class BestPricePoller
         this.listener = listener;
     }
 
-    /** @return how many symbols' prices changed. */
+    /** @return how many symbols' books changed. */
     int poll()
     {
-        if (!pacer.tryRequest(clock.millis()))
+        if (!pacer.tryRequests(clock.millis(), client.marketDepthCost(symbols)))
         {
             return 0;
         }
-        final Map<String, long[]> prices;
         final Map<String, MarketDepth> books;
         try
         {
             books = client.marketDepth();
-            prices = books == null ? client.bestBidAndAsk() : null;
         }
         catch (final Exception e)
         {
-            LOG.log(Level.WARNING, "venue {0}: prices not read: {1}", venueId, client.classify(e).reason());
+            LOG.log(Level.WARNING, "venue {0}: book not read: {1}", venueId, client.classify(e).reason());
             return 0;
         }
-        return books != null ? publishDepth(books) : publishPrices(prices);
-    }
-
-    private int publishDepth(final Map<String, MarketDepth> books)
-    {
         int changed = 0;
         for (final Map.Entry<String, MarketDepth> book : books.entrySet())
         {
@@ -76,23 +71,6 @@ final class BestPricePoller
             {
                 publishedDepth.put(book.getKey(), now);
                 listener.onMarketDepth(book.getKey(), now, clock.millis());
-                changed++;
-            }
-        }
-        return changed;
-    }
-
-    private int publishPrices(final Map<String, long[]> prices)
-    {
-        int changed = 0;
-        for (final Map.Entry<String, long[]> price : prices.entrySet())
-        {
-            final long[] last = publishedPrices.get(price.getKey());
-            final long[] now = price.getValue();
-            if (last == null || last[0] != now[0] || last[1] != now[1])
-            {
-                publishedPrices.put(price.getKey(), now);
-                listener.onMarketPrice(price.getKey(), now[0], now[1], clock.millis());
                 changed++;
             }
         }
