@@ -52,10 +52,10 @@ public final class FakeBinance extends FakeExchange
     private static final int DEFAULT_DEPTH_LIMIT = 100;
     private static final int MAX_DEPTH_LIMIT = 5000;
 
-    private final String apiKey;
-    private final byte[] secret;
     private final boolean testnet;
     private final FakeBinanceOrders orders = new FakeBinanceOrders();
+    // API key -> {secret, the orders of its account}: the main account's, and sub-accounts' added by tests
+    private final Map<String, SubAccount> accounts = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> lastRequests = new ConcurrentHashMap<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private final AtomicInteger unavailableLeft = new AtomicInteger();
@@ -65,9 +65,8 @@ public final class FakeBinance extends FakeExchange
 
     private FakeBinance(final String apiKey, final String secretKey, final boolean testnet)
     {
-        this.apiKey = apiKey;
-        this.secret = secretKey.getBytes(StandardCharsets.UTF_8);
         this.testnet = testnet;
+        accounts.put(apiKey, new SubAccount(secretKey.getBytes(StandardCharsets.UTF_8), orders));
         orders.markets().forEach((symbol, market) -> books.put(symbol, oneLevel(market[0], market[1])));
         listen();
     }
@@ -104,7 +103,7 @@ public final class FakeBinance extends FakeExchange
         final BigDecimal bidPx = new BigDecimal(bid);
         final BigDecimal askPx = new BigDecimal(ask);
         books.put(symbol, oneLevel(bidPx, askPx));
-        orders.market(symbol, bidPx, askPx);
+        accounts.values().forEach(account -> account.orders.market(symbol, bidPx, askPx));
     }
 
     /**
@@ -118,8 +117,9 @@ public final class FakeBinance extends FakeExchange
         final List<List<String>> bidLevels = levels(bids);
         final List<List<String>> askLevels = levels(asks);
         books.put(symbol, new Book(lastUpdateId.incrementAndGet(), bidLevels, askLevels, new AtomicInteger()));
-        orders.market(symbol, bidLevels.isEmpty() ? market[0] : new BigDecimal(bidLevels.get(0).get(0)),
-            askLevels.isEmpty() ? market[1] : new BigDecimal(askLevels.get(0).get(0)));
+        final BigDecimal bidPx = bidLevels.isEmpty() ? market[0] : new BigDecimal(bidLevels.get(0).get(0));
+        final BigDecimal askPx = askLevels.isEmpty() ? market[1] : new BigDecimal(askLevels.get(0).get(0));
+        accounts.values().forEach(account -> account.orders.market(symbol, bidPx, askPx));
     }
 
     /**
@@ -191,6 +191,23 @@ public final class FakeBinance extends FakeExchange
     public List<FakeOrder> orders()
     {
         return orders.sorted();
+    }
+
+    /**
+     * A sub-account of the same Binance user: API keys of its own, orders of its own (an order is
+     * found, canceled and listed only with the keys of the account that placed it), the same market.
+     */
+    public void addSubAccount(final String apiKey, final String secretKey)
+    {
+        final FakeBinanceOrders subOrders = new FakeBinanceOrders(1_000_000L * (accounts.size() + 1));
+        orders.markets().forEach((symbol, market) -> subOrders.market(symbol, market[0], market[1]));
+        accounts.put(apiKey, new SubAccount(secretKey.getBytes(StandardCharsets.UTF_8), subOrders));
+    }
+
+    /** Every order placed with the keys of {@code apiKey}'s account, oldest first. */
+    public List<FakeOrder> ordersOf(final String apiKey)
+    {
+        return accounts.get(apiKey).orders.sorted();
     }
 
     /** The published signing rule, for checking it against Binance's own documented example. */
@@ -318,6 +335,7 @@ public final class FakeBinance extends FakeExchange
         {
             return;
         }
+        final FakeBinanceOrders orders = accounts.get(exchange.getRequestHeaders().getFirst("X-MBX-APIKEY")).orders;
         final int[] error = nextError;
         if (error != null)
         {
@@ -353,14 +371,15 @@ public final class FakeBinance extends FakeExchange
         throws IOException
     {
         final String key = exchange.getRequestHeaders().getFirst("X-MBX-APIKEY");
-        if (key == null || !key.equals(apiKey))
+        final SubAccount account = key == null ? null : accounts.get(key);
+        if (account == null)
         {
             send(exchange, 401, error(-2015, "Invalid API-key, IP, or permissions for action."));
             return true;
         }
         final String given = params.get("signature");
         final String signed = withoutSignature(query) + body;
-        if (given == null || !given.equalsIgnoreCase(signature(secret, signed)))
+        if (given == null || !given.equalsIgnoreCase(signature(account.secret, signed)))
         {
             send(exchange, 400, error(-1022, "Signature for this request is not valid."));
             return true;
@@ -410,6 +429,11 @@ public final class FakeBinance extends FakeExchange
      * @param updateId  Binance's {@code lastUpdateId}: a new one for each book a test sets.
      */
     private record Book(long updateId, List<List<String>> bids, List<List<String>> asks, AtomicInteger answers)
+    {
+    }
+
+    /** The keys' secret and the orders of one account of the user. */
+    private record SubAccount(byte[] secret, FakeBinanceOrders orders)
     {
     }
 

@@ -39,11 +39,18 @@ final class FakeBinanceOrders
 
     private final Map<String, BigDecimal[]> markets = new ConcurrentHashMap<>();
     private final Map<Long, FakeOrder> orders = new ConcurrentHashMap<>();
-    private final AtomicLong nextOrderId = new AtomicLong(1000);
+    private final AtomicLong nextOrderId;
     private final AtomicLong nextTradeId = new AtomicLong(1);
 
     FakeBinanceOrders()
     {
+        this(1000);
+    }
+
+    /** @param firstOrderId  where this account's order ids start: Binance's are unique across accounts. */
+    FakeBinanceOrders(final long firstOrderId)
+    {
+        nextOrderId = new AtomicLong(firstOrderId);
         markets.put("BTCUSDT", new BigDecimal[] {new BigDecimal("59999.99"), new BigDecimal("60000.01")});
         markets.put("ETHUSDT", new BigDecimal[] {new BigDecimal("2999.99"), new BigDecimal("3000.01")});
     }
