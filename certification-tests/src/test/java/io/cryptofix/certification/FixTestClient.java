@@ -116,6 +116,17 @@ final class FixTestClient implements Application, AutoCloseable
         return Session.lookupSession(sessionId);
     }
 
+    /** @return the next application message, whatever its type. */
+    Message next() throws InterruptedException
+    {
+        final Message message = applicationMessages.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        if (message == null)
+        {
+            throw new AssertionError("no application message within " + TIMEOUT);
+        }
+        return message;
+    }
+
     /**
      * @return the next application message, which must be of {@code msgType}.
      */
