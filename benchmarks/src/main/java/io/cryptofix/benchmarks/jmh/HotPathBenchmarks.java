@@ -5,6 +5,7 @@ import io.cryptofix.config.ConfigException;
 import io.cryptofix.config.ConfigLoader;
 import io.cryptofix.config.RiskConfig;
 import io.cryptofix.domain.Fixed;
+import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.order.NewOrderCommand;
@@ -56,6 +57,8 @@ public class HotPathBenchmarks
 {
     private static final long ONE_MILLI_BTC = Fixed.ONE / 1000;
     private static final long PRICE = 60_000 * Fixed.ONE;
+    // 0.1 BTC: 20 levels of the book's 0.005
+    private static final long MARKET_QTY = Fixed.ONE / 10;
     // every pre-trade control on, none refusing: what the checks add to an order's life
     private static final String ALL_CONTROLS = String.join("\n", "risk:",
         "  default: { maxOrderQty: 10, maxOrderNotional: 10000000, priceCollarPercent: 50, maxOpenOrders: 100000,",
@@ -148,13 +151,45 @@ public class HotPathBenchmarks
                 }
             });
         core.riskLimits(riskConfig(risk));
-        core.onMarketPrice("SIM", "BTC/USDT", PRICE - Fixed.ONE, PRICE + Fixed.ONE, 0);
+        core.onMarketDepth("SIM", "BTC/USDT", depth(), 0);
         command.set(1, "W1", "BTC/USDT", "SIM", Side.BUY, OrdType.LIMIT, ONE_MILLI_BTC, PRICE, 0);
         core.onNewOrder(command, 0);
         core.onVenueAccepted(lastSubmitted, "V", 0);
         // the fill report of a working order, as the FIX side gets it
         fill = new OrderEvent().reset(OrderEventType.PARTIAL_FILL, core.order(lastSubmitted), 0)
             .fill(ONE_MILLI_BTC / 2, PRICE);
+    }
+
+    /**
+     * A market order's life in the core: with the controls on, the collar walks the book to the
+     * twentieth level (each holds 0.005 BTC) before it finds the order's quantity offered.
+     */
+    @Benchmark
+    public long orderCoreMarketNewAcknowledgeFill()
+    {
+        // a quantity of its own for each order within the duplicate guard's window
+        final long qty = MARKET_QTY - (++clOrdIds % 1000) * (Fixed.ONE / 100_000);
+        command.set(1, Long.toString(clOrdIds), "BTC/USDT", "SIM", Side.BUY, OrdType.MARKET, qty, NewOrderCommand.ABSENT, 0);
+        core.onNewOrder(command, ++time);
+        final long orderKey = lastSubmitted;
+        core.onVenueAccepted(orderKey, "V", time);
+        core.onVenueFill(orderKey, qty, PRICE, time);
+        return orderKey;
+    }
+
+    /** The book near the touch: 20 levels a side, 0.005 BTC each, a dollar apart. */
+    private static MarketDepth depth()
+    {
+        final long[] bids = new long[2 * MarketDepth.LEVELS];
+        final long[] asks = new long[2 * MarketDepth.LEVELS];
+        for (int level = 0; level < MarketDepth.LEVELS; level++)
+        {
+            bids[2 * level] = PRICE - (level + 1) * Fixed.ONE;
+            bids[2 * level + 1] = Fixed.ONE / 200;
+            asks[2 * level] = PRICE + (level + 1) * Fixed.ONE;
+            asks[2 * level + 1] = Fixed.ONE / 200;
+        }
+        return new MarketDepth(bids, asks);
     }
 
     @Benchmark
