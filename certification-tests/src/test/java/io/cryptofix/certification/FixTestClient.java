@@ -37,6 +37,9 @@ final class FixTestClient implements Application, AutoCloseable
     private final BlockingQueue<Message> adminMessages = new LinkedBlockingQueue<>();
     private volatile CountDownLatch loggedOn = new CountDownLatch(1);
     private volatile CountDownLatch loggedOut = new CountDownLatch(1);
+    // Username (553) and Password (554) for its Logon; null: none
+    private volatile String username;
+    private volatile String password;
 
     private FixTestClient(final String senderCompId, final int port, final Path storeDir, final boolean resetOnLogon)
         throws ConfigError
@@ -74,6 +77,33 @@ final class FixTestClient implements Application, AutoCloseable
     {
         final FixTestClient client = new FixTestClient(senderCompId, port, null, true);
         client.start();
+        client.awaitLogon();
+        return client;
+    }
+
+    /**
+     * Connects with a fresh sequence and these credentials in its Logon, without waiting for the
+     * gateway's answer: the test awaits the logon ({@link #awaitLogon}) or the Logout refusing it
+     * ({@link #nextAdmin} 5).
+     *
+     * @param username  Username (553), or null for none.
+     * @param password  Password (554), or null for none.
+     */
+    static FixTestClient connect(final String senderCompId, final int port, final String username, final String password)
+        throws Exception
+    {
+        final FixTestClient client = new FixTestClient(senderCompId, port, null, true);
+        client.username = username;
+        client.password = password;
+        client.start();
+        return client;
+    }
+
+    /** As {@link #connect}, waiting for the logon. */
+    static FixTestClient logOnWith(final String senderCompId, final int port, final String username, final String password)
+        throws Exception
+    {
+        final FixTestClient client = connect(senderCompId, port, username, password);
         client.awaitLogon();
         return client;
     }
@@ -214,6 +244,17 @@ final class FixTestClient implements Application, AutoCloseable
     @Override
     public void toAdmin(final Message message, final SessionID sessionId)
     {
+        if (message instanceof quickfix.fix44.Logon logon)
+        {
+            if (username != null)
+            {
+                logon.set(new quickfix.field.Username(username));
+            }
+            if (password != null)
+            {
+                logon.set(new quickfix.field.Password(password));
+            }
+        }
     }
 
     @Override

@@ -76,6 +76,20 @@ final class GatewayConfigYaml
         return this;
     }
 
+    /** One more setting of a session given before, e.g. {@code passwordHash}; {@code value} as YAML. */
+    GatewayConfigYaml sessionSetting(final String targetCompId, final String key, final String value)
+    {
+        for (int i = 0; i < sessions.size(); i++)
+        {
+            if (sessions.get(i).startsWith("    - TargetCompID: " + targetCompId + "\n"))
+            {
+                sessions.set(i, sessions.get(i) + "      " + key + ": " + value + "\n");
+                return this;
+            }
+        }
+        throw new IllegalArgumentException("no session " + targetCompId + " given");
+    }
+
     /** The Prometheus endpoint on 127.0.0.1. */
     GatewayConfigYaml metricsOn(final int port)
     {

@@ -24,6 +24,17 @@ final class Addresses
     {
     }
 
+    /**
+     * Whether a bind address (already valid) is the loopback interface: 127.0.0.0/8, ::1 or localhost,
+     * judged by its text alone.
+     */
+    static boolean isLoopback(final String address)
+    {
+        final String lower = address.toLowerCase(Locale.ROOT);
+        return lower.startsWith("127.") && IPV4.matcher(lower).matches() || "::1".equals(lower) ||
+            "0:0:0:0:0:0:0:1".equals(lower) || "localhost".equals(lower) || "localhost.".equals(lower);
+    }
+
     static boolean isValid(final String address)
     {
         if (address.indexOf(':') >= 0)

@@ -24,7 +24,8 @@ final class FixSection
         final String senderCompId = fix.text(
             "SenderCompID", fallback == null ? null : fallback.senderCompId(), "the gateway's CompID", CompIds.RULE);
         final List<SessionConfig> sessions = SessionsSection.read(
-            fix, fallback == null ? null : fallback.sessions(), senderCompId, venues, problems);
+            fix, fallback == null ? null : fallback.sessions(), senderCompId, venues,
+            bindAddress == null || Addresses.isLoopback(bindAddress), problems);
         return new FixConfig(bindAddress, port == null ? 0 : port.intValue(), senderCompId, sessions);
     }
 }

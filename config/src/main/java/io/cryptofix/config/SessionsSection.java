@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
@@ -14,7 +16,12 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 final class SessionsSection
 {
-    static final List<String> KEYS = List.of("TargetCompID", "defaultVenue", "ResetOnLogon", "cancelOnDisconnect");
+    static final List<String> KEYS = List.of("TargetCompID", "defaultVenue", "ResetOnLogon", "cancelOnDisconnect",
+        "Username", "passwordHash", "allowUnauthenticated", "allowedAddresses");
+    // bcrypt as OpenBSD writes it: version, two-digit cost, 22 characters of salt and 31 of hash
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
+    private static final TextRule PASSWORD_HASH = new TextRule("a bcrypt hash", text -> BCRYPT.matcher(text).matches(),
+        "the output of bin/gateway hash-password, e.g. $2y$12$...");
 
     private static final String KEY = "sessions";
 
@@ -26,12 +33,15 @@ final class SessionsSection
      * @param fallback      the default sessions; null makes the list required.
      * @param senderCompId  the gateway's own CompID, which no client may use; null when it was invalid.
      * @param venues        the configured venues, for checking and defaulting defaultVenue.
+     * @param loopback      whether the acceptor listens on loopback only: then a session without a
+     *                      password may log on unless it says otherwise; elsewhere only if it says so.
      */
     static List<SessionConfig> read(
         final YamlMap fix,
         final List<SessionConfig> fallback,
         final String senderCompId,
         final Map<String, VenueConfig> venues,
+        final boolean loopback,
         final Problems problems)
     {
         final Node node = fix.value(KEY);
@@ -41,6 +51,11 @@ final class SessionsSection
             {
                 fix.missing(KEY, "a list of client sessions");
                 return List.of();
+            }
+            if (!loopback && fallback.stream().anyMatch(session -> session.logon().passwordHash() == null))
+            {
+                fix.missing(KEY, "sessions with a passwordHash (bin/gateway hash-password) or allowUnauthenticated: " +
+                    "true, for the acceptor listens beyond loopback and the default sessions have no password");
             }
             return inherited(fallback, venues);
         }
@@ -75,9 +90,56 @@ final class SessionsSection
                 "a grace period or none", TimeoutsSection.DURATION_OR_NONE);
             sessions.add(new SessionConfig(targetCompId, defaultVenue, resetOnLogon != null && resetOnLogon,
                 cancelOnDisconnect == null || TimeoutsSection.NONE.equals(cancelOnDisconnect) ? null :
-                Durations.parse(cancelOnDisconnect)));
+                Durations.parse(cancelOnDisconnect), logon(entry, loopback)));
         }
         return List.copyOf(sessions);
+    }
+
+    private static SessionLogon logon(final YamlMap entry, final boolean loopback)
+    {
+        final String username = entry.value("Username") == null ? null :
+            entry.text("Username", null, "the Username (553) the Logon carries", CompIds.RULE);
+        final String passwordHash = entry.value("passwordHash") == null ? null :
+            entry.text("passwordHash", null, "a bcrypt hash", PASSWORD_HASH);
+        final Boolean allowUnauthenticated = entry.bool("allowUnauthenticated", loopback);
+        if (passwordHash == null && entry.value("passwordHash") == null && Boolean.FALSE.equals(allowUnauthenticated))
+        {
+            entry.problem("allowUnauthenticated", "false" + (entry.value("allowUnauthenticated") == null ?
+                " (the default where fix.bindAddress is not loopback)" : "") + " and no passwordHash: no logon " +
+                "could ever succeed (set passwordHash from bin/gateway hash-password, or allowUnauthenticated: true)");
+        }
+        return new SessionLogon(username, passwordHash, Boolean.TRUE.equals(allowUnauthenticated),
+            addresses(entry));
+    }
+
+    private static List<AddressBlock> addresses(final YamlMap entry)
+    {
+        final Node node = entry.value("allowedAddresses");
+        if (node == null)
+        {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode list) || list.getValue().isEmpty())
+        {
+            entry.problem("allowedAddresses", "expected a non-empty list of addresses or CIDR blocks, e.g. " +
+                "[10.0.0.0/24, 192.168.1.7], found " + YamlMap.describe(node));
+            return List.of();
+        }
+        final List<AddressBlock> blocks = new ArrayList<>();
+        for (final Node item : list.getValue())
+        {
+            final AddressBlock block = item instanceof ScalarNode scalar ? AddressBlock.parse(scalar.getValue()) : null;
+            if (block == null)
+            {
+                entry.problem("allowedAddresses", YamlMap.describe(item) + " is not an address or CIDR block (allowed: " +
+                    "IPv4 or IPv6 literals, e.g. 10.0.0.7, 10.0.0.0/24, fd00::/8)");
+            }
+            else
+            {
+                blocks.add(block);
+            }
+        }
+        return List.copyOf(blocks);
     }
 
     private static void checkCompIdUnique(

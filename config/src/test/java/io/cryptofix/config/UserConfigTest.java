@@ -31,9 +31,11 @@ class UserConfigTest
             "    - TargetCompID: OMS_1",
             "      defaultVenue: SIM_B",
             "      ResetOnLogon: true",
+            "      allowUnauthenticated: true",
             "    - TargetCompID: RISK",
             "      defaultVenue: SIM_A",
             "      ResetOnLogon: false",
+            "      allowUnauthenticated: true",
             "metrics:",
             "  enabled: false",
             "  bindAddress: ::1",
@@ -379,7 +381,7 @@ class UserConfigTest
     void metricsMayUseTheFixPortOnADifferentAddress() throws ConfigException
     {
         final GatewayConfig config = parse(
-            "fix: { bindAddress: 10.0.0.5, port: 9000 }",
+            "fix: { bindAddress: 10.0.0.5, port: 9000, sessions: [ { TargetCompID: RISK, allowUnauthenticated: true } ] }",
             "metrics: { bindAddress: 127.0.0.1, port: 9000 }");
 
         assertThat(config.metrics().port()).isEqualTo(config.fix().port());
@@ -398,11 +400,13 @@ class UserConfigTest
     @Test
     void bindAddressesMayBeIpv4Ipv6OrHostNames() throws ConfigException
     {
-        assertThat(parse("fix: { bindAddress: 0.0.0.0 }").fix().bindAddress()).isEqualTo("0.0.0.0");
-        assertThat(parse("fix: { bindAddress: \"::\" }").fix().bindAddress()).isEqualTo("::");
-        assertThat(parse("fix: { bindAddress: \"fe80::1:2\" }").fix().bindAddress()).isEqualTo("fe80::1:2");
+        // beyond loopback the sessions must be able to log on: with a password, or allowed without
+        final String sessions = ", sessions: [ { TargetCompID: RISK, allowUnauthenticated: true } ] }";
+        assertThat(parse("fix: { bindAddress: 0.0.0.0" + sessions).fix().bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(parse("fix: { bindAddress: \"::\"" + sessions).fix().bindAddress()).isEqualTo("::");
+        assertThat(parse("fix: { bindAddress: \"fe80::1:2\"" + sessions).fix().bindAddress()).isEqualTo("fe80::1:2");
         assertThat(parse("fix: { bindAddress: localhost }").fix().bindAddress()).isEqualTo("localhost");
-        assertThat(parse("fix: { bindAddress: fix-gw.internal.example.com }").fix().bindAddress())
+        assertThat(parse("fix: { bindAddress: fix-gw.internal.example.com" + sessions).fix().bindAddress())
             .isEqualTo("fix-gw.internal.example.com");
     }
 

@@ -392,7 +392,8 @@ class ValidationTest
     @Test
     void metricsOnTheFixPortCollideWhenEitherListensOnEveryAddress()
     {
-        assertThat(problemsOf("fix:", "  bindAddress: 0.0.0.0", "  port: 9464"))
+        assertThat(problemsOf("fix:", "  bindAddress: 0.0.0.0", "  port: 9464",
+            "  sessions: [ { TargetCompID: RISK, allowUnauthenticated: true } ]"))
             .containsExactly("metrics.port: 9464 is already fix.port on 0.0.0.0 (allowed: any other port, or a different bindAddress)");
     }
 

@@ -46,13 +46,9 @@ public final class FixEngineSettings
      * @return settings for {@code FixEngine.launch}, without idle strategies or a scheduler.
      */
     public static EngineConfiguration engineConfiguration(
-        final FixConfig fix, final String aeronDirName, final Path dataDir, final EpochNanoClock clock)
+        final FixConfig fix, final String aeronDirName, final Path dataDir, final EpochNanoClock clock,
+        final AuthenticationStrategy logons)
     {
-        final List<String> clientCompIds = fix.sessions().stream().map(SessionConfig::targetCompId).toList();
-        final MessageValidationStrategy validation = MessageValidationStrategy
-            .targetCompId(fix.senderCompId())
-            .and(MessageValidationStrategy.senderCompId(clientCompIds));
-
         final EngineConfiguration engine = new EngineConfiguration()
             .bindTo(fix.bindAddress(), fix.port())
             .libraryAeronChannel(LIBRARY_CHANNEL)
@@ -69,7 +65,7 @@ public final class FixEngineSettings
             })
             // without this the engine owns a new session until a library asks, and a first order can be lost
             .initialAcceptedSessionOwner(InitialAcceptedSessionOwner.SOLE_LIBRARY)
-            .authenticationStrategy(AuthenticationStrategy.of(validation))
+            .authenticationStrategy(logons)
             .printStartupWarnings(false)
             .monitoringFile(Path.of(aeronDirName, "fix-engine-counters").toString());
         engine.inboundMaxClaimAttempts(MAX_CLAIM_ATTEMPTS).outboundMaxClaimAttempts(MAX_CLAIM_ATTEMPTS);
@@ -81,5 +77,13 @@ public final class FixEngineSettings
             .controlRequestStreamId(AeronArchive.Configuration.localControlStreamId())
             .controlResponseChannel(ARCHIVE_LOCAL_CONTROL);
         return engine;
+    }
+
+    /** The CompIDs a Logon must carry: the gateway's as TargetCompID, a configured session's as SenderCompID. */
+    public static MessageValidationStrategy compIds(final FixConfig fix)
+    {
+        final List<String> clientCompIds = fix.sessions().stream().map(SessionConfig::targetCompId).toList();
+        return MessageValidationStrategy.targetCompId(fix.senderCompId())
+            .and(MessageValidationStrategy.senderCompId(clientCompIds));
     }
 }

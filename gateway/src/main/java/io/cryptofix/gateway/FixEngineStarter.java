@@ -7,6 +7,7 @@ import org.agrona.concurrent.EpochNanoClock;
 import uk.co.real_logic.artio.engine.EngineConfiguration;
 import uk.co.real_logic.artio.engine.FixEngine;
 import uk.co.real_logic.artio.engine.LowResourceEngineScheduler;
+import uk.co.real_logic.artio.validation.AuthenticationStrategy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -46,9 +47,10 @@ final class FixEngineStarter
         final PerformanceConfig.Profile profile,
         final String aeronDirName,
         final Path dataDir,
-        final EpochNanoClock clock)
+        final EpochNanoClock clock,
+        final AuthenticationStrategy logons)
     {
-        final EngineConfiguration engine = FixEngineSettings.engineConfiguration(fix, aeronDirName, dataDir, clock)
+        final EngineConfiguration engine = FixEngineSettings.engineConfiguration(fix, aeronDirName, dataDir, clock, logons)
             // framer and archiver share one thread: the gateway's threads share two cores
             .scheduler(new LowResourceEngineScheduler())
             .framerIdleStrategy(IdleStrategies.orderPath(profile))

@@ -2,7 +2,9 @@ package io.cryptofix.gateway;
 
 import io.cryptofix.acceptor.ClientSessions;
 import io.cryptofix.acceptor.ExecutionReportSender;
+import io.cryptofix.acceptor.FixEngineSettings;
 import io.cryptofix.acceptor.FixLibrarySettings;
+import io.cryptofix.acceptor.LogonAuthenticator;
 import io.cryptofix.acceptor.SentReports;
 import io.cryptofix.acceptor.SessionEvents;
 import io.cryptofix.config.GatewayConfig;
@@ -17,11 +19,14 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.agrona.concurrent.SystemEpochClock;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -100,7 +105,17 @@ public final class Gateway implements AutoCloseable
         // one clock for the engine's receive timestamps and our send-side latency measurements
         final EpochNanoClock nanoClock = new OffsetEpochNanoClock();
         final PerformanceConfig.Profile profile = config.performance().profile();
-        started(FixEngineStarter.launch(config.fix(), profile, aeronDirName, dataDir, nanoClock));
+        // bcrypt is slow by design: logons are checked on a thread of their own, never the engine's
+        final ScheduledExecutorService logonChecks = Executors.newSingleThreadScheduledExecutor(runnable ->
+        {
+            final Thread thread = new Thread(runnable, "fix-logon-checks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        started((AutoCloseable)logonChecks::shutdownNow);
+        final LogonAuthenticator logons = new LogonAuthenticator(config.fix(), FixEngineSettings.compIds(config.fix()),
+            metrics::logonRefused, SystemEpochClock.INSTANCE, logonChecks);
+        started(FixEngineStarter.launch(config.fix(), profile, aeronDirName, dataDir, nanoClock, logons));
 
         // closed after the venue workers, which wait for it to write each request's record
         final OrderJournalRecovery journal = started(OrderJournalRecovery.open(aeronDirName, profile));

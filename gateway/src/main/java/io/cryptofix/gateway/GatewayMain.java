@@ -41,6 +41,8 @@ public final class GatewayMain
         "       gateway admin status|halt|reduce|resume|kill [--session COMPID | --venue ID | --all]",
         "               [--reason TEXT] [--config FILE]",
         "                                        the running gateway's trading states and kill switch (admin API)",
+        "       gateway hash-password            read a session password on standard input, print its bcrypt",
+        "                                        hash for the session's passwordHash",
         "       gateway help                     show this text");
 
     private GatewayMain()
@@ -95,6 +97,13 @@ public final class GatewayMain
 
             case "admin":
                 return AdminCommand.run(args, out, err, System::getenv);
+
+            case "hash-password":
+                if (args.length == 1)
+                {
+                    return HashPassword.run(System.in, out, err);
+                }
+                break;
 
             default:
                 break;

@@ -55,6 +55,7 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
     private final VenueStateMetrics venueStates;
     private final Counter venueQuantityDisagreements;
     private final Counter riskRejects;
+    private final Counter logonsRefused;
     private final TradingStateMetrics tradingStates;
 
     public GatewayMetrics(final PrometheusRegistry registry)
@@ -66,6 +67,12 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
             .name("cryptofix_risk_rejects_total")
             .help("New orders refused by a pre-trade limit, by the limit (check) and the session's CompID")
             .labelNames("check", "session")
+            .register(registry);
+        logonsRefused = Counter.builder()
+            .name("cryptofix_logons_refused_total")
+            .help("Logons refused, by reason: unknown_session, address, no_credentials, username, password_missing, " +
+                "password, duplicate_session")
+            .labelNames("reason")
             .register(registry);
         venueQuantityDisagreements = Counter.builder()
             .name("cryptofix_venue_quantity_disagreements_total")
@@ -346,6 +353,12 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
     void riskRejected(final String check, final String session)
     {
         riskRejects.labelValues(check, session == null ? "" : session).inc();
+    }
+
+    /** A logon refused (any thread): the reason as {@link io.cryptofix.acceptor.LogonAuthenticator} names it. */
+    void logonRefused(final String reason)
+    {
+        logonsRefused.labelValues(reason).inc();
     }
 
     void tradingState(final TradingScope scope, final String name, final TradingState state)

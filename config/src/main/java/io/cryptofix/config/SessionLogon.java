@@ -1,0 +1,46 @@
+package io.cryptofix.config;
+
+import java.net.InetAddress;
+import java.util.List;
+
+/**
+ * Who may log on as a session: the addresses it may come from, and the credentials its Logon must
+ * carry. The password is kept only as a bcrypt hash; the Logon's Password (554) is checked against it.
+ *
+ * @param username              Username (553) the Logon must carry; null: any or none.
+ * @param passwordHash          bcrypt hash ({@code $2a$}, {@code $2b$} or {@code $2y$}) of the session's
+ *                              password, made by {@code bin/gateway hash-password}; null: no password.
+ * @param allowUnauthenticated  whether a session without a {@code passwordHash} may log on at all.
+ * @param allowedAddresses      the source addresses or CIDR blocks it may connect from; empty: any.
+ */
+public record SessionLogon(
+    String username, String passwordHash, boolean allowUnauthenticated, List<AddressBlock> allowedAddresses)
+{
+    /** Any address, no credentials: a session of the embedded defaults on loopback. */
+    public static final SessionLogon OPEN = new SessionLogon(null, null, true, List.of());
+
+    /** Whether a Logon from {@code address} may go on to its credentials check. */
+    public boolean allows(final InetAddress address)
+    {
+        if (allowedAddresses.isEmpty())
+        {
+            return true;
+        }
+        for (final AddressBlock block : allowedAddresses)
+        {
+            if (block.contains(address))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString()
+    {
+        // the hash is no secret in the strict sense, but it never needs to be printed
+        return "SessionLogon[username=" + username + ", passwordHash=" + (passwordHash == null ? "none" : "set") +
+            ", allowUnauthenticated=" + allowUnauthenticated + ", allowedAddresses=" + allowedAddresses + "]";
+    }
+}
