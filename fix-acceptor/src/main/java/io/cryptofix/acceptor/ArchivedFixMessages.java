@@ -174,7 +174,8 @@ public final class ArchivedFixMessages implements AutoCloseable
         }
         final long timestamp = fixMessage.timestamp();
         fixMessage.skipMetaData();
-        handler.onMessage(recording.recordingId(), position, recording.received(), timestamp, fixMessage.body());
+        handler.onMessage(recording.recordingId(), position, recording.received(), timestamp,
+            FixSecrets.redact(fixMessage.body()));
     }
 
     private void stopReplayQuietly(final long replaySession)

@@ -61,7 +61,7 @@ public final class FixMessageArchive
             scanner.scan(IPC, streams,
                 (message, buffer, offset, length, header) -> listener.onMessage(
                     header.streamId() == CommonConfiguration.DEFAULT_INBOUND_LIBRARY_STREAM, message.timestamp(),
-                    message.body()),
+                    FixSecrets.redact(message.body())),
                 null, false, SCANNER_STREAM);
         }
     }
