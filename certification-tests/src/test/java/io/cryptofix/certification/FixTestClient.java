@@ -40,6 +40,8 @@ final class FixTestClient implements Application, AutoCloseable
     // Username (553) and Password (554) for its Logon; null: none
     private volatile String username;
     private volatile String password;
+    // the key its Logon is signed with (RawData (96)); null: unsigned
+    private volatile byte[] signingKey;
 
     private FixTestClient(final String senderCompId, final int port, final Path storeDir, final boolean resetOnLogon)
         throws ConfigError
@@ -95,6 +97,16 @@ final class FixTestClient implements Application, AutoCloseable
         final FixTestClient client = new FixTestClient(senderCompId, port, null, true);
         client.username = username;
         client.password = password;
+        client.start();
+        return client;
+    }
+
+    /** As {@link #connect}, its Logon signed with {@code signingKey} (RawData (96)). */
+    static FixTestClient connectSigned(final String senderCompId, final int port, final byte[] signingKey)
+        throws Exception
+    {
+        final FixTestClient client = new FixTestClient(senderCompId, port, null, true);
+        client.signingKey = signingKey;
         client.start();
         return client;
     }
@@ -253,6 +265,23 @@ final class FixTestClient implements Application, AutoCloseable
             if (password != null)
             {
                 logon.set(new quickfix.field.Password(password));
+            }
+            if (signingKey != null)
+            {
+                try
+                {
+                    // QuickFIX/J has set SendingTime and MsgSeqNum by now: the signature covers them
+                    final String rawData = io.cryptofix.acceptor.LogonSignature.sign(signingKey,
+                        logon.getHeader().getString(quickfix.field.SendingTime.FIELD),
+                        logon.getHeader().getInt(quickfix.field.MsgSeqNum.FIELD), sessionId.getSenderCompID(),
+                        sessionId.getTargetCompID(), password);
+                    logon.set(new quickfix.field.RawDataLength(rawData.length()));
+                    logon.set(new quickfix.field.RawData(rawData));
+                }
+                catch (final quickfix.FieldNotFound e)
+                {
+                    throw new IllegalStateException(e);
+                }
             }
         }
     }

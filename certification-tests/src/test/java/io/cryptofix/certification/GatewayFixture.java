@@ -28,6 +28,8 @@ final class GatewayFixture implements AutoCloseable
     private final UnaryOperator<GatewayConfigYaml> testConfig;
     private Gateway gateway;
 
+    private UnaryOperator<String> environment = System::getenv;
+
     private GatewayFixture(final UnaryOperator<GatewayConfigYaml> testConfig)
     {
         this.testConfig = testConfig;
@@ -55,7 +57,14 @@ final class GatewayFixture implements AutoCloseable
      */
     static GatewayFixture start(final UnaryOperator<GatewayConfigYaml> testConfig)
     {
+        return start(testConfig, System::getenv);
+    }
+
+    /** @param environment  the environment the gateway reads its secrets from (admin tokens, signing keys). */
+    static GatewayFixture start(final UnaryOperator<GatewayConfigYaml> testConfig, final UnaryOperator<String> environment)
+    {
         final GatewayFixture fixture = new GatewayFixture(testConfig);
+        fixture.environment = environment;
         fixture.launch();
         return fixture;
     }
@@ -130,7 +139,7 @@ final class GatewayFixture implements AutoCloseable
         {
             throw new IllegalStateException("test configuration is invalid", e);
         }
-        gateway = Gateway.start(config, options(), SessionEvents.NONE);
+        gateway = Gateway.start(config, options(), SessionEvents.NONE, environment);
     }
 
     @Override

@@ -8,7 +8,9 @@ import quickfix.field.ExecType;
 import quickfix.field.OrdStatus;
 import quickfix.field.Side;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +24,7 @@ import static org.awaitility.Awaitility.await;
 class LogonAuthenticationCertificationTest
 {
     private static final String PASSWORD = "Risk-desk password 7";
+    private static final byte[] SIGNING_KEY = "agent signing key, shared out of band".getBytes(StandardCharsets.UTF_8);
 
     private static GatewayFixture gateway;
 
@@ -32,7 +35,11 @@ class LogonAuthenticationCertificationTest
         gateway = GatewayFixture.start(config -> config
             .sessionSetting("RISK", "Username", "risk-desk")
             .sessionSetting("RISK", "passwordHash", "\"" + hash + "\"")
-            .sessionSetting("DEMO", "allowedAddresses", "[10.123.0.0/16]"));
+            .sessionSetting("DEMO", "allowedAddresses", "[10.123.0.0/16]")
+            .session("AGENT", "SIM")
+            .sessionSetting("AGENT", "signingKeyEnv", "AGENT_SIGNING_KEY"),
+            variable -> "AGENT_SIGNING_KEY".equals(variable) ? Base64.getEncoder().encodeToString(SIGNING_KEY) :
+                System.getenv(variable));
     }
 
     @AfterAll
@@ -61,6 +68,31 @@ class LogonAuthenticationCertificationTest
             assertThat(metrics.sample("cryptofix_logons_refused_total{reason=\"password\"}")).hasValue(1.0);
             assertThat(metrics.sample("cryptofix_logons_refused_total{reason=\"password_missing\"}")).hasValue(1.0);
             assertThat(metrics.sample("cryptofix_logons_refused_total{reason=\"username\"}")).hasValue(1.0);
+        });
+    }
+
+    @Test
+    void aSignedLogonIsAcceptedWithTheSharedKeyAndRefusedUnsignedOrSignedWithAnother() throws Exception
+    {
+        assertRefused("AGENT", "");
+        try (FixTestClient forger = FixTestClient.connectSigned("AGENT", gateway.fixPort(),
+            "a guessed key".getBytes(StandardCharsets.UTF_8)))
+        {
+            assertThat(forger.nextAdmin("5").getString(quickfix.field.Text.FIELD)).isEqualTo("logon refused");
+        }
+        try (FixTestClient agent = FixTestClient.connectSigned("AGENT", gateway.fixPort(), SIGNING_KEY))
+        {
+            agent.awaitLogon();
+            agent.send(Orders.market(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.01"));
+            assertThat(agent.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
+            assertThat(agent.next("8").getChar(OrdStatus.FIELD)).isEqualTo(OrdStatus.FILLED);
+            agent.logout();
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        {
+            final MetricsScrape metrics = MetricsScrape.of(gateway.metricsPort());
+            assertThat(metrics.sample("cryptofix_logons_refused_total{reason=\"signature_missing\"}")).hasValue(1.0);
+            assertThat(metrics.sample("cryptofix_logons_refused_total{reason=\"signature\"}").orElse(0)).isGreaterThanOrEqualTo(1);
         });
     }
 

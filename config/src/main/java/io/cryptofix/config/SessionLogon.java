@@ -12,12 +12,29 @@ import java.util.List;
  *                              password, made by {@code bin/gateway hash-password}; null: no password.
  * @param allowUnauthenticated  whether a session without a {@code passwordHash} may log on at all.
  * @param allowedAddresses      the source addresses or CIDR blocks it may connect from; empty: any.
+ * @param signingKeyEnv         the environment variable holding the base64 key the client signs its
+ *                              Logon with (RawData (96), HMAC-SHA256); null: no signed logon.
  */
 public record SessionLogon(
-    String username, String passwordHash, boolean allowUnauthenticated, List<AddressBlock> allowedAddresses)
+    String username, String passwordHash, boolean allowUnauthenticated, List<AddressBlock> allowedAddresses,
+    String signingKeyEnv)
 {
     /** Any address, no credentials: a session of the embedded defaults on loopback. */
-    public static final SessionLogon OPEN = new SessionLogon(null, null, true, List.of());
+    public static final SessionLogon OPEN = new SessionLogon(null, null, true, List.of(), null);
+
+    /** Without a signed logon. */
+    public SessionLogon(
+        final String username, final String passwordHash, final boolean allowUnauthenticated,
+        final List<AddressBlock> allowedAddresses)
+    {
+        this(username, passwordHash, allowUnauthenticated, allowedAddresses, null);
+    }
+
+    /** Whether the Logon must prove something: a password or a signature. */
+    public boolean hasCredentials()
+    {
+        return passwordHash != null || signingKeyEnv != null;
+    }
 
     /** Whether a Logon from {@code address} may go on to its credentials check. */
     public boolean allows(final InetAddress address)
@@ -41,6 +58,7 @@ public record SessionLogon(
     {
         // the hash is no secret in the strict sense, but it never needs to be printed
         return "SessionLogon[username=" + username + ", passwordHash=" + (passwordHash == null ? "none" : "set") +
-            ", allowUnauthenticated=" + allowUnauthenticated + ", allowedAddresses=" + allowedAddresses + "]";
+            ", allowUnauthenticated=" + allowUnauthenticated + ", allowedAddresses=" + allowedAddresses +
+            ", signingKeyEnv=" + signingKeyEnv + "]";
     }
 }

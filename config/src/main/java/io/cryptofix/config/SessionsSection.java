@@ -17,7 +17,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class SessionsSection
 {
     static final List<String> KEYS = List.of("TargetCompID", "defaultVenue", "ResetOnLogon", "cancelOnDisconnect",
-        "Username", "passwordHash", "allowUnauthenticated", "allowedAddresses");
+        "Username", "passwordHash", "allowUnauthenticated", "allowedAddresses", "signingKeyEnv");
+    private static final TextRule ENV = new TextRule("an environment variable name",
+        text -> text.matches("[A-Za-z_][A-Za-z0-9_]*"), "letters, digits, underscore");
     // bcrypt as OpenBSD writes it: version, two-digit cost, 22 characters of salt and 31 of hash
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
     private static final TextRule PASSWORD_HASH = new TextRule("a bcrypt hash", text -> BCRYPT.matcher(text).matches(),
@@ -52,7 +54,7 @@ final class SessionsSection
                 fix.missing(KEY, "a list of client sessions");
                 return List.of();
             }
-            if (!loopback && fallback.stream().anyMatch(session -> session.logon().passwordHash() == null))
+            if (!loopback && fallback.stream().anyMatch(session -> !session.logon().hasCredentials()))
             {
                 fix.missing(KEY, "sessions with a passwordHash (bin/gateway hash-password) or allowUnauthenticated: " +
                     "true, for the acceptor listens beyond loopback and the default sessions have no password");
@@ -101,15 +103,18 @@ final class SessionsSection
             entry.text("Username", null, "the Username (553) the Logon carries", CompIds.RULE);
         final String passwordHash = entry.value("passwordHash") == null ? null :
             entry.text("passwordHash", null, "a bcrypt hash", PASSWORD_HASH);
+        final String signingKeyEnv = entry.value("signingKeyEnv") == null ? null :
+            entry.text("signingKeyEnv", null, "an environment variable name", ENV);
         final Boolean allowUnauthenticated = entry.bool("allowUnauthenticated", loopback);
-        if (passwordHash == null && entry.value("passwordHash") == null && Boolean.FALSE.equals(allowUnauthenticated))
+        if (entry.value("passwordHash") == null && entry.value("signingKeyEnv") == null &&
+            Boolean.FALSE.equals(allowUnauthenticated))
         {
             entry.problem("allowUnauthenticated", "false" + (entry.value("allowUnauthenticated") == null ?
                 " (the default where fix.bindAddress is not loopback)" : "") + " and no passwordHash: no logon " +
                 "could ever succeed (set passwordHash from bin/gateway hash-password, or allowUnauthenticated: true)");
         }
         return new SessionLogon(username, passwordHash, Boolean.TRUE.equals(allowUnauthenticated),
-            addresses(entry));
+            addresses(entry), signingKeyEnv);
     }
 
     private static List<AddressBlock> addresses(final YamlMap entry)

@@ -6,6 +6,7 @@ import io.cryptofix.config.SessionLogon;
 import org.agrona.concurrent.EpochClock;
 import uk.co.real_logic.artio.builder.LogoutEncoder;
 import uk.co.real_logic.artio.decoder.AbstractLogonDecoder;
+import uk.co.real_logic.artio.decoder.LogonDecoder;
 import uk.co.real_logic.artio.messages.DisconnectReason;
 import uk.co.real_logic.artio.validation.AuthenticationProxy;
 import uk.co.real_logic.artio.validation.AuthenticationStrategy;
@@ -14,6 +15,7 @@ import uk.co.real_logic.artio.validation.MessageValidationStrategy;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * Decides each Logon on the FIX engine's behalf: the CompIDs must name a configured session, the
  * peer's address must be one the session allows, and where the session has a password its Logon must
- * carry it (Password (554), checked against the bcrypt hash; Username (553) where one is configured).
+ * carry it (Password (554), checked against the bcrypt hash; Username (553) where one is configured),
+ * and where the session signs its Logon the signature must hold ({@link LogonSignature}).
  * A refusal tells the client no more than "logon refused", in a Logout; the reason goes to the log with
  * the peer's address and to {@link LogonRefusals}. Password checks are slow by design, so they run on a
  * thread of their own, never the engine's; an address that keeps failing waits longer for each answer.
@@ -38,6 +41,8 @@ public final class LogonAuthenticator implements AuthenticationStrategy
     private static final long LINGER_MILLIS = 1_000;
 
     private final Map<String, SessionConfig> sessions;
+    private final Function<String, byte[]> signingKeys;
+    private final EpochClock clock;
     private final MessageValidationStrategy compIds;
     private final LogonRefusals refusals;
     private final FailedLogons failures;
@@ -53,6 +58,19 @@ public final class LogonAuthenticator implements AuthenticationStrategy
         final FixConfig fix, final MessageValidationStrategy compIds, final LogonRefusals refusals,
         final EpochClock clock, final ScheduledExecutorService checks)
     {
+        this(fix, compIds, refusals, clock, checks, compId -> null);
+    }
+
+    /**
+     * @param signingKeys  each signing session's key by its CompID (read from its {@code signingKeyEnv}
+     *                     by the assembly); null for a session that signs nothing.
+     */
+    public LogonAuthenticator(
+        final FixConfig fix, final MessageValidationStrategy compIds, final LogonRefusals refusals,
+        final EpochClock clock, final ScheduledExecutorService checks, final Function<String, byte[]> signingKeys)
+    {
+        this.signingKeys = signingKeys;
+        this.clock = clock;
         this.sessions = fix.sessions().stream().collect(Collectors.toUnmodifiableMap(SessionConfig::targetCompId,
             Function.identity()));
         this.compIds = compIds;
@@ -78,18 +96,33 @@ public final class LogonAuthenticator implements AuthenticationStrategy
         final String username = logon.hasUsername() ? logon.usernameAsString() : null;
         final char[] password = logon.hasPassword() ? Arrays.copyOf(logon.password(), logon.passwordLength()) : null;
         final InetAddress address = PeerAddress.of(peer);
+        final Signed signed = session == null || session.logon().signingKeyEnv() == null ? null : new Signed(
+            logon instanceof LogonDecoder decoder && decoder.hasRawData() ?
+                new String(decoder.rawData(), 0, decoder.rawDataLength(), StandardCharsets.US_ASCII) : null,
+            logon.header().sendingTimeAsString(), logon.header().msgSeqNum(), logon.header().targetCompIDAsString());
         final long delayMillis = address == null ? 0 : failures.delayMillis(address);
-        checks.schedule(() -> decide(proxy, peer, address, compId, session, username, password), delayMillis,
+        checks.schedule(() -> decide(proxy, peer, address, compId, session, username, password, signed), delayMillis,
             TimeUnit.MILLISECONDS);
     }
 
     private void decide(
         final AuthenticationProxy proxy, final String peer, final InetAddress address, final String compId,
-        final SessionConfig session, final String username, final char[] password)
+        final SessionConfig session, final String username, final char[] password, final Signed signed)
     {
         try
         {
-            final String refusal = refusal(address, session, username, password);
+            // who and from where first, then the signature, then the password
+            String refusal = accessRefusal(address, session);
+            if (refusal == null && signed != null)
+            {
+                refusal = LogonSignature.refusal(signingKeys.apply(compId), signed.rawData, signed.sendingTime,
+                    signed.msgSeqNum, compId, signed.targetCompId, password == null ? null : new String(password),
+                    clock.time());
+            }
+            if (refusal == null)
+            {
+                refusal = credentialsRefusal(session.logon(), username, password);
+            }
             if (refusal == null)
             {
                 proxy.accept();
@@ -126,18 +159,25 @@ public final class LogonAuthenticator implements AuthenticationStrategy
     static String refusal(
         final InetAddress address, final SessionConfig session, final String username, final char[] password)
     {
+        final String refusal = accessRefusal(address, session);
+        return refusal != null ? refusal : credentialsRefusal(session.logon(), username, password);
+    }
+
+    private static String accessRefusal(final InetAddress address, final SessionConfig session)
+    {
         if (session == null)
         {
             return "unknown_session";
         }
-        final SessionLogon logon = session.logon();
-        if (address == null || !logon.allows(address))
-        {
-            return "address";
-        }
+        return address == null || !session.logon().allows(address) ? "address" : null;
+    }
+
+    private static String credentialsRefusal(final SessionLogon logon, final String username, final char[] password)
+    {
         if (logon.passwordHash() == null)
         {
-            return logon.allowUnauthenticated() ? null : "no_credentials";
+            // a signed logon proved the session's key before this
+            return logon.signingKeyEnv() != null || logon.allowUnauthenticated() ? null : "no_credentials";
         }
         if (logon.username() != null && !logon.username().equals(username))
         {
@@ -148,6 +188,11 @@ public final class LogonAuthenticator implements AuthenticationStrategy
             return "password_missing";
         }
         return PasswordHashes.matches(password, logon.passwordHash()) ? null : "password";
+    }
+
+    /** What a signed Logon's signature is checked against, taken from the engine's decoder. */
+    private record Signed(String rawData, String sendingTime, int msgSeqNum, String targetCompId)
+    {
     }
 
     @Override

@@ -66,8 +66,11 @@ public final class Gateway implements AutoCloseable
         return start(config, options, events, System::getenv);
     }
 
-    /** @param environment  where the configured admin tokens are read; tests give their own. */
-    static Gateway start(
+    /**
+     * @param environment  where the configured admin tokens and logon signing keys are read; tests give
+     *                     their own.
+     */
+    public static Gateway start(
         final GatewayConfig config, final GatewayOptions options, final SessionEvents events,
         final UnaryOperator<String> environment)
     {
@@ -114,7 +117,8 @@ public final class Gateway implements AutoCloseable
         });
         started((AutoCloseable)logonChecks::shutdownNow);
         final LogonAuthenticator logons = new LogonAuthenticator(config.fix(), FixEngineSettings.compIds(config.fix()),
-            metrics::logonRefused, SystemEpochClock.INSTANCE, logonChecks);
+            metrics::logonRefused, SystemEpochClock.INSTANCE, logonChecks,
+            LogonSigningKeys.read(config.fix(), environment)::get);
         started(FixEngineStarter.launch(config.fix(), profile, aeronDirName, dataDir, nanoClock, logons));
 
         // closed after the venue workers, which wait for it to write each request's record
