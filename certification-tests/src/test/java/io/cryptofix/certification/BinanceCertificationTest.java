@@ -283,6 +283,6 @@ class BinanceCertificationTest
 
     private static Path credentialsFile(final String name, final String secret) throws IOException
     {
-        return Files.writeString(credentials.resolve(name), "apiKey=" + KEY + "\nsecretKey=" + secret + "\n");
+        return CredentialsFiles.write(credentials.resolve(name), "apiKey=" + KEY + "\nsecretKey=" + secret + "\n");
     }
 }

@@ -258,7 +258,7 @@ class CrashRecoveryCertificationTest
     private GatewayConfigYaml withFakeBinance() throws IOException
     {
         binance = FakeBinance.start(KEY, SECRET);
-        final Path credentials = Files.writeString(gateway.workDir().resolve("binance.properties"),
+        final Path credentials = CredentialsFiles.write(gateway.workDir().resolve("binance.properties"),
             "apiKey=" + KEY + "\nsecretKey=" + SECRET + "\n");
         return onTheSimulatedVenue()
             .venue(Venue.exchange("BINANCE", "binance", binance.baseUrl(), credentials).symbols("BTC/USDT"));

@@ -51,7 +51,7 @@ class SecretsStayHiddenCertificationTest
     {
         final String hash = PasswordHashes.hash(PASSWORD.toCharArray());
         final Path credentials = gateway.workDir().resolve("binance.properties");
-        Files.writeString(credentials, "apiKey=" + API_KEY + "\nsecretKey=" + SECRET + "\n");
+        CredentialsFiles.write(credentials, "apiKey=" + API_KEY + "\nsecretKey=" + SECRET + "\n");
         final Path config = gateway.writeConfig(gateway.config().metricsOff()
             .session("RISK", "SIM")
             .sessionSetting("RISK", "passwordHash", "\"" + hash + "\"")

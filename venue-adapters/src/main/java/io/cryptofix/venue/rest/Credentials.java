@@ -5,7 +5,11 @@ import io.cryptofix.config.ExchangeVenueConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,6 +41,7 @@ public record Credentials(String apiKey, String secretKey, String passphrase)
     {
         if (config.credentialsFile() != null)
         {
+            refuseIfOthersMayRead(venueId, config.credentialsFile());
             final Properties properties = new Properties();
             try (Reader reader = Files.newBufferedReader(config.credentialsFile()))
             {
@@ -58,6 +63,39 @@ public record Credentials(String apiKey, String secretKey, String passphrase)
             required(venueId, environment.apply(config.secretKeyEnv()), "environment variable " + config.secretKeyEnv()),
             withPassphrase ? required(venueId, environment.apply(config.passphraseEnv()),
                 "environment variable " + config.passphraseEnv()) : null);
+    }
+
+    /**
+     * A credentials file that its group or others may read is refused, as ssh refuses such a private key:
+     * the keys in it may already be known beyond the gateway's user.
+     */
+    static void refuseIfOthersMayRead(final String venueId, final Path file)
+    {
+        final Set<PosixFilePermission> permissions;
+        try
+        {
+            permissions = Files.getPosixFilePermissions(file);
+        }
+        catch (final UnsupportedOperationException e)
+        {
+            // not a POSIX file system: nothing to check by these rules
+            return;
+        }
+        catch (final IOException e)
+        {
+            throw new VenueUnavailableException("venue " + venueId + ": credentials file " + file +
+                " cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        for (final PosixFilePermission permission : permissions)
+        {
+            if (permission != PosixFilePermission.OWNER_READ && permission != PosixFilePermission.OWNER_WRITE &&
+                permission != PosixFilePermission.OWNER_EXECUTE)
+            {
+                throw new VenueUnavailableException("venue " + venueId + ": credentials file " + file +
+                    " may be read or changed by others (" + PosixFilePermissions.toString(permissions) +
+                    "); allow its owner only: chmod 600 " + file);
+            }
+        }
     }
 
     @Override
