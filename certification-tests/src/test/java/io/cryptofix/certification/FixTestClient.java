@@ -18,6 +18,8 @@ import quickfix.field.MsgType;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -46,6 +48,13 @@ final class FixTestClient implements Application, AutoCloseable
     private FixTestClient(final String senderCompId, final int port, final Path storeDir, final boolean resetOnLogon)
         throws ConfigError
     {
+        this(senderCompId, port, storeDir, resetOnLogon, Map.of());
+    }
+
+    /** @param moreSettings  QuickFIX/J session settings on top of the standard ones, e.g. {@link #tls}. */
+    private FixTestClient(final String senderCompId, final int port, final Path storeDir, final boolean resetOnLogon,
+        final Map<String, String> moreSettings) throws ConfigError
+    {
         sessionId = new SessionID("FIX.4.4", senderCompId, "GATEWAY");
         final SessionSettings settings = new SessionSettings();
         settings.setString(sessionId, "ConnectionType", "initiator");
@@ -59,6 +68,7 @@ final class FixTestClient implements Application, AutoCloseable
         settings.setString(sessionId, "DataDictionary", "FIX44.xml");
         settings.setString(sessionId, "ResetOnLogon", resetOnLogon ? "Y" : "N");
         settings.setString(sessionId, "ValidateIncomingMessage", "Y");
+        moreSettings.forEach((key, value) -> settings.setString(sessionId, key, value));
         final MessageStoreFactory store;
         if (storeDir != null)
         {
@@ -130,6 +140,47 @@ final class FixTestClient implements Application, AutoCloseable
         client.start();
         client.awaitLogon();
         return client;
+    }
+
+    /**
+     * Connects through a TLS front with {@code tlsSettings} (see {@link #tls}), with a fresh sequence,
+     * and waits for the logon.
+     */
+    static FixTestClient logOnOverTls(final String senderCompId, final int port, final Map<String, String> tlsSettings)
+        throws Exception
+    {
+        final FixTestClient client = new FixTestClient(senderCompId, port, null, true, tlsSettings);
+        client.start();
+        client.awaitLogon();
+        return client;
+    }
+
+    /**
+     * QuickFIX/J's settings for a TLS connection, as a client of the gateway's TLS front sets them:
+     * TLS 1.2 or 1.3, and the front's certificate must chain to a CA in {@code trustStore} and name
+     * the address connected to (without SocketTrustStore QuickFIX/J would trust any certificate).
+     *
+     * @param trustStore     PKCS12 trust store with the CA of the front's certificate.
+     * @param keyStore       PKCS12 key store with the client's key and certificate, for mutual TLS;
+     *                       null to present no certificate.
+     * @param storePassword  the password of both stores.
+     */
+    static Map<String, String> tls(final Path trustStore, final Path keyStore, final String storePassword)
+    {
+        final Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("SocketUseSSL", "Y");
+        settings.put("EnabledProtocols", "TLSv1.3,TLSv1.2");
+        settings.put("EndpointIdentificationAlgorithm", "HTTPS");
+        settings.put("SocketTrustStore", trustStore.toString());
+        settings.put("SocketTrustStorePassword", storePassword);
+        settings.put("TrustStoreType", "PKCS12");
+        if (keyStore != null)
+        {
+            settings.put("SocketKeyStore", keyStore.toString());
+            settings.put("SocketKeyStorePassword", storePassword);
+            settings.put("KeyStoreType", "PKCS12");
+        }
+        return settings;
     }
 
     void start() throws ConfigError

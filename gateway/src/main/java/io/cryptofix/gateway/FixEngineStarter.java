@@ -10,6 +10,8 @@ import uk.co.real_logic.artio.engine.LowResourceEngineScheduler;
 import uk.co.real_logic.artio.validation.AuthenticationStrategy;
 
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ import java.nio.file.Path;
  */
 final class FixEngineStarter
 {
+    private static final Logger LOG = System.getLogger(FixEngineStarter.class.getName());
+
     private FixEngineStarter()
     {
     }
@@ -50,11 +54,25 @@ final class FixEngineStarter
         final EpochNanoClock clock,
         final AuthenticationStrategy logons)
     {
+        warnIfReachableWithoutTls(fix);
         final EngineConfiguration engine = FixEngineSettings.engineConfiguration(fix, aeronDirName, dataDir, clock, logons)
             // framer and archiver share one thread: the gateway's threads share two cores
             .scheduler(new LowResourceEngineScheduler())
             .framerIdleStrategy(IdleStrategies.orderPath(profile))
             .archiverIdleStrategy(IdleStrategies.parking());
         return FixEngine.launch(engine);
+    }
+
+    /**
+     * Artio speaks plain TCP only: a FIX port other machines can reach is one where logons and orders
+     * travel in the clear. Not refused, for a trusted network is a choice the operator may make, but
+     * said loudly at every start, so that it is a choice.
+     */
+    private static void warnIfReachableWithoutTls(final FixConfig fix)
+    {
+        if (!FixPortExposure.isLoopbackOnly(fix.bindAddress()))
+        {
+            LOG.log(Level.WARNING, FixPortExposure.warning(fix.bindAddress(), fix.port()));
+        }
     }
 }
