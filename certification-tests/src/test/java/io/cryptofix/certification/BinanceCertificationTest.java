@@ -81,6 +81,7 @@ class BinanceCertificationTest
         final Path good = credentialsFile("good.properties", SECRET);
         final Path bad = credentialsFile("bad.properties", WRONG_SECRET);
         gateway = GatewayFixture.start(config -> config
+            .metricsPublishBalances()
             .venue(Venue.exchange("BINANCE", "binance", binance.baseUrl(), good).symbols("BTC/USDT"))
             .venue(Venue.exchange("BADKEYS", "binance", binance.baseUrl(), bad).symbols("BTC/USDT"))
             .venue(Venue.exchange("BINANCE_LATE", "binance", binanceLate.baseUrl(), good).symbols("BTC/USDT")));

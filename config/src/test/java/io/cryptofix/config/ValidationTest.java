@@ -372,7 +372,7 @@ class ValidationTest
     void anUnknownKeyFarFromEveryKnownOneListsTheAllowedKeys()
     {
         assertThat(problemsOf("metrics:", "  path: /metrics"))
-            .containsExactly("metrics.path: unknown key (allowed: enabled, bindAddress, port)");
+            .containsExactly("metrics.path: unknown key (allowed: enabled, bindAddress, port, tokenEnv, publishBalances)");
     }
 
     @Test

@@ -51,7 +51,7 @@ public final class Gateway implements AutoCloseable
     private Gateway(final GatewayConfig config)
     {
         this.config = config;
-        this.metrics = new GatewayMetrics(new PrometheusRegistry());
+        this.metrics = new GatewayMetrics(new PrometheusRegistry(), config.metrics().publishBalances());
         this.riskInForce = config.risk();
     }
 
@@ -61,7 +61,7 @@ public final class Gateway implements AutoCloseable
         return start(config, options, events, System::getenv);
     }
 
-    /** @param environment  where the configured admin tokens are read; tests give their own. */
+    /** @param environment  where the configured admin and metrics tokens are read; tests give their own. */
     static Gateway start(
         final GatewayConfig config, final GatewayOptions options, final SessionEvents events,
         final UnaryOperator<String> environment)
@@ -86,7 +86,7 @@ public final class Gateway implements AutoCloseable
 
     private void assemble(final GatewayOptions options, final SessionEvents events, final UnaryOperator<String> environment)
     {
-        metricsEndpoint = started(MetricsEndpoint.start(config.metrics(), metrics.registry()));
+        metricsEndpoint = started(MetricsEndpoint.start(config.metrics(), metrics.registry(), environment));
         FixEngineStarter.checkPortFree(config.fix());
         final Path dataDir = config.dataDir().toAbsolutePath();
         // before anything heavy starts: a configured token missing from the environment refuses the start
