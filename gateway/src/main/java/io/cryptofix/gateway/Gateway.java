@@ -89,6 +89,8 @@ public final class Gateway implements AutoCloseable
         metricsEndpoint = started(MetricsEndpoint.start(config.metrics(), metrics.registry(), environment));
         FixEngineStarter.checkPortFree(config.fix());
         final Path dataDir = config.dataDir().toAbsolutePath();
+        // before the admin token file or anything else is written in it
+        OwnerOnlyDirectory.create(dataDir, "data directory");
         // before anything heavy starts: a configured token missing from the environment refuses the start
         final AdminTokens adminTokens = config.admin().enabled() ?
             AdminTokens.load(config.admin(), dataDir, environment) : null;
