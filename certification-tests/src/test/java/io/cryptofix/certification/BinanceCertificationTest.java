@@ -16,6 +16,10 @@ import quickfix.field.Side;
 import quickfix.field.Text;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +81,7 @@ class BinanceCertificationTest
         final Path good = credentialsFile("good.properties", SECRET);
         final Path bad = credentialsFile("bad.properties", WRONG_SECRET);
         gateway = GatewayFixture.start(config -> config
+            .metricsPublishBalances()
             .venue(Venue.exchange("BINANCE", "binance", binance.baseUrl(), good).symbols("BTC/USDT"))
             .venue(Venue.exchange("BADKEYS", "binance", binance.baseUrl(), bad).symbols("BTC/USDT"))
             .venue(Venue.exchange("BINANCE_LATE", "binance", binanceLate.baseUrl(), good).symbols("BTC/USDT")));
@@ -132,8 +137,8 @@ class BinanceCertificationTest
                 "BINANCE_LATE"));
             final Message refused = client.next("8");
             assertThat(refused.getChar(ExecType.FIELD)).isEqualTo(ExecType.REJECTED);
-            assertThat(refused.getString(Text.FIELD)).startsWith("venue BINANCE_LATE is starting, retry later (")
-                .contains("(-1001)");
+            assertThat(refused.getString(Text.FIELD)).as("Binance's answer is for the log and the admin status")
+                .isEqualTo("venue BINANCE_LATE is starting, retry later");
 
             binanceLate.unavailable(0);
             await().atMost(Duration.ofSeconds(30)).until(() -> MetricsScrape.of(gateway.metricsPort())
@@ -263,22 +268,41 @@ class BinanceCertificationTest
     }
 
     @Test
-    void aVenueWithWrongKeysFailsAloneSaysWhyAndNoSecretIsLogged() throws Exception
+    void aVenueWithWrongKeysFailsAloneTellsTheOperatorsWhyNotTheClientAndNoSecretIsLogged() throws Exception
     {
         try (FixTestClient client = FixTestClient.logOn("DEMO", gateway.fixPort()))
         {
             client.send(Orders.onVenue(Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.01", "50000"), "BADKEYS"));
             final Message rejected = client.next("8");
             assertThat(rejected.getChar(ExecType.FIELD)).isEqualTo(ExecType.REJECTED);
-            assertThat(rejected.getString(Text.FIELD)).startsWith("venue BADKEYS is starting, retry later (")
-                .contains("Signature for this request is not valid.");
+            assertThat(rejected.getString(Text.FIELD)).as("no URL, file or venue answer reaches a client")
+                .isEqualTo("venue BADKEYS is starting, retry later");
 
             client.send(Orders.limit(Orders.nextClOrdId(), Side.BUY, "BTC/USDT", "0.01", "1000"));
             assertThat(client.next("8").getChar(ExecType.FIELD)).isEqualTo(ExecType.NEW);
             client.logout();
         }
-        assertThat(LOG).anySatisfy(line -> assertThat(line).contains("venue BADKEYS not started"));
+        assertThat(LOG).anySatisfy(line -> assertThat(line).contains("venue BADKEYS not started")
+            .contains("Signature for this request is not valid."));
         assertThat(LOG).noneSatisfy(line -> assertThat(line).containsAnyOf(SECRET, WRONG_SECRET, KEY));
+        final String status = adminStatus();
+        assertThat(status).as("the admin status says why").contains("\"BADKEYS\":{\"state\":\"STARTING\",\"reason\":\"")
+            .contains("Signature for this request is not valid.")
+            .doesNotContain(SECRET, WRONG_SECRET);
+    }
+
+    /** {@code GET /status} of the admin API, with the gateway's own token, as an operator reads it. */
+    private static String adminStatus() throws Exception
+    {
+        final String token = Files.readString(gateway.dataDir().resolve("admin-token")).strip();
+        final HttpResponse<String> status = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.gateway().adminPort() + "/status"))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+        return status.body();
     }
 
     private static Path credentialsFile(final String name, final String secret) throws IOException

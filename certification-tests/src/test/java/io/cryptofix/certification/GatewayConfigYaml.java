@@ -23,6 +23,7 @@ final class GatewayConfigYaml
     private Boolean metricsEnabled;
     private String metricsBindAddress;
     private Integer metricsPort;
+    private Boolean metricsPublishBalances;
     // any free port unless a test names one: no test takes the default 9465 another may be using
     private int adminPort;
     private SystemOfRecord systemOfRecord;
@@ -96,6 +97,13 @@ final class GatewayConfigYaml
         metricsEnabled = true;
         metricsBindAddress = "127.0.0.1";
         metricsPort = port;
+        return this;
+    }
+
+    /** The venue accounts' balances published as metrics (off by default). */
+    GatewayConfigYaml metricsPublishBalances()
+    {
+        metricsPublishBalances = true;
         return this;
     }
 
@@ -181,6 +189,7 @@ final class GatewayConfigYaml
             line(yaml, "  enabled", metricsEnabled);
             line(yaml, "  bindAddress", metricsBindAddress);
             line(yaml, "  port", metricsPort);
+            line(yaml, "  publishBalances", metricsPublishBalances);
         }
         if (systemOfRecord != null)
         {

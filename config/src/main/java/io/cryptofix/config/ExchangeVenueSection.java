@@ -4,9 +4,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -55,6 +58,9 @@ final class ExchangeVenueSection
     private static final TextRule URL = new TextRule(
         "an http or https URL", text -> text.startsWith("https://") || text.startsWith("http://"),
         "e.g. https://api.binance.com or https://testnet.binance.vision");
+    // the requests carry the API key and are signed: over plain http anyone on the path reads the key
+    // and the orders; only a venue on this machine (a local fake exchange, a local TLS proxy) may be http
+    private static final List<String> PLAIN_HTTP_HOSTS = List.of("127.0.0.1", "localhost", "[::1]");
     private static final TextRule ENV = new TextRule(
         "an environment variable name", text -> ENV_NAME.matcher(text).matches(), "letters, digits, underscore");
 
@@ -75,6 +81,7 @@ final class ExchangeVenueSection
         }
         final String baseUrl = venue.text("baseUrl", testnet ? TESTNET_URLS.getOrDefault(type, BASE_URLS.get(type)) :
             BASE_URLS.get(type), "the venue's REST base URL", URL);
+        checkBaseUrl(venue, baseUrl);
         // Binance allows up to 60000, Bybit documents 5000 as its default
         final Long recvWindowMillis = recvWindow ?
             venue.integer("recvWindowMillis", DEFAULT_RECV_WINDOW_MILLIS, 1, 60_000, null) : null;
@@ -99,6 +106,45 @@ final class ExchangeVenueSection
             symbols,
             testnet,
             recvWindowMillis == null ? DEFAULT_RECV_WINDOW_MILLIS : recvWindowMillis);
+    }
+
+    /**
+     * Refuses a base URL that would send the keys in the clear (plain http to another machine) or that
+     * carries credentials of its own (user:password@), which the startup summary would show.
+     */
+    private static void checkBaseUrl(final YamlMap venue, final String baseUrl)
+    {
+        if (baseUrl == null)
+        {
+            return;
+        }
+        final URI uri;
+        try
+        {
+            uri = new URI(baseUrl);
+        }
+        catch (final URISyntaxException e)
+        {
+            venue.problem("baseUrl", YamlMap.quoted(baseUrl) + " is not a URL (" + e.getReason() + "; allowed: " +
+                "e.g. https://api.binance.com)");
+            return;
+        }
+        if (uri.getHost() == null)
+        {
+            venue.problem("baseUrl", YamlMap.quoted(baseUrl) + " names no host (allowed: e.g. https://api.binance.com)");
+        }
+        else if (uri.getRawUserInfo() != null)
+        {
+            // the credentials themselves are not repeated: a problem is printed, a secret never is
+            venue.problem("baseUrl", YamlMap.quoted(baseUrl.replace(uri.getRawUserInfo(), "...")) + " carries a user " +
+                "or password (allowed: the URL alone; keys go in apiKeyEnv and secretKeyEnv or in credentialsFile)");
+        }
+        else if ("http".equals(uri.getScheme()) && !PLAIN_HTTP_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT)))
+        {
+            venue.problem("baseUrl", YamlMap.quoted(baseUrl) + " is plain http to another machine: the API key and " +
+                "the orders would cross the network unencrypted (allowed: https://, or http:// only to 127.0.0.1, " +
+                "localhost or [::1], e.g. a local test exchange)");
+        }
     }
 
     private static List<String> concat(final List<String> keys, final String key)

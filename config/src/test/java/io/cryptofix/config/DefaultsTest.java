@@ -69,9 +69,9 @@ class DefaultsTest
     }
 
     @Test
-    void metricsAreServedOnLoopbackPort9464()
+    void metricsAreServedOnLoopbackPort9464WithoutATokenAndWithoutBalances()
     {
-        assertThat(Defaults.config().metrics()).isEqualTo(new MetricsConfig(true, "127.0.0.1", 9464));
+        assertThat(Defaults.config().metrics()).isEqualTo(new MetricsConfig(true, "127.0.0.1", 9464, null, false));
     }
 
     @Test

@@ -88,7 +88,7 @@ class UserConfigTest
             new FixConfig("0.0.0.0", 19880, "CRYPTOFIX", List.of(
                 new SessionConfig("OMS_1", "SIM_B", true),
                 new SessionConfig("RISK", "SIM_A", false))),
-            new MetricsConfig(false, "::1", 19464),
+            new MetricsConfig(false, "::1", 19464, null, false),
             new PerformanceConfig(PerformanceConfig.Profile.DEFAULT),
             venues,
             Defaults.config().timeouts()));
@@ -114,7 +114,7 @@ class UserConfigTest
             "  enabled: false");
 
         assertThat(config.fix()).isEqualTo(new FixConfig("127.0.0.1", 7001, "GATEWAY", Defaults.config().fix().sessions()));
-        assertThat(config.metrics()).isEqualTo(new MetricsConfig(false, "127.0.0.1", 9464));
+        assertThat(config.metrics()).isEqualTo(new MetricsConfig(false, "127.0.0.1", 9464, null, false));
         assertThat(config.venues()).isEqualTo(Defaults.config().venues());
         assertThat(config.dataDir()).isEqualTo(Path.of("data"));
     }

@@ -1,11 +1,14 @@
 package io.cryptofix.config;
 
+import static io.cryptofix.config.ConfigProblems.parse;
 import static io.cryptofix.config.ConfigProblems.problemsOf;
 import static io.cryptofix.config.ConfigProblems.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 /**
  * Each problem names the key path, the bad value and what is allowed.
@@ -234,6 +237,44 @@ class ValidationTest
     }
 
     @Test
+    void aBaseUrlOverPlainHttpToAnotherMachineIsRejectedNamingWhatIsAllowed()
+    {
+        final String allowed = " is plain http to another machine: the API key and the orders would cross the " +
+            "network unencrypted (allowed: https://, or http:// only to 127.0.0.1, localhost or [::1], e.g. a local " +
+            "test exchange)";
+        assertThat(problemsOf("venues:", "  BINANCE: { type: binance, baseUrl: \"http://api.binance.com\", " +
+            "symbols: [BTC/USDT] }"))
+            .containsExactly("venues.BINANCE.baseUrl: \"http://api.binance.com\"" + allowed);
+        assertThat(problemsOf("venues:", "  KRAKEN: { type: kraken, baseUrl: \"http://10.0.0.7:8080\", " +
+            "symbols: [BTC/USD] }"))
+            .containsExactly("venues.KRAKEN.baseUrl: \"http://10.0.0.7:8080\"" + allowed);
+        assertThat(problemsOf("venues:", "  OKX: { type: okx, baseUrl: \"http://127.0.0.2:8080\", symbols: [BTC/USDT] }"))
+            .as("only the addresses named").containsExactly("venues.OKX.baseUrl: \"http://127.0.0.2:8080\"" + allowed);
+    }
+
+    @Test
+    void aBaseUrlOverPlainHttpToThisMachineIsAccepted() throws ConfigException
+    {
+        for (final String url : List.of("http://127.0.0.1:18080", "http://localhost:18080", "http://LocalHost:18080/",
+            "http://[::1]:18080", "https://10.0.0.7:8443"))
+        {
+            assertThat(parse("venues:", "  BINANCE: { type: binance, baseUrl: \"" + url + "\", symbols: [BTC/USDT] }")
+                .venues().get("BINANCE").exchange().baseUrl()).isEqualTo(url);
+        }
+    }
+
+    @Test
+    void aBaseUrlCarryingCredentialsOrNoHostIsRejectedWithoutRepeatingThem()
+    {
+        assertThat(problemsOf("venues:", "  BINANCE: { type: binance, baseUrl: \"https://key:s3cret@api.binance.com\", " +
+            "symbols: [BTC/USDT] }"))
+            .containsExactly("venues.BINANCE.baseUrl: \"https://...@api.binance.com\" carries a user or password " +
+                "(allowed: the URL alone; keys go in apiKeyEnv and secretKeyEnv or in credentialsFile)");
+        assertThat(problemsOf("venues:", "  BINANCE: { type: binance, baseUrl: \"https://\", symbols: [BTC/USDT] }"))
+            .singleElement().asString().startsWith("venues.BINANCE.baseUrl: \"https://\" is not a URL");
+    }
+
+    @Test
     void aBinanceVenueNeedsItsSymbolsAndTakesOnlyItsOwnKeys()
     {
         assertThat(problemsOf("venues:", "  BINANCE:", "    type: binance", "    seed: 7", "    symbols: [btc-usdt]"))
@@ -372,7 +413,7 @@ class ValidationTest
     void anUnknownKeyFarFromEveryKnownOneListsTheAllowedKeys()
     {
         assertThat(problemsOf("metrics:", "  path: /metrics"))
-            .containsExactly("metrics.path: unknown key (allowed: enabled, bindAddress, port)");
+            .containsExactly("metrics.path: unknown key (allowed: enabled, bindAddress, port, tokenEnv, publishBalances)");
     }
 
     @Test

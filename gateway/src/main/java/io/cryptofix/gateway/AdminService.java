@@ -3,6 +3,7 @@ package io.cryptofix.gateway;
 import io.cryptofix.config.GatewayConfig;
 import io.cryptofix.config.RiskConfig;
 import io.cryptofix.config.SessionConfig;
+import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.order.RiskStatus;
 import io.cryptofix.order.TradingScope;
 import io.cryptofix.order.TradingState;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +35,8 @@ final class AdminService
     private final AdminTokens tokens;
     private final AdminJournal journal;
     private final CoreTasks core;
+    // the duty cycle's: read only in a core task
+    private final InstrumentCatalog catalog;
     private final GatewayMetrics metrics;
     private final Set<String> venues;
     private final Set<String> sessions;
@@ -47,6 +51,7 @@ final class AdminService
     }
 
     /**
+     * @param catalog      the venues that take no orders now and why, for the status; read on the duty cycle.
      * @param riskInForce  the limits in force now, for the status.
      * @param reloader     the configuration file's reloader; null inside while the gateway runs without a file.
      * @param coreTimeout  how long to wait for the duty cycle to do the core's part.
@@ -55,6 +60,7 @@ final class AdminService
         final AdminTokens tokens,
         final AdminJournal journal,
         final CoreTasks core,
+        final InstrumentCatalog catalog,
         final GatewayMetrics metrics,
         final GatewayConfig config,
         final Supplier<RiskConfig> riskInForce,
@@ -65,6 +71,7 @@ final class AdminService
         this.tokens = tokens;
         this.journal = journal;
         this.core = core;
+        this.catalog = catalog;
         this.metrics = metrics;
         this.venues = new TreeSet<>(config.venues().keySet());
         this.sessions = new TreeSet<>();
@@ -115,10 +122,13 @@ final class AdminService
 
     private Answer status()
     {
-        final CompletableFuture<RiskStatus> status = core.submit((orderCore, now) -> orderCore.riskStatus());
+        final CompletableFuture<Status> status = core.submit((orderCore, now) ->
+            new Status(orderCore.riskStatus(), catalog.outages()));
         try
         {
-            final Answer answer = new Answer(200, StatusReport.json(await(status), riskInForce.get(), clock.getAsLong()));
+            final Status taken = await(status);
+            final Answer answer = new Answer(200,
+                StatusReport.json(taken.risk(), taken.outages(), riskInForce.get(), clock.getAsLong()));
             metrics.adminAction(AdminAction.STATUS.word(), AdminJournalEntry.ACCEPTED);
             return answer;
         }
@@ -251,6 +261,11 @@ final class AdminService
     }
 
     private record Change(TradingState previous, int canceling)
+    {
+    }
+
+    /** The core's state and the venues out, taken together on the duty cycle. */
+    private record Status(RiskStatus risk, Map<String, InstrumentCatalog.Outage> outages)
     {
     }
 

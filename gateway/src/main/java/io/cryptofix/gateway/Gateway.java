@@ -56,7 +56,7 @@ public final class Gateway implements AutoCloseable
     private Gateway(final GatewayConfig config)
     {
         this.config = config;
-        this.metrics = new GatewayMetrics(new PrometheusRegistry());
+        this.metrics = new GatewayMetrics(new PrometheusRegistry(), config.metrics().publishBalances());
         this.riskInForce = config.risk();
     }
 
@@ -67,8 +67,8 @@ public final class Gateway implements AutoCloseable
     }
 
     /**
-     * @param environment  where the configured admin tokens and logon signing keys are read; tests give
-     *                     their own.
+     * @param environment  where the configured admin and metrics tokens and the logon signing keys are
+     *                     read; tests give their own.
      */
     public static Gateway start(
         final GatewayConfig config, final GatewayOptions options, final SessionEvents events,
@@ -94,9 +94,11 @@ public final class Gateway implements AutoCloseable
 
     private void assemble(final GatewayOptions options, final SessionEvents events, final UnaryOperator<String> environment)
     {
-        metricsEndpoint = started(MetricsEndpoint.start(config.metrics(), metrics.registry()));
+        metricsEndpoint = started(MetricsEndpoint.start(config.metrics(), metrics.registry(), environment));
         FixEngineStarter.checkPortFree(config.fix());
         final Path dataDir = config.dataDir().toAbsolutePath();
+        // before the admin token file or anything else is written in it
+        OwnerOnlyDirectory.create(dataDir, "data directory");
         // before anything heavy starts: a configured token missing from the environment refuses the start
         final AdminTokens adminTokens = config.admin().enabled() ?
             AdminTokens.load(config.admin(), dataDir, environment) : null;
@@ -152,7 +154,7 @@ public final class Gateway implements AutoCloseable
         started(SessionUsageSampler.start(coreTasks, new SessionUsageMetrics(metrics.registry()),
             SessionUsageSampler.PERIOD_MILLIS));
         adminEndpoint = started(AdminEndpoint.start(config.admin(), new AdminService(adminTokens, adminJournal, coreTasks,
-            metrics, config, () -> riskInForce, reloader::get, System::currentTimeMillis, ADMIN_CORE_TIMEOUT)));
+            venues.catalog(), metrics, config, () -> riskInForce, reloader::get, System::currentTimeMillis, ADMIN_CORE_TIMEOUT)));
     }
 
     private <T extends AutoCloseable> T started(final T part)

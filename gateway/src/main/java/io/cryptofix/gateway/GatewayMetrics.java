@@ -50,6 +50,7 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
     private final Counter rateLimitWait;
     private final Counter rateLimited;
     private final Counter shareRefusals;
+    // null unless balances are published: they tell whoever can scrape what the firm holds
     private final Gauge balances;
     private final Histogram timeoutLateness;
     private final VenueStateMetrics venueStates;
@@ -58,7 +59,11 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
     private final Counter logonsRefused;
     private final TradingStateMetrics tradingStates;
 
-    public GatewayMetrics(final PrometheusRegistry registry)
+    /**
+     * @param publishBalances  true: the venue accounts' free balances are registered and published
+     *                         ({@code cryptofix_venue_balance}); false: the venues are told not to read them.
+     */
+    public GatewayMetrics(final PrometheusRegistry registry, final boolean publishBalances)
     {
         this.registry = registry;
         venueStates = new VenueStateMetrics(registry);
@@ -185,7 +190,7 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
             .help("New orders refused as the venue being busy to keep its request queue shared between sessions, by venue")
             .labelNames("venue")
             .register(registry);
-        balances = Gauge.builder()
+        balances = !publishBalances ? null : Gauge.builder()
             .name("cryptofix_venue_balance")
             .help("The account's balance free to trade at each venue over REST, by asset as the venue names it; " +
                 "read about once a minute")
@@ -378,9 +383,18 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
     }
 
     @Override
+    public boolean readsBalances()
+    {
+        return balances != null;
+    }
+
+    @Override
     public void onBalance(final String venueId, final String asset, final double free)
     {
-        balances.labelValues(venueId, asset).set(free);
+        if (balances != null)
+        {
+            balances.labelValues(venueId, asset).set(free);
+        }
     }
 
     /**

@@ -6,7 +6,8 @@ import java.time.Duration;
 /**
  * Runtime settings of the gateway that are not part of the user's configuration file.
  *
- * @param aeronDir         directory of the embedded Aeron media driver (shared memory); deleted on close.
+ * @param aeronDir         directory of the embedded Aeron media driver (shared memory), made readable by
+ *                         the gateway's user only once the driver has started; deleted on close.
  * @param termBufferLength Aeron term length: small by default, see docs (1 GB of /dev/shm otherwise).
  * @param startTimeout     how long to wait for the engine and library to come up, and for the journal
  *                         to write the reports sent again at start.

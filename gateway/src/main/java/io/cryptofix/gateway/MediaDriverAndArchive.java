@@ -9,17 +9,14 @@ import io.aeron.driver.ThreadingMode;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The embedded Aeron media driver and archive everything else runs on: IPC between the FIX engine
  * and the library, the recording of the FIX messages and of the order journal under
  * {@code <dataDir>/archive}. Small term buffers, shared threading, idle strategies that park.
- * Closing stops both and removes the Aeron directory, which is this gateway's once it has started
- * a driver in it.
+ * Both directories are readable by the gateway's user only. Closing stops both and removes the Aeron
+ * directory, which is this gateway's once it has started a driver in it.
  */
 final class MediaDriverAndArchive implements AutoCloseable
 {
@@ -40,15 +37,21 @@ final class MediaDriverAndArchive implements AutoCloseable
      */
     static MediaDriverAndArchive launch(final Path aeronDir, final Path dataDir, final int termBufferLength)
     {
-        createDirectories(dataDir);
+        OwnerOnlyDirectory.create(dataDir, "data directory");
         final String aeronDirName = aeronDir.toString();
         final Path archiveDir = dataDir.resolve("archive");
         try
         {
             StaleArchiveMark.removeIfOwnerIsGone(archiveDir);
-            return new MediaDriverAndArchive(aeronDir, ArchivingMediaDriver.launch(
+            final ArchivingMediaDriver driver = ArchivingMediaDriver.launch(
                 mediaDriverContext(aeronDirName, termBufferLength),
-                archiveContext(aeronDirName, archiveDir, termBufferLength)));
+                archiveContext(aeronDirName, archiveDir, termBufferLength));
+            // the driver always makes its directory anew, as the umask allows, and no setting of
+            // Aeron's changes that: closed to others here, before the FIX engine or the journal
+            // publishes a message in it (what is there so far is the driver's control file and the
+            // archive's own control streams)
+            OwnerOnlyDirectory.tightenMadeByOthers(aeronDir, "Aeron directory");
+            return new MediaDriverAndArchive(aeronDir, driver);
         }
         catch (final RuntimeException | Error e)
         {
@@ -86,18 +89,6 @@ final class MediaDriverAndArchive implements AutoCloseable
             .idleStrategySupplier(IdleStrategies::archive)
             .deleteArchiveOnStart(false)
             .segmentFileLength(Math.max(termBufferLength * 4, 8 * 1024 * 1024));
-    }
-
-    private static void createDirectories(final Path dir)
-    {
-        try
-        {
-            Files.createDirectories(dir);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException("cannot create data directory " + dir + ": " + e.getMessage(), e);
-        }
     }
 
     @Override

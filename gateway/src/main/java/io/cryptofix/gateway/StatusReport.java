@@ -5,6 +5,7 @@ import io.cryptofix.config.RiskConfig;
 import io.cryptofix.config.RiskLimits;
 import io.cryptofix.config.SelfTradePrevention;
 import io.cryptofix.config.SymbolPattern;
+import io.cryptofix.domain.InstrumentCatalog.Outage;
 import io.cryptofix.order.RiskStatus;
 import io.cryptofix.order.RiskStatus.ScopeState;
 import io.cryptofix.order.RiskStatus.SessionUsage;
@@ -20,8 +21,9 @@ import java.util.Map;
 
 /**
  * {@code GET /status}: the trading states (the global one, and each venue and session not ACTIVE, with
- * its reason and since when), the limits in force as configured, and each session's use of them.
- * Decimals are written as strings, as they are configured: no binary floating point in between.
+ * its reason and since when), the venues (and venue accounts) that take no orders now and why, the
+ * limits in force as configured, and each session's use of them. Decimals are written as strings, as
+ * they are configured: no binary floating point in between.
  */
 final class StatusReport
 {
@@ -29,7 +31,13 @@ final class StatusReport
     {
     }
 
-    static String json(final RiskStatus status, final RiskConfig risk, final long nowMillis)
+    /**
+     * @param outages  by venue id or {@code VENUE/ACCOUNT}: why each takes no orders now. The reason is the
+     *                 failure as the gateway met it (it may name a file, a variable or a URL): the admin
+     *                 API is for operators, FIX clients are only told the venue is not available.
+     */
+    static String json(
+        final RiskStatus status, final Map<String, Outage> outages, final RiskConfig risk, final long nowMillis)
     {
         return AdminJson.object(json ->
         {
@@ -39,6 +47,15 @@ final class StatusReport
             state(json, status.global());
             states(json, "venues", status.venues());
             states(json, "sessions", status.sessions());
+            json.writeEndObject();
+            json.writeObjectFieldStart("unavailableVenues");
+            for (final Map.Entry<String, Outage> outage : outages.entrySet())
+            {
+                json.writeObjectFieldStart(outage.getKey());
+                json.writeStringField("state", outage.getValue().kind().name());
+                json.writeStringField("reason", outage.getValue().detail());
+                json.writeEndObject();
+            }
             json.writeEndObject();
             limits(json, risk);
             json.writeObjectFieldStart("usage");

@@ -9,6 +9,7 @@ import io.cryptofix.config.VenueConfig;
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.InstrumentCatalog;
+import io.cryptofix.domain.InstrumentCatalog.Outage;
 import io.cryptofix.domain.VenueRules;
 import io.cryptofix.venue.JournalGate;
 import io.cryptofix.venue.VenueAdapter;
@@ -27,7 +28,9 @@ import java.util.List;
  * and the catalog of what can be traded where. A venue that cannot be used (no credentials) is
  * logged and marked unavailable, and the others start; one that cannot be reached yet starts its
  * worker anyway, which keeps trying, and takes orders once it reports itself up. Closing stops
- * the workers.
+ * the workers. Why a venue failed (a failure may name a file, an environment variable or a URL) goes
+ * to the log and, through the catalog, to the admin API's status; its clients hear only that it is
+ * not available, or starting.
  */
 final class VenueWorkers implements AutoCloseable
 {
@@ -72,7 +75,7 @@ final class VenueWorkers implements AutoCloseable
                 {
                     // one venue that cannot be used must not stop the others
                     LOG.log(Level.ERROR, "venue " + venue.id() + " not started: " + e.getMessage());
-                    catalog.unavailable(venue.id(), "not available: " + e.getMessage());
+                    catalog.unavailable(venue.id(), Outage.Kind.NOT_STARTED, e.getMessage());
                     continue;
                 }
                 List<Instrument> instruments;
@@ -85,13 +88,13 @@ final class VenueWorkers implements AutoCloseable
                     if (!adapter.retriesConnect())
                     {
                         LOG.log(Level.ERROR, "venue " + venue.id() + " not started: " + e.getMessage());
-                        catalog.unavailable(venue.id(), "not available: " + e.getMessage());
+                        catalog.unavailable(venue.id(), Outage.Kind.NOT_STARTED, e.getMessage());
                         continue;
                     }
                     // its worker keeps trying, and its instruments join the catalog once it is up
                     LOG.log(Level.ERROR, "venue " + venue.id() + " not started yet, trying again in the background: " +
                         e.getMessage());
-                    catalog.unavailable(venue.id(), "starting, retry later (" + e.getMessage() + ")");
+                    catalog.unavailable(venue.id(), Outage.Kind.STARTING, e.getMessage());
                     instruments = List.of();
                 }
                 addVenue(catalog, venue, adapter.capabilities(), instruments);
@@ -133,7 +136,7 @@ final class VenueWorkers implements AutoCloseable
             catch (final RuntimeException e)
             {
                 LOG.log(Level.ERROR, "venue " + route + " not started: " + e.getMessage());
-                catalog.unavailable(route, "not available: " + e.getMessage());
+                catalog.unavailable(route, Outage.Kind.NOT_STARTED, e.getMessage());
                 continue;
             }
             try
@@ -145,7 +148,7 @@ final class VenueWorkers implements AutoCloseable
                 // its worker keeps trying, as the venue's does
                 LOG.log(Level.ERROR, "venue " + route + " not started yet, trying again in the background: " +
                     e.getMessage());
-                catalog.unavailable(route, "starting, retry later (" + e.getMessage() + ")");
+                catalog.unavailable(route, Outage.Kind.STARTING, e.getMessage());
             }
             dispatcher.startAccount(venue.id(), account.name(), adapter);
         }

@@ -32,7 +32,7 @@ class CoreDiagnosticsTest
         final PrometheusRegistry registry = new PrometheusRegistry();
         try (AdminJournal journal = AdminJournal.open(dataDir))
         {
-            final CoreDiagnostics diagnostics = new CoreDiagnostics(new GatewayMetrics(registry), journal);
+            final CoreDiagnostics diagnostics = new CoreDiagnostics(new GatewayMetrics(registry, false), journal);
 
             diagnostics.onTradingStateChanged(TradingScope.VENUE, "SIM", TradingState.HALTED, "price moved 12%", true, T0);
             diagnostics.onTradingStateChanged(TradingScope.SESSION, "RISK", TradingState.REDUCING, "desk", false, T0 + 1);

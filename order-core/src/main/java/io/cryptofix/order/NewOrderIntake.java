@@ -101,13 +101,14 @@ final class NewOrderIntake
         }
         final String venueId = command.venueId();
         final VenueRules venue = venueId == null ? null : instruments.venue(venueId);
-        // a venue starting, down, or left out at start: its rules may be known, its orders are refused
-        final String unavailable = venueId == null ? null : instruments.unavailableReason(venueId);
-        if (venue == null || unavailable != null)
+        // a venue starting, down, or left out at start: its rules may be known, its orders are refused;
+        // the client hears which of the three, why is for the operators (it may name files or URLs)
+        final InstrumentCatalog.Outage outage = venueId == null ? null : instruments.outage(venueId);
+        if (venue == null || outage != null)
         {
             refuse(command, index.takeOrderKey(), OrdRejReason.OTHER, venueId == null ?
-                "ExDestination (100) missing and the session has no default venue" : unavailable != null ?
-                "venue " + venueId + " is " + unavailable :
+                "ExDestination (100) missing and the session has no default venue" : outage != null ?
+                "venue " + venueId + " is " + outage.clientText() :
                 "unknown ExDestination (100) '" + venueId + "'");
             return;
         }
@@ -133,11 +134,11 @@ final class NewOrderIntake
                 refuse(command, index.takeOrderKey(), OrdRejReason.UNKNOWN_ACCOUNT, unknownAccount(command.account(), venue));
                 return;
             }
-            final String accountUnavailable = instruments.unavailableReason(venueId, command.account());
-            if (accountUnavailable != null)
+            final InstrumentCatalog.Outage accountOutage = instruments.outage(venueId, command.account());
+            if (accountOutage != null)
             {
                 refuse(command, index.takeOrderKey(), OrdRejReason.OTHER,
-                    "account " + command.account() + " at venue " + venueId + " is " + accountUnavailable);
+                    "account " + command.account() + " at venue " + venueId + " is " + accountOutage.clientText());
                 return;
             }
         }

@@ -338,11 +338,14 @@ public final class OrderCore
         instruments.available(venueId);
     }
 
-    /** A venue stopped answering: new orders for it are refused with {@code reason} until it is up again. */
+    /**
+     * A venue stopped answering: new orders for it are refused as "unavailable, retry later" until it is
+     * up again; the {@code reason} is kept for the operators' status, never told to clients.
+     */
     public void onVenueDown(final String venueId, final String reason, final long nowMillis)
     {
         events.now(nowMillis);
-        instruments.unavailable(venueId, "unavailable, retry later (" + reason + ")");
+        instruments.unavailable(venueId, InstrumentCatalog.Outage.Kind.DOWN, reason);
     }
 
     /** A venue confirmed an amend: the order has its new terms. */

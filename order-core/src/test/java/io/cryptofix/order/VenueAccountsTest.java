@@ -9,6 +9,7 @@ import io.cryptofix.order.RecordingSink.NewOrderReject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,11 +66,13 @@ class VenueAccountsTest
         core.onNewOrder(order("O1", "BINANCE", "DESK1"), tick());
         core.onNewOrder(order("O2", "BINANCE", "HEDGE"), tick());
         core.onNewOrder(order("O3", "BINANCE", null), tick());
+        assertThat(catalog.outages()).as("why, for the operators' status").containsExactly(Map.entry("BINANCE/DESK1",
+            new InstrumentCatalog.Outage(InstrumentCatalog.Outage.Kind.DOWN, "HTTP 401 invalid API key")));
         core.onVenueUp("BINANCE/DESK1", List.of(), tick());
         core.onNewOrder(order("O4", "BINANCE", "DESK1"), tick());
 
         assertThat(reports.newOrderRejects()).extracting(NewOrderReject::clOrdId, NewOrderReject::text).containsExactly(
-            tuple("O1", "account DESK1 at venue BINANCE is unavailable, retry later (HTTP 401 invalid API key)"));
+            tuple("O1", "account DESK1 at venue BINANCE is unavailable, retry later"));
         assertThat(venue.submitted()).extracting(RecordingVenueRouter.Placement::account)
             .as("O2, O3 and O4").containsExactly("HEDGE", null, "DESK1");
     }

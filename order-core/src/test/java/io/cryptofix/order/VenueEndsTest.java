@@ -12,6 +12,7 @@ import io.cryptofix.order.RecordingSink.NewOrderReject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.cryptofix.domain.TestCatalog.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,14 +111,17 @@ class VenueEndsTest
     @Test
     void ordersToAVenueStartingOrDownAreRefusedSayingSoAndTakenOnceItIsUp()
     {
-        catalog.unavailable(VENUE, "starting, retry later (HTTP 503)");
+        catalog.unavailable(VENUE, InstrumentCatalog.Outage.Kind.STARTING, "cannot reach https://api.binance.com: 503");
         core.onNewOrder(limit("O1", "0.001"), tick());
-        core.onVenueDown(VENUE, "HTTP 503", tick());
+        core.onVenueDown(VENUE, "HTTP 503 from https://api.binance.com", tick());
         core.onNewOrder(limit("O2", "0.001"), tick());
 
-        assertThat(reports.newOrderRejects()).extracting(NewOrderReject::reason, NewOrderReject::text).containsExactly(
-            org.assertj.core.groups.Tuple.tuple(OrdRejReason.OTHER, "venue BINANCE is starting, retry later (HTTP 503)"),
-            org.assertj.core.groups.Tuple.tuple(OrdRejReason.OTHER, "venue BINANCE is unavailable, retry later (HTTP 503)"));
+        assertThat(reports.newOrderRejects()).as("the client hears the venue's state, never why")
+            .extracting(NewOrderReject::reason, NewOrderReject::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(OrdRejReason.OTHER, "venue BINANCE is starting, retry later"),
+                org.assertj.core.groups.Tuple.tuple(OrdRejReason.OTHER, "venue BINANCE is unavailable, retry later"));
+        assertThat(catalog.outages()).as("why stays for the operators' status").containsExactly(Map.entry(VENUE,
+            new InstrumentCatalog.Outage(InstrumentCatalog.Outage.Kind.DOWN, "HTTP 503 from https://api.binance.com")));
         assertThat(venue.submitted()).isEmpty();
 
         core.onVenueUp(VENUE, List.of(new Instrument(VENUE, "ETH/USDT", fixed("0.01"), fixed("0.0001"),

@@ -13,6 +13,15 @@ public interface VenueMetrics
     /** The venue refused a request for its rate limit; the adapter pauses. */
     void onRateLimited(String venueId);
 
+    /**
+     * @return whether the adapters should read the accounts' balances for {@link #onBalance}: false
+     *     spares the venue's request budget when the balances are not published.
+     */
+    default boolean readsBalances()
+    {
+        return true;
+    }
+
     /** The account's free balance of an asset, as the venue reported it (the venue's asset name). */
     default void onBalance(final String venueId, final String asset, final double free)
     {

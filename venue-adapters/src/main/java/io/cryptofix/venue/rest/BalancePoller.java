@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The account's balances, for operators: read at start, then about once a minute with what the
- * request budget has free, and published as metrics. The gateway does not check orders against
- * them: the venue refuses what the account cannot pay.
+ * request budget has free, and published as metrics; not read at all when the metrics do not publish
+ * them. The gateway does not check orders against them: the venue refuses what the account cannot pay.
  */
 final class BalancePoller
 {
@@ -44,10 +44,10 @@ final class BalancePoller
         this.nextBalancesMillis = nowMillis;
     }
 
-    /** @return how many balances were read. */
+    /** @return how many balances were read; none when the metrics do not publish them. */
     int poll(final long nowMillis)
     {
-        if (nowMillis < nextBalancesMillis || !pacer.tryRequest(clock.millis()))
+        if (!metrics.readsBalances() || nowMillis < nextBalancesMillis || !pacer.tryRequest(clock.millis()))
         {
             return 0;
         }

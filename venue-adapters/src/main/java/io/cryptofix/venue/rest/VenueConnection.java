@@ -29,7 +29,6 @@ final class VenueConnection
     private final RequestPacer.Clock clock;
     private boolean tried;
     private boolean connected;
-    private String failure;
     private int attempts;
     private long retryMillis = FIRST_RETRY_MILLIS;
     private long nextAttemptMillis;
@@ -66,19 +65,11 @@ final class VenueConnection
     {
         tried = true;
         attempts++;
-        try
-        {
-            clockSync.measure();
-            final List<Instrument> instruments = client.connect(venueId, config.symbols());
-            connected = true;
-            OpenOrdersAtStart.report(venueId, client);
-            return instruments;
-        }
-        catch (final RuntimeException e)
-        {
-            failure = e.getMessage();
-            throw e;
-        }
+        clockSync.measure();
+        final List<Instrument> instruments = client.connect(venueId, config.symbols());
+        connected = true;
+        OpenOrdersAtStart.report(venueId, client);
+        return instruments;
     }
 
     /** The worker thread has started: a venue connected at the gateway's start is up, another is tried again. */
@@ -113,11 +104,13 @@ final class VenueConnection
         return 0;
     }
 
-    /** @return the Text of an order refused because the venue is not up. */
+    /**
+     * @return the Text of an order refused because the venue is not up: its state only, for the last
+     *     failure may name a URL or a file; that is in the log, at each attempt.
+     */
     String notUp()
     {
-        return !connected ? "venue " + venueId + " is starting, retry later" +
-            (failure == null ? "" : " (" + failure + ")") :
+        return !connected ? "venue " + venueId + " is starting, retry later" :
             "venue " + venueId + " is unavailable, retry later";
     }
 
@@ -132,7 +125,6 @@ final class VenueConnection
         }
         catch (final RuntimeException e)
         {
-            failure = e.getMessage();
             nextAttemptMillis = clock.millis() + retryMillis;
             LOG.log(Level.WARNING, "venue {0} not started (attempt {1}): {2}; next attempt in {3} ms", venueId,
                 attempts, e.getMessage(), Long.toString(retryMillis));

@@ -61,7 +61,7 @@ class BybitVenueBehaviourTest
         assertThat(now() - started).as("the second retry waits a second more").isGreaterThanOrEqualTo(2_000);
         gateway.venue.submit(limit(2, Side.BUY, "0.01", "50000"), now());
         assertThat(gateway.listener.events()).containsExactly(
-            "REJECTED 1 venue BYBIT is starting, retry later (" + failure + ")", "ACCEPTED 2");
+            "REJECTED 1 venue BYBIT is starting, retry later", "ACCEPTED 2");
     }
 
     @Test
@@ -78,8 +78,8 @@ class BybitVenueBehaviourTest
         gateway.venue.submit(limit(2, Side.BUY, "0.01", "50000"), now());
 
         assertThat(gateway.listener.venueStates()).containsExactly("UP 1 connected");
-        assertThat(gateway.listener.events()).containsExactly("REJECTED 1 venue BYBIT is starting, retry later " +
-            "(venue BYBIT (Bybit at " + bybit.baseUrl() + ") cannot be used: Server error. (10016))", "ACCEPTED 2");
+        assertThat(gateway.listener.events()).as("Bybit's words and URL are for the log")
+            .containsExactly("REJECTED 1 venue BYBIT is starting, retry later", "ACCEPTED 2");
     }
 
     /**

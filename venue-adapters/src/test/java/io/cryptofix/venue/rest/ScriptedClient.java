@@ -37,6 +37,8 @@ final class ScriptedClient implements ExchangeClient
     java.util.function.LongSupplier hostTime = System::currentTimeMillis;
     VenueClock clock;
     List<Instrument> instruments = List.of();
+    Map<String, BigDecimal> balances = Map.of();
+    int balanceReads;
 
     ScriptedClient(final int batchSize)
     {
@@ -193,6 +195,7 @@ final class ScriptedClient implements ExchangeClient
     @Override
     public Map<String, BigDecimal> balances()
     {
-        return Map.of();
+        balanceReads++;
+        return balances;
     }
 }
