@@ -7,6 +7,7 @@ import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderEvent;
 import io.cryptofix.order.OrderEventSink;
 import io.cryptofix.order.OrderEventType;
+import io.cryptofix.translation.ClientText;
 import io.cryptofix.translation.ExecutionReportTranslator;
 import org.agrona.concurrent.EpochNanoClock;
 import uk.co.real_logic.artio.builder.Encoder;
@@ -248,7 +249,7 @@ public final class ExecutionReportSender implements OrderEventSink
         else if (result != ReportSender.SENT)
         {
             LOG.log(Level.WARNING, "OrderCancelReject for ClOrdID {0} of session {1} could not be delivered",
-                clOrdId, sessionId);
+                ClientText.escape(clOrdId), sessionId);
             metrics.reportUndeliverable();
         }
     }
@@ -259,7 +260,7 @@ public final class ExecutionReportSender implements OrderEventSink
         if (!sender.send(sessions.session(command.sessionId()), translator.massCancelReport(event)))
         {
             LOG.log(Level.WARNING, "OrderMassCancelReport for ClOrdID {0} of session {1} could not be delivered",
-                command.clOrdId(), command.sessionId());
+                ClientText.escape(command.clOrdId()), command.sessionId());
             metrics.reportUndeliverable();
         }
     }
@@ -274,13 +275,13 @@ public final class ExecutionReportSender implements OrderEventSink
         metrics.reportUndeliverable();
         LOG.log(Level.WARNING, "ExecutionReport {0} for ClOrdID {1} dropped: session {2} already has {3} MiB of " +
             "reports waiting for it to log on, as much as it may, or the report could not be encoded",
-            execType, clOrdId, sessionId, HeldReports.MAX_BYTES_PER_SESSION >> 20);
+            execType, ClientText.escape(clOrdId), sessionId, HeldReports.MAX_BYTES_PER_SESSION >> 20);
     }
 
     private void undeliverable(final long sessionId, final ExecType execType, final String clOrdId)
     {
         metrics.reportUndeliverable();
         LOG.log(Level.WARNING, "ExecutionReport {0} for ClOrdID {1} could not be delivered: session {2} is offline",
-            execType, clOrdId, sessionId);
+            execType, ClientText.escape(clOrdId), sessionId);
     }
 }

@@ -8,6 +8,10 @@ import io.cryptofix.translation.OrderCancelReplaceTranslator;
 import io.cryptofix.order.NewOrderCommand;
 import io.cryptofix.order.OrderCore;
 import io.cryptofix.order.OrderStatusCommand;
+import io.cryptofix.translation.ClientText;
+import io.cryptofix.translation.DecimalFields;
+import io.cryptofix.translation.FieldProblem;
+import io.cryptofix.translation.Identifiers;
 import io.cryptofix.translation.NewOrderSingleTranslator;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochClock;
@@ -38,8 +42,12 @@ import static io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE;
  * OrderStatusRequest (H), OrderMassCancelRequest (q) and OrderMassStatusRequest (AF).
  *
  * <p>A message the FIX dictionary does not allow (missing required tag, value of the wrong type)
- * gets a session-level Reject (35=3); a valid application message the gateway does not handle gets
- * a BusinessMessageReject (35=j). Nothing is ignored silently.
+ * gets a session-level Reject (35=3); so does a decimal field the gateway reads written other than as
+ * FIX writes a float ({@link DecimalFields}), and an identifier the answer would have to echo (ClOrdID,
+ * OrigClOrdID, MassStatusReqID; Symbol of H, q and AF) that breaks the {@link Identifiers} rule: the
+ * gateway does not send back a value it refuses, and the Reject's RefSeqNum (45) tells the client which
+ * message it was. A valid application message the gateway does not handle gets a
+ * BusinessMessageReject (35=j). Nothing is ignored silently.
  */
 final class OrderEntryHandler
 {
@@ -48,6 +56,11 @@ final class OrderEntryHandler
     private static final int UNSUPPORTED_MESSAGE_TYPE = 3;
     private static final int OTHER = 0;
     private static final int CONDITIONALLY_REQUIRED_FIELD_MISSING = 5;
+    // tags of the identifiers checked here
+    private static final int CL_ORD_ID = 11;
+    private static final int ORIG_CL_ORD_ID = 41;
+    private static final int SYMBOL = 55;
+    private static final int MASS_STATUS_REQ_ID = 584;
 
     private final MutableAsciiBuffer asciiBuffer = new MutableAsciiBuffer();
     private final NewOrderSingleDecoder newOrderSingle = new NewOrderSingleDecoder();
@@ -138,6 +151,13 @@ final class OrderEntryHandler
             return rejectMalformed(session, NewOrderSingleDecoder.MESSAGE_TYPE, order.invalidTagId(),
                 order.rejectReason());
         }
+        final FieldProblem problem = firstOf(
+            DecimalFields.check(asciiBuffer, 0, length),
+            Identifiers.check("ClOrdID", CL_ORD_ID, order.clOrdID(), order.clOrdIDLength()));
+        if (problem != null)
+        {
+            return rejectField(session, NewOrderSingleDecoder.MESSAGE_TYPE, problem);
+        }
 
         metrics.orderReceived();
         final long sessionId = session.id();
@@ -165,6 +185,13 @@ final class OrderEntryHandler
             return rejectMalformed(session, OrderCancelRequestDecoder.MESSAGE_TYPE, cancel.invalidTagId(),
                 cancel.rejectReason());
         }
+        final FieldProblem problem = firstOf(
+            Identifiers.check("ClOrdID", CL_ORD_ID, cancel.clOrdID(), cancel.clOrdIDLength()),
+            Identifiers.check("OrigClOrdID", ORIG_CL_ORD_ID, cancel.origClOrdID(), cancel.origClOrdIDLength()));
+        if (problem != null)
+        {
+            return rejectField(session, OrderCancelRequestDecoder.MESSAGE_TYPE, problem);
+        }
 
         metrics.cancelRequestReceived();
         cancelOrder.set(session.id(), cancel.clOrdIDAsString(), cancel.origClOrdIDAsString());
@@ -181,6 +208,13 @@ final class OrderEntryHandler
             return rejectMalformed(session, OrderStatusRequestDecoder.MESSAGE_TYPE, request.invalidTagId(),
                 request.rejectReason());
         }
+        final FieldProblem problem = firstOf(
+            Identifiers.check("ClOrdID", CL_ORD_ID, request.clOrdID(), request.clOrdIDLength()),
+            Identifiers.check("Symbol", SYMBOL, request.symbol(), request.symbolLength()));
+        if (problem != null)
+        {
+            return rejectField(session, OrderStatusRequestDecoder.MESSAGE_TYPE, problem);
+        }
 
         orderStatus.set(session.id(), request.clOrdIDAsString(),
             request.symbolLength() > 0 ? request.symbolAsString() : null, request.side());
@@ -196,6 +230,14 @@ final class OrderEntryHandler
         {
             return rejectMalformed(session, OrderCancelReplaceRequestDecoder.MESSAGE_TYPE, request.invalidTagId(),
                 request.rejectReason());
+        }
+        final FieldProblem problem = firstOf(
+            DecimalFields.check(asciiBuffer, 0, length),
+            Identifiers.check("ClOrdID", CL_ORD_ID, request.clOrdID(), request.clOrdIDLength()),
+            Identifiers.check("OrigClOrdID", ORIG_CL_ORD_ID, request.origClOrdID(), request.origClOrdIDLength()));
+        if (problem != null)
+        {
+            return rejectField(session, OrderCancelReplaceRequestDecoder.MESSAGE_TYPE, problem);
         }
 
         metrics.replaceRequestReceived();
@@ -220,6 +262,13 @@ final class OrderEntryHandler
             return rejectMalformed(session, OrderMassCancelRequestDecoder.MESSAGE_TYPE, request.invalidTagId(),
                 request.rejectReason());
         }
+        final FieldProblem problem = firstOf(
+            Identifiers.check("ClOrdID", CL_ORD_ID, request.clOrdID(), request.clOrdIDLength()),
+            Identifiers.check("Symbol", SYMBOL, request.symbol(), request.symbolLength()));
+        if (problem != null)
+        {
+            return rejectField(session, OrderMassCancelRequestDecoder.MESSAGE_TYPE, problem);
+        }
 
         massCancel.set(session.id(), request.clOrdIDAsString(), request.massCancelRequestType(),
             request.symbolLength() > 0 ? request.symbolAsString() : null);
@@ -235,6 +284,14 @@ final class OrderEntryHandler
         {
             return rejectMalformed(session, OrderMassStatusRequestDecoder.MESSAGE_TYPE, request.invalidTagId(),
                 request.rejectReason());
+        }
+        final FieldProblem problem = firstOf(
+            Identifiers.check("MassStatusReqID", MASS_STATUS_REQ_ID, request.massStatusReqID(),
+                request.massStatusReqIDLength()),
+            Identifiers.check("Symbol", SYMBOL, request.symbol(), request.symbolLength()));
+        if (problem != null)
+        {
+            return rejectField(session, OrderMassStatusRequestDecoder.MESSAGE_TYPE, problem);
         }
 
         final int requestType = request.massStatusReqType();
@@ -271,26 +328,48 @@ final class OrderEntryHandler
     private Action rejectMalformed(
         final Session session, final long messageType, final int invalidTagId, final int rejectReason)
     {
+        final int reason = rejectReason > 0 ? rejectReason : INCORRECT_DATA_FORMAT;
+        return rejectSession(session, messageType, invalidTagId, reason, rejectText(reason, invalidTagId));
+    }
+
+    /** A field the dictionary allows but the gateway refuses: a decimal not written as FIX writes one, a bad identifier. */
+    private Action rejectField(final Session session, final long messageType, final FieldProblem problem)
+    {
+        return rejectSession(session, messageType, problem.tag(), problem.sessionRejectReason(), problem.text());
+    }
+
+    private Action rejectSession(
+        final Session session, final long messageType, final int refTagId, final int reason, final String text)
+    {
         final RejectEncoder reject = sessionReject;
         reject.reset();
-        final int reason = rejectReason > 0 ? rejectReason : INCORRECT_DATA_FORMAT;
         reject
             .refSeqNum(session.lastReceivedMsgSeqNum())
             .refMsgType(refMsgType, unpackMessageType(messageType))
             .sessionRejectReason(reason)
-            .text(rejectText(reason, invalidTagId));
-        if (invalidTagId > 0)
+            .text(text);
+        if (refTagId > 0)
         {
-            reject.refTagID(invalidTagId);
+            reject.refTagID(refTagId);
         }
         return send(session, reject, true);
+    }
+
+    private static FieldProblem firstOf(final FieldProblem first, final FieldProblem second)
+    {
+        return first != null ? first : second;
+    }
+
+    private static FieldProblem firstOf(final FieldProblem first, final FieldProblem second, final FieldProblem third)
+    {
+        return firstOf(first, firstOf(second, third));
     }
 
     private Action rejectUnsupported(final Session session, final long messageType)
     {
         final int refMsgTypeLength = unpackMessageType(messageType);
         return rejectBusiness(session, messageType, UNSUPPORTED_MESSAGE_TYPE, "unsupported message type " +
-            new String(refMsgType, 0, refMsgTypeLength, java.nio.charset.StandardCharsets.US_ASCII) +
+            ClientText.escape(new String(refMsgType, 0, refMsgTypeLength, java.nio.charset.StandardCharsets.ISO_8859_1)) +
             ": the gateway accepts D, F, G, H, q, AF");
     }
 

@@ -6,6 +6,7 @@ import io.cryptofix.order.OrderCoreObserver;
 import io.cryptofix.order.OrderEventType;
 import io.cryptofix.order.TradingScope;
 import io.cryptofix.order.TradingState;
+import io.cryptofix.translation.ClientText;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -60,7 +61,7 @@ final class CoreDiagnostics implements OrderCoreObserver
     {
         metrics.cancelRetried();
         LOG.log(Level.WARNING, "cancel of {0} sent to venue {1} again: not confirmed in time, or its queue was full",
-            order, order.venueId());
+            ClientText.escape(order.toString()), order.venueId());
     }
 
     @Override
@@ -68,7 +69,7 @@ final class CoreDiagnostics implements OrderCoreObserver
     {
         metrics.venueStatusQueried();
         LOG.log(Level.WARNING, "asking venue {0} where {1} stands: a request of the gateway''s went unanswered or " +
-            "was refused", order.venueId(), order);
+            "was refused", order.venueId(), ClientText.escape(order.toString()));
     }
 
     @Override
@@ -77,7 +78,8 @@ final class CoreDiagnostics implements OrderCoreObserver
     {
         metrics.venueRequestUnconfirmed(cancel);
         LOG.log(Level.WARNING, "{0} of {1} still unconfirmed by venue {2} after {3} ms; the client is told and the " +
-            "gateway keeps trying", cancel ? "cancel" : "submit", order, order.venueId(), waitedMillis);
+            "gateway keeps trying", cancel ? "cancel" : "submit", ClientText.escape(order.toString()), order.venueId(),
+            waitedMillis);
     }
 
     @Override
@@ -85,7 +87,7 @@ final class CoreDiagnostics implements OrderCoreObserver
     {
         metrics.illegalTransition();
         LOG.log(Level.WARNING, "{0} not allowed for {1} (venue leg {2}, pending {3}); order left unchanged", event,
-            order, order.leg(), order.pending());
+            ClientText.escape(order.toString()), order.leg(), order.pending());
     }
 
     @Override
@@ -97,7 +99,7 @@ final class CoreDiagnostics implements OrderCoreObserver
     @Override
     public void onOrderInDoubt(final Order order, final String reason, final long timeMillis)
     {
-        LOG.log(Level.WARNING, "{0} at venue {1}: {2}", order.clOrdId(), order.venueId(), reason);
+        LOG.log(Level.WARNING, "{0} at venue {1}: {2}", ClientText.escape(order.clOrdId()), order.venueId(), reason);
     }
 
     @Override
@@ -105,7 +107,8 @@ final class CoreDiagnostics implements OrderCoreObserver
     {
         metrics.venueQuantityDisagreed();
         LOG.log(Level.WARNING, "{0}: venue {1} reports it filled at {2}, the gateway counted {3} of {4}; the venue''s " +
-            "figure is reported and the order ended", order.clOrdId(), order.venueId(), Fixed.toString(venueCumQty),
+            "figure is reported and the order ended", ClientText.escape(order.clOrdId()), order.venueId(),
+            Fixed.toString(venueCumQty),
             Fixed.toString(order.cumQty()), Fixed.toString(order.orderQty()));
     }
 

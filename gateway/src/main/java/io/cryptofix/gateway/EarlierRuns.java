@@ -3,6 +3,7 @@ package io.cryptofix.gateway;
 import io.cryptofix.order.Order;
 import io.cryptofix.order.OrderReplay;
 import io.cryptofix.store.JournalReplay;
+import io.cryptofix.translation.ClientText;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -39,7 +40,7 @@ final class EarlierRuns
             final StringBuilder orders = new StringBuilder();
             for (int i = 0; i < Math.min(open.size(), OPEN_ORDERS_NAMED); i++)
             {
-                orders.append(i == 0 ? "" : "; ").append(OrderReplay.describe(open.get(i)));
+                orders.append(i == 0 ? "" : "; ").append(ClientText.escape(OrderReplay.describe(open.get(i))));
             }
             LOG.log(Level.INFO, "order journal: taking over {0} open orders: {1}{2}", open.size(), orders,
                 open.size() > OPEN_ORDERS_NAMED ? "; ..." : "");

@@ -1,9 +1,13 @@
 package io.cryptofix.gateway;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import io.cryptofix.store.JournalEvent;
 import io.cryptofix.store.OrderEventKind;
+import io.cryptofix.translation.ClientText;
 import quickfix.ConfigError;
 import quickfix.DataDictionary;
 
@@ -17,6 +21,12 @@ import java.util.List;
 /**
  * A raw FIX message for people: each field with its FIX 4.4 name (and the name of its value, for
  * enumerated fields), as one {@code |} delimited line or one JSON object per line.
+ *
+ * <p>What a client sent may hold any byte but SOH. A line of text has each character outside
+ * printable ASCII escaped ({@code \x01}, see {@link ClientText}), so no value can break a line, forge
+ * one or reach the terminal as a control sequence. JSON keeps each value exact, written with JSON's
+ * own escapes for everything outside printable ASCII (a backslash, u and four hex digits), so a
+ * reader gets back what was sent.
  */
 final class FixMessageFormat
 {
@@ -24,7 +34,8 @@ final class FixMessageFormat
 
     private final DataDictionary dictionary;
     private final boolean json;
-    private final JsonFactory jsonFactory = new JsonFactory();
+    private final JsonFactory jsonFactory = new JsonFactoryBuilder()
+        .characterEscapes(new PrintableAsciiEscapes()).highestNonEscapedChar(0x7E).build();
 
     FixMessageFormat(final boolean json)
     {
@@ -83,7 +94,7 @@ final class FixMessageFormat
         final String time = Instant.ofEpochSecond(0, event.timeNanos()).toString();
         if (!json)
         {
-            return time + " EVT " + event.describe();
+            return time + " EVT " + ClientText.escape(event.describe());
         }
         final StringWriter out = new StringWriter(256);
         try (JsonGenerator generator = jsonFactory.createGenerator(out))
@@ -130,7 +141,7 @@ final class FixMessageFormat
                 line.append('[').append(meaning).append(']');
             }
         }
-        return line.toString();
+        return ClientText.escape(line.toString());
     }
 
     private String json(final boolean received, final String time, final String client, final List<String[]> fields)
@@ -187,6 +198,33 @@ final class FixMessageFormat
         catch (final NumberFormatException e)
         {
             return -1;
+        }
+    }
+
+    /**
+     * JSON escapes the control characters below 0x20 itself, and Jackson those beyond 0x7E when told
+     * to; DEL (0x7F) it writes as it is unless told here.
+     */
+    private static final class PrintableAsciiEscapes extends CharacterEscapes
+    {
+        private final int[] escapes = standardAsciiEscapesForJSON();
+
+        PrintableAsciiEscapes()
+        {
+            escapes[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii()
+        {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(final int ch)
+        {
+            // only ESCAPE_STANDARD is used: JSON's own backslash-u escape
+            return null;
         }
     }
 }

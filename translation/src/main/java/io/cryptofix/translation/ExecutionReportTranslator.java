@@ -268,7 +268,8 @@ public final class ExecutionReportTranslator
         {
             report.ordType(command.ordType().fixValue());
         }
-        report.instrument().symbol(command.symbol() != null ? command.symbol() : "");
+        // Symbol is required in a report: a missing or refused one is said as not applicable
+        report.instrument().symbol(command.symbol() != null ? command.symbol() : NOT_APPLICABLE);
         if (command.orderQty() > NewOrderCommand.TOO_PRECISE)
         {
             report.orderQtyData().orderQty(normalisedValue(command.orderQty()), normalisedScale(command.orderQty()));
@@ -293,7 +294,8 @@ public final class ExecutionReportTranslator
             .side(command.side())
             .text("unknown order: no order with ClOrdID '" + clOrdId + "' in this session")
             .transactTime(transactTime.buffer(), transactTime.encode(event.timeMillis()));
-        report.instrument().symbol(command.symbol() != null ? command.symbol() : "");
+        // Symbol is required in a report: a missing or refused one is said as not applicable
+        report.instrument().symbol(command.symbol() != null ? command.symbol() : NOT_APPLICABLE);
         quantities(report, 0, 0, 0);
     }
 

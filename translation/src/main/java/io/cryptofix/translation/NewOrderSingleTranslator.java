@@ -34,10 +34,18 @@ public final class NewOrderSingleTranslator
         problem = null;
         problemReason = null;
 
+        // a value that breaks the identifier rule is refused and never echoed: the report says [N/A]
+        final FieldProblem badSymbol = Identifiers.check("Symbol", SYMBOL, order.symbol(), order.symbolLength());
+        final FieldProblem badVenue = order.hasExDestination() ?
+            Identifiers.check("ExDestination", EX_DESTINATION, order.exDestination(), order.exDestinationLength()) : null;
+        final FieldProblem badAccount = order.hasAccount() ?
+            Identifiers.check("Account", ACCOUNT, order.account(), order.accountLength()) : null;
+
         final Side side = OrderFields.side(order.side());
         final OrdType ordType = OrderFields.ordType(order.ordType());
-        final String symbol = order.symbolLength() > 0 ? order.symbolAsString() : null;
-        final String venueId = order.hasExDestination() ? order.exDestinationAsString() : defaultVenue;
+        final String symbol = order.symbolLength() > 0 && badSymbol == null ? order.symbolAsString() : null;
+        final String venueId = !order.hasExDestination() ? defaultVenue :
+            badVenue == null ? order.exDestinationAsString() : null;
         final long orderQty = order.hasOrderQty() ? OrderFields.fixed(order.orderQty()) : NewOrderCommand.ABSENT;
         final long price = order.hasPrice() ? OrderFields.fixed(order.price()) : NewOrderCommand.ABSENT;
         final long stopPx = order.hasStopPx() ? OrderFields.fixed(order.stopPx()) : NewOrderCommand.ABSENT;
@@ -50,8 +58,20 @@ public final class NewOrderSingleTranslator
             receivedTimeNanos)
             .conditions(timeInForce, stopPx, expireTime, postOnly)
             .possResend(order.header().hasPossResend() && order.header().possResend())
-            .account(order.hasAccount() && order.accountLength() > 0 ? order.accountAsString() : null);
+            .account(order.hasAccount() && order.accountLength() > 0 && badAccount == null ? order.accountAsString() : null);
 
+        if (badSymbol != null)
+        {
+            return fail(OrdRejReason.UNKNOWN_SYMBOL, badSymbol.text());
+        }
+        if (badVenue != null)
+        {
+            return fail(OrdRejReason.OTHER, badVenue.text());
+        }
+        if (badAccount != null)
+        {
+            return fail(OrdRejReason.UNKNOWN_ACCOUNT, badAccount.text());
+        }
         if (symbol == null)
         {
             return fail(OrdRejReason.UNKNOWN_SYMBOL, "Symbol (55) is required");
@@ -59,22 +79,22 @@ public final class NewOrderSingleTranslator
         if (side == null)
         {
             return fail(OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
-                "Side (54) '" + order.side() + "' is not supported (supported: 1 Buy, 2 Sell)");
+                "Side (54) '" + ClientText.escape(order.side()) + "' is not supported (supported: 1 Buy, 2 Sell)");
         }
         if (ordType == null)
         {
             return fail(OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
-                "OrdType (40) '" + order.ordType() + "' is not supported (supported: " + OrderFields.SUPPORTED_ORD_TYPES + ")");
+                "OrdType (40) '" + ClientText.escape(order.ordType()) + "' is not supported (supported: " + OrderFields.SUPPORTED_ORD_TYPES + ")");
         }
         if (order.hasTimeInForce() && timeInForce == null)
         {
             return fail(OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
-                "TimeInForce (59) '" + order.timeInForce() + "' is not supported (supported: " +
+                "TimeInForce (59) '" + ClientText.escape(order.timeInForce()) + "' is not supported (supported: " +
                 OrderFields.SUPPORTED_TIME_IN_FORCE + ")");
         }
         if (expireTime == OrderFields.NOT_A_TIMESTAMP)
         {
-            return fail(OrdRejReason.OTHER, "ExpireTime (126) '" + order.expireTimeAsString() +
+            return fail(OrdRejReason.OTHER, "ExpireTime (126) '" + ClientText.excerpt(order.expireTime(), order.expireTimeLength()) +
                 "' is not a UTC timestamp (YYYYMMDD-HH:MM:SS[.sss])");
         }
         if (order.hasExpireDate())
@@ -85,7 +105,7 @@ public final class NewOrderSingleTranslator
         if (order.hasExecInst() && !onlyPostOnly(order))
         {
             return fail(OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
-                "ExecInst (18) '" + order.execInstAsString() + "' is not supported (supported: 6 post-only)");
+                "ExecInst (18) '" + ClientText.excerpt(order.execInst(), order.execInstLength()) + "' is not supported (supported: 6 post-only)");
         }
         return true;
     }
@@ -106,6 +126,10 @@ public final class NewOrderSingleTranslator
         problem = text;
         return false;
     }
+
+    private static final int ACCOUNT = 1;
+    private static final int SYMBOL = 55;
+    private static final int EX_DESTINATION = 100;
 
     // ExecInst (18) 6: participate, don't initiate
     private static final char POST_ONLY = '6';

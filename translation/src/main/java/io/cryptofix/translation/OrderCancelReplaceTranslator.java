@@ -14,6 +14,8 @@ import uk.co.real_logic.artio.decoder.OrderCancelReplaceRequestDecoder;
  */
 public final class OrderCancelReplaceTranslator
 {
+    private static final int SYMBOL = 55;
+
     private final OrderFields fields = new OrderFields();
     private String problem;
 
@@ -21,6 +23,8 @@ public final class OrderCancelReplaceTranslator
         final OrderCancelReplaceRequestDecoder request, final long sessionId, final ReplaceOrderCommand command)
     {
         problem = null;
+        // a Symbol that breaks the identifier rule is refused and never kept
+        final FieldProblem badSymbol = Identifiers.check("Symbol", SYMBOL, request.symbol(), request.symbolLength());
         final Side side = OrderFields.side(request.side());
         final OrdType ordType = OrderFields.ordType(request.ordType());
         final TimeInForce timeInForce = request.hasTimeInForce() ? OrderFields.timeInForce(request.timeInForce()) : null;
@@ -30,7 +34,7 @@ public final class OrderCancelReplaceTranslator
             sessionId,
             request.clOrdIDAsString(),
             request.origClOrdIDAsString(),
-            request.symbolLength() > 0 ? request.symbolAsString() : null,
+            request.symbolLength() > 0 && badSymbol == null ? request.symbolAsString() : null,
             side,
             ordType,
             request.hasOrderQty() ? OrderFields.fixed(request.orderQty()) : NewOrderCommand.ABSENT,
@@ -39,21 +43,27 @@ public final class OrderCancelReplaceTranslator
             timeInForce,
             expireTime);
 
+        if (badSymbol != null)
+        {
+            problem = badSymbol.text();
+            return false;
+        }
         if (ordType == null)
         {
-            problem = "OrdType (40) '" + request.ordType() + "' is not supported (supported: " +
+            problem = "OrdType (40) '" + ClientText.escape(request.ordType()) + "' is not supported (supported: " +
                 OrderFields.SUPPORTED_ORD_TYPES + ")";
             return false;
         }
         if (request.hasTimeInForce() && timeInForce == null)
         {
-            problem = "TimeInForce (59) '" + request.timeInForce() + "' is not supported (supported: " +
+            problem = "TimeInForce (59) '" + ClientText.escape(request.timeInForce()) + "' is not supported (supported: " +
                 OrderFields.SUPPORTED_TIME_IN_FORCE + ")";
             return false;
         }
         if (expireTime == OrderFields.NOT_A_TIMESTAMP)
         {
-            problem = "ExpireTime (126) '" + request.expireTimeAsString() + "' is not a UTC timestamp";
+            problem = "ExpireTime (126) '" + ClientText.excerpt(request.expireTime(), request.expireTimeLength()) +
+                "' is not a UTC timestamp";
             return false;
         }
         return true;

@@ -1,6 +1,7 @@
 package io.cryptofix.translation;
 
 import io.cryptofix.domain.CxlRejReason;
+import io.cryptofix.domain.OrdRejReason;
 import io.cryptofix.domain.TestCatalog;
 import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
@@ -85,6 +86,21 @@ class ExecutionReportTranslatorTest
         assertThat(report.orderQty().toString()).isEqualTo("2");
         assertThat(report.leavesQty().toString()).isEqualTo("0");
         assertThat(report.cumQty().toString()).isEqualTo("0");
+    }
+
+    @Test
+    void newOrderRefusedForItsSymbolReportsSymbolNotApplicable()
+    {
+        // the translator leaves out a Symbol that breaks the identifier rule; FIX requires one in the report
+        final NewOrderCommand command = new NewOrderCommand().set(
+            9, "c-9", null, "SIM", Side.BUY, OrdType.MARKET, fixed("1"), NewOrderCommand.ABSENT, 0);
+
+        core.rejectNewOrder(command, OrdRejReason.UNKNOWN_SYMBOL, "Symbol (55) holds character 0x02 at position 4", TIME);
+        final ExecutionReportDecoder report = decodeReport(last());
+
+        assertThat(report.symbolAsString()).isEqualTo("[N/A]");
+        assertThat(report.clOrdIDAsString()).isEqualTo("c-9");
+        assertThat(report.ordRejReason()).isEqualTo(1);
     }
 
     @Test
