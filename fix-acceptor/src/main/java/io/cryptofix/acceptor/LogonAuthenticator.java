@@ -3,6 +3,7 @@ package io.cryptofix.acceptor;
 import io.cryptofix.config.FixConfig;
 import io.cryptofix.config.SessionConfig;
 import io.cryptofix.config.SessionLogon;
+import io.cryptofix.translation.ClientText;
 import org.agrona.concurrent.EpochClock;
 import uk.co.real_logic.artio.builder.LogoutEncoder;
 import uk.co.real_logic.artio.decoder.AbstractLogonDecoder;
@@ -137,13 +138,13 @@ public final class LogonAuthenticator implements AuthenticationStrategy
                 failures.failed(address);
             }
             refusals.refused(refusal);
-            LOG.log(Level.WARNING, "logon refused: {0} from {1} ({2})", LogText.escape(compId), peer, refusal);
+            LOG.log(Level.WARNING, "logon refused: {0} from {1} ({2})", ClientText.escape(compId), peer, refusal);
             proxy.reject(new LogoutEncoder().text(REFUSED_TEXT), LINGER_MILLIS);
         }
         catch (final RuntimeException e)
         {
             // a logon that cannot be decided is refused, never let through
-            LOG.log(Level.ERROR, "logon of " + LogText.escape(compId) + " from " + peer + " not decided", e);
+            LOG.log(Level.ERROR, "logon of " + ClientText.escape(compId) + " from " + peer + " not decided", e);
             proxy.reject();
         }
         finally
