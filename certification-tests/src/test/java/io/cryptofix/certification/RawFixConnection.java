@@ -93,6 +93,51 @@ final class RawFixConnection implements AutoCloseable
     }
 
     /**
+     * Sends bytes as they are: a message the test framed itself ({@link #frame}), right or wrong. The
+     * test keeps MsgSeqNum itself ({@link #nextSeqNum(int)}) for what the gateway reads unframed.
+     */
+    void sendRaw(final byte[] message) throws IOException
+    {
+        out.write(message);
+        out.flush();
+    }
+
+    /**
+     * A message with body fields given as bytes (SOH between fields, any byte in a value), the
+     * standard header before them and CheckSum after.
+     *
+     * @param bodyLengthError  added to the true BodyLength (9), to garble the message; 0 for none.
+     * @param checksumError    added to the true CheckSum (10), modulo 256; 0 for none.
+     */
+    byte[] frame(
+        final String msgType, final int msgSeqNum, final byte[] body, final int bodyLengthError, final int checksumError)
+    {
+        final byte[] header = ("35=" + msgType + "|49=" + senderCompId + "|56=GATEWAY|34=" + msgSeqNum + "|52=" +
+            SENDING_TIME.format(Instant.now()) + "|").replace('|', '\u0001').getBytes(StandardCharsets.US_ASCII);
+        final byte[] prefix = ("8=FIX.4.4\u00019=" + (header.length + body.length + bodyLengthError) + "\u0001")
+            .getBytes(StandardCharsets.US_ASCII);
+        final byte[] message = new byte[prefix.length + header.length + body.length + 7];
+        System.arraycopy(prefix, 0, message, 0, prefix.length);
+        System.arraycopy(header, 0, message, prefix.length, header.length);
+        System.arraycopy(body, 0, message, prefix.length + header.length, body.length);
+        int sum = 0;
+        for (int i = 0; i < message.length - 7; i++)
+        {
+            sum += message[i] & 0xFF;
+        }
+        final int checksum = Math.floorMod(sum + checksumError, 256);
+        final byte[] trailer = String.format("10=%03d\u0001", checksum).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(trailer, 0, message, message.length - 7, 7);
+        return message;
+    }
+
+    /** Sets the MsgSeqNum of the next message {@link #send} frames. */
+    void nextSeqNum(final int nextSeqNum)
+    {
+        this.nextSeqNum = nextSeqNum;
+    }
+
+    /**
      * @return the fields of the next message of {@code msgType}, skipping others (heartbeats).
      */
     Map<Integer, String> receive(final String msgType) throws IOException
