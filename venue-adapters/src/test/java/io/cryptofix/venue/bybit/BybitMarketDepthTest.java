@@ -1,5 +1,6 @@
 package io.cryptofix.venue.bybit;
 
+import io.cryptofix.venue.DepthRecordingListener;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cryptofix.domain.MarketDepth;
@@ -37,7 +38,7 @@ class BybitMarketDepthTest
 
     private final FakeBybit bybit = FakeBybit.start(KEY, SECRET);
     private final BybitTestVenue gateway = BybitTestVenue.on(bybit);
-    private final BybitDepthListener listener = new BybitDepthListener();
+    private final DepthRecordingListener listener = new DepthRecordingListener();
 
     @AfterEach
     void stop()

@@ -1,5 +1,6 @@
 package io.cryptofix.venue.okx;
 
+import io.cryptofix.venue.DepthRecordingListener;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cryptofix.domain.MarketDepth;
@@ -37,7 +38,7 @@ class OkxMarketDepthTest
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FakeOkx okx = FakeOkx.start(KEY, SECRET, PASSPHRASE);
-    private final OkxDepthListener listener = new OkxDepthListener();
+    private final DepthRecordingListener listener = new DepthRecordingListener();
     private RestVenue venue;
 
     @AfterEach

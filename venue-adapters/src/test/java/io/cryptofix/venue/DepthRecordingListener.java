@@ -1,9 +1,8 @@
-package io.cryptofix.venue.okx;
+package io.cryptofix.venue;
 
 import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.order.VenueOrderStatus;
-import io.cryptofix.venue.VenueListener;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * 60000.1x0.25}, price x quantity, best first; and any best prices told without depth, which a
  * venue that reads depth never tells. Order events are not recorded. Safe to read from any thread.
  */
-final class OkxDepthListener implements VenueListener
+public final class DepthRecordingListener implements VenueListener
 {
     private final List<String> depths = new CopyOnWriteArrayList<>();
     private final List<String> prices = new CopyOnWriteArrayList<>();
@@ -41,12 +40,12 @@ final class OkxDepthListener implements VenueListener
         prices.add(symbol + " " + Fixed.toString(bidPx) + "/" + Fixed.toString(askPx));
     }
 
-    List<String> depths()
+    public List<String> depths()
     {
         return List.copyOf(depths);
     }
 
-    List<String> prices()
+    public List<String> prices()
     {
         return List.copyOf(prices);
     }
