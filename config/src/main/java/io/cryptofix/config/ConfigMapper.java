@@ -14,7 +14,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class ConfigMapper
 {
     private static final List<String> KEYS =
-        List.of("dataDir", "fix", "metrics", "performance", "venues", "timeouts", "store", "risk", "admin");
+        List.of("dataDir", "fix", "metrics", "performance", "venues", "timeouts", "store", "risk", "admin", "credentials");
     private static final TextRule DATA_DIR = new TextRule("a valid directory path", ConfigMapper::isPath, "a non-empty path");
 
     private ConfigMapper()
@@ -51,8 +51,12 @@ final class ConfigMapper
         final AdminConfig admin = AdminSection.read(adminSection, fallback == null ? null : fallback.admin());
         AdminSection.checkPortFree(admin, adminSection, fix, metrics);
 
-        return new GatewayConfig(
-            dataDir == null ? null : Path.of(dataDir), fix, metrics, performance, venues, timeouts, store, risk, admin);
+        final CredentialsStoreConfig credentials = CredentialsSection.read(
+            root.map("credentials", "a map of venue key store settings"), dataDir == null ? null : Path.of(dataDir),
+            fallback == null ? null : fallback.credentials());
+
+        return new GatewayConfig(dataDir == null ? null : Path.of(dataDir), fix, metrics, performance, venues, timeouts,
+            store, risk, admin, credentials);
     }
 
     private static void checkPortsDiffer(final FixConfig fix, final MetricsConfig metrics, final YamlMap metricsSection)

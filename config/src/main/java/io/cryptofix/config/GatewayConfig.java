@@ -16,6 +16,7 @@ import java.util.Map;
  * @param store    the system of record beyond the journal: PostgreSQL, or none.
  * @param risk     the pre-trade limits.
  * @param admin    the admin API: trading states, the kill switch and who may use them.
+ * @param credentials  the encrypted store of venue keys.
  */
 public record GatewayConfig(
     Path dataDir,
@@ -26,10 +27,27 @@ public record GatewayConfig(
     TimeoutConfig timeouts,
     StoreConfig store,
     RiskConfig risk,
-    AdminConfig admin)
+    AdminConfig admin,
+    CredentialsStoreConfig credentials)
 {
     /** The admin API on its defaults: loopback, port 9465, the gateway's own token. */
     public static final AdminConfig DEFAULT_ADMIN = new AdminConfig(true, "127.0.0.1", 9465, Map.of());
+
+    /** A gateway whose venue key store is {@code <dataDir>/credentials.p12}. */
+    public GatewayConfig(
+        final Path dataDir,
+        final FixConfig fix,
+        final MetricsConfig metrics,
+        final PerformanceConfig performance,
+        final Map<String, VenueConfig> venues,
+        final TimeoutConfig timeouts,
+        final StoreConfig store,
+        final RiskConfig risk,
+        final AdminConfig admin)
+    {
+        this(dataDir, fix, metrics, performance, venues, timeouts, store, risk, admin,
+            dataDir == null ? null : CredentialsStoreConfig.inDataDir(dataDir));
+    }
 
     /** A gateway whose admin API has its defaults. */
     public GatewayConfig(
@@ -73,13 +91,13 @@ public record GatewayConfig(
     /** The same configuration with other pre-trade limits, as a reload of the file changes them. */
     public GatewayConfig withRisk(final RiskConfig risk)
     {
-        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store, risk, admin);
+        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store, risk, admin, credentials);
     }
 
     /** The same configuration with another timeout policy, as a reload of the file changes it. */
     public GatewayConfig withTimeouts(final TimeoutConfig timeouts)
     {
-        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store, risk, admin);
+        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store, risk, admin, credentials);
     }
 
     public VenueConfig venue(final String venueId)

@@ -21,7 +21,11 @@ import org.agrona.concurrent.SystemEpochClock;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The configured venues, each connected and on a worker thread of its own behind bounded queues,
@@ -40,11 +44,14 @@ final class VenueWorkers implements AutoCloseable
 
     private final VenueDispatcher dispatcher;
     private final InstrumentCatalog catalog;
+    // every venue and account on a REST API by its route (BINANCE, BINANCE/DESK1), for key rotation
+    private final Map<String, RestVenue> signing;
 
-    private VenueWorkers(final VenueDispatcher dispatcher, final InstrumentCatalog catalog)
+    private VenueWorkers(final VenueDispatcher dispatcher, final InstrumentCatalog catalog, final Map<String, RestVenue> signing)
     {
         this.dispatcher = dispatcher;
         this.catalog = catalog;
+        this.signing = signing;
     }
 
     /**
@@ -64,12 +71,13 @@ final class VenueWorkers implements AutoCloseable
         try
         {
             final InstrumentCatalog catalog = new InstrumentCatalog();
+            final Map<String, RestVenue> signing = new LinkedHashMap<>();
             for (final VenueConfig venue : config.venues().values())
             {
                 final VenueAdapter adapter;
                 try
                 {
-                    adapter = VenueAdapters.create(venue, journalStartedMillis, System::getenv, metrics);
+                    adapter = VenueAdapters.create(venue, journalStartedMillis, config.credentials(), System::getenv, metrics);
                 }
                 catch (final RuntimeException e)
                 {
@@ -99,10 +107,14 @@ final class VenueWorkers implements AutoCloseable
                 }
                 addVenue(catalog, venue, adapter.capabilities(), instruments);
                 dispatcher.start(adapter);
-                startAccounts(venue, adapter, journalStartedMillis, dispatcher, catalog, metrics);
+                if (adapter instanceof RestVenue rest)
+                {
+                    signing.put(venue.id(), rest);
+                }
+                startAccounts(config, venue, adapter, journalStartedMillis, dispatcher, catalog, metrics, signing);
             }
             metrics.venueQueues(config.venues().keySet(), dispatcher::queuedRequests);
-            return new VenueWorkers(dispatcher, catalog);
+            return new VenueWorkers(dispatcher, catalog, signing);
         }
         catch (final RuntimeException | Error e)
         {
@@ -117,8 +129,9 @@ final class VenueWorkers implements AutoCloseable
      * own. An account that cannot start has its orders refused; the venue and its other accounts trade on.
      */
     private static void startAccounts(
-        final VenueConfig venue, final VenueAdapter venueAdapter, final long journalStartedMillis,
-        final VenueDispatcher dispatcher, final InstrumentCatalog catalog, final GatewayMetrics metrics)
+        final GatewayConfig config, final VenueConfig venue, final VenueAdapter venueAdapter,
+        final long journalStartedMillis, final VenueDispatcher dispatcher, final InstrumentCatalog catalog,
+        final GatewayMetrics metrics, final Map<String, RestVenue> signing)
     {
         for (final VenueAccount account : venue.accounts().values())
         {
@@ -131,7 +144,8 @@ final class VenueWorkers implements AutoCloseable
             final VenueAdapter adapter;
             try
             {
-                adapter = VenueAdapters.createAccount(venue, account, journalStartedMillis, System::getenv, metrics);
+                adapter = VenueAdapters.createAccount(
+                    venue, account, journalStartedMillis, config.credentials(), System::getenv, metrics);
             }
             catch (final RuntimeException e)
             {
@@ -151,7 +165,50 @@ final class VenueWorkers implements AutoCloseable
                 catalog.unavailable(route, Outage.Kind.STARTING, e.getMessage());
             }
             dispatcher.startAccount(venue.id(), account.name(), adapter);
+            if (adapter instanceof RestVenue rest)
+            {
+                signing.put(route, rest);
+            }
         }
+    }
+
+    /**
+     * Reads the keys of a venue and of each of its accounts again, from where the configuration keeps
+     * them (credentials file, credentials store, environment); orders from now on are signed with the
+     * new ones. Runs on the caller's thread: reading the store takes a while, never the duty cycle's.
+     *
+     * @return one line per venue or account: its route and what happened, never a key; empty when the
+     *     venue has no keys of its own here (unknown, simulated, or not started).
+     */
+    List<String> reloadCredentials(final String venueId)
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final Map.Entry<String, RestVenue> entry : signing.entrySet())
+        {
+            final String route = entry.getKey();
+            if (!route.equals(venueId) && !route.startsWith(venueId + "/"))
+            {
+                continue;
+            }
+            try
+            {
+                final boolean changed = entry.getValue().reloadKeys();
+                lines.add(route + ": " + (changed ? "new keys in use" : "keys unchanged"));
+                LOG.log(Level.INFO, "venue " + route + ": credentials reloaded, " + (changed ? "new keys in use" : "unchanged"));
+            }
+            catch (final RuntimeException e)
+            {
+                lines.add(route + ": not reloaded, the keys in use stay: " + e.getMessage());
+                LOG.log(Level.WARNING, "venue " + route + ": credentials not reloaded, the keys in use stay: " + e.getMessage());
+            }
+        }
+        return lines;
+    }
+
+    /** The venues whose keys can be reloaded, by route. */
+    Set<String> signingRoutes()
+    {
+        return signing.keySet();
     }
 
     /** Where the order core sends venue requests, and whose answers the duty cycle polls. */

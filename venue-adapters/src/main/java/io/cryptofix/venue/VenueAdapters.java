@@ -1,5 +1,7 @@
 package io.cryptofix.venue;
 
+import io.cryptofix.config.CredentialsStoreConfig;
+import io.cryptofix.config.ExchangeVenueConfig;
 import io.cryptofix.config.VenueAccount;
 import io.cryptofix.config.VenueConfig;
 import io.cryptofix.venue.binance.BinanceClient;
@@ -8,7 +10,9 @@ import io.cryptofix.venue.coinbase.CoinbaseClient;
 import io.cryptofix.venue.kraken.KrakenClient;
 import io.cryptofix.venue.okx.OkxClient;
 import io.cryptofix.venue.rest.Credentials;
+import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.RestVenue;
+import io.cryptofix.venue.rest.VenueKeys;
 import io.cryptofix.venue.sim.SimulatedVenue;
 
 import java.util.function.UnaryOperator;
@@ -34,43 +38,37 @@ public final class VenueAdapters
         final VenueConfig venue, final long startMillis, final UnaryOperator<String> environment,
         final VenueMetrics metrics)
     {
-        if (VenueConfig.TYPE_SIMULATED.equals(venue.type()))
+        return create(venue, startMillis, null, environment, metrics);
+    }
+
+    /**
+     * @param store  the encrypted store of venue keys, read for a venue whose keys it holds; null: none.
+     * @throws io.cryptofix.venue.rest.VenueUnavailableException when the venue's credentials are missing.
+     */
+    public static VenueAdapter create(
+        final VenueConfig venue, final long startMillis, final CredentialsStoreConfig store,
+        final UnaryOperator<String> environment, final VenueMetrics metrics)
+    {
+        final String type = venue.type();
+        if (VenueConfig.TYPE_SIMULATED.equals(type))
         {
             return new SimulatedVenue(venue);
         }
-        if (VenueConfig.TYPE_BINANCE.equals(venue.type()))
+        final boolean withPassphrase = VenueConfig.TYPE_COINBASE.equals(type) || VenueConfig.TYPE_OKX.equals(type);
+        final ExchangeVenueConfig exchange = venue.exchange();
+        final VenueKeys keys = new VenueKeys(
+            () -> Credentials.load(venue.id(), exchange, store, environment, withPassphrase));
+        final String baseUrl = exchange.baseUrl();
+        final ExchangeClient client = switch (type)
         {
-            final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment);
-            return new RestVenue(venue.id(), venue.exchange(), new BinanceClient(venue.exchange().baseUrl(),
-                credentials.apiKey(), credentials.secretKey(), runId(startMillis)), System::currentTimeMillis, metrics);
-        }
-        if (VenueConfig.TYPE_KRAKEN.equals(venue.type()))
-        {
-            final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment);
-            return new RestVenue(venue.id(), venue.exchange(), new KrakenClient(venue.exchange().baseUrl(),
-                credentials.apiKey(), credentials.secretKey(), startMillis), System::currentTimeMillis, metrics);
-        }
-        if (VenueConfig.TYPE_COINBASE.equals(venue.type()))
-        {
-            final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment, true);
-            return new RestVenue(venue.id(), venue.exchange(), new CoinbaseClient(venue.exchange().baseUrl(),
-                credentials.apiKey(), credentials.secretKey(), credentials.passphrase(), runId(startMillis)),
-                System::currentTimeMillis, metrics);
-        }
-        if (VenueConfig.TYPE_OKX.equals(venue.type()))
-        {
-            final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment, true);
-            return new RestVenue(venue.id(), venue.exchange(), new OkxClient(venue.exchange().baseUrl(),
-                credentials.apiKey(), credentials.secretKey(), credentials.passphrase(), runId(startMillis),
-                venue.exchange().testnet()), System::currentTimeMillis, metrics);
-        }
-        if (VenueConfig.TYPE_BYBIT.equals(venue.type()))
-        {
-            final Credentials credentials = Credentials.load(venue.id(), venue.exchange(), environment);
-            return new RestVenue(venue.id(), venue.exchange(), new BybitClient(venue.exchange().baseUrl(),
-                credentials.apiKey(), credentials.secretKey(), runId(startMillis)), System::currentTimeMillis, metrics);
-        }
-        throw new IllegalArgumentException("venue " + venue.id() + ": unknown type '" + venue.type() + "'");
+            case VenueConfig.TYPE_BINANCE -> new BinanceClient(baseUrl, keys, runId(startMillis));
+            case VenueConfig.TYPE_KRAKEN -> new KrakenClient(baseUrl, keys, startMillis);
+            case VenueConfig.TYPE_COINBASE -> new CoinbaseClient(baseUrl, keys, runId(startMillis));
+            case VenueConfig.TYPE_OKX -> new OkxClient(baseUrl, keys, runId(startMillis), exchange.testnet());
+            case VenueConfig.TYPE_BYBIT -> new BybitClient(baseUrl, keys, runId(startMillis));
+            default -> throw new IllegalArgumentException("venue " + venue.id() + ": unknown type '" + type + "'");
+        };
+        return new RestVenue(venue.id(), exchange, client, System::currentTimeMillis, metrics, keys);
     }
 
     /**
@@ -82,12 +80,12 @@ public final class VenueAdapters
      */
     public static VenueAdapter createAccount(
         final VenueConfig venue, final VenueAccount account, final long startMillis,
-        final UnaryOperator<String> environment, final VenueMetrics metrics)
+        final CredentialsStoreConfig store, final UnaryOperator<String> environment, final VenueMetrics metrics)
     {
         final VenueConfig asAccount = venue.forAccount(account);
         final VenueAdapter adapter = create(new VenueConfig(accountRoute(venue.id(), account.name()), asAccount.type(),
             asAccount.rounding(), asAccount.dayCutoffUtc(), asAccount.simulated(), asAccount.instruments(),
-            asAccount.exchange()), startMillis, environment, metrics);
+            asAccount.exchange()), startMillis, store, environment, metrics);
         return adapter instanceof RestVenue rest ? rest.withoutMarketData() : adapter;
     }
 

@@ -8,8 +8,10 @@ import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
+import io.cryptofix.venue.rest.SigningKey;
 import io.cryptofix.venue.rest.VenueClock;
 import io.cryptofix.venue.rest.VenueError;
+import io.cryptofix.venue.rest.VenueKeys;
 import io.cryptofix.venue.rest.VenueTrade;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import io.cryptofix.venue.rest.XChangeSupport;
@@ -17,6 +19,7 @@ import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.binance.BinanceExchange;
 import org.knowm.xchange.binance.dto.meta.exchangeinfo.BinanceExchangeInfo;
 import org.knowm.xchange.client.ExchangeRestProxyBuilder;
+import si.mazi.rescu.ParamsDigest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -51,8 +54,7 @@ public final class BinanceClient implements ExchangeClient
     }
 
     private final String baseUrl;
-    private final String apiKey;
-    private final String secretKey;
+    private final VenueKeys keys;
     private final String runId;
     private final BinanceSpotApi api;
     private VenueClock clock = new VenueClock(System::currentTimeMillis);
@@ -67,9 +69,17 @@ public final class BinanceClient implements ExchangeClient
      */
     public BinanceClient(final String baseUrl, final String apiKey, final String secretKey, final String runId)
     {
+        this(baseUrl, VenueKeys.fixed(apiKey, secretKey, null), runId);
+    }
+
+    /**
+     * @param keys   the keys to sign with, read again when an operator rotates them.
+     * @param runId  short id unique to this gateway start, part of every client order id.
+     */
+    public BinanceClient(final String baseUrl, final VenueKeys keys, final String runId)
+    {
         this.baseUrl = baseUrl;
-        this.apiKey = apiKey;
-        this.secretKey = secretKey;
+        this.keys = keys;
         this.runId = runId;
         final ExchangeSpecification spec = new BinanceExchange().getDefaultExchangeSpecification();
         spec.setSslUri(baseUrl);
@@ -95,13 +105,14 @@ public final class BinanceClient implements ExchangeClient
     @Override
     public List<Instrument> connect(final String venueId, final List<String> symbols)
     {
-        access = new BinanceAccess(api, apiKey, secretKey, clock, recvWindowMillis);
+        access = new BinanceAccess(api, keys, clock, recvWindowMillis);
         final BinanceExchangeInfo info;
         try
         {
             info = api.exchangeInfo();
             // a signed call at start: keys or a clock Binance refuses stop this venue now, not at the first order
-            api.account(access.recvWindow, access.timestamp, access.apiKey, access.signer);
+            final SigningKey.Signing<ParamsDigest> signing = access.signing();
+            api.account(access.recvWindow, access.timestamp, signing.apiKey(), signing.signer());
         }
         catch (final RuntimeException | IOException e)
         {
@@ -190,7 +201,8 @@ public final class BinanceClient implements ExchangeClient
     public Map<String, BigDecimal> balances() throws IOException
     {
         final Map<String, BigDecimal> balances = new HashMap<>();
-        for (final JsonNode balance : api.account(access.recvWindow, access.timestamp, access.apiKey, access.signer)
+        final SigningKey.Signing<ParamsDigest> signing = access.signing();
+        for (final JsonNode balance : api.account(access.recvWindow, access.timestamp, signing.apiKey(), signing.signer())
             .path("balances"))
         {
             balances.put(balance.path("asset").asText(), new BigDecimal(balance.path("free").asText("0")));

@@ -5,8 +5,10 @@ import io.cryptofix.domain.Fixed;
 import io.cryptofix.domain.Side;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeOrder;
+import io.cryptofix.venue.rest.SigningKey;
 import io.cryptofix.venue.rest.VenueTrade;
 import org.knowm.xchange.binance.dto.BinanceException;
+import si.mazi.rescu.ParamsDigest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -36,6 +38,7 @@ final class BinanceOrders
         final String type = type(order);
         final boolean limitPrice = order.ordType().hasLimitPrice();
         // quantity is always the base currency's: a market buy by quoteOrderQty would spend OrderQty in USDT
+        final SigningKey.Signing<ParamsDigest> signing = access.signing();
         final JsonNode placed = access.api.newOrder(
             symbol(order.symbol()),
             order.side() == Side.BUY ? "BUY" : "SELL",
@@ -46,7 +49,7 @@ final class BinanceOrders
             clientOrderId,
             order.ordType().hasTrigger() ? decimal(order.stopPx()) : null,
             "RESULT",
-            access.recvWindow, access.timestamp, access.apiKey, access.signer);
+            access.recvWindow, access.timestamp, signing.apiKey(), signing.signer());
         return BinanceOrderStatus.order(placed, "clientOrderId");
     }
 
@@ -56,8 +59,9 @@ final class BinanceOrders
     ExchangeOrder cancel(final String symbol, final String venueOrderId, final String clientOrderId)
         throws IOException
     {
+        final SigningKey.Signing<ParamsDigest> signing = access.signing();
         final JsonNode canceled = access.api.cancelOrder(symbol(symbol), orderId(venueOrderId),
-            venueOrderId == null ? clientOrderId : null, access.recvWindow, access.timestamp, access.apiKey, access.signer);
+            venueOrderId == null ? clientOrderId : null, access.recvWindow, access.timestamp, signing.apiKey(), signing.signer());
         // a cancel's clientOrderId is the cancel's own id; the order's is origClientOrderId
         return BinanceOrderStatus.order(canceled, "origClientOrderId");
     }
@@ -66,11 +70,12 @@ final class BinanceOrders
     ExchangeOrder find(final String symbol, final String venueOrderId, final String clientOrderId)
         throws IOException
     {
+        final SigningKey.Signing<ParamsDigest> signing = access.signing();
         try
         {
             return BinanceOrderStatus.order(access.api.order(symbol(symbol), orderId(venueOrderId),
-                venueOrderId == null ? clientOrderId : null, access.recvWindow, access.timestamp, access.apiKey,
-                access.signer), "clientOrderId");
+                venueOrderId == null ? clientOrderId : null, access.recvWindow, access.timestamp, signing.apiKey(),
+                signing.signer()), "clientOrderId");
         }
         catch (final BinanceException e)
         {
@@ -89,8 +94,9 @@ final class BinanceOrders
         // by symbol: Binance weighs the listing of all symbols at 80 requests
         for (final String symbol : symbols)
         {
+            final SigningKey.Signing<ParamsDigest> signing = access.signing();
             for (final JsonNode order : access.api.openOrders(symbol(symbol), access.recvWindow, access.timestamp,
-                access.apiKey, access.signer))
+                signing.apiKey(), signing.signer()))
             {
                 open.add(BinanceOrderStatus.order(order, "clientOrderId"));
             }
@@ -106,8 +112,9 @@ final class BinanceOrders
         {
             return trades;
         }
+        final SigningKey.Signing<ParamsDigest> signing = access.signing();
         for (final JsonNode trade : access.api.myTrades(symbol(symbol), orderId(order.venueOrderId()), access.recvWindow,
-            access.timestamp, access.apiKey, access.signer))
+            access.timestamp, signing.apiKey(), signing.signer()))
         {
             trades.add(new VenueTrade(trade.path("id").asText(), new BigDecimal(trade.path("qty").asText()),
                 new BigDecimal(trade.path("price").asText()), new BigDecimal(trade.path("commission").asText("0")),

@@ -10,11 +10,13 @@ import io.cryptofix.domain.Side;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
+import io.cryptofix.venue.rest.SigningKey;
 import io.cryptofix.venue.rest.VenueClock;
 import io.cryptofix.venue.rest.VenueError;
+import io.cryptofix.venue.rest.VenueKeys;
 import io.cryptofix.venue.rest.VenueTrade;
-import io.cryptofix.venue.rest.XChangeSupport;
 import io.cryptofix.venue.rest.VenueUnavailableException;
+import io.cryptofix.venue.rest.XChangeSupport;
 import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.bybit.BybitExchange;
 import org.knowm.xchange.bybit.service.BybitDigest;
@@ -64,23 +66,29 @@ public final class BybitClient implements ExchangeClient
     }
 
     private final String baseUrl;
-    private final String apiKey;
-    private final String secretKey;
+    private final SigningKey<ParamsDigest> key;
     private final String runId;
     private final List<String> symbols = new ArrayList<>();
     // orderLinkIds of conditional orders last seen untriggered: Bybit finds those for a cancel only
     // with the StopOrder filter
     private final Set<String> untriggered = new HashSet<>();
     private BybitV5 bybit;
-    private ParamsDigest signer;
     private VenueClock clock = new VenueClock(System::currentTimeMillis);
     private long recvWindowMillis = DEFAULT_RECV_WINDOW_MILLIS;
 
     public BybitClient(final String baseUrl, final String apiKey, final String secretKey, final String runId)
     {
+        this(baseUrl, VenueKeys.fixed(apiKey, secretKey, null), runId);
+    }
+
+    /**
+     * @param keys   the keys to sign with, read again when an operator rotates them.
+     * @param runId  short id unique to this gateway start, part of every client order id.
+     */
+    public BybitClient(final String baseUrl, final VenueKeys keys, final String runId)
+    {
         this.baseUrl = baseUrl;
-        this.apiKey = apiKey;
-        this.secretKey = secretKey;
+        this.key = new SigningKey<>(keys, BybitDigest::createInstance);
         this.runId = runId;
     }
 
@@ -108,7 +116,6 @@ public final class BybitClient implements ExchangeClient
             spec.setHttpConnTimeout(CONNECT_TIMEOUT_MILLIS);
             spec.setHttpReadTimeout(READ_TIMEOUT_MILLIS);
             bybit = ExchangeRestProxyBuilder.forInterface(BybitV5.class, spec).build();
-            signer = BybitDigest.createInstance(secretKey);
         }
         return bybit;
     }
@@ -127,7 +134,8 @@ public final class BybitClient implements ExchangeClient
         try
         {
             // a signed call at start: keys Bybit refuses stop this venue now, not at the first order
-            checked(bybit.walletBalance(apiKey, signer, now(), recvWindowMillis, "UNIFIED"));
+            final SigningKey.Signing<ParamsDigest> signing = key.current();
+            checked(bybit.walletBalance(signing.apiKey(), signing.signer(), now(), recvWindowMillis, "UNIFIED"));
             for (final String symbol : tradedSymbols)
             {
                 final JsonNode list = checked(bybit.instruments(SPOT, venueSymbol(symbol))).path("list");
@@ -171,7 +179,8 @@ public final class BybitClient implements ExchangeClient
     {
         final boolean limit = order.ordType().hasLimitPrice();
         final boolean conditional = order.ordType().hasTrigger();
-        final JsonNode placed = checked(bybit.createOrder(apiKey, signer, now(), recvWindowMillis, new BybitV5.OrderRequest(
+        final SigningKey.Signing<ParamsDigest> signing = key.current();
+        final JsonNode placed = checked(bybit.createOrder(signing.apiKey(), signing.signer(), now(), recvWindowMillis, new BybitV5.OrderRequest(
             SPOT,
             venueSymbol(order.symbol()),
             order.side() == Side.BUY ? "Buy" : "Sell",
@@ -247,7 +256,8 @@ public final class BybitClient implements ExchangeClient
     private void cancel(final String symbol, final String venueOrderId, final String clientOrderId, final boolean conditional)
         throws IOException
     {
-        checked(bybit.cancelOrder(apiKey, signer, now(), recvWindowMillis, new BybitV5.CancelRequest(
+        final SigningKey.Signing<ParamsDigest> signing = key.current();
+        checked(bybit.cancelOrder(signing.apiKey(), signing.signer(), now(), recvWindowMillis, new BybitV5.CancelRequest(
             SPOT, venueSymbol(symbol), venueOrderId, venueOrderId == null ? clientOrderId : null,
             conditional ? STOP_ORDER : null)));
     }
@@ -261,16 +271,19 @@ public final class BybitClient implements ExchangeClient
         throws IOException
     {
         final String linkId = venueOrderId == null ? clientOrderId : null;
-        JsonNode list = checked(bybit.order(apiKey, signer, now(), recvWindowMillis, SPOT, null, venueOrderId, linkId,
+        SigningKey.Signing<ParamsDigest> signing = key.current();
+        JsonNode list = checked(bybit.order(signing.apiKey(), signing.signer(), now(), recvWindowMillis, SPOT, null, venueOrderId, linkId,
             venueSymbol(symbol))).path("list");
         if (list.isEmpty())
         {
-            list = checked(bybit.order(apiKey, signer, now(), recvWindowMillis, SPOT, RECENTLY_CLOSED, venueOrderId, linkId,
+            signing = key.current();
+            list = checked(bybit.order(signing.apiKey(), signing.signer(), now(), recvWindowMillis, SPOT, RECENTLY_CLOSED, venueOrderId, linkId,
                 venueSymbol(symbol))).path("list");
         }
         if (list.isEmpty())
         {
-            list = checked(bybit.orderHistory(apiKey, signer, now(), recvWindowMillis, SPOT, venueOrderId, linkId,
+            signing = key.current();
+            list = checked(bybit.orderHistory(signing.apiKey(), signing.signer(), now(), recvWindowMillis, SPOT, venueOrderId, linkId,
                 venueSymbol(symbol))).path("list");
         }
         if (list.isEmpty())
@@ -297,7 +310,8 @@ public final class BybitClient implements ExchangeClient
         String cursor = null;
         do
         {
-            final JsonNode page = checked(bybit.executions(apiKey, signer, now(), recvWindowMillis, SPOT, cursor,
+            final SigningKey.Signing<ParamsDigest> signing = key.current();
+            final JsonNode page = checked(bybit.executions(signing.apiKey(), signing.signer(), now(), recvWindowMillis, SPOT, cursor,
                 TRADES_PER_PAGE, order.venueOrderId(), venueSymbol(symbol)));
             for (final JsonNode execution : page.path("list"))
             {
@@ -321,7 +335,8 @@ public final class BybitClient implements ExchangeClient
         for (final String symbol : symbols)
         {
             // without ids Bybit lists the symbol's open orders, conditional ones included
-            for (final JsonNode order : checked(bybit.order(apiKey, signer, now(), recvWindowMillis, SPOT, null, null, null,
+            final SigningKey.Signing<ParamsDigest> signing = key.current();
+            for (final JsonNode order : checked(bybit.order(signing.apiKey(), signing.signer(), now(), recvWindowMillis, SPOT, null, null, null,
                 venueSymbol(symbol))).path("list"))
             {
                 open.add(BybitOrderStatus.read(order));
@@ -367,7 +382,8 @@ public final class BybitClient implements ExchangeClient
     public Map<String, BigDecimal> balances() throws IOException
     {
         final Map<String, BigDecimal> balances = new HashMap<>();
-        for (final JsonNode account : checked(bybit.walletBalance(apiKey, signer, now(), recvWindowMillis, "UNIFIED"))
+        final SigningKey.Signing<ParamsDigest> signing = key.current();
+        for (final JsonNode account : checked(bybit.walletBalance(signing.apiKey(), signing.signer(), now(), recvWindowMillis, "UNIFIED"))
             .path("list"))
         {
             for (final JsonNode coin : account.path("coin"))

@@ -12,8 +12,10 @@ import io.cryptofix.domain.TimeInForce;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
+import io.cryptofix.venue.rest.SigningKey;
 import io.cryptofix.venue.rest.VenueClock;
 import io.cryptofix.venue.rest.VenueError;
+import io.cryptofix.venue.rest.VenueKeys;
 import io.cryptofix.venue.rest.VenueTrade;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import io.cryptofix.venue.rest.XChangeSupport;
@@ -66,23 +68,27 @@ public final class CoinbaseClient implements ExchangeClient
     }
 
     private final String baseUrl;
-    private final String apiKey;
-    private final String secretKey;
-    private final String passphrase;
+    private final SigningKey<CoinbaseProDigest> key;
     private final String runId;
     // BASE/QUOTE symbol to Coinbase's product, in the order of the symbols to trade
     private final Map<String, CoinbaseProProduct> products = new LinkedHashMap<>();
     private VenueClock clock = new VenueClock(System::currentTimeMillis);
     private CoinbaseExchangeApi api;
-    private CoinbaseProDigest signer;
 
     public CoinbaseClient(
         final String baseUrl, final String apiKey, final String secretKey, final String passphrase, final String runId)
     {
+        this(baseUrl, VenueKeys.fixed(apiKey, secretKey, passphrase), runId);
+    }
+
+    /**
+     * @param keys   the key, secret and passphrase to sign with, read again when an operator rotates them.
+     * @param runId  short id unique to this gateway start, part of every client order id.
+     */
+    public CoinbaseClient(final String baseUrl, final VenueKeys keys, final String runId)
+    {
         this.baseUrl = baseUrl;
-        this.apiKey = apiKey;
-        this.secretKey = secretKey;
-        this.passphrase = passphrase;
+        this.key = new SigningKey<>(keys, CoinbaseProDigest::createInstance);
         this.runId = runId;
     }
 
@@ -109,10 +115,10 @@ public final class CoinbaseClient implements ExchangeClient
         final CoinbaseProProduct[] listed;
         try
         {
-            signer = CoinbaseProDigest.createInstance(secretKey);
             listed = api().products();
             // a signed call at start: keys Coinbase refuses stop this venue now, not at the first order
-            api().accounts(apiKey, signer, timestamp(), passphrase);
+            final SigningKey.Signing<CoinbaseProDigest> signing = key.current();
+            api().accounts(signing.apiKey(), signing.signer(), timestamp(), signing.passphrase());
         }
         catch (final RuntimeException | IOException e)
         {
@@ -153,7 +159,8 @@ public final class CoinbaseClient implements ExchangeClient
     @Override
     public ExchangeOrder place(final VenueOrder order, final String clientOrderId) throws IOException
     {
-        final JsonNode placed = api().placeOrder(placement(order, clientOrderId), apiKey, signer, timestamp(), passphrase);
+        final SigningKey.Signing<CoinbaseProDigest> signing = key.current();
+        final JsonNode placed = api().placeOrder(placement(order, clientOrderId), signing.apiKey(), signing.signer(), timestamp(), signing.passphrase());
         final String id = placed.path("id").asText();
         // Coinbase answers a placement before matching it ("pending"): what it did takes one more look
         ExchangeOrder found = null;
@@ -200,8 +207,9 @@ public final class CoinbaseClient implements ExchangeClient
     public ExchangeOrder cancel(final String symbol, final String venueOrderId, final String clientOrderId)
         throws IOException
     {
-        api().cancelOrder(orderPath(venueOrderId, clientOrderId), productId(symbol), apiKey, signer, timestamp(),
-            passphrase);
+        final SigningKey.Signing<CoinbaseProDigest> signing = key.current();
+        api().cancelOrder(orderPath(venueOrderId, clientOrderId), productId(symbol), signing.apiKey(), signing.signer(), timestamp(),
+            signing.passphrase());
         final ExchangeOrder canceled = find(symbol, venueOrderId, clientOrderId);
         if (canceled == null)
         {
@@ -222,7 +230,8 @@ public final class CoinbaseClient implements ExchangeClient
         final JsonNode order;
         try
         {
-            order = api().order(orderPath(venueOrderId, clientOrderId), apiKey, signer, timestamp(), passphrase);
+            final SigningKey.Signing<CoinbaseProDigest> signing = key.current();
+            order = api().order(orderPath(venueOrderId, clientOrderId), signing.apiKey(), signing.signer(), timestamp(), signing.passphrase());
         }
         catch (final RuntimeException | IOException e)
         {
@@ -245,7 +254,8 @@ public final class CoinbaseClient implements ExchangeClient
         }
         final String feeAsset = products.containsKey(symbol) ? products.get(symbol).getTargetCurrency() :
             symbol.substring(symbol.indexOf('/') + 1);
-        return CoinbaseFills.read(api(), apiKey, signer, passphrase, this::timestamp, order.venueOrderId(), feeAsset,
+        final SigningKey.Signing<CoinbaseProDigest> signing = key.current();
+        return CoinbaseFills.read(api(), signing.apiKey(), signing.signer(), signing.passphrase(), this::timestamp, order.venueOrderId(), feeAsset,
             FILLS_PER_PAGE);
     }
 
@@ -253,7 +263,8 @@ public final class CoinbaseClient implements ExchangeClient
     public List<ExchangeOrder> openOrders() throws IOException
     {
         final List<ExchangeOrder> open = new ArrayList<>();
-        for (final JsonNode order : api().openOrders(apiKey, signer, timestamp(), passphrase))
+        final SigningKey.Signing<CoinbaseProDigest> signing = key.current();
+        for (final JsonNode order : api().openOrders(signing.apiKey(), signing.signer(), timestamp(), signing.passphrase()))
         {
             open.add(CoinbaseOrderStatus.read(order, null));
         }
@@ -282,7 +293,8 @@ public final class CoinbaseClient implements ExchangeClient
     public Map<String, BigDecimal> balances() throws IOException
     {
         final Map<String, BigDecimal> balances = new HashMap<>();
-        for (final CoinbaseProAccount balance : api().accounts(apiKey, signer, timestamp(), passphrase))
+        final SigningKey.Signing<CoinbaseProDigest> signing = key.current();
+        for (final CoinbaseProAccount balance : api().accounts(signing.apiKey(), signing.signer(), timestamp(), signing.passphrase()))
         {
             balances.put(balance.getCurrency(), balance.getAvailable());
         }

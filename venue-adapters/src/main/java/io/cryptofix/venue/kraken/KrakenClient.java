@@ -9,8 +9,10 @@ import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
+import io.cryptofix.venue.rest.SigningKey;
 import io.cryptofix.venue.rest.VenueClock;
 import io.cryptofix.venue.rest.VenueError;
+import io.cryptofix.venue.rest.VenueKeys;
 import io.cryptofix.venue.rest.VenueTrade;
 import io.cryptofix.venue.rest.VenueUnavailableException;
 import io.cryptofix.venue.rest.XChangeSupport;
@@ -66,8 +68,7 @@ public final class KrakenClient implements ExchangeClient
     }
 
     private final String baseUrl;
-    private final String apiKey;
-    private final String secretKey;
+    private final SigningKey<KrakenDigest> key;
     private final long runBits;
     private final double startedSeconds;
     private final ExchangeSpecification spec;
@@ -75,7 +76,6 @@ public final class KrakenClient implements ExchangeClient
     // BASE/QUOTE symbol to XChange's pair, in the order of the symbols to trade
     private final Map<String, CurrencyPair> pairs = new LinkedHashMap<>();
     private KrakenNonce nonce = new KrakenNonce(new VenueClock(System::currentTimeMillis));
-    private KrakenDigest signer;
 
     /**
      * @param startMillis  when the order journal started: the run part of every userref, and the earliest
@@ -83,15 +83,24 @@ public final class KrakenClient implements ExchangeClient
      */
     public KrakenClient(final String baseUrl, final String apiKey, final String secretKey, final long startMillis)
     {
+        this(baseUrl, VenueKeys.fixed(apiKey, secretKey, null), startMillis);
+    }
+
+    /**
+     * @param keys         the keys to sign with, read again when an operator rotates them.
+     * @param startMillis  when the order journal started: the run part of every userref, and the earliest
+     *                     an order of the journal can have been opened.
+     */
+    public KrakenClient(final String baseUrl, final VenueKeys keys, final long startMillis)
+    {
         this.baseUrl = baseUrl;
-        this.apiKey = apiKey;
-        this.secretKey = secretKey;
+        this.key = new SigningKey<>(keys, KrakenDigest::createInstance);
         this.runBits = (startMillis / 60_000) % RUN_VALUES + 1;
         this.startedSeconds = startMillis / 1000.0 - 60;
         this.spec = new KrakenExchange().getDefaultExchangeSpecification();
+        // XChange's own Kraken services read only public metadata here (connect): every signed call
+        // goes through rest with the key current at that call
         spec.setSslUri(baseUrl);
-        spec.setApiKey(apiKey);
-        spec.setSecretKey(secretKey);
         spec.setHttpConnTimeout(CONNECT_TIMEOUT_MILLIS);
         spec.setHttpReadTimeout(READ_TIMEOUT_MILLIS);
         spec.getResilience().setRetryEnabled(false);
@@ -122,10 +131,10 @@ public final class KrakenClient implements ExchangeClient
         final Exchange exchange;
         try
         {
-            signer = KrakenDigest.createInstance(secretKey);
             exchange = ExchangeFactory.INSTANCE.createExchange(spec);
             // a signed call at start: keys Kraken refuses stop this venue now, not at the first order
-            KrakenAnswer.result(rest.balance(apiKey, signer, nonce));
+            final SigningKey.Signing<KrakenDigest> signing = key.current();
+            KrakenAnswer.result(rest.balance(signing.apiKey(), signing.signer(), nonce));
         }
         catch (final Exception e)
         {
@@ -168,9 +177,10 @@ public final class KrakenClient implements ExchangeClient
     public ExchangeOrder place(final VenueOrder order, final String clientOrderId) throws Exception
     {
         final KrakenOrderForm form = KrakenOrderForm.of(order);
+        final SigningKey.Signing<KrakenDigest> signing = key.current();
         final JsonNode placed = KrakenAnswer.result(rest.addOrder(clientOrderId, form.ordertype(), form.type(),
             form.volume(), KrakenUtils.createKrakenCurrencyPair(pairs.get(order.symbol())), form.price(), form.price2(),
-            form.oflags(), form.timeinforce(), form.expiretm(), apiKey, signer, nonce));
+            form.oflags(), form.timeinforce(), form.expiretm(), signing.apiKey(), signing.signer(), nonce));
         final String txid = placed.path("txid").path(0).asText();
         // Kraken answers a placement with its id only: what it did with the order takes one more look
         final ExchangeOrder found = find(order.symbol(), txid, clientOrderId);
@@ -192,7 +202,8 @@ public final class KrakenClient implements ExchangeClient
             }
             txid = found.venueOrderId();
         }
-        KrakenAnswer.result(rest.cancelOrder(txid, apiKey, signer, nonce));
+        final SigningKey.Signing<KrakenDigest> signing = key.current();
+        KrakenAnswer.result(rest.cancelOrder(txid, signing.apiKey(), signing.signer(), nonce));
         final ExchangeOrder canceled = find(symbol, txid, clientOrderId);
         return canceled != null ? canceled :
             new ExchangeOrder(txid, clientOrderId, ExchangeOrder.State.CANCELED, BigDecimal.ZERO, BigDecimal.ZERO);
@@ -207,7 +218,8 @@ public final class KrakenClient implements ExchangeClient
         {
             try
             {
-                final JsonNode order = KrakenAnswer.result(rest.queryOrders(venueOrderId, null, apiKey, signer, nonce))
+                final SigningKey.Signing<KrakenDigest> signing = key.current();
+                final JsonNode order = KrakenAnswer.result(rest.queryOrders(venueOrderId, null, signing.apiKey(), signing.signer(), nonce))
                     .get(venueOrderId);
                 return order == null ? null : KrakenOrderStates.order(venueOrderId, order);
             }
@@ -220,10 +232,15 @@ public final class KrakenClient implements ExchangeClient
                 throw e;
             }
         }
+        final SigningKey.Signing<KrakenDigest> signing = key.current();
         final ExchangeOrder open = ofThisRun(
-            KrakenAnswer.result(rest.openOrders(clientOrderId, apiKey, signer, nonce)).path("open"));
-        return open != null ? open : ofThisRun(
-            KrakenAnswer.result(rest.closedOrders(clientOrderId, apiKey, signer, nonce)).path("closed"));
+            KrakenAnswer.result(rest.openOrders(clientOrderId, signing.apiKey(), signing.signer(), nonce)).path("open"));
+        if (open != null)
+        {
+            return open;
+        }
+        final SigningKey.Signing<KrakenDigest> next = key.current();
+        return ofThisRun(KrakenAnswer.result(rest.closedOrders(clientOrderId, next.apiKey(), next.signer(), nonce)).path("closed"));
     }
 
     @Override
@@ -236,8 +253,9 @@ public final class KrakenClient implements ExchangeClient
     public Map<String, ExchangeOrder> findAll(final List<String> venueOrderIds) throws Exception
     {
         final Map<String, ExchangeOrder> found = new HashMap<>();
+        final SigningKey.Signing<KrakenDigest> signing = key.current();
         final JsonNode orders =
-            KrakenAnswer.result(rest.queryOrders(String.join(",", venueOrderIds), null, apiKey, signer, nonce));
+            KrakenAnswer.result(rest.queryOrders(String.join(",", venueOrderIds), null, signing.apiKey(), signing.signer(), nonce));
         orders.fields().forEachRemaining(order -> found.put(order.getKey(),
             KrakenOrderStates.order(order.getKey(), order.getValue())));
         return found;
@@ -250,8 +268,9 @@ public final class KrakenClient implements ExchangeClient
     @Override
     public List<VenueTrade> trades(final String symbol, final ExchangeOrder order) throws Exception
     {
+        final SigningKey.Signing<KrakenDigest> signing = key.current();
         final JsonNode found = KrakenAnswer.result(
-            rest.queryOrders(order.venueOrderId(), "true", apiKey, signer, nonce)).path(order.venueOrderId());
+            rest.queryOrders(order.venueOrderId(), "true", signing.apiKey(), signing.signer(), nonce)).path(order.venueOrderId());
         final List<String> tradeIds = new ArrayList<>();
         found.path("trades").forEach(id -> tradeIds.add(id.asText()));
         final String feeAsset = symbol.substring(symbol.indexOf('/') + 1);
@@ -259,7 +278,9 @@ public final class KrakenClient implements ExchangeClient
         for (int from = 0; from < tradeIds.size(); from += TRADES_BATCH)
         {
             final List<String> batch = tradeIds.subList(from, Math.min(tradeIds.size(), from + TRADES_BATCH));
-            final JsonNode answer = KrakenAnswer.result(rest.queryTrades(String.join(",", batch), apiKey, signer, nonce));
+            final SigningKey.Signing<KrakenDigest> batchSigning = key.current();
+            final JsonNode answer = KrakenAnswer.result(
+                rest.queryTrades(String.join(",", batch), batchSigning.apiKey(), batchSigning.signer(), nonce));
             for (final String id : batch)
             {
                 if (answer.has(id))
@@ -283,7 +304,8 @@ public final class KrakenClient implements ExchangeClient
     public List<ExchangeOrder> openOrders() throws Exception
     {
         final List<ExchangeOrder> open = new ArrayList<>();
-        KrakenAnswer.result(rest.openOrders(null, apiKey, signer, nonce)).path("open").fields()
+        final SigningKey.Signing<KrakenDigest> signing = key.current();
+        KrakenAnswer.result(rest.openOrders(null, signing.apiKey(), signing.signer(), nonce)).path("open").fields()
             .forEachRemaining(order -> open.add(KrakenOrderStates.order(order.getKey(), order.getValue())));
         return open;
     }
@@ -316,7 +338,8 @@ public final class KrakenClient implements ExchangeClient
     public Map<String, BigDecimal> balances() throws Exception
     {
         final Map<String, BigDecimal> balances = new HashMap<>();
-        KrakenAnswer.result(rest.balance(apiKey, signer, nonce)).fields()
+        final SigningKey.Signing<KrakenDigest> signing = key.current();
+        KrakenAnswer.result(rest.balance(signing.apiKey(), signing.signer(), nonce)).fields()
             .forEachRemaining(asset -> balances.put(asset.getKey(), new BigDecimal(asset.getValue().asText())));
         return balances;
     }

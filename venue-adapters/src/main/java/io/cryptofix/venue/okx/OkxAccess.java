@@ -1,5 +1,6 @@
 package io.cryptofix.venue.okx;
 
+import io.cryptofix.venue.rest.SigningKey;
 import si.mazi.rescu.ParamsDigest;
 
 import java.time.Instant;
@@ -8,14 +9,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.LongSupplier;
 
 /**
- * What every private OKX request carries in its headers: the API key, XChange's OKX signer, the
- * passphrase, which of OKX's environments it is meant for, and the clock its timestamp is read from.
+ * What every private OKX request carries in its headers: the API key, XChange's OKX signer and the
+ * passphrase (taken together once per request, {@link #signing()}, so a rotation never splits them),
+ * which of OKX's environments it is meant for, and the clock its timestamp is read from.
  *
  * @param simulated  {@code "1"}: OKX's demo trading; {@code "0"}: the live market.
  * @param clock      the venue's time as last measured (epoch milliseconds): OKX refuses a request
  *                   whose timestamp is more than 30 seconds from its own clock.
  */
-record OkxAccess(String apiKey, ParamsDigest signer, String passphrase, String simulated, LongSupplier clock)
+record OkxAccess(SigningKey<ParamsDigest> key, String simulated, LongSupplier clock)
 {
     // OKX wants milliseconds always written, which Instant.toString leaves out on a whole second
     private static final DateTimeFormatter ISO_MILLIS =
@@ -25,5 +27,10 @@ record OkxAccess(String apiKey, ParamsDigest signer, String passphrase, String s
     String timestamp()
     {
         return ISO_MILLIS.format(Instant.ofEpochMilli(clock.getAsLong()));
+    }
+
+    SigningKey.Signing<ParamsDigest> signing()
+    {
+        return key.current();
     }
 }

@@ -6,7 +6,9 @@ import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeOrder;
+import io.cryptofix.venue.rest.SigningKey;
 import org.knowm.xchange.okex.dto.OkexResponse;
+import si.mazi.rescu.ParamsDigest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -61,8 +63,9 @@ final class OkxAlgoOrders
         final boolean takeProfit = order.ordType() == OrdType.MARKET_IF_TOUCHED;
         // recorded before the request leaves: an answer lost on the way is looked up as an algo order
         algoOrders.add(clientOrderId);
-        final JsonNode placed = acceptedAlgo(orderEntry.placeAlgoOrder(access.apiKey(), access.signer(), access.timestamp(),
-            access.passphrase(), access.simulated(),
+        final SigningKey.Signing<ParamsDigest> signing = access.signing();
+        final JsonNode placed = acceptedAlgo(orderEntry.placeAlgoOrder(signing.apiKey(), signing.signer(), access.timestamp(),
+            signing.passphrase(), access.simulated(),
             new OkxAlgoOrderRequest(
                 instId(order.symbol()),
                 "cash",
@@ -93,7 +96,8 @@ final class OkxAlgoOrders
             return new ExchangeOrder(algo.path("algoId").asText(), clientOrderId, placed.state(), placed.executedQty(),
                 placed.executedQuote());
         }
-        acceptedAlgo(orderEntry.cancelAlgoOrders(access.apiKey(), access.signer(), access.timestamp(), access.passphrase(),
+        final SigningKey.Signing<ParamsDigest> signing = access.signing();
+        acceptedAlgo(orderEntry.cancelAlgoOrders(signing.apiKey(), signing.signer(), access.timestamp(), signing.passphrase(),
             access.simulated(), List.of(new OkxAlgoCancel(algo.path("algoId").asText(), instId(symbol)))));
         final ExchangeOrder canceled = find(symbol, clientOrderId);
         return canceled != null ? canceled : new ExchangeOrder(algo.path("algoId").asText(), clientOrderId,
@@ -190,8 +194,9 @@ final class OkxAlgoOrders
     /** @return OKX's view of the algo order, or null when it has none with this client order id. */
     private JsonNode algoOrder(final String clientOrderId) throws IOException
     {
-        final OkexResponse<List<JsonNode>> response = orderEntry.algoOrder(access.apiKey(), access.signer(), access.timestamp(),
-            access.passphrase(), access.simulated(), null, clientOrderId);
+        final SigningKey.Signing<ParamsDigest> signing = access.signing();
+        final OkexResponse<List<JsonNode>> response = orderEntry.algoOrder(signing.apiKey(), signing.signer(), access.timestamp(),
+            signing.passphrase(), access.simulated(), null, clientOrderId);
         if (ORDER_DOES_NOT_EXIST.equals(response.getCode()))
         {
             return null;

@@ -6,13 +6,16 @@ import io.cryptofix.config.VenueCapabilities;
 import io.cryptofix.domain.Instrument;
 import io.cryptofix.domain.MarketDepth;
 import io.cryptofix.venue.VenueOrder;
+import io.cryptofix.venue.rest.Credentials;
 import io.cryptofix.venue.rest.ExchangeClient;
 import io.cryptofix.venue.rest.ExchangeOrder;
+import io.cryptofix.venue.rest.SigningKey;
 import io.cryptofix.venue.rest.VenueClock;
 import io.cryptofix.venue.rest.VenueError;
+import io.cryptofix.venue.rest.VenueKeys;
 import io.cryptofix.venue.rest.VenueTrade;
-import io.cryptofix.venue.rest.XChangeSupport;
 import io.cryptofix.venue.rest.VenueUnavailableException;
+import io.cryptofix.venue.rest.XChangeSupport;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeFactory;
 import org.knowm.xchange.ExchangeSpecification;
@@ -25,6 +28,7 @@ import org.knowm.xchange.okex.dto.marketdata.OkexInstrument;
 import org.knowm.xchange.okex.service.OkexDigest;
 import org.knowm.xchange.okex.service.OkexMarketDataServiceRaw;
 import si.mazi.rescu.HttpStatusIOException;
+import si.mazi.rescu.ParamsDigest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -72,9 +76,7 @@ public final class OkxClient implements ExchangeClient
     }
 
     private final String baseUrl;
-    private final String apiKey;
-    private final String secretKey;
-    private final String passphrase;
+    private final VenueKeys keys;
     private final String runId;
     // "1": OKX's demo trading; "0": the live market
     private String simulated;
@@ -92,10 +94,18 @@ public final class OkxClient implements ExchangeClient
         final String baseUrl, final String apiKey, final String secretKey, final String passphrase, final String runId,
         final boolean demoTrading)
     {
+        this(baseUrl, VenueKeys.fixed(apiKey, secretKey, passphrase), runId, demoTrading);
+    }
+
+    /**
+     * @param keys         the key, secret and passphrase to sign with, read again when an operator rotates them.
+     * @param runId        short id unique to this gateway start, part of every client order id.
+     * @param demoTrading  OKX's demo trading rather than the live market.
+     */
+    public OkxClient(final String baseUrl, final VenueKeys keys, final String runId, final boolean demoTrading)
+    {
         this.baseUrl = baseUrl;
-        this.apiKey = apiKey;
-        this.secretKey = secretKey;
-        this.passphrase = passphrase;
+        this.keys = keys;
         this.runId = runId;
         this.simulated = demoTrading ? "1" : "0";
     }
@@ -132,14 +142,15 @@ public final class OkxClient implements ExchangeClient
             final ExchangeSpecification spec = specification();
             final Exchange exchange = ExchangeFactory.INSTANCE.createExchange(spec);
             okx = ExchangeRestProxyBuilder.forInterface(OkexAuthenticated.class, spec).build();
-            access = new OkxAccess(apiKey, OkexDigest.createInstance(secretKey), passphrase, simulated, venueClock);
+            access = new OkxAccess(new SigningKey<>(keys, OkexDigest::createInstance), simulated, venueClock);
             orders = new OkxOrders(access, okx, orderEntry(), this::find);
             algoOrders = new OkxAlgoOrders(access, orderEntry(), orders);
             fills = new OkxFills(access, orderEntry());
             final OkexMarketDataServiceRaw marketData = (OkexMarketDataServiceRaw)exchange.getMarketDataService();
             listed = marketData.getOkexInstruments("SPOT", null, null).getData();
             // a signed call at start: keys OKX refuses stop this venue now, not at the first order
-            checked(okx.getWalletBalances(null, access.apiKey(), access.signer(), access.timestamp(), access.passphrase(),
+            final SigningKey.Signing<ParamsDigest> signing = access.signing();
+            checked(okx.getWalletBalances(null, signing.apiKey(), signing.signer(), access.timestamp(), signing.passphrase(),
                 access.simulated()));
         }
         catch (final RuntimeException | IOException e)
@@ -174,9 +185,12 @@ public final class OkxClient implements ExchangeClient
     {
         final ExchangeSpecification spec = new OkexExchange().getDefaultExchangeSpecification();
         spec.setSslUri(baseUrl);
-        spec.setApiKey(apiKey);
-        spec.setSecretKey(secretKey);
-        spec.setExchangeSpecificParametersItem(OkexExchange.PARAM_PASSPHRASE, passphrase);
+        // XChange's own OKX services make their signers from these when built; only the public
+        // instrument list is read through them, every signed call takes the key current at that call
+        final Credentials credentials = keys.current();
+        spec.setApiKey(credentials.apiKey());
+        spec.setSecretKey(credentials.secretKey());
+        spec.setExchangeSpecificParametersItem(OkexExchange.PARAM_PASSPHRASE, credentials.passphrase());
         spec.setExchangeSpecificParametersItem(OkexExchange.PARAM_SIMULATED, simulated);
         spec.setShouldLoadRemoteMetaData(false);
         spec.setHttpConnTimeout(CONNECT_TIMEOUT_MILLIS);
@@ -298,8 +312,9 @@ public final class OkxClient implements ExchangeClient
     public Map<String, BigDecimal> balances() throws IOException
     {
         final Map<String, BigDecimal> balances = new HashMap<>();
-        for (final OkexWalletBalance wallet : checked(okx.getWalletBalances(null, access.apiKey(), access.signer(),
-            access.timestamp(), access.passphrase(), access.simulated())))
+        final SigningKey.Signing<ParamsDigest> signing = access.signing();
+        for (final OkexWalletBalance wallet : checked(okx.getWalletBalances(null, signing.apiKey(), signing.signer(),
+            access.timestamp(), signing.passphrase(), access.simulated())))
         {
             for (final OkexWalletBalance.Detail detail : wallet.getDetails())
             {

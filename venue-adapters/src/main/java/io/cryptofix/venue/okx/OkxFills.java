@@ -1,7 +1,9 @@
 package io.cryptofix.venue.okx;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cryptofix.venue.rest.SigningKey;
 import io.cryptofix.venue.rest.VenueTrade;
+import si.mazi.rescu.ParamsDigest;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,8 +41,9 @@ final class OkxFills
         String after = null;
         while (true)
         {
-            final List<JsonNode> page = checked(orderEntry.fills(access.apiKey(), access.signer(), access.timestamp(),
-                access.passphrase(), access.simulated(), "SPOT", instId(symbol), ordId, after, Integer.toString(PAGE)));
+            final SigningKey.Signing<ParamsDigest> signing = access.signing();
+            final List<JsonNode> page = checked(orderEntry.fills(signing.apiKey(), signing.signer(), access.timestamp(),
+                signing.passphrase(), access.simulated(), "SPOT", instId(symbol), ordId, after, Integer.toString(PAGE)));
             if (page == null)
             {
                 break;

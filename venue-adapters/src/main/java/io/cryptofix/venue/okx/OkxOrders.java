@@ -6,11 +6,13 @@ import io.cryptofix.domain.OrdType;
 import io.cryptofix.domain.Side;
 import io.cryptofix.venue.VenueOrder;
 import io.cryptofix.venue.rest.ExchangeOrder;
+import io.cryptofix.venue.rest.SigningKey;
 import org.knowm.xchange.okex.OkexAuthenticated;
 import org.knowm.xchange.okex.dto.OkexResponse;
 import org.knowm.xchange.okex.dto.trade.OkexCancelOrderRequest;
 import org.knowm.xchange.okex.dto.trade.OkexOrderDetails;
 import org.knowm.xchange.okex.dto.trade.OkexOrderResponse;
+import si.mazi.rescu.ParamsDigest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -55,8 +57,9 @@ final class OkxOrders
     ExchangeOrder place(final VenueOrder order, final String clientOrderId) throws IOException
     {
         final boolean market = order.ordType() == OrdType.MARKET;
-        final OkexResponse<List<OkexOrderResponse>> response = orderEntry.placeOrder(access.apiKey(), access.signer(),
-            access.timestamp(), access.passphrase(), access.simulated(), new OkxOrderRequest(
+        final SigningKey.Signing<ParamsDigest> signing = access.signing();
+        final OkexResponse<List<OkexOrderResponse>> response = orderEntry.placeOrder(signing.apiKey(), signing.signer(),
+            access.timestamp(), signing.passphrase(), access.simulated(), new OkxOrderRequest(
                 instId(order.symbol()),
                 "cash",
                 clientOrderId,
@@ -90,7 +93,8 @@ final class OkxOrders
             orderId = found.venueOrderId();
         }
         // by the venue's id: XChange 5.2.0 sends the client order id of a cancel under a name OKX ignores
-        accepted(okx.cancelOrder(access.apiKey(), access.signer(), access.timestamp(), access.passphrase(), access.simulated(),
+        final SigningKey.Signing<ParamsDigest> signing = access.signing();
+        accepted(okx.cancelOrder(signing.apiKey(), signing.signer(), access.timestamp(), signing.passphrase(), access.simulated(),
             OkexCancelOrderRequest.builder().instrumentId(instId(symbol)).orderId(orderId).build()));
         final ExchangeOrder canceled = lookup.find(symbol, orderId, clientOrderId);
         return canceled != null ? canceled :
@@ -102,8 +106,9 @@ final class OkxOrders
         throws IOException
     {
         // read as JSON: XChange's order object drops cancelSource and cancelSourceReason
-        final OkexResponse<List<JsonNode>> response = orderEntry.order(access.apiKey(), access.signer(),
-            access.timestamp(), access.passphrase(), access.simulated(), instId(symbol), venueOrderId,
+        final SigningKey.Signing<ParamsDigest> signing = access.signing();
+        final OkexResponse<List<JsonNode>> response = orderEntry.order(signing.apiKey(), signing.signer(),
+            access.timestamp(), signing.passphrase(), access.simulated(), instId(symbol), venueOrderId,
             venueOrderId == null ? clientOrderId : null);
         if (ORDER_DOES_NOT_EXIST.equals(response.getCode()))
         {
@@ -117,8 +122,9 @@ final class OkxOrders
     List<ExchangeOrder> open() throws IOException
     {
         final List<ExchangeOrder> open = new ArrayList<>();
-        for (final OkexOrderDetails order : checked(okx.getPendingOrders(access.apiKey(), access.signer(),
-            access.timestamp(), access.passphrase(), access.simulated(), "SPOT", null, null, null, null, null, null, null)))
+        final SigningKey.Signing<ParamsDigest> signing = access.signing();
+        for (final OkexOrderDetails order : checked(okx.getPendingOrders(signing.apiKey(), signing.signer(),
+            access.timestamp(), signing.passphrase(), access.simulated(), "SPOT", null, null, null, null, null, null, null)))
         {
             open.add(OkxOrderStates.order(order.getOrderId(), order.getClientOrderId(), order.getState(),
                 decimal(order.getAccumulatedFill()), decimal(order.getAverageFilledPrice()), "", ""));

@@ -1,5 +1,6 @@
 package io.cryptofix.venue.rest;
 
+import io.cryptofix.config.CredentialsStoreConfig;
 import io.cryptofix.config.ExchangeVenueConfig;
 
 import java.io.IOException;
@@ -13,8 +14,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * A venue's API key and secret, read at start from the credentials file or the environment variables
- * its configuration names. Never printed: {@link #toString()} hides them, and every message about
+ * A venue's API key and secret, read at start (and again when an operator rotates them) from the
+ * credentials file, the credentials store or the environment variables its configuration names. Never printed: {@link #toString()} hides them, and every message about
  * them names only where they were looked for.
  *
  * @param apiKey     the API key.
@@ -29,34 +30,30 @@ public record Credentials(String apiKey, String secretKey, String passphrase)
      */
     public static Credentials load(final String venueId, final ExchangeVenueConfig config, final UnaryOperator<String> environment)
     {
-        return load(venueId, config, environment, false);
+        return load(venueId, config, null, environment, false);
     }
 
     /**
+     * Reads a venue's keys from where its configuration keeps them: its {@code credentialsFile} when it
+     * names one, else the credentials store when the store holds keys for the venue, else the
+     * environment variables it names.
+     *
+     * @param venueId         the venue, or {@code VENUE/ACCOUNT} for an account's keys.
+     * @param store           the encrypted store of venue keys; null: none.
      * @param withPassphrase  whether the venue needs an API passphrase too.
+     * @throws VenueUnavailableException when a key is missing or cannot be read.
      */
     public static Credentials load(
-        final String venueId, final ExchangeVenueConfig config, final UnaryOperator<String> environment,
-        final boolean withPassphrase)
+        final String venueId, final ExchangeVenueConfig config, final CredentialsStoreConfig store,
+        final UnaryOperator<String> environment, final boolean withPassphrase)
     {
         if (config.credentialsFile() != null)
         {
-            refuseIfOthersMayRead(venueId, config.credentialsFile());
-            final Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(config.credentialsFile()))
-            {
-                properties.load(reader);
-            }
-            catch (final IOException e)
-            {
-                throw new VenueUnavailableException("venue " + venueId + ": credentials file " + config.credentialsFile() +
-                    " cannot be read (" + e.getClass().getSimpleName() + ")");
-            }
-            return new Credentials(
-                required(venueId, properties.getProperty("apiKey"), "apiKey in " + config.credentialsFile()),
-                required(venueId, properties.getProperty("secretKey"), "secretKey in " + config.credentialsFile()),
-                withPassphrase ? required(venueId, properties.getProperty("passphrase"),
-                    "passphrase in " + config.credentialsFile()) : null);
+            return fromFile(venueId, config.credentialsFile(), withPassphrase);
+        }
+        if (store != null && store.store() != null && CredentialsStore.holds(store.store(), venueId))
+        {
+            return fromStore(venueId, store, environment, withPassphrase);
         }
         return new Credentials(
             required(venueId, environment.apply(config.apiKeyEnv()), "environment variable " + config.apiKeyEnv()),
@@ -65,11 +62,55 @@ public record Credentials(String apiKey, String secretKey, String passphrase)
                 "environment variable " + config.passphraseEnv()) : null);
     }
 
+    private static Credentials fromFile(final String venueId, final Path file, final boolean withPassphrase)
+    {
+        refuseIfOthersMayRead("venue " + venueId + ": credentials file", file);
+        final Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file))
+        {
+            properties.load(reader);
+        }
+        catch (final IOException e)
+        {
+            throw new VenueUnavailableException("venue " + venueId + ": credentials file " + file +
+                " cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        return new Credentials(
+            required(venueId, properties.getProperty("apiKey"), "apiKey in " + file),
+            required(venueId, properties.getProperty("secretKey"), "secretKey in " + file),
+            withPassphrase ? required(venueId, properties.getProperty("passphrase"), "passphrase in " + file) : null);
+    }
+
+    private static Credentials fromStore(
+        final String venueId, final CredentialsStoreConfig store, final UnaryOperator<String> environment,
+        final boolean withPassphrase)
+    {
+        final char[] password = StorePassword.read(store, environment);
+        if (password == null)
+        {
+            throw new VenueUnavailableException("venue " + venueId + ": credentials store " + store.store() +
+                " holds its keys but no password is given (" + StorePassword.where(store) + " is not set)");
+        }
+        final Credentials credentials = new CredentialsStore(store.store(), password).read(venueId);
+        java.util.Arrays.fill(password, '\0');
+        if (credentials == null)
+        {
+            throw new VenueUnavailableException("venue " + venueId + ": no API credentials: the credentials store " +
+                store.store() + " has none for it");
+        }
+        if (withPassphrase && credentials.passphrase() == null)
+        {
+            throw new VenueUnavailableException("venue " + venueId + ": no API credentials: the credentials store " +
+                store.store() + " has no passphrase for it (bin/gateway credentials set --venue " + venueId + ")");
+        }
+        return withPassphrase ? credentials : new Credentials(credentials.apiKey(), credentials.secretKey(), null);
+    }
+
     /**
      * A credentials file that its group or others may read is refused, as ssh refuses such a private key:
      * the keys in it may already be known beyond the gateway's user.
      */
-    static void refuseIfOthersMayRead(final String venueId, final Path file)
+    static void refuseIfOthersMayRead(final String what, final Path file)
     {
         final Set<PosixFilePermission> permissions;
         try
@@ -83,16 +124,14 @@ public record Credentials(String apiKey, String secretKey, String passphrase)
         }
         catch (final IOException e)
         {
-            throw new VenueUnavailableException("venue " + venueId + ": credentials file " + file +
-                " cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new VenueUnavailableException(what + " " + file + " cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         for (final PosixFilePermission permission : permissions)
         {
             if (permission != PosixFilePermission.OWNER_READ && permission != PosixFilePermission.OWNER_WRITE &&
                 permission != PosixFilePermission.OWNER_EXECUTE)
             {
-                throw new VenueUnavailableException("venue " + venueId + ": credentials file " + file +
-                    " may be read or changed by others (" + PosixFilePermissions.toString(permissions) +
+                throw new VenueUnavailableException(what + " " + file + " may be read or changed by others (" + PosixFilePermissions.toString(permissions) +
                     "); allow its owner only: chmod 600 " + file);
             }
         }

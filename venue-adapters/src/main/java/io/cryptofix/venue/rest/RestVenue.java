@@ -44,6 +44,7 @@ public final class RestVenue implements VenueAdapter
     private final ClockSync clockSync;
     private final VenueHealth health;
     private final VenueConnection connection;
+    private final VenueKeys keys;
     private RequestPacer pacer;
     private VenueListener listener;
     private WorkingOrders working;
@@ -60,7 +61,23 @@ public final class RestVenue implements VenueAdapter
         final RequestPacer.Clock clock,
         final VenueMetrics metrics)
     {
+        this(venueId, config, client, clock, metrics, null);
+    }
+
+    /**
+     * @param keys  the keys the client signs with, read again by {@link #reloadKeys()}; null when they
+     *              cannot change (tests).
+     */
+    public RestVenue(
+        final String venueId,
+        final ExchangeVenueConfig config,
+        final ExchangeClient client,
+        final RequestPacer.Clock clock,
+        final VenueMetrics metrics,
+        final VenueKeys keys)
+    {
         this.metrics = metrics;
+        this.keys = keys;
         this.venueId = venueId;
         this.config = config;
         this.client = client;
@@ -86,6 +103,22 @@ public final class RestVenue implements VenueAdapter
     public String venueId()
     {
         return venueId;
+    }
+
+    /**
+     * Reads the venue's keys again from where its configuration keeps them; requests already signed go
+     * out as they are, the next ones are signed with the new keys. Safe from any thread.
+     *
+     * @return true when the keys changed.
+     * @throws VenueUnavailableException when they cannot be read (the keys in use stay), or cannot change.
+     */
+    public boolean reloadKeys()
+    {
+        if (keys == null)
+        {
+            throw new VenueUnavailableException("venue " + venueId + ": its keys were given in code and cannot be reloaded");
+        }
+        return keys.reload();
     }
 
     @Override
