@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -63,8 +64,20 @@ final class GatewayFixture implements AutoCloseable
     /** @param environment  the environment the gateway reads its secrets from (admin tokens, signing keys). */
     static GatewayFixture start(final UnaryOperator<GatewayConfigYaml> testConfig, final UnaryOperator<String> environment)
     {
+        return start(testConfig, environment, dataDir -> { });
+    }
+
+    /**
+     * @param beforeStart  given the data directory before the gateway first starts, to place what the
+     *                     gateway finds there (a credentials store).
+     */
+    static GatewayFixture start(
+        final UnaryOperator<GatewayConfigYaml> testConfig, final UnaryOperator<String> environment,
+        final Consumer<Path> beforeStart)
+    {
         final GatewayFixture fixture = new GatewayFixture(testConfig);
         fixture.environment = environment;
+        beforeStart.accept(fixture.dataDir);
         fixture.launch();
         return fixture;
     }

@@ -67,8 +67,9 @@ public final class Gateway implements AutoCloseable
     }
 
     /**
-     * @param environment  where the configured admin and metrics tokens and the logon signing keys are
-     *                     read; tests give their own.
+     * @param environment  where the configured admin and metrics tokens, the logon signing keys, venue
+     *                     keys named by variable and the credentials store's password are read; tests
+     *                     give their own.
      */
     public static Gateway start(
         final GatewayConfig config, final GatewayOptions options, final SessionEvents events,
@@ -132,7 +133,8 @@ public final class Gateway implements AutoCloseable
         // OrderIDs and venue client order ids derive from when the journal started, so the orders taken
         // over keep theirs; ExecIDs from this start, so that none repeats whatever the journal missed
         final long startMillis = System.currentTimeMillis();
-        final VenueWorkers venues = started(VenueWorkers.start(config, journal.gate(), journal.startedMillis(), metrics));
+        final VenueWorkers venues = started(
+            VenueWorkers.start(config, journal.gate(), journal.startedMillis(), metrics, environment));
 
         final ClientSessions sessions = new ClientSessions(config.fix());
         final ExecutionReportSender reports = new ExecutionReportSender(

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The configured venues, each connected and on a worker thread of its own behind bounded queues,
@@ -59,9 +60,12 @@ final class VenueWorkers implements AutoCloseable
      *                            until the journal has written its record.
      * @param journalStartedMillis  the journal's identity: venue client order ids derive from it, so
      *                            that orders taken over after a restart are found by theirs.
+     * @param environment         where venue keys named by environment variable, and the credentials
+     *                            store's password, are read.
      */
     static VenueWorkers start(
-        final GatewayConfig config, final JournalGate journal, final long journalStartedMillis, final GatewayMetrics metrics)
+        final GatewayConfig config, final JournalGate journal, final long journalStartedMillis, final GatewayMetrics metrics,
+        final UnaryOperator<String> environment)
     {
         final PerformanceConfig.Profile profile = config.performance().profile();
         final VenueDispatcher dispatcher = new VenueDispatcher(
@@ -77,7 +81,7 @@ final class VenueWorkers implements AutoCloseable
                 final VenueAdapter adapter;
                 try
                 {
-                    adapter = VenueAdapters.create(venue, journalStartedMillis, config.credentials(), System::getenv, metrics);
+                    adapter = VenueAdapters.create(venue, journalStartedMillis, config.credentials(), environment, metrics);
                 }
                 catch (final RuntimeException e)
                 {
@@ -111,7 +115,7 @@ final class VenueWorkers implements AutoCloseable
                 {
                     signing.put(venue.id(), rest);
                 }
-                startAccounts(config, venue, adapter, journalStartedMillis, dispatcher, catalog, metrics, signing);
+                startAccounts(config, venue, adapter, journalStartedMillis, dispatcher, catalog, metrics, signing, environment);
             }
             metrics.venueQueues(config.venues().keySet(), dispatcher::queuedRequests);
             return new VenueWorkers(dispatcher, catalog, signing);
@@ -131,7 +135,7 @@ final class VenueWorkers implements AutoCloseable
     private static void startAccounts(
         final GatewayConfig config, final VenueConfig venue, final VenueAdapter venueAdapter,
         final long journalStartedMillis, final VenueDispatcher dispatcher, final InstrumentCatalog catalog,
-        final GatewayMetrics metrics, final Map<String, RestVenue> signing)
+        final GatewayMetrics metrics, final Map<String, RestVenue> signing, final UnaryOperator<String> environment)
     {
         for (final VenueAccount account : venue.accounts().values())
         {
@@ -145,7 +149,7 @@ final class VenueWorkers implements AutoCloseable
             try
             {
                 adapter = VenueAdapters.createAccount(
-                    venue, account, journalStartedMillis, config.credentials(), System::getenv, metrics);
+                    venue, account, journalStartedMillis, config.credentials(), environment, metrics);
             }
             catch (final RuntimeException e)
             {

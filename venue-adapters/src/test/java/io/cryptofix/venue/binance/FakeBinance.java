@@ -204,6 +204,16 @@ public final class FakeBinance extends FakeExchange
         accounts.put(apiKey, new SubAccount(secretKey.getBytes(StandardCharsets.UTF_8), subOrders));
     }
 
+    /**
+     * The account's key replaced, as a user does on Binance's API management page: a new key and secret
+     * for the same account and its orders, the old key deleted (a request with it is refused -2015).
+     */
+    public void replaceKey(final String oldApiKey, final String newApiKey, final String newSecretKey)
+    {
+        final SubAccount account = accounts.remove(oldApiKey);
+        accounts.put(newApiKey, new SubAccount(newSecretKey.getBytes(StandardCharsets.UTF_8), account.orders));
+    }
+
     /** Every order placed with the keys of {@code apiKey}'s account, oldest first. */
     public List<FakeOrder> ordersOf(final String apiKey)
     {
