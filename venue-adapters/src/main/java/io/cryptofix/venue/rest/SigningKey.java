@@ -42,6 +42,7 @@ public final class SigningKey<S>
     {
         this.keys = keys;
         this.signerOf = signerOf;
+        keys.check(credentials -> signerOf.apply(credentials.secretKey()));
     }
 
     public Signing<S> current()

@@ -1,5 +1,8 @@
 package io.cryptofix.venue.rest;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -10,6 +13,8 @@ import java.util.function.Supplier;
 public final class VenueKeys
 {
     private final Supplier<Credentials> source;
+    // each signer's maker, tried on new keys before they are taken: a secret a signer cannot use is refused
+    private final List<Consumer<Credentials>> checks = new CopyOnWriteArrayList<>();
     private volatile Credentials current;
 
     /**
@@ -34,6 +39,12 @@ public final class VenueKeys
         return current;
     }
 
+    /** A check new keys must pass before they are taken, e.g. that a signer can be made of the secret. */
+    void check(final Consumer<Credentials> check)
+    {
+        checks.add(check);
+    }
+
     /**
      * Reads the keys again; on a problem the keys in use stay.
      *
@@ -46,6 +57,19 @@ public final class VenueKeys
         final boolean changed = !next.equals(current);
         if (changed)
         {
+            for (final Consumer<Credentials> check : checks)
+            {
+                try
+                {
+                    check.accept(next);
+                }
+                catch (final RuntimeException e)
+                {
+                    // the exception's message could quote the secret: only its kind is told
+                    throw new VenueUnavailableException("the new secret cannot sign requests (" +
+                        e.getClass().getSimpleName() + ")");
+                }
+            }
             current = next;
         }
         return changed;
