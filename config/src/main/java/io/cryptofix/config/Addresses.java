@@ -1,5 +1,7 @@
 package io.cryptofix.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -7,7 +9,7 @@ import java.util.regex.Pattern;
  * Bind addresses, checked by their form only: resolving a host name would be network I/O, which
  * loading a configuration must never do.
  */
-final class Addresses
+public final class Addresses
 {
     static final TextRule RULE = new TextRule(
         "a valid bind address", Addresses::isValid, "an IPv4 or IPv6 address or a host name, e.g. 127.0.0.1 or 0.0.0.0");
@@ -25,14 +27,31 @@ final class Addresses
     }
 
     /**
-     * Whether a bind address (already valid) is the loopback interface: 127.0.0.0/8, ::1 or localhost,
-     * judged by its text alone.
+     * Whether a listener on this bind address accepts connections from this machine only: an address in
+     * 127.0.0.0/8, {@code ::1} (also written in full or IPv4-mapped), or {@code localhost}. Judged from
+     * the text alone, never looked up: a host name other than localhost counts as reachable from other
+     * machines, since it may resolve to any interface.
      */
-    static boolean isLoopback(final String address)
+    public static boolean isLoopback(final String address)
     {
-        final String lower = address.toLowerCase(Locale.ROOT);
-        return lower.startsWith("127.") && IPV4.matcher(lower).matches() || "::1".equals(lower) ||
-            "0:0:0:0:0:0:0:1".equals(lower) || "localhost".equals(lower) || "localhost.".equals(lower);
+        final String lower = address.strip().toLowerCase(Locale.ROOT);
+        if ("localhost".equals(lower) || "localhost.".equals(lower))
+        {
+            return true;
+        }
+        if (!IPV4.matcher(lower).matches() && lower.indexOf(':') < 0)
+        {
+            return false;
+        }
+        try
+        {
+            // an address literal is parsed, never looked up; ::ffff:127.0.0.1 comes back as IPv4
+            return InetAddress.getByName(lower).isLoopbackAddress();
+        }
+        catch (final UnknownHostException e)
+        {
+            return false;
+        }
     }
 
     static boolean isValid(final String address)

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Bind addresses are checked by form only, with no name lookup.
+ * Bind addresses are checked by form only, with no name lookup; so is whether one is loopback only.
  */
 class AddressesTest
 {
@@ -24,5 +24,32 @@ class AddressesTest
     void malformedAddressesAreRejected(final String address)
     {
         assertThat(Addresses.isValid(address)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "127.0.0.1", "127.0.1.1", "127.255.255.254", "localhost", "LOCALHOST", "localhost.",
+        "::1", "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1",
+    })
+    void aLoopbackAddressIsReachableFromThisMachineOnly(final String bindAddress)
+    {
+        assertThat(Addresses.isLoopback(bindAddress)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "0.0.0.0", "::", "0:0:0:0:0:0:0:0", "10.1.2.3", "192.168.0.10", "128.0.0.1", "126.255.255.255",
+        "fe80::1", "::ffff:10.0.0.1", "::2",
+    })
+    void theWildcardAndEveryOtherAddressAreReachableFromOtherMachines(final String bindAddress)
+    {
+        assertThat(Addresses.isLoopback(bindAddress)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"gateway.example.com", "localhost.example.com", "my-host", "loopback"})
+    void aHostNameOtherThanLocalhostCountsAsReachableForItIsNotLookedUp(final String bindAddress)
+    {
+        assertThat(Addresses.isLoopback(bindAddress)).isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package io.cryptofix.gateway;
 
 import io.cryptofix.acceptor.FixEngineSettings;
+import io.cryptofix.config.Addresses;
 import io.cryptofix.config.FixConfig;
 import io.cryptofix.config.PerformanceConfig;
 import org.agrona.concurrent.EpochNanoClock;
@@ -10,8 +11,8 @@ import uk.co.real_logic.artio.engine.LowResourceEngineScheduler;
 import uk.co.real_logic.artio.validation.AuthenticationStrategy;
 
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ final class FixEngineStarter
      */
     private static void warnIfReachableWithoutTls(final FixConfig fix)
     {
-        if (!FixPortExposure.isLoopbackOnly(fix.bindAddress()))
+        if (!Addresses.isLoopback(fix.bindAddress()))
         {
             LOG.log(Level.WARNING, FixPortExposure.warning(fix.bindAddress(), fix.port()));
         }

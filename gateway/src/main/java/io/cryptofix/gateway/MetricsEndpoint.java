@@ -3,6 +3,7 @@ package io.cryptofix.gateway;
 import com.sun.net.httpserver.Authenticator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
+import io.cryptofix.config.Addresses;
 import io.cryptofix.config.ConfigException;
 import io.cryptofix.config.MetricsConfig;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
@@ -10,10 +11,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.lang.System.Logger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,7 +55,7 @@ final class MetricsEndpoint implements AutoCloseable
         {
             throw new IllegalStateException(String.join("; ", e.problems()), e);
         }
-        if (token == null && !isLoopback(metrics.bindAddress()))
+        if (token == null && !Addresses.isLoopback(metrics.bindAddress()))
         {
             LOG.log(Level.WARNING, "metrics on {0}:{1} ask for no token: whoever reaches the port reads them; set " +
                 "metrics.tokenEnv (docs/security.md)", metrics.bindAddress(), Integer.toString(metrics.port()));
@@ -77,18 +76,6 @@ final class MetricsEndpoint implements AutoCloseable
         {
             throw new UncheckedIOException(
                 "cannot serve metrics on " + metrics.bindAddress() + ":" + metrics.port() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean isLoopback(final String bindAddress)
-    {
-        try
-        {
-            return InetAddress.getByName(bindAddress).isLoopbackAddress();
-        }
-        catch (final UnknownHostException e)
-        {
-            return false;
         }
     }
 
