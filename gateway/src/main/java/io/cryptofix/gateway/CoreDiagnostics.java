@@ -20,8 +20,20 @@ final class CoreDiagnostics implements OrderCoreObserver
 {
     private static final Logger LOG = System.getLogger(CoreDiagnostics.class.getName());
 
+    // a line per order at most this often, each kind apart: a restart with many open orders, or a venue
+    // that stops answering, would otherwise write one for every order
+    private static final int LINES_PER_WINDOW = 5;
+    private static final long WINDOW_MILLIS = 10_000;
+
     private final GatewayMetrics metrics;
     private final AdminJournal adminJournal;
+    private final LogThrottle cancelsRetried = throttle();
+    private final LogThrottle venuesQueried = throttle();
+    private final LogThrottle requestsUnconfirmed = throttle();
+    private final LogThrottle eventsRefused = throttle();
+    private final LogThrottle ordersInDoubt = throttle();
+    private final LogThrottle quantitiesDisagreed = throttle();
+    private final LogThrottle unknownOrders = throttle();
 
     /**
      * @param metrics       where its counters go; the WARNING lines go to this class's logger.
@@ -60,16 +72,22 @@ final class CoreDiagnostics implements OrderCoreObserver
     public void onCancelRetried(final Order order, final long timeMillis)
     {
         metrics.cancelRetried();
-        LOG.log(Level.WARNING, "cancel of {0} sent to venue {1} again: not confirmed in time, or its queue was full",
-            ClientText.escape(order.toString()), order.venueId());
+        if (cancelsRetried.admit(timeMillis))
+        {
+            LOG.log(Level.WARNING, "cancel of {0} sent to venue {1} again: not confirmed in time, or its queue was " +
+                "full{2}", ClientText.escape(order.toString()), order.venueId(), cancelsRetried.suffix());
+        }
     }
 
     @Override
     public void onVenueQueried(final Order order, final long timeMillis)
     {
         metrics.venueStatusQueried();
-        LOG.log(Level.WARNING, "asking venue {0} where {1} stands: a request of the gateway''s went unanswered or " +
-            "was refused", order.venueId(), ClientText.escape(order.toString()));
+        if (venuesQueried.admit(timeMillis))
+        {
+            LOG.log(Level.WARNING, "asking venue {0} where {1} stands: a request of the gateway''s went unanswered " +
+                "or was refused{2}", order.venueId(), ClientText.escape(order.toString()), venuesQueried.suffix());
+        }
     }
 
     @Override
@@ -77,17 +95,23 @@ final class CoreDiagnostics implements OrderCoreObserver
         final Order order, final boolean cancel, final long waitedMillis, final long timeMillis)
     {
         metrics.venueRequestUnconfirmed(cancel);
-        LOG.log(Level.WARNING, "{0} of {1} still unconfirmed by venue {2} after {3} ms; the client is told and the " +
-            "gateway keeps trying", cancel ? "cancel" : "submit", ClientText.escape(order.toString()), order.venueId(),
-            waitedMillis);
+        if (requestsUnconfirmed.admit(timeMillis))
+        {
+            LOG.log(Level.WARNING, "{0} of {1} still unconfirmed by venue {2} after {3} ms; the client is told and " +
+                "the gateway keeps trying{4}", cancel ? "cancel" : "submit", ClientText.escape(order.toString()),
+                order.venueId(), waitedMillis, requestsUnconfirmed.suffix());
+        }
     }
 
     @Override
     public void onEventRefused(final Order order, final OrderEventType event, final long timeMillis)
     {
         metrics.illegalTransition();
-        LOG.log(Level.WARNING, "{0} not allowed for {1} (venue leg {2}, pending {3}); order left unchanged", event,
-            ClientText.escape(order.toString()), order.leg(), order.pending());
+        if (eventsRefused.admit(timeMillis))
+        {
+            LOG.log(Level.WARNING, "{0} not allowed for {1} (venue leg {2}, pending {3}); order left unchanged{4}",
+                event, ClientText.escape(order.toString()), order.leg(), order.pending(), eventsRefused.suffix());
+        }
     }
 
     @Override
@@ -99,23 +123,39 @@ final class CoreDiagnostics implements OrderCoreObserver
     @Override
     public void onOrderInDoubt(final Order order, final String reason, final long timeMillis)
     {
-        LOG.log(Level.WARNING, "{0} at venue {1}: {2}", ClientText.escape(order.clOrdId()), order.venueId(), reason);
+        if (ordersInDoubt.admit(timeMillis))
+        {
+            LOG.log(Level.WARNING, "{0} at venue {1}: {2}{3}", ClientText.escape(order.clOrdId()), order.venueId(),
+                reason, ordersInDoubt.suffix());
+        }
     }
 
     @Override
     public void onVenueQuantityDisagreed(final Order order, final long venueCumQty, final long timeMillis)
     {
         metrics.venueQuantityDisagreed();
-        LOG.log(Level.WARNING, "{0}: venue {1} reports it filled at {2}, the gateway counted {3} of {4}; the venue''s " +
-            "figure is reported and the order ended", ClientText.escape(order.clOrdId()), order.venueId(),
-            Fixed.toString(venueCumQty),
-            Fixed.toString(order.cumQty()), Fixed.toString(order.orderQty()));
+        if (quantitiesDisagreed.admit(timeMillis))
+        {
+            LOG.log(Level.WARNING, "{0}: venue {1} reports it filled at {2}, the gateway counted {3} of {4}; the " +
+                "venue''s figure is reported and the order ended{5}", ClientText.escape(order.clOrdId()),
+                order.venueId(), Fixed.toString(venueCumQty), Fixed.toString(order.cumQty()),
+                Fixed.toString(order.orderQty()), quantitiesDisagreed.suffix());
+        }
     }
 
     @Override
     public void onUnknownOrder(final long orderKey, final OrderEventType event, final long timeMillis)
     {
         metrics.illegalTransition();
-        LOG.log(Level.WARNING, "venue answer {0} for unknown order key {1}; nothing changed", event, orderKey);
+        if (unknownOrders.admit(timeMillis))
+        {
+            LOG.log(Level.WARNING, "venue answer {0} for unknown order key {1}; nothing changed{2}", event, orderKey,
+                unknownOrders.suffix());
+        }
+    }
+
+    private static LogThrottle throttle()
+    {
+        return new LogThrottle(LINES_PER_WINDOW, WINDOW_MILLIS);
     }
 }
