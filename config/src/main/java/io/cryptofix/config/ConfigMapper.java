@@ -14,7 +14,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class ConfigMapper
 {
     private static final List<String> KEYS =
-        List.of("dataDir", "fix", "metrics", "performance", "venues", "timeouts", "store", "risk", "admin", "credentials");
+        List.of("dataDir", "fix", "metrics", "performance", "venues", "timeouts", "store", "risk", "admin", "credentials", "state");
     private static final TextRule DATA_DIR = new TextRule("a valid directory path", ConfigMapper::isPath, "a non-empty path");
 
     private ConfigMapper()
@@ -55,8 +55,11 @@ final class ConfigMapper
             root.map("credentials", "a map of venue key store settings"), dataDir == null ? null : Path.of(dataDir),
             fallback == null ? null : fallback.credentials());
 
+        final StateConfig state = StateSection.read(
+            root.map("state", "a map of state settings"), fallback == null ? null : fallback.state());
+
         return new GatewayConfig(dataDir == null ? null : Path.of(dataDir), fix, metrics, performance, venues, timeouts,
-            store, risk, admin, credentials);
+            store, risk, admin, credentials, state);
     }
 
     private static void checkPortsDiffer(final FixConfig fix, final MetricsConfig metrics, final YamlMap metricsSection)

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param risk     the pre-trade limits.
  * @param admin    the admin API: trading states, the kill switch and who may use them.
  * @param credentials  the encrypted store of venue keys.
+ * @param state    how long finished orders are held.
  */
 public record GatewayConfig(
     Path dataDir,
@@ -28,10 +29,27 @@ public record GatewayConfig(
     StoreConfig store,
     RiskConfig risk,
     AdminConfig admin,
-    CredentialsStoreConfig credentials)
+    CredentialsStoreConfig credentials,
+    StateConfig state)
 {
     /** The admin API on its defaults: loopback, port 9465, the gateway's own token. */
     public static final AdminConfig DEFAULT_ADMIN = new AdminConfig(true, "127.0.0.1", 9465, Map.of());
+
+    /** A gateway that holds finished orders until the end of the next UTC day. */
+    public GatewayConfig(
+        final Path dataDir,
+        final FixConfig fix,
+        final MetricsConfig metrics,
+        final PerformanceConfig performance,
+        final Map<String, VenueConfig> venues,
+        final TimeoutConfig timeouts,
+        final StoreConfig store,
+        final RiskConfig risk,
+        final AdminConfig admin,
+        final CredentialsStoreConfig credentials)
+    {
+        this(dataDir, fix, metrics, performance, venues, timeouts, store, risk, admin, credentials, StateConfig.DEFAULT);
+    }
 
     /** A gateway whose venue key store is {@code <dataDir>/credentials.p12}. */
     public GatewayConfig(
@@ -91,13 +109,15 @@ public record GatewayConfig(
     /** The same configuration with other pre-trade limits, as a reload of the file changes them. */
     public GatewayConfig withRisk(final RiskConfig risk)
     {
-        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store, risk, admin, credentials);
+        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store, risk, admin, credentials,
+            state);
     }
 
     /** The same configuration with another timeout policy, as a reload of the file changes it. */
     public GatewayConfig withTimeouts(final TimeoutConfig timeouts)
     {
-        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store, risk, admin, credentials);
+        return new GatewayConfig(dataDir, fix, metrics, performance, venues, timeouts, store, risk, admin, credentials,
+            state);
     }
 
     public VenueConfig venue(final String venueId)

@@ -12,6 +12,7 @@ import io.cryptofix.config.PerformanceConfig;
 import io.cryptofix.config.RiskConfig;
 import io.cryptofix.config.TimeoutConfig;
 import io.cryptofix.config.TimeoutPolicy;
+import io.cryptofix.order.FinishedOrderRetention;
 import io.cryptofix.order.OrderCore;
 import io.cryptofix.translation.ExecutionReportTranslator;
 import io.cryptofix.venue.VenueAdapters;
@@ -145,6 +146,8 @@ public final class Gateway implements AutoCloseable
         final OrderCore core = new OrderCore(venues.catalog(), venues.dispatcher(), journal.journalFirst(nanoClock, reports),
             new CoreDiagnostics(metrics, adminJournal), new TimeoutPolicy(config.timeouts()));
         core.riskLimits(config.risk());
+        core.finishedOrderRetention(config.state().finishedOrderRetention() == null ?
+            FinishedOrderRetention.NEXT_UTC_DAY_END : FinishedOrderRetention.of(config.state().finishedOrderRetention()));
         journal.recover(core, sentLastRun, reports, options.startTimeout());
         // before the first logon: a halt from before a crash holds from the first order on
         restoredStates = TradingStateRestore.restore(core, adminJournal.read());

@@ -234,7 +234,8 @@ final class ClientRequests
         if (order == null)
         {
             return new Refusal(CxlRejReason.UNKNOWN_ORDER,
-                "unknown order: no order with ClOrdID '" + origClOrdId + "' in this session");
+                "unknown order: no order with ClOrdID '" + origClOrdId + "' in this session, or it finished and is " +
+                    "no longer held");
         }
         if (order.state().isTerminal())
         {

@@ -36,6 +36,8 @@ public final class Order
     private final long expireTimeMillis;
     private final String clientCompId;
     private final String account;
+    // the ClOrdID it came with: the index knows it by that one for as long as it holds the order
+    private final String firstClOrdId;
 
     // what changes: written only by OrderTransitions, package-private for it alone
     // the gateway's timeout, which a reloaded policy may change
@@ -73,6 +75,21 @@ public final class Order
 
     // the core's bookkeeping, not state
     final FollowUp followUp = new FollowUp();
+    // when it reached its terminal state, by its event's time; 0 while it works
+    long finishedMillis;
+
+
+    /** The ClOrdID the order came with. */
+    String firstClOrdId()
+    {
+        return firstClOrdId;
+    }
+
+    /** When it reached its terminal state (epoch milliseconds), or 0 while it works. */
+    public long finishedMillis()
+    {
+        return finishedMillis;
+    }
 
     /** The order its SUBMITTED or HELD event describes; it starts with {@link #apply} of that event. */
     Order(final OrderEvent created)
@@ -94,6 +111,7 @@ public final class Order
         this.clientCompId = terms.clientCompId();
         this.account = terms.account();
         this.clOrdId = created.clOrdId();
+        this.firstClOrdId = created.clOrdId();
         this.orderQty = created.orderQty();
         this.price = created.price();
         this.stopPx = created.stopPx();
@@ -147,8 +165,10 @@ public final class Order
         this.expireTimeMillis = order.expireTimeMillis;
         this.clientCompId = order.clientCompId;
         this.account = order.account;
+        this.firstClOrdId = order.firstClOrdId;
         this.timeoutMillis = order.timeoutMillis;
         this.timeoutRule = order.timeoutRule;
+        this.finishedMillis = order.finishedMillis;
     }
 
     /** The gateway's key for the order; OrderID (37) is derived from it. */

@@ -42,6 +42,7 @@ public final class OrderCore
     private static final TimeoutPolicy NO_TIMEOUTS = new TimeoutPolicy(TimeoutConfig.NONE);
 
     private final OrderIndex index = new OrderIndex();
+    private final FinishedOrders finishedOrders = new FinishedOrders(index);
     private final InstrumentCatalog instruments;
     private final PreTradeLimits limits = new PreTradeLimits();
     private final SessionThrottles throttles = new SessionThrottles();
@@ -105,7 +106,8 @@ public final class OrderCore
         venueStatus = new VenueStatusAnswers(venueAnswers, events, requests, followUps, gatewayCancels, endings,
             observer);
         statusAnswers = new StatusAnswers(index, events);
-        reconciliation = new Reconciliation(instruments, index, events, requests, followUps, triggers, endings);
+        reconciliation = new Reconciliation(instruments, index, events, requests, followUps, triggers, endings,
+            finishedOrders);
         events.onFinished(this::finished);
         killSwitch = new KillSwitch(index, gatewayCancels, states);
         events.onEmitted(this::emitted);
@@ -174,7 +176,22 @@ public final class OrderCore
     public int onTime(final long nowMillis)
     {
         events.now(nowMillis);
-        return gatewayCancels.cancelForDisconnectedSessions() + followUps.poll(nowMillis);
+        return gatewayCancels.cancelForDisconnectedSessions() + followUps.poll(nowMillis) +
+            finishedOrders.evictDue(nowMillis);
+    }
+
+    /**
+     * How long finished orders stay in memory (their status answered, their ClOrdIDs taken), counted
+     * from when each finished, for those already finished too.
+     */
+    public void finishedOrderRetention(final FinishedOrderRetention retention)
+    {
+        finishedOrders.retention(retention);
+    }
+
+    public FinishedOrderRetention finishedOrderRetention()
+    {
+        return finishedOrders.retention();
     }
 
     /**
@@ -532,5 +549,6 @@ public final class OrderCore
             triggers.release(order);
         }
         index.finished(order);
+        finishedOrders.finished(order);
     }
 }

@@ -2,6 +2,7 @@ package io.cryptofix.order;
 
 import org.agrona.collections.Long2ObjectHashMap;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ final class OrderIndex
     private final Long2ObjectHashMap<Order> byKey = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<Map<String, Order>> byClOrdId = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<Long2ObjectHashMap<Order>> working = new Long2ObjectHashMap<>();
+    // the ClOrdIDs of each order's cancels and replaces, by order key: they leave with the order
+    private final Long2ObjectHashMap<List<String>> requestClOrdIds = new Long2ObjectHashMap<>();
     private long nextOrderKey = 1;
 
     /** Takes the next order key: for a new order, or for the OrderID of a report that needs one of its own. */
@@ -68,6 +71,13 @@ final class OrderIndex
     void reserve(final Order order, final String requestClOrdId)
     {
         sessionClOrdIds(order.sessionId()).put(requestClOrdId, order);
+        List<String> requests = requestClOrdIds.get(order.orderKey());
+        if (requests == null)
+        {
+            requests = new ArrayList<>(2);
+            requestClOrdIds.put(order.orderKey(), requests);
+        }
+        requests.add(requestClOrdId);
     }
 
     /** A refused request gives its ClOrdID back. */
@@ -78,9 +88,42 @@ final class OrderIndex
         {
             orders.remove(requestClOrdId);
         }
+        final List<String> requests = requestClOrdIds.get(order.orderKey());
+        if (requests != null)
+        {
+            requests.remove(requestClOrdId);
+        }
     }
 
-    /** The order ended: it stays known by key and ClOrdID, but no longer works. */
+    /**
+     * A finished order leaves the gateway's memory: no longer known by key or by any of its ClOrdIDs,
+     * which its session may use again.
+     */
+    void evict(final Order order)
+    {
+        if (byKey.get(order.orderKey()) != order)
+        {
+            return;
+        }
+        byKey.remove(order.orderKey());
+        final Map<String, Order> orders = byClOrdId.get(order.sessionId());
+        if (orders != null)
+        {
+            orders.remove(order.firstClOrdId(), order);
+            // after a restart the index knew it by its latest ClOrdID alone
+            orders.remove(order.clOrdId(), order);
+            final List<String> requests = requestClOrdIds.remove(order.orderKey());
+            if (requests != null)
+            {
+                for (final String clOrdId : requests)
+                {
+                    orders.remove(clOrdId, order);
+                }
+            }
+        }
+        finished(order);
+    }
+
     /** @return how many of the session's orders are working now (open at a venue or held by the gateway). */
     int workingCount(final long sessionId)
     {
@@ -88,6 +131,7 @@ final class OrderIndex
         return orders == null ? 0 : orders.size();
     }
 
+    /** The order ended: it stays known by key and ClOrdID, but no longer works. */
     void finished(final Order order)
     {
         final Long2ObjectHashMap<Order> orders = working.get(order.sessionId());

@@ -27,6 +27,10 @@ final class OrderTransitions
         {
             return false;
         }
+        if (nextState.isTerminal() && !order.state.isTerminal())
+        {
+            order.finishedMillis = event.timeMillis();
+        }
         order.state = nextState;
         order.pending = nextRequest;
         order.leg = nextLeg;

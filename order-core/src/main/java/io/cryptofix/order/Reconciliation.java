@@ -3,6 +3,7 @@ package io.cryptofix.order;
 import io.cryptofix.domain.CxlRejReason;
 import io.cryptofix.domain.InstrumentCatalog;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +22,7 @@ final class Reconciliation
     private final FollowUps followUps;
     private final StopTriggers triggers;
     private final OrderEndings endings;
+    private final FinishedOrders finishedOrders;
 
     Reconciliation(
         final InstrumentCatalog instruments,
@@ -29,7 +31,8 @@ final class Reconciliation
         final VenueRequests requests,
         final FollowUps followUps,
         final StopTriggers triggers,
-        final OrderEndings endings)
+        final OrderEndings endings,
+        final FinishedOrders finishedOrders)
     {
         this.instruments = instruments;
         this.index = index;
@@ -38,24 +41,31 @@ final class Reconciliation
         this.followUps = followUps;
         this.triggers = triggers;
         this.endings = endings;
+        this.finishedOrders = finishedOrders;
     }
 
-    /** @return how many orders were asked about at their venues. */
+    /**
+     * Finished orders whose retention is over are left out: their ClOrdIDs are free again.
+     *
+     * @return how many orders were asked about at their venues.
+     */
     int recover(final OrderReplay replay)
     {
         index.continueAfter(replay.nextOrderKey());
         events.continueExecIdsAfter(replay.nextExecId());
+        final List<Order> finished = new ArrayList<>();
         int reconciling = 0;
         for (final Order order : replay.orders())
         {
+            if (order.state().isTerminal())
+            {
+                finished.add(order);
+                continue;
+            }
             index.add(order);
             if (order.pending() != PendingRequest.NONE)
             {
                 index.reserve(order, order.pendingClOrdId());
-            }
-            if (order.state().isTerminal())
-            {
-                continue;
             }
             if (instruments.venue(order.venueId()) == null)
             {
@@ -76,6 +86,10 @@ final class Reconciliation
             {
                 triggers.holdAgain(order);
             }
+        }
+        for (final Order order : finishedOrders.recovered(finished, events.now()))
+        {
+            index.add(order);
         }
         return reconciling;
     }

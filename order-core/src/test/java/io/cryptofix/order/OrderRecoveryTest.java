@@ -506,6 +506,89 @@ class OrderRecoveryTest
         });
     }
 
+    @Test
+    void aFinishedOrderLeavesMemoryAtTheEndOfTheNextUtcDayAndItsClOrdIdIsFreeAgainWhileAWorkingOneStays()
+    {
+        now = Duration.ofDays(20_000).toMillis() + Duration.ofHours(15).toMillis();
+        final long filled = working("F1", "1", "31000");
+        earlierCore.onVenueFill(filled, fixed("1"), fixed("30500"), tick());
+        final long canceled = working("C1", "1", "30000");
+        earlierCore.onCancelRequest(new CancelOrderCommand().set(SESSION, "C1-X", "C1"), tick());
+        earlierCore.onVenueCanceled(canceled, "canceled by request", tick());
+        final long open = working("W1", "1", "29000");
+
+        // the next day, a second before its end: still held
+        now = Duration.ofDays(20_002).toMillis() - 1_000;
+        earlierCore.onTime(now);
+        assertThat(earlierCore.order(filled)).isNotNull();
+        assertThat(earlierCore.order(canceled)).isNotNull();
+        earlier.clear();
+        earlierCore.onStatusRequest(new OrderStatusCommand().set(SESSION, "F1", SYMBOL, '1'), tick());
+        assertThat(earlier.executionReports()).singleElement().extracting(ExecutionReport::ordStatus)
+            .isEqualTo(OrderState.FILLED);
+
+        // when: the next UTC day ends
+        now = Duration.ofDays(20_002).toMillis();
+        earlierCore.onTime(now);
+
+        // then
+        assertThat(earlierCore.order(filled)).isNull();
+        assertThat(earlierCore.order(canceled)).isNull();
+        assertThat(earlierCore.order(open)).isNotNull();
+        assertThat(earlierCore.orderCount()).isEqualTo(1);
+        earlier.clear();
+        earlierCore.onStatusRequest(new OrderStatusCommand().set(SESSION, "C1-X", SYMBOL, '1'), tick());
+        assertThat(earlier.all()).singleElement().isInstanceOf(RecordingSink.StatusOfUnknownOrder.class);
+        earlierCore.onNewOrder(newOrder("F1", "1", "100"), tick());
+        final long again = earlierVenue.lastSubmitted().orderKey();
+        assertThat(again).as("F1 may be used again: a new order, placed").isNotIn(filled, canceled, open);
+        assertThat(earlierCore.order(again).clOrdId()).isEqualTo("F1");
+    }
+
+    @Test
+    void aRetentionOfTheOperatorsChoiceCountsFromWhenEachOrderFinished()
+    {
+        earlierCore.finishedOrderRetention(FinishedOrderRetention.of(Duration.ofMinutes(10)));
+        final long first = working("A", "1", "31000");
+        earlierCore.onVenueFill(first, fixed("1"), fixed("30500"), tick());
+        final long firstFinished = now;
+        now += 60_000;
+        final long second = working("B", "1", "31000");
+        earlierCore.onVenueFill(second, fixed("1"), fixed("30500"), tick());
+
+        earlierCore.onTime(firstFinished + Duration.ofMinutes(10).toMillis());
+
+        assertThat(earlierCore.order(first)).isNull();
+        assertThat(earlierCore.order(second)).isNotNull();
+    }
+
+    @Test
+    void aRestartLeavesOutTheFinishedOrdersWhoseRetentionIsOverAndKeepsTheOthersAndTheWorkingOnes()
+    {
+        now = Duration.ofDays(20_000).toMillis();
+        final long old = working("OLD", "1", "31000");
+        earlierCore.onVenueFill(old, fixed("1"), fixed("30500"), tick());
+        now = Duration.ofDays(20_002).toMillis() + 5_000;
+        final long recent = working("NEW", "1", "31000");
+        earlierCore.onVenueFill(recent, fixed("1"), fixed("30500"), tick());
+        final long open = working("OPEN", "1", "29000");
+
+        // when
+        restart();
+
+        // then
+        assertThat(core.order(old)).isNull();
+        assertThat(core.order(recent)).isNotNull();
+        assertThat(core.order(open)).isNotNull();
+        assertThat(core.orderCount()).isEqualTo(2);
+        core.onNewOrder(newOrder("OLD", "1", "100"), tick());
+        assertThat(core.order(venue.lastSubmitted().orderKey()).clOrdId()).isEqualTo("OLD");
+        // the recent one leaves when its own retention is over
+        core.onTime(Duration.ofDays(20_004).toMillis());
+        assertThat(core.order(recent)).isNull();
+        assertThat(core.order(open)).isNotNull();
+    }
+
     private int restart()
     {
         return restart(catalog(true));

@@ -292,7 +292,8 @@ public final class ExecutionReportTranslator
             .execType(ExecType.ORDER_STATUS.fixValue())
             .ordStatus(OrderState.REJECTED.ordStatus())
             .side(command.side())
-            .text("unknown order: no order with ClOrdID '" + clOrdId + "' in this session")
+            .text("unknown order: no order with ClOrdID '" + clOrdId + "' in this session, or it finished and is " +
+                "no longer held")
             .transactTime(transactTime.buffer(), transactTime.encode(event.timeMillis()));
         // Symbol is required in a report: a missing or refused one is said as not applicable
         report.instrument().symbol(command.symbol() != null ? command.symbol() : NOT_APPLICABLE);
