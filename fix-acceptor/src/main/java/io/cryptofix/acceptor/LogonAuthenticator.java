@@ -130,8 +130,9 @@ public final class LogonAuthenticator implements AuthenticationStrategy
             }
             if (refusal == null)
             {
-                proxy.accept();
+                // before the engine answers the Logon: once logged on, the connection never counts
                 pending.loggedOn(peer);
+                proxy.accept();
                 if (address != null)
                 {
                     failures.succeeded(address);
