@@ -19,6 +19,8 @@ final class GatewayConfigYaml
     private final int fixPort;
     private String fixBindAddress;
     private String senderCompId;
+    private Integer logonTimeoutSeconds;
+    private Integer maxPendingLogons;
     private final List<String> sessions = new ArrayList<>();
     private Boolean metricsEnabled;
     private String metricsBindAddress;
@@ -54,6 +56,14 @@ final class GatewayConfigYaml
     GatewayConfigYaml senderCompId(final String compId)
     {
         senderCompId = compId;
+        return this;
+    }
+
+    /** How long a connection may take to log on, and how many may wait to at once. */
+    GatewayConfigYaml pendingLogons(final int logonTimeoutSeconds, final int maxPendingLogons)
+    {
+        this.logonTimeoutSeconds = logonTimeoutSeconds;
+        this.maxPendingLogons = maxPendingLogons;
         return this;
     }
 
@@ -178,6 +188,8 @@ final class GatewayConfigYaml
         line(yaml, "  bindAddress", fixBindAddress);
         line(yaml, "  port", fixPort);
         line(yaml, "  SenderCompID", senderCompId);
+        line(yaml, "  logonTimeoutSeconds", logonTimeoutSeconds);
+        line(yaml, "  maxPendingLogons", maxPendingLogons);
         if (!sessions.isEmpty())
         {
             yaml.append("  sessions:\n");

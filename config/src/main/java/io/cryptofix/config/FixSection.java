@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code fix} section: where the acceptor listens, the gateway's CompID, the client sessions.
+ * The {@code fix} section: where the acceptor listens, the gateway's CompID, the client sessions, and
+ * how long and how many connections may wait to log on.
  */
 final class FixSection
 {
-    static final List<String> KEYS = List.of("bindAddress", "port", "SenderCompID", "sessions");
+    static final List<String> KEYS = List.of(
+        "bindAddress", "port", "SenderCompID", "sessions", "logonTimeoutSeconds", "maxPendingLogons");
 
     private FixSection()
     {
@@ -26,6 +28,12 @@ final class FixSection
         final List<SessionConfig> sessions = SessionsSection.read(
             fix, fallback == null ? null : fallback.sessions(), senderCompId, venues,
             bindAddress == null || Addresses.isLoopback(bindAddress), problems);
-        return new FixConfig(bindAddress, port == null ? 0 : port.intValue(), senderCompId, sessions);
+        final Long logonTimeoutSeconds = fix.integer(
+            "logonTimeoutSeconds", fallback == null ? null : (long)fallback.logonTimeoutSeconds(), 1, 600, null);
+        final Long maxPendingLogons = fix.integer(
+            "maxPendingLogons", fallback == null ? null : (long)fallback.maxPendingLogons(), 1, 65_535, null);
+        return new FixConfig(bindAddress, port == null ? 0 : port.intValue(), senderCompId, sessions,
+            logonTimeoutSeconds == null ? 0 : logonTimeoutSeconds.intValue(),
+            maxPendingLogons == null ? 0 : maxPendingLogons.intValue());
     }
 }

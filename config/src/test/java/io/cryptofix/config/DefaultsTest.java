@@ -61,6 +61,15 @@ class DefaultsTest
     }
 
     @Test
+    void aConnectionHasFiveSecondsToLogOnAndAtMost32WaitAtOnce()
+    {
+        final FixConfig fix = Defaults.config().fix();
+
+        assertThat(fix.logonTimeoutSeconds()).isEqualTo(5);
+        assertThat(fix.maxPendingLogons()).isEqualTo(32);
+    }
+
+    @Test
     void clientsRiskAndDemoMayLogOnAndTradeOnSimWithoutResettingSequenceNumbers()
     {
         assertThat(Defaults.config().fix().sessions()).containsExactly(

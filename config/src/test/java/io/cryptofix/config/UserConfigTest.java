@@ -27,6 +27,8 @@ class UserConfigTest
             "  bindAddress: 0.0.0.0",
             "  port: 19880",
             "  SenderCompID: CRYPTOFIX",
+            "  logonTimeoutSeconds: 2",
+            "  maxPendingLogons: 100",
             "  sessions:",
             "    - TargetCompID: OMS_1",
             "      defaultVenue: SIM_B",
@@ -87,7 +89,7 @@ class UserConfigTest
             Path.of("/var/lib/cryptofix"),
             new FixConfig("0.0.0.0", 19880, "CRYPTOFIX", List.of(
                 new SessionConfig("OMS_1", "SIM_B", true),
-                new SessionConfig("RISK", "SIM_A", false))),
+                new SessionConfig("RISK", "SIM_A", false)), 2, 100),
             new MetricsConfig(false, "::1", 19464, null, false),
             new PerformanceConfig(PerformanceConfig.Profile.DEFAULT),
             venues,
@@ -113,7 +115,7 @@ class UserConfigTest
             "metrics:",
             "  enabled: false");
 
-        assertThat(config.fix()).isEqualTo(new FixConfig("127.0.0.1", 7001, "GATEWAY", Defaults.config().fix().sessions()));
+        assertThat(config.fix()).isEqualTo(new FixConfig("127.0.0.1", 7001, "GATEWAY", Defaults.config().fix().sessions(), 5, 32));
         assertThat(config.metrics()).isEqualTo(new MetricsConfig(false, "127.0.0.1", 9464, null, false));
         assertThat(config.venues()).isEqualTo(Defaults.config().venues());
         assertThat(config.dataDir()).isEqualTo(Path.of("data"));

@@ -23,6 +23,26 @@ class ValidationTest
     }
 
     @Test
+    void aLogonTimeoutOfZeroOrBeyondTenMinutesIsRejected()
+    {
+        assertThat(problemsOf("fix:", "  logonTimeoutSeconds: 0"))
+            .containsExactly("fix.logonTimeoutSeconds: 0 is out of range (allowed: 1-600)");
+        assertThat(problemsOf("fix:", "  logonTimeoutSeconds: 601"))
+            .containsExactly("fix.logonTimeoutSeconds: 601 is out of range (allowed: 1-600)");
+        assertThat(problemsOf("fix:", "  logonTimeoutSeconds: 5s"))
+            .containsExactly("fix.logonTimeoutSeconds: \"5s\" is not an integer (allowed: 1-600)");
+    }
+
+    @Test
+    void aPendingLogonLimitBelowOneIsRejected()
+    {
+        assertThat(problemsOf("fix:", "  maxPendingLogons: 0"))
+            .containsExactly("fix.maxPendingLogons: 0 is out of range (allowed: 1-65535)");
+        assertThat(problemsOf("fix:", "  maxPendingLogons: -3"))
+            .containsExactly("fix.maxPendingLogons: -3 is out of range (allowed: 1-65535)");
+    }
+
+    @Test
     void portZeroIsRejected()
     {
         assertThat(problemsOf("metrics:", "  port: 0"))

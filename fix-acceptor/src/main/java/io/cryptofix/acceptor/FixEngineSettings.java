@@ -12,12 +12,14 @@ import uk.co.real_logic.artio.validation.PersistenceLevel;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the Artio engine needs to be the gateway's FIX acceptor: where it listens, which CompIDs may
- * log on, which sessions keep their sequence numbers across restarts, where it keeps them, and how
- * it reaches the archive it records messages in and the library it hands sessions to. How its
- * thread waits is the caller's: the engine runs on the order path.
+ * log on, how long and how many connections may wait to log on, which sessions keep their sequence
+ * numbers across restarts, where it keeps them, and how it reaches the archive it records messages in
+ * and the library it hands sessions to. How its thread waits is the caller's: the engine runs on the
+ * order path.
  */
 public final class FixEngineSettings
 {
@@ -43,11 +45,12 @@ public final class FixEngineSettings
      * @param dataDir       where session state lives: {@code fix-sessions} under it.
      * @param clock         the clock of the engine's receive timestamps, the same as the library's so
      *                      that the latency from receipt to report is measured on one clock.
+     * @param pending       the connections waiting to log on, the same as the logon checks'.
      * @return settings for {@code FixEngine.launch}, without idle strategies or a scheduler.
      */
     public static EngineConfiguration engineConfiguration(
         final FixConfig fix, final String aeronDirName, final Path dataDir, final EpochNanoClock clock,
-        final AuthenticationStrategy logons)
+        final AuthenticationStrategy logons, final PendingLogons pending)
     {
         final EngineConfiguration engine = new EngineConfiguration()
             .bindTo(fix.bindAddress(), fix.port())
@@ -66,6 +69,8 @@ public final class FixEngineSettings
             // without this the engine owns a new session until a library asks, and a first order can be lost
             .initialAcceptedSessionOwner(InitialAcceptedSessionOwner.SOLE_LIBRARY)
             .authenticationStrategy(logons)
+            .noLogonDisconnectTimeoutInMs((int)TimeUnit.SECONDS.toMillis(fix.logonTimeoutSeconds()))
+            .channelSupplierFactory(pending::channelSupplier)
             .printStartupWarnings(false)
             .monitoringFile(Path.of(aeronDirName, "fix-engine-counters").toString());
         engine.inboundMaxClaimAttempts(MAX_CLAIM_ATTEMPTS).outboundMaxClaimAttempts(MAX_CLAIM_ATTEMPTS);

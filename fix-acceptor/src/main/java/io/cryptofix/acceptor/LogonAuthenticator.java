@@ -46,20 +46,22 @@ public final class LogonAuthenticator implements AuthenticationStrategy
     private final EpochClock clock;
     private final MessageValidationStrategy compIds;
     private final LogonRefusals refusals;
+    private final PendingLogons pending;
     private final FailedLogons failures;
     private final ScheduledExecutorService checks;
 
     /**
      * @param compIds   the check of SenderCompID and TargetCompID against the configured sessions.
      * @param refusals  told of every refused logon, by reason.
+     * @param pending   told of every accepted logon: its connection no longer waits to log on.
      * @param checks    the thread the checks run on (one: the slow-down is per address, in order); the
      *                  assembly's, which stops it.
      */
     public LogonAuthenticator(
         final FixConfig fix, final MessageValidationStrategy compIds, final LogonRefusals refusals,
-        final EpochClock clock, final ScheduledExecutorService checks)
+        final PendingLogons pending, final EpochClock clock, final ScheduledExecutorService checks)
     {
-        this(fix, compIds, refusals, clock, checks, compId -> null);
+        this(fix, compIds, refusals, pending, clock, checks, compId -> null);
     }
 
     /**
@@ -68,7 +70,8 @@ public final class LogonAuthenticator implements AuthenticationStrategy
      */
     public LogonAuthenticator(
         final FixConfig fix, final MessageValidationStrategy compIds, final LogonRefusals refusals,
-        final EpochClock clock, final ScheduledExecutorService checks, final Function<String, byte[]> signingKeys)
+        final PendingLogons pending, final EpochClock clock, final ScheduledExecutorService checks,
+        final Function<String, byte[]> signingKeys)
     {
         this.signingKeys = signingKeys;
         this.clock = clock;
@@ -76,6 +79,7 @@ public final class LogonAuthenticator implements AuthenticationStrategy
             Function.identity()));
         this.compIds = compIds;
         this.refusals = refusals;
+        this.pending = pending;
         this.failures = new FailedLogons(clock);
         this.checks = checks;
     }
@@ -126,6 +130,8 @@ public final class LogonAuthenticator implements AuthenticationStrategy
             }
             if (refusal == null)
             {
+                // before the engine answers the Logon: once logged on, the connection never counts
+                pending.loggedOn(peer);
                 proxy.accept();
                 if (address != null)
                 {

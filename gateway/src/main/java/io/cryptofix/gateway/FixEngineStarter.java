@@ -1,6 +1,7 @@
 package io.cryptofix.gateway;
 
 import io.cryptofix.acceptor.FixEngineSettings;
+import io.cryptofix.acceptor.PendingLogons;
 import io.cryptofix.config.Addresses;
 import io.cryptofix.config.FixConfig;
 import io.cryptofix.config.PerformanceConfig;
@@ -53,10 +54,12 @@ final class FixEngineStarter
         final String aeronDirName,
         final Path dataDir,
         final EpochNanoClock clock,
-        final AuthenticationStrategy logons)
+        final AuthenticationStrategy logons,
+        final PendingLogons pending)
     {
         warnIfReachableWithoutTls(fix);
-        final EngineConfiguration engine = FixEngineSettings.engineConfiguration(fix, aeronDirName, dataDir, clock, logons)
+        final EngineConfiguration engine = FixEngineSettings.engineConfiguration(
+                fix, aeronDirName, dataDir, clock, logons, pending)
             // framer and archiver share one thread: the gateway's threads share two cores
             .scheduler(new LowResourceEngineScheduler())
             .framerIdleStrategy(IdleStrategies.orderPath(profile))

@@ -5,6 +5,7 @@ import io.cryptofix.acceptor.ExecutionReportSender;
 import io.cryptofix.acceptor.FixEngineSettings;
 import io.cryptofix.acceptor.FixLibrarySettings;
 import io.cryptofix.acceptor.LogonAuthenticator;
+import io.cryptofix.acceptor.PendingLogons;
 import io.cryptofix.acceptor.SentReports;
 import io.cryptofix.acceptor.SessionEvents;
 import io.cryptofix.config.GatewayConfig;
@@ -120,10 +121,12 @@ public final class Gateway implements AutoCloseable
             return thread;
         });
         started((AutoCloseable)logonChecks::shutdownNow);
+        // connections waiting to log on: admitted by the engine, released by the logon checks or on close
+        final PendingLogons pendingLogons = new PendingLogons(config.fix().maxPendingLogons(), metrics::logonRefused);
         final LogonAuthenticator logons = new LogonAuthenticator(config.fix(), FixEngineSettings.compIds(config.fix()),
-            metrics::logonRefused, SystemEpochClock.INSTANCE, logonChecks,
+            metrics::logonRefused, pendingLogons, SystemEpochClock.INSTANCE, logonChecks,
             LogonSigningKeys.read(config.fix(), environment)::get);
-        started(FixEngineStarter.launch(config.fix(), profile, aeronDirName, dataDir, nanoClock, logons));
+        started(FixEngineStarter.launch(config.fix(), profile, aeronDirName, dataDir, nanoClock, logons, pendingLogons));
 
         // closed after the venue workers, which wait for it to write each request's record
         final OrderJournalRecovery journal = started(OrderJournalRecovery.open(aeronDirName, profile));
