@@ -75,7 +75,7 @@ class ValidationTest
     void aDocumentThatIsNotAMapIsRejected()
     {
         assertThat(problemsOf("- fix"))
-            .containsExactly("(top level): expected a map with the keys dataDir, fix, metrics, performance, venues, timeouts, store, risk, admin, found a list");
+            .containsExactly("(top level): expected a map with the keys dataDir, fix, metrics, performance, venues, timeouts, store, risk, admin, credentials, found a list");
     }
 
     @Test
