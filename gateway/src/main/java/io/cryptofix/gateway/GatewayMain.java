@@ -47,8 +47,10 @@ public final class GatewayMain
         "       gateway credentials set --venue ID [--account NAME] [--config FILE]",
         "                                        keep a venue's keys, read on standard input (apiKey=...,",
         "                                        secretKey=..., passphrase=...), in the encrypted store",
-        "       gateway credentials list|remove [--venue ID [--account NAME]] [--config FILE]",
-        "                                        which keys the store holds (never a value), or forget some",
+        "       gateway credentials list [--config FILE]",
+        "                                        which venues have keys in the store, and since when (never a value)",
+        "       gateway credentials remove --venue ID [--account NAME] [--config FILE]",
+        "                                        forget a venue's keys in the store",
         "       gateway hash-password            read a session password on standard input, print its bcrypt",
         "                                        hash for the session's passwordHash",
         "       gateway help                     show this text");
