@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * What an operator can ask of the admin API, the least role that may ask it, and the trading state it
  * leaves its scope in. Whatever stops risk from growing is an operator's; whatever lets it grow
- * again is a risk officer's.
+ * again is a risk officer's. Taking a venue's rotated keys changes no risk: an operator's.
  */
 enum AdminAction
 {
@@ -17,7 +17,8 @@ enum AdminAction
     REDUCE(Role.OPERATOR, TradingState.REDUCING),
     KILL(Role.OPERATOR, TradingState.HALTED),
     RESUME(Role.RISK_OFFICER, TradingState.ACTIVE),
-    RELOAD(Role.RISK_OFFICER, null);
+    RELOAD(Role.RISK_OFFICER, null),
+    RELOAD_CREDENTIALS(Role.OPERATOR, null);
 
     private final Role needs;
     private final TradingState state;
@@ -33,16 +34,19 @@ enum AdminAction
         return needs;
     }
 
-    /** @return the state it puts its scope in; null for status and reload, which change none. */
+    /** @return the state it puts its scope in; null for status and the reloads, which change none. */
     TradingState state()
     {
         return state;
     }
 
-    /** @return its name in the API's paths, the journal and the command line: {@code halt}. */
+    /**
+     * @return its name in the API's paths, the journal, the metrics and the command line: {@code halt},
+     *     {@code reload-credentials}.
+     */
     String word()
     {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** @return the action of that word, or null. */

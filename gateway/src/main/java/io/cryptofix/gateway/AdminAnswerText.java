@@ -27,6 +27,17 @@ final class AdminAnswerText
         return text.toString();
     }
 
+    /** @param answer  a reload-credentials' answer: its result lines, one per venue or account. */
+    static String results(final Map<String, Object> answer)
+    {
+        final List<String> lines = new ArrayList<>();
+        if (answer.get("results") instanceof List<?> results)
+        {
+            results.forEach(line -> lines.add(String.valueOf(line)));
+        }
+        return String.join(System.lineSeparator(), lines);
+    }
+
     /** @param answer  the status's answer. */
     static String status(final Map<String, Object> answer)
     {

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code gateway admin status|halt|reduce|resume|kill}: the admin API of a running gateway from the
+ * {@code gateway admin status|halt|reduce|resume|kill|reload-credentials}: the admin API of a running gateway from the
  * command line, at the address of its configuration, with the token from {@code CRYPTOFIX_ADMIN_TOKEN}
  * or else the gateway's own file in its data directory. Exit codes: 0 done, 1 refused or failed (the
  * gateway's reason is printed), 2 bad usage.
@@ -34,8 +34,9 @@ final class AdminCommand
         "usage: gateway admin status [--config FILE]",
         "       gateway admin halt|reduce|kill (--session COMPID | --venue ID | --all) --reason TEXT [--config FILE]",
         "       gateway admin resume (--session COMPID | --venue ID | --all) [--reason TEXT] [--config FILE]",
+        "       gateway admin reload-credentials --venue ID [--config FILE]",
         "the token: $" + TOKEN_ENV + ", else the file admin-token in the gateway's data directory");
-    private static final List<String> VERBS = List.of("status", "halt", "reduce", "resume", "kill");
+    private static final List<String> VERBS = List.of("status", "halt", "reduce", "resume", "kill", "reload-credentials");
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private AdminCommand()
@@ -94,11 +95,16 @@ final class AdminCommand
         {
             return usage(err, "status takes no scope and no reason");
         }
+        if (action == AdminAction.RELOAD_CREDENTIALS && (!"venue".equals(scope) || reason != null))
+        {
+            return usage(err, "reload-credentials takes --venue ID, and no other scope or reason");
+        }
         if (action != AdminAction.STATUS && scope == null)
         {
             return usage(err, action.word() + " needs --session COMPID, --venue ID or --all");
         }
-        if (action != AdminAction.STATUS && action != AdminAction.RESUME && (reason == null || reason.isBlank()))
+        if ((action == AdminAction.HALT || action == AdminAction.REDUCE || action == AdminAction.KILL) &&
+            (reason == null || reason.isBlank()))
         {
             return usage(err, action.word() + " needs --reason TEXT: it is journaled and shown with the state");
         }
@@ -123,8 +129,14 @@ final class AdminCommand
         {
             return GatewayMain.FAILED;
         }
-        return call(baseUri(admin), action, token, action == AdminAction.STATUS ? null :
-            request(scope, name, reason == null ? "resumed from the command line" : reason), out, err);
+        final String venue = name;
+        final String body = switch (action)
+        {
+            case STATUS -> null;
+            case RELOAD_CREDENTIALS -> AdminJson.object(json -> json.writeStringField("venue", venue));
+            default -> request(scope, name, reason == null ? "resumed from the command line" : reason);
+        };
+        return call(baseUri(admin), action, token, body, out, err);
     }
 
     private static String request(final String scope, final String name, final String reason)
@@ -221,6 +233,10 @@ final class AdminCommand
             err.println("gateway: admin: " + action.word() + (response.statusCode() < 500 ? " refused" : " failed") +
                 " (HTTP " + response.statusCode() + "): " +
                 (answer != null && answer.get("error") != null ? answer.get("error") : response.body().strip()));
+            if (answer != null && answer.get("results") != null)
+            {
+                err.println(AdminAnswerText.results(answer));
+            }
             return GatewayMain.FAILED;
         }
         if (answer == null)
@@ -228,7 +244,12 @@ final class AdminCommand
             err.println("gateway: admin: the answer is not JSON: " + response.body().strip());
             return GatewayMain.FAILED;
         }
-        out.println(action == AdminAction.STATUS ? AdminAnswerText.status(answer) : AdminAnswerText.change(answer));
+        out.println(switch (action)
+        {
+            case STATUS -> AdminAnswerText.status(answer);
+            case RELOAD_CREDENTIALS -> AdminAnswerText.results(answer);
+            default -> AdminAnswerText.change(answer);
+        });
         return GatewayMain.OK;
     }
 

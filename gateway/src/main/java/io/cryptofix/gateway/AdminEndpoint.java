@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The admin API over HTTP on its own port: {@code GET /status}, {@code POST /halt}, {@code /reduce},
- * {@code /resume}, {@code /kill} and {@code /reload}, JSON in and out, served by one thread of its own
+ * {@code /resume}, {@code /kill}, {@code /reload} and {@code /reload-credentials}, JSON in and out, served by one thread of its own
  * (operators' requests are few, and one at a time keeps the journal's order that of the requests).
  * The JDK's HTTP server is enough for that: no web framework to ship and keep patched. What a request
  * does is {@link AdminService}'s; this class only speaks HTTP, and never answers with a stack trace.
@@ -91,7 +91,7 @@ final class AdminEndpoint implements AutoCloseable
             if (action == null)
             {
                 send(exchange, 404, AdminJson.error("no such admin request " + path + " (allowed: GET /status, POST " +
-                    "/halt, /reduce, /resume, /kill, /reload)"));
+                    "/halt, /reduce, /resume, /kill, /reload, /reload-credentials)"));
                 return;
             }
             final String method = action == AdminAction.STATUS ? "GET" : "POST";

@@ -19,8 +19,10 @@ import java.time.format.DateTimeParseException;
  * @param who         the token's name; {@code admin-token} for the data directory's token, {@code gateway}
  *                    for an automatic trip, {@code unknown} for a token nobody has.
  * @param role        the token's role ({@code viewer}, {@code operator}, {@code risk-officer}); null when unknown.
- * @param action      {@code status}, {@code halt}, {@code reduce}, {@code resume}, {@code kill} or {@code reload}.
- * @param scope       {@code global}, {@code venue} or {@code session}; null for status and reload.
+ * @param action      {@code status}, {@code halt}, {@code reduce}, {@code resume}, {@code kill}, {@code reload}
+ *                    or {@code reload-credentials}.
+ * @param scope       {@code global}, {@code venue} or {@code session}; null for status and reload;
+ *                    {@code venue} for reload-credentials, which changes no state.
  * @param name        the venue id or session CompID; null for the global scope.
  * @param reason      the operator's words; null when none was given.
  * @param outcome     see the constants: accepted, tripped, unauthorized, forbidden, or {@code failed: <why>}.
@@ -41,9 +43,12 @@ record AdminJournalEntry(
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** Whether it left its scope in a trading state: an accepted or tripped halt, reduce, kill or resume. */
     boolean changesState()
     {
-        return (ACCEPTED.equals(outcome) || TRIPPED.equals(outcome)) && scope != null;
+        final AdminAction known = AdminAction.of(action);
+        return (ACCEPTED.equals(outcome) || TRIPPED.equals(outcome)) && scope != null && known != null &&
+            known.state() != null;
     }
 
     boolean failed()

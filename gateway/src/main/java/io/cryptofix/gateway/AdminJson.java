@@ -2,6 +2,7 @@ package io.cryptofix.gateway;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
@@ -9,13 +10,15 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The admin API's answers: one JSON object each, written with jackson-core's streaming generator (the
- * gateway has it already for {@code audit --format json}), and read back by {@code gateway admin}.
+ * gateway has it already for {@code audit --format json}), and read back by {@code gateway admin}; and
+ * the requests' bodies, flat objects of strings.
  */
 final class AdminJson
 {
@@ -93,6 +96,54 @@ final class AdminJson
             default:
                 return json.getText();
         }
+    }
+
+    /**
+     * Reads a request's body: one JSON object whose fields are strings (or null) among those allowed.
+     *
+     * @param allowed  the field names allowed.
+     * @param named    the fields as a refusal names them: {@code scope, name and reason}.
+     * @return each field given, by name; a null value as null.
+     * @throws ScopeRequest.BadRequest saying what is wrong and what is allowed.
+     */
+    static Map<String, String> stringFields(final String body, final List<String> allowed, final String named)
+    {
+        final Map<String, String> fields = new HashMap<>();
+        try (JsonParser json = JSON.createParser(body))
+        {
+            if (json.nextToken() != JsonToken.START_OBJECT)
+            {
+                throw new ScopeRequest.BadRequest("the body must be a JSON object with " + named);
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME)
+            {
+                final String field = json.getCurrentName();
+                final JsonToken value = json.nextToken();
+                if (!allowed.contains(field))
+                {
+                    throw new ScopeRequest.BadRequest("unknown field '" + field + "' (allowed: " +
+                        String.join(", ", allowed) + ")");
+                }
+                if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL)
+                {
+                    throw new ScopeRequest.BadRequest(field + " must be a string");
+                }
+                fields.put(field, value == JsonToken.VALUE_NULL ? null : json.getText());
+            }
+            if (json.nextToken() != null)
+            {
+                throw new ScopeRequest.BadRequest("the body must be one JSON object, with nothing after it");
+            }
+        }
+        catch (final JsonParseException e)
+        {
+            throw new ScopeRequest.BadRequest("the body is not JSON: " + e.getOriginalMessage());
+        }
+        catch (final IOException e)
+        {
+            throw new ScopeRequest.BadRequest("the body could not be read: " + e.getMessage());
+        }
+        return fields;
     }
 
     /** @return {@code {"error": "..."}}, what every refusal answers. */

@@ -3,6 +3,7 @@ package io.cryptofix.gateway;
 import io.cryptofix.config.GatewayConfig;
 import io.cryptofix.config.RiskConfig;
 import io.cryptofix.config.SessionConfig;
+import io.cryptofix.config.VenueConfig;
 import io.cryptofix.domain.InstrumentCatalog;
 import io.cryptofix.order.RiskStatus;
 import io.cryptofix.order.TradingScope;
@@ -12,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,13 +22,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * What the admin API does with a request, apart from HTTP: who asks (401 for a token nobody has),
  * whether their role may (403), whether the request makes sense (400), then the admin journal and
- * only then the order core, on the duty cycle. A refusal changes nothing and is journaled too.
+ * only then the order core, on the duty cycle (or, for a venue's keys, the venue workers). A refusal
+ * changes nothing and is journaled too.
  */
 final class AdminService
 {
@@ -39,9 +44,11 @@ final class AdminService
     private final InstrumentCatalog catalog;
     private final GatewayMetrics metrics;
     private final Set<String> venues;
+    private final Set<String> simulatedVenues;
     private final Set<String> sessions;
     private final Supplier<RiskConfig> riskInForce;
     private final Supplier<ConfigReloader> reloader;
+    private final Function<String, List<String>> reloadCredentials;
     private final LongSupplier clock;
     private final Duration coreTimeout;
 
@@ -54,6 +61,8 @@ final class AdminService
      * @param catalog      the venues that take no orders now and why, for the status; read on the duty cycle.
      * @param riskInForce  the limits in force now, for the status.
      * @param reloader     the configuration file's reloader; null inside while the gateway runs without a file.
+     * @param reloadCredentials  reads a venue's keys (and its accounts') again: one line per route saying
+     *                     what happened, never a key; none when the venue has no keys in use here.
      * @param coreTimeout  how long to wait for the duty cycle to do the core's part.
      */
     AdminService(
@@ -65,6 +74,7 @@ final class AdminService
         final GatewayConfig config,
         final Supplier<RiskConfig> riskInForce,
         final Supplier<ConfigReloader> reloader,
+        final Function<String, List<String>> reloadCredentials,
         final LongSupplier clock,
         final Duration coreTimeout)
     {
@@ -74,6 +84,14 @@ final class AdminService
         this.catalog = catalog;
         this.metrics = metrics;
         this.venues = new TreeSet<>(config.venues().keySet());
+        this.simulatedVenues = new TreeSet<>();
+        for (final VenueConfig venue : config.venues().values())
+        {
+            if (VenueConfig.TYPE_SIMULATED.equals(venue.type()))
+            {
+                simulatedVenues.add(venue.id());
+            }
+        }
         this.sessions = new TreeSet<>();
         for (final SessionConfig session : config.fix().sessions())
         {
@@ -81,6 +99,7 @@ final class AdminService
         }
         this.riskInForce = riskInForce;
         this.reloader = reloader;
+        this.reloadCredentials = reloadCredentials;
         this.clock = clock;
         this.coreTimeout = coreTimeout;
     }
@@ -110,6 +129,7 @@ final class AdminService
             {
                 case STATUS -> status();
                 case RELOAD -> reload(caller);
+                case RELOAD_CREDENTIALS -> reloadCredentials(caller, VenueRequest.parse(body));
                 default -> change(action, caller, ScopeRequest.parse(body));
             };
         }
@@ -234,6 +254,74 @@ final class AdminService
         }));
     }
 
+    /**
+     * Reads the venue's keys again, on this thread: the duty cycle is not involved, each venue client
+     * takes the new keys for its next request. Journaled before (never with a key: the keys are not in
+     * the request), and again as failed when a route kept its keys.
+     */
+    private Answer reloadCredentials(final AdminTokens.Caller caller, final VenueRequest request)
+    {
+        final String action = AdminAction.RELOAD_CREDENTIALS.word();
+        final String venue = request.venue();
+        if (!venues.contains(venue))
+        {
+            throw new ScopeRequest.BadRequest("unknown venue '" + venue + "' (allowed: " + String.join(", ", venues) + ")");
+        }
+        if (simulatedVenues.contains(venue))
+        {
+            metrics.adminAction(action, AdminJournalEntry.FAILED);
+            return new Answer(409, AdminJson.error("venue " + venue + " is simulated: it has no API keys to reload"));
+        }
+        final String scope = ScopeRequest.word(TradingScope.VENUE);
+        if (!journaled(new AdminJournalEntry(clock.getAsLong(), caller.name(), caller.role().configName(), action,
+            scope, venue, null, AdminJournalEntry.ACCEPTED)))
+        {
+            metrics.adminAction(action, AdminJournalEntry.FAILED);
+            return new Answer(500, AdminJson.error("not done: the admin journal could not be written, see the " +
+                "gateway's log"));
+        }
+        final List<String> results = reloadCredentials.apply(venue);
+        if (results.isEmpty())
+        {
+            journaled(new AdminJournalEntry(clock.getAsLong(), caller.name(), caller.role().configName(), action,
+                scope, venue, null, AdminJournalEntry.FAILED + ": not started, no keys in use"));
+            metrics.adminAction(action, AdminJournalEntry.FAILED);
+            return new Answer(409, AdminJson.error("venue " + venue + " has no keys in use to replace: it did not " +
+                "start (see unavailableVenues in GET /status); it takes new keys when the gateway starts again"));
+        }
+        final List<String> kept = new ArrayList<>();
+        for (final String line : results)
+        {
+            if (line.contains(": not reloaded"))
+            {
+                kept.add(line.substring(0, line.indexOf(':')));
+            }
+        }
+        if (!kept.isEmpty())
+        {
+            // the routes only: a reason may name a file, which the journal has no need of
+            journaled(new AdminJournalEntry(clock.getAsLong(), caller.name(), caller.role().configName(), action,
+                scope, venue, null, AdminJournalEntry.FAILED + ": keys not reloaded for " + String.join(", ", kept)));
+        }
+        metrics.adminAction(action, kept.isEmpty() ? AdminJournalEntry.ACCEPTED : AdminJournalEntry.FAILED);
+        return new Answer(kept.isEmpty() ? 200 : 422, AdminJson.object(json ->
+        {
+            json.writeStringField("action", action);
+            json.writeStringField("venue", venue);
+            if (!kept.isEmpty())
+            {
+                json.writeStringField("error", "keys not reloaded for " + String.join(", ", kept) +
+                    "; the keys in use stay");
+            }
+            json.writeArrayFieldStart("results");
+            for (final String line : results)
+            {
+                json.writeString(line);
+            }
+            json.writeEndArray();
+        }));
+    }
+
     private void checkKnown(final ScopeRequest request)
     {
         if (request.scope() == TradingScope.VENUE && !venues.contains(request.name()))
@@ -274,16 +362,18 @@ final class AdminService
     {
         // what was attempted, as far as the body tells; an unreadable body is journaled without it
         ScopeRequest attempted = null;
-        if (action != AdminAction.STATUS && action != AdminAction.RELOAD)
+        try
         {
-            try
+            attempted = switch (action)
             {
-                attempted = ScopeRequest.parse(body);
-            }
-            catch (final ScopeRequest.BadRequest e)
-            {
-                attempted = null;
-            }
+                case STATUS, RELOAD -> null;
+                case RELOAD_CREDENTIALS -> new ScopeRequest(TradingScope.VENUE, VenueRequest.parse(body).venue(), null);
+                default -> ScopeRequest.parse(body);
+            };
+        }
+        catch (final ScopeRequest.BadRequest e)
+        {
+            attempted = null;
         }
         metrics.adminAction(action.word(), outcome);
         journaled(new AdminJournalEntry(clock.getAsLong(), who, role, action.word(),

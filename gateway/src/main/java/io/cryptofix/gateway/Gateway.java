@@ -162,7 +162,8 @@ public final class Gateway implements AutoCloseable
         started(SessionUsageSampler.start(coreTasks, new SessionUsageMetrics(metrics.registry()),
             SessionUsageSampler.PERIOD_MILLIS));
         adminEndpoint = started(AdminEndpoint.start(config.admin(), new AdminService(adminTokens, adminJournal, coreTasks,
-            venues.catalog(), metrics, config, () -> riskInForce, reloader::get, System::currentTimeMillis, ADMIN_CORE_TIMEOUT)));
+            venues.catalog(), metrics, config, () -> riskInForce, reloader::get, venues::reloadCredentials,
+            System::currentTimeMillis, ADMIN_CORE_TIMEOUT)));
     }
 
     private <T extends AutoCloseable> T started(final T part)

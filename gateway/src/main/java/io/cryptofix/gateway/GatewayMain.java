@@ -15,7 +15,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The command line: {@code gateway run [--config FILE]}, {@code gateway check-config FILE},
- * {@code gateway explain-timeout ...}, {@code gateway audit ...} and {@code gateway admin ...}.
+ * {@code gateway explain-timeout ...}, {@code gateway audit ...}, {@code gateway admin ...},
+ * {@code gateway credentials ...} and {@code gateway hash-password}.
  * Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad configuration. Errors are one clear
  * message, never a stack trace.
  */
@@ -41,6 +42,15 @@ public final class GatewayMain
         "       gateway admin status|halt|reduce|resume|kill [--session COMPID | --venue ID | --all]",
         "               [--reason TEXT] [--config FILE]",
         "                                        the running gateway's trading states and kill switch (admin API)",
+        "       gateway admin reload-credentials --venue ID [--config FILE]",
+        "                                        the running gateway reads the venue's keys again (admin API)",
+        "       gateway credentials set --venue ID [--account NAME] [--config FILE]",
+        "                                        keep a venue's keys, read on standard input (apiKey=...,",
+        "                                        secretKey=..., passphrase=...), in the encrypted store",
+        "       gateway credentials list [--config FILE]",
+        "                                        which venues have keys in the store, and since when (never a value)",
+        "       gateway credentials remove --venue ID [--account NAME] [--config FILE]",
+        "                                        forget a venue's keys in the store",
         "       gateway hash-password            read a session password on standard input, print its bcrypt",
         "                                        hash for the session's passwordHash",
         "       gateway help                     show this text");
@@ -97,6 +107,9 @@ public final class GatewayMain
 
             case "admin":
                 return AdminCommand.run(args, out, err, System::getenv);
+
+            case "credentials":
+                return CredentialsCommand.run(args, System.in, out, err, System::getenv);
 
             case "hash-password":
                 if (args.length == 1)

@@ -1,14 +1,10 @@
 package io.cryptofix.gateway;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.cryptofix.order.TradingScope;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The body of a halt, reduce, resume or kill: {@code {"scope": "global"|"venue"|"session", "name": "...",
@@ -22,7 +18,6 @@ record ScopeRequest(TradingScope scope, String name, String reason)
     static final int MAX_NAME = 64;
     static final int MAX_REASON = 200;
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final List<String> FIELDS = List.of("scope", "name", "reason");
 
     /** The scope's word in the API and the journal: {@code global}, {@code venue}, {@code session}. */
@@ -41,49 +36,8 @@ record ScopeRequest(TradingScope scope, String name, String reason)
      */
     static ScopeRequest parse(final String body)
     {
-        String scope = null;
-        String name = null;
-        String reason = null;
-        try (JsonParser json = JSON.createParser(body))
-        {
-            if (json.nextToken() != JsonToken.START_OBJECT)
-            {
-                throw new BadRequest("the body must be a JSON object with scope, name and reason");
-            }
-            while (json.nextToken() == JsonToken.FIELD_NAME)
-            {
-                final String field = json.getCurrentName();
-                final JsonToken value = json.nextToken();
-                if (!FIELDS.contains(field))
-                {
-                    throw new BadRequest("unknown field '" + field + "' (allowed: " + String.join(", ", FIELDS) + ")");
-                }
-                if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL)
-                {
-                    throw new BadRequest(field + " must be a string");
-                }
-                final String text = value == JsonToken.VALUE_NULL ? null : json.getText();
-                switch (field)
-                {
-                    case "scope" -> scope = text;
-                    case "name" -> name = text;
-                    default -> reason = text;
-                }
-            }
-            if (json.nextToken() != null)
-            {
-                throw new BadRequest("the body must be one JSON object, with nothing after it");
-            }
-        }
-        catch (final JsonParseException e)
-        {
-            throw new BadRequest("the body is not JSON: " + e.getOriginalMessage());
-        }
-        catch (final IOException e)
-        {
-            throw new BadRequest("the body could not be read: " + e.getMessage());
-        }
-        return of(scope, name, reason);
+        final Map<String, String> fields = AdminJson.stringFields(body, FIELDS, "scope, name and reason");
+        return of(fields.get("scope"), fields.get("name"), fields.get("reason"));
     }
 
     /** Checks the three values as the API receives them. */

@@ -3,9 +3,12 @@ package io.cryptofix.gateway;
 import io.cryptofix.acceptor.SessionEvents;
 import io.cryptofix.config.ConfigLoader;
 import io.cryptofix.config.GatewayConfig;
+import io.cryptofix.venue.rest.Credentials;
+import io.cryptofix.venue.rest.CredentialsStore;
 import org.agrona.IoUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -269,16 +272,197 @@ class AdminApiTest
             .matches("1 gateway: admin: cannot reach the admin API at http://127.0.0.1:\\d+: is the gateway running\\?");
     }
 
+    /**
+     * A gateway with a venue over REST that cannot be reached (its keys are read at start all the same,
+     * and its worker keeps trying to connect): the BINANCE venue's keys in a credentials file, its account
+     * DESK1's in the credentials store, and KRAKEN, whose keys are nowhere, not started.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ReloadCredentials
+    {
+        private static final String FIRST_KEY = "AK-first-5d01c7";
+        private static final String FIRST_SECRET = "SK-first-secret-3e9b44";
+        private static final String STORE_PASSWORD = "store-password-0123456789";
+
+        private Path ownDir;
+        private Path keysFile;
+        private Path store;
+        private Gateway own;
+        private URI base;
+
+        @BeforeAll
+        void startGatewayWithARestVenue() throws Exception
+        {
+            ownDir = Files.createTempDirectory("cryptofix-admin-credentials-");
+            keysFile = ownerOnly(ownDir.resolve("binance.properties"), "apiKey=" + FIRST_KEY + "\nsecretKey=" +
+                FIRST_SECRET + "\n");
+            final Path passwordFile = ownerOnly(ownDir.resolve("store-password"), STORE_PASSWORD + "\n");
+            store = ownDir.resolve("credentials.p12");
+            new CredentialsStore(store, STORE_PASSWORD.toCharArray())
+                .put("BINANCE/DESK1", new Credentials("AK-desk1-first", "SK-desk1-first", null));
+            final int ownFixPort = freePort();
+            own = Gateway.start(config(ownDir, ownFixPort, freePort(),
+                "  tokens:",
+                "    grafana: { role: viewer, tokenEnv: VIEWER_TOKEN }",
+                "    desk: { role: operator, tokenEnv: DESK_TOKEN }",
+                "credentials: { passwordFile: " + passwordFile + " }",
+                "venues:",
+                "  SIM: {}",
+                "  BINANCE:",
+                "    type: binance",
+                // nothing listens there: the venue is starting, its keys are read
+                "    baseUrl: http://127.0.0.1:" + freePort(),
+                "    credentialsFile: " + keysFile,
+                "    symbols: [BTC/USDT]",
+                "    accounts: { DESK1: {} }",
+                "  KRAKEN: { type: kraken, apiKeyEnv: CRYPTOFIX_TEST_NO_SUCH_KEY, " +
+                    "secretKeyEnv: CRYPTOFIX_TEST_NO_SUCH_SECRET, symbols: [BTC/USD] }"),
+                options(ownFixPort), SessionEvents.NONE, ENVIRONMENT::get);
+            base = URI.create("http://127.0.0.1:" + own.adminPort());
+        }
+
+        @AfterAll
+        void stopGatewayWithARestVenue()
+        {
+            if (own != null)
+            {
+                own.close();
+            }
+            IoUtil.delete(ownDir.toFile(), true);
+        }
+
+        @Test
+        void anOperatorsReloadReadsTheFileAndTheStoreAgainAndSaysWhichKeysAreNewNeverNamingOne() throws Exception
+        {
+            assertThat(reload(OPERATOR, "BINANCE")).isEqualTo(new Answer(200, "{\"action\":\"reload-credentials\"," +
+                "\"venue\":\"BINANCE\",\"results\":[\"BINANCE: keys unchanged\",\"BINANCE/DESK1: keys unchanged\"]}\n"));
+
+            Files.writeString(keysFile, "apiKey=AK-second-a8e210\nsecretKey=SK-second-secret-c4f7d9\n");
+            new CredentialsStore(store, STORE_PASSWORD.toCharArray())
+                .put("BINANCE/DESK1", new Credentials("AK-desk1-second", "SK-desk1-second", null));
+            final Answer rotated = reload(OPERATOR, "BINANCE");
+
+            assertThat(rotated.status()).as(rotated.json()).isEqualTo(200);
+            assertThat(rotated.json()).contains("[\"BINANCE: new keys in use\",\"BINANCE/DESK1: new keys in use\"]");
+            final String journal = Files.readString(ownDir.resolve(AdminJournal.FILE_NAME));
+            assertThat(journal).contains("\"who\":\"desk\",\"role\":\"operator\",\"action\":\"reload-credentials\"," +
+                "\"scope\":\"venue\",\"name\":\"BINANCE\",\"reason\":null,\"outcome\":\"accepted\"");
+            assertThat(journal).doesNotContain(FIRST_KEY, FIRST_SECRET, "AK-second", "SK-second", "AK-desk1", "SK-desk1");
+            assertThat(AdminJournal.read(ownDir.resolve(AdminJournal.FILE_NAME)))
+                .noneMatch(AdminJournalEntry::changesState);
+            assertThat(TradingStateRestore.statesToRestore(AdminJournal.read(ownDir.resolve(AdminJournal.FILE_NAME))))
+                .isEmpty();
+        }
+
+        @Test
+        void aRouteWhoseKeysCannotBeReadKeepsItsKeysAndTheAnswerIs422WithEachRoutesLine() throws Exception
+        {
+            Files.setPosixFilePermissions(keysFile, PosixFilePermissions.fromString("rw-r--r--"));
+            try
+            {
+                final Answer refused = reload(OPERATOR, "BINANCE");
+
+                assertThat(refused.status()).as(refused.json()).isEqualTo(422);
+                assertThat(refused.json())
+                    .contains("\"error\":\"keys not reloaded for BINANCE; the keys in use stay\"")
+                    .contains("\"BINANCE: not reloaded, the keys in use stay: venue BINANCE: credentials file " +
+                        keysFile + " may be read or changed by others")
+                    .contains("\"BINANCE/DESK1: keys unchanged\"");
+                final List<AdminJournalEntry> journaled = AdminJournal.read(ownDir.resolve(AdminJournal.FILE_NAME));
+                assertThat(journaled.get(journaled.size() - 1).outcome()).isEqualTo("failed: keys not reloaded for BINANCE");
+            }
+            finally
+            {
+                Files.setPosixFilePermissions(keysFile, PosixFilePermissions.fromString("rw-------"));
+            }
+        }
+
+        @Test
+        void anUnknownVenueASimulatedOneOrAViewerIsRefusedAndOnlyTheViewerJournaled() throws Exception
+        {
+            final int before = AdminJournal.read(ownDir.resolve(AdminJournal.FILE_NAME)).size();
+
+            assertThat(reload(OPERATOR, "NOPE")).isEqualTo(answer(400, "unknown venue 'NOPE' (allowed: BINANCE, KRAKEN, SIM)"));
+            assertThat(reload(OPERATOR, "SIM")).isEqualTo(answer(409, "venue SIM is simulated: it has no API keys to reload"));
+            assertThat(post(OPERATOR, "{\"scope\": \"venue\", \"name\": \"BINANCE\"}"))
+                .isEqualTo(answer(400, "unknown field 'scope' (allowed: venue)"));
+            assertThat(post(OPERATOR, "{}")).isEqualTo(answer(400, "venue is required (the venue id, as in ExDestination)"));
+            assertThat(reload(VIEWER, "BINANCE"))
+                .isEqualTo(answer(403, "role viewer may not reload-credentials (needs operator or above)"));
+
+            final List<AdminJournalEntry> journaled = AdminJournal.read(ownDir.resolve(AdminJournal.FILE_NAME));
+            assertThat(journaled.subList(before, journaled.size()))
+                .extracting(AdminJournalEntry::who, AdminJournalEntry::action, AdminJournalEntry::name,
+                    AdminJournalEntry::outcome)
+                .containsExactly(tuple("grafana", "reload-credentials", "BINANCE", "forbidden"));
+        }
+
+        @Test
+        void aVenueThatDidNotStartHasNoKeysToReplaceAndSaysARestartTakesThem() throws Exception
+        {
+            assertThat(reload(OPERATOR, "KRAKEN")).isEqualTo(answer(409, "venue KRAKEN has no keys in use to " +
+                "replace: it did not start (see unavailableVenues in GET /status); it takes new keys when the " +
+                "gateway starts again"));
+        }
+
+        @Test
+        void theCommandLinePrintsEachRoutesLineAndTheRefusals() throws Exception
+        {
+            final Path config = Files.writeString(ownDir.resolve("cli.yaml"), String.join("\n",
+                "dataDir: " + ownDir, "admin:", "  port: " + own.adminPort(), ""));
+
+            assertThat(cliOutput(OPERATOR, "admin", "reload-credentials", "--venue", "BINANCE", "--config",
+                config.toString())).isEqualTo(List.of("0", "BINANCE: keys unchanged", "BINANCE/DESK1: keys unchanged"));
+            assertThat(cli(OPERATOR, "admin", "reload-credentials", "--venue", "SIM", "--config", config.toString()))
+                .isEqualTo("1 gateway: admin: reload-credentials refused (HTTP 409): venue SIM is simulated: it has " +
+                    "no API keys to reload");
+            assertThat(cli(OPERATOR, "admin", "reload-credentials", "--all", "--config", config.toString()))
+                .startsWith("2 gateway: admin: reload-credentials takes --venue ID, and no other scope or reason");
+            assertThat(cli(OPERATOR, "admin", "reload-credentials", "--venue", "BINANCE", "--reason", "rotation"))
+                .startsWith("2 gateway: admin: reload-credentials takes --venue ID");
+            assertThat(scrape(own)).contains(
+                "cryptofix_admin_actions_total{action=\"reload-credentials\",outcome=\"accepted\"}");
+        }
+
+        private Answer reload(final String token, final String venue) throws Exception
+        {
+            return post(token, "{\"venue\": \"" + venue + "\"}");
+        }
+
+        private Answer post(final String token, final String body) throws Exception
+        {
+            return send(HttpRequest.newBuilder(base.resolve("/reload-credentials"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)), token);
+        }
+    }
+
+    private static Path ownerOnly(final Path file, final String text) throws IOException
+    {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
     /** @return the exit code and the first line of standard error, or of standard output when it succeeded. */
     private static String cli(final String token, final String... args)
+    {
+        final List<String> printed = cliOutput(token, args);
+        return printed.get(0) + " " + (printed.size() > 1 ? printed.get(1) : "");
+    }
+
+    /** @return the exit code, then every line of standard error, or of standard output when it succeeded. */
+    private static List<String> cliOutput(final String token, final String... args)
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         final int exit = AdminCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             name -> AdminCommand.TOKEN_ENV.equals(name) ? token : null);
-        final String printed = (exit == 0 ? out : err).toString(StandardCharsets.UTF_8);
-        return exit + " " + printed.lines().findFirst().orElse("");
+        final List<String> printed = new java.util.ArrayList<>();
+        printed.add(Integer.toString(exit));
+        (exit == 0 ? out : err).toString(StandardCharsets.UTF_8).lines().forEach(printed::add);
+        return printed;
     }
 
     private record Answer(int status, String json)
@@ -324,8 +508,15 @@ class AdminApiTest
             HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    private String scrape(final Gateway gateway) throws Exception
+    {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.metricsPort() + "/metrics"))
+            .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** @param extraLines  lines after {@code admin:} and its port: admin keys indented, or further sections. */
     private static GatewayConfig config(
-        final Path dataDir, final int fixPort, final int metricsPort, final String... adminLines) throws Exception
+        final Path dataDir, final int fixPort, final int metricsPort, final String... extraLines) throws Exception
     {
         return ConfigLoader.parse(String.join("\n",
             "dataDir: " + dataDir,
@@ -338,7 +529,7 @@ class AdminApiTest
             "  sessions: { RISK: { maxOpenOrders: 3 } }",
             "admin:",
             "  port: 0",
-            String.join("\n", adminLines),
+            String.join("\n", extraLines),
             ""), "admin API test");
     }
 

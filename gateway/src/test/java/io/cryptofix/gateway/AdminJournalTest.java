@@ -92,7 +92,10 @@ class AdminJournalTest
             entry(T0 + 5, "halt", "session", "DESK", AdminJournalEntry.UNAUTHORIZED),
             new AdminJournalEntry(T0 + 6, "gateway", null, "halt", "session", "RISK", "reject rate",
                 AdminJournalEntry.TRIPPED),
-            new AdminJournalEntry(T0 + 7, "cro", "risk-officer", "reload", null, null, null, AdminJournalEntry.ACCEPTED)));
+            new AdminJournalEntry(T0 + 7, "cro", "risk-officer", "reload", null, null, null, AdminJournalEntry.ACCEPTED),
+            // a venue's keys read again change no state, and their failure undoes none
+            entry(T0 + 8, "reload-credentials", "venue", "SIM", AdminJournalEntry.ACCEPTED),
+            entry(T0 + 9, "reload-credentials", "venue", "SIM", "failed: keys not reloaded for SIM")));
 
         assertThat(restored).containsExactly(
             new Restored(TradingScope.VENUE, "SIM", TradingState.HALTED, "kill venue SIM", T0 + 1),
