@@ -13,6 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class CredentialsStoreTest
 {
@@ -129,6 +130,35 @@ class CredentialsStoreTest
         Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
         assertThat(Credentials.load("OKX", venue(null), new CredentialsStoreConfig(file, "UNSET", passwordFile),
             name -> null, false).secretKey()).isEqualTo("okx-secret");
+    }
+
+    @Test
+    void aPasswordFromAPipeIsReadOnceAndKeptForEveryVenueAndRotationAfter() throws Exception
+    {
+        final Path pipe = dir.resolve("password-pipe");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        final Thread writer = new Thread(() ->
+        {
+            try
+            {
+                // blocks until the reader opens the pipe, as a shell's 3< <(command) does
+                Files.writeString(pipe, new String(PASSWORD) + "\n");
+            }
+            catch (final java.io.IOException e)
+            {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        final CredentialsStoreConfig config = new CredentialsStoreConfig(dir.resolve("credentials.p12"), "UNSET", pipe);
+
+        // a second read of an emptied pipe would block: it must not be read again
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () ->
+        {
+            assertThat(StorePassword.read(config, name -> null)).isEqualTo(PASSWORD);
+            assertThat(StorePassword.read(config, name -> null)).isEqualTo(PASSWORD);
+        });
+        writer.join();
     }
 
     private static ExchangeVenueConfig venue(final Path credentialsFile)
