@@ -105,6 +105,24 @@ class LogonAuthenticationCertificationTest
     }
 
     @Test
+    void aSourceAddressClaimedInAProxyProtocolHeaderIsRefusedEvenWhenItIsAnAllowedOne() throws Exception
+    {
+        try (RawFixConnection connection = new RawFixConnection(gateway.fixPort(), "DEMO", 1))
+        {
+            // DEMO may log on from 10.123.0.0/16 only; the header claims such an address
+            connection.sendRaw(("PROXY TCP4 10.123.4.5 127.0.0.1 40000 " + gateway.fixPort() + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+            connection.send("35=A|98=0|108=30|141=Y|");
+            final Map<Integer, String> answer = connection.next();
+            assertThat(answer.get(35)).as("a Logout, not a Logon").isEqualTo("5");
+            assertThat(answer.get(58)).isEqualTo("logon refused");
+            assertThat(connection.isClosedByGateway()).isTrue();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> MetricsScrape.of(gateway.metricsPort())
+            .sample("cryptofix_logons_refused_total{reason=\"proxy_header\"}").orElse(0) >= 1);
+    }
+
+    @Test
     void aSecondLogonOfASessionLoggedOnIsRefusedAndTheFirstKeepsTrading() throws Exception
     {
         try (FixTestClient first = FixTestClient.logOn("DESK", gateway.fixPort());

@@ -96,6 +96,8 @@ public final class LogonAuthenticator implements AuthenticationStrategy
     {
         // the decoder is the engine's and is reused: take what the decision needs now
         final String peer = proxy.remoteAddress();
+        // read on the engine's thread, while the connection is surely still counted
+        final boolean claimedAddress = !pending.waiting(peer);
         final String compId = logon.header().senderCompIDAsString();
         final SessionConfig session = compIds.validate(logon.header()) ? sessions.get(compId) : null;
         final String username = logon.hasUsername() ? logon.usernameAsString() : null;
@@ -106,18 +108,25 @@ public final class LogonAuthenticator implements AuthenticationStrategy
                 new String(decoder.rawData(), 0, decoder.rawDataLength(), StandardCharsets.US_ASCII) : null,
             logon.header().sendingTimeAsString(), logon.header().msgSeqNum(), logon.header().targetCompIDAsString());
         final long delayMillis = address == null ? 0 : failures.delayMillis(address);
-        checks.schedule(() -> decide(proxy, peer, address, compId, session, username, password, signed), delayMillis,
-            TimeUnit.MILLISECONDS);
+        checks.schedule(() -> decide(proxy, peer, claimedAddress ? null : address, compId, session, username, password,
+            signed, claimedAddress), delayMillis, TimeUnit.MILLISECONDS);
     }
 
     private void decide(
         final AuthenticationProxy proxy, final String peer, final InetAddress address, final String compId,
-        final SessionConfig session, final String username, final char[] password, final Signed signed)
+        final SessionConfig session, final String username, final char[] password, final Signed signed,
+        final boolean claimedAddress)
     {
         try
         {
+            // a source address claimed in a PROXY header is refused: allowedAddresses and the slow-down
+            // of failed logons must see the connection's own
+            String refusal = claimedAddress ? "proxy_header" : null;
             // who and from where first, then the signature, then the password
-            String refusal = accessRefusal(address, session);
+            if (refusal == null)
+            {
+                refusal = accessRefusal(address, session);
+            }
             if (refusal == null && signed != null)
             {
                 refusal = LogonSignature.refusal(signingKeys.apply(compId), signed.rawData, signed.sendingTime,

@@ -77,6 +77,16 @@ public final class PendingLogons
         pending.remove(peer);
     }
 
+    /**
+     * @return whether a connection from exactly this address waits to log on. A Logon whose address is
+     *     not one of them came after a PROXY protocol header, which Artio always honours and which lets a
+     *     client claim any source address.
+     */
+    public boolean waiting(final String peer)
+    {
+        return pending.containsKey(peer);
+    }
+
     /** @return how many connections wait to log on now. */
     int count()
     {

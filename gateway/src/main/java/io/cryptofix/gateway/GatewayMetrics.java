@@ -76,8 +76,9 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
         logonsRefused = Counter.builder()
             .name("cryptofix_logons_refused_total")
             .help("Logons refused, by reason: unknown_session, address, no_credentials, username, password_missing, " +
-                "password, signature_missing, signature_stale, signature, duplicate_session, pending_limit (a connection " +
-                "closed at once: fix.maxPendingLogons connections were waiting to log on)")
+                "password, signature_missing, signature_stale, signature, duplicate_session, proxy_header (a source address " +
+                "claimed in a PROXY protocol header), pending_limit (a connection closed at once: fix.maxPendingLogons " +
+                "connections were waiting to log on)")
             .labelNames("reason")
             .register(registry);
         venueQuantityDisagreements = Counter.builder()
