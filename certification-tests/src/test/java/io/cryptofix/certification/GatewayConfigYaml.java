@@ -28,6 +28,7 @@ final class GatewayConfigYaml
     private Boolean metricsPublishBalances;
     // any free port unless a test names one: no test takes the default 9465 another may be using
     private int adminPort;
+    private Path credentialsPasswordFile;
     private SystemOfRecord systemOfRecord;
     private final List<Venue> venues = new ArrayList<>();
     private final Map<String, String> timeouts = new LinkedHashMap<>();
@@ -121,6 +122,13 @@ final class GatewayConfigYaml
     GatewayConfigYaml metricsOff()
     {
         metricsEnabled = false;
+        return this;
+    }
+
+    /** The credentials store (in the data directory) opened with the password in this file. */
+    GatewayConfigYaml credentialsPasswordFile(final Path file)
+    {
+        credentialsPasswordFile = file;
         return this;
     }
 
@@ -225,6 +233,11 @@ final class GatewayConfigYaml
         appendRisk(yaml);
         yaml.append("admin:\n");
         line(yaml, "  port", adminPort);
+        if (credentialsPasswordFile != null)
+        {
+            yaml.append("credentials:\n");
+            line(yaml, "  passwordFile", credentialsPasswordFile);
+        }
         return yaml.toString();
     }
 

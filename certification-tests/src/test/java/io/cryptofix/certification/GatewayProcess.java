@@ -179,7 +179,17 @@ final class GatewayProcess implements AutoCloseable
     /** Runs a {@code bin/gateway} command in the work directory to its end, beside the gateway if one runs. */
     Exited command(final String... args) throws IOException, InterruptedException
     {
+        return commandWithInput("", args);
+    }
+
+    /** The same, with {@code input} on its standard input. */
+    Exited commandWithInput(final String input, final String... args) throws IOException, InterruptedException
+    {
         final Process command = startMain(args);
+        try (var stdin = command.getOutputStream())
+        {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         final String commandOutput = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         final boolean exited = command.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
         if (!exited)
