@@ -2,6 +2,7 @@ package io.cryptofix.gateway;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The admin API's answers as {@code gateway admin} prints them: a few lines a person reads at a glance. */
@@ -47,6 +48,14 @@ final class AdminAnswerText
         lines.add("  " + state("global", map(states.get("global"))));
         map(states.get("venues")).forEach((venue, state) -> lines.add("  " + state("venue " + venue, map(state))));
         map(states.get("sessions")).forEach((session, state) -> lines.add("  " + state("session " + session, map(state))));
+        final Map<String, Object> unavailable = map(answer.get("unavailableVenues"));
+        if (!unavailable.isEmpty())
+        {
+            lines.add("venues taking no orders:");
+            unavailable.forEach((venue, outage) -> lines.add("  " + venue + " " +
+                String.valueOf(map(outage).get("state")).toLowerCase(Locale.ROOT).replace('_', ' ') + ": " +
+                map(outage).get("reason")));
+        }
         lines.add("limits in force:");
         final Map<String, Object> limits = map(answer.get("limits"));
         lines.add("  default: " + limits(map(limits.get("default"))));

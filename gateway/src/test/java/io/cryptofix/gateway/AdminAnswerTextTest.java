@@ -28,6 +28,7 @@ class AdminAnswerTextTest
             "\"global\":{\"state\":\"ACTIVE\",\"reason\":null,\"since\":null}," +
             "\"venues\":{\"SIM\":{\"state\":\"HALTED\",\"reason\":\"feed stale\",\"since\":\"2026-12-07T15:59:00Z\"}}," +
             "\"sessions\":{}}," +
+            "\"unavailableVenues\":{\"KRAKEN\":{\"state\":\"NOT_STARTED\",\"reason\":\"venue KRAKEN: no API credentials\"}}," +
             "\"limits\":{\"default\":{\"maxOrderQty\":\"5\",\"positionLimits\":{\"BTC\":\"5\"}}," +
             "\"sessions\":{\"RISK\":{\"maxOpenOrders\":3,\"entitlements\":{\"venues\":[\"SIM\"]}}}," +
             "\"venues\":{},\"symbols\":{}}," +
@@ -38,6 +39,8 @@ class AdminAnswerTextTest
             "trading states at 2026-12-07T16:00:00Z:",
             "  global ACTIVE",
             "  venue SIM HALTED since 2026-12-07T15:59:00Z: feed stale",
+            "venues taking no orders:",
+            "  KRAKEN not started: venue KRAKEN: no API credentials",
             "limits in force:",
             "  default: maxOrderQty 5, positionLimits (BTC 5)",
             "  session RISK: maxOpenOrders 3, entitlements (venues [SIM])",
