@@ -82,6 +82,11 @@ class VenueAccountsCertificationTest
         }
 
         gateway.restart();
+        // the start says what it took over: both orders open, each asked about at Binance
+        final MetricsScrape started = MetricsScrape.of(gateway.metricsPort());
+        assertThat(started.sample("cryptofix_recovery_orders{kind=\"open\"}")).hasValue(2);
+        assertThat(started.sample("cryptofix_recovery_orders{kind=\"checked\"}")).hasValue(2);
+        assertThat(started.sample("cryptofix_recovery_journal_events").orElse(0)).isPositive();
 
         try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
         {

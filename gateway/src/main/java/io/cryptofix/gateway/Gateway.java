@@ -129,6 +129,7 @@ public final class Gateway implements AutoCloseable
         started(FixEngineStarter.launch(config.fix(), profile, aeronDirName, dataDir, nanoClock, logons, pendingLogons));
 
         // closed after the venue workers, which wait for it to write each request's record
+        final long recoveryStartNanos = System.nanoTime();
         final OrderJournalRecovery journal = started(OrderJournalRecovery.open(aeronDirName, profile));
         if (config.store().postgres() != null)
         {
@@ -151,7 +152,8 @@ public final class Gateway implements AutoCloseable
         core.riskLimits(config.risk());
         core.finishedOrderRetention(config.state().finishedOrderRetention() == null ?
             FinishedOrderRetention.NEXT_UTC_DAY_END : FinishedOrderRetention.of(config.state().finishedOrderRetention()));
-        journal.recover(core, sentLastRun, reports, options.startTimeout());
+        metrics.recovered(journal.recover(core, sentLastRun, reports, options.startTimeout()),
+            System.nanoTime() - recoveryStartNanos);
         // before the first logon: a halt from before a crash holds from the first order on
         restoredStates = TradingStateRestore.restore(core, adminJournal.read());
 

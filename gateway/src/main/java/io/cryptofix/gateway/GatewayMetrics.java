@@ -29,6 +29,9 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
 {
     private final PrometheusRegistry registry;
     private final Counter ordersReceived;
+    private final Gauge recoveryOrders;
+    private final Gauge recoveryJournalEvents;
+    private final Gauge recoverySeconds;
     private final Counter cancelRequestsReceived;
     private final Counter replaceRequestsReceived;
     private final EnumMap<ExecType, CounterDataPoint> executionReportsByExecType = new EnumMap<>(ExecType.class);
@@ -172,6 +175,20 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
         submitsUnacknowledged = Counter.builder()
             .name("cryptofix_submits_unacknowledged_total")
             .help("Orders still unanswered by their venue after status queries; each told to the client and logged")
+            .register(registry);
+        recoveryOrders = Gauge.builder()
+            .name("cryptofix_recovery_orders")
+            .help("What this start took over from earlier runs: orders held in memory (held), those still open " +
+                "(open), and those asked about at their venues (checked)")
+            .labelNames("kind")
+            .register(registry);
+        recoveryJournalEvents = Gauge.builder()
+            .name("cryptofix_recovery_journal_events")
+            .help("Order journal events this start read from earlier runs")
+            .register(registry);
+        recoverySeconds = Gauge.builder()
+            .name("cryptofix_recovery_seconds")
+            .help("How long this start took to read the journal of earlier runs and take their orders over")
             .register(registry);
         reportsHeld = Gauge.builder()
             .name("cryptofix_reports_held")
@@ -417,6 +434,16 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
                 }
             })
             .register(registry);
+    }
+
+    /** What the start took over, and in how long. */
+    void recovered(final OrderJournalRecovery.Recovered recovered, final long tookNanos)
+    {
+        recoveryOrders.labelValues("held").set(recovered.ordersHeld());
+        recoveryOrders.labelValues("open").set(recovered.openOrders());
+        recoveryOrders.labelValues("checked").set(recovered.checkedAtVenues());
+        recoveryJournalEvents.set(recovered.journalEvents());
+        recoverySeconds.set(tookNanos / 1e9);
     }
 
     @Override

@@ -67,7 +67,12 @@ final class OrderJournalRecovery implements AutoCloseable
      * Hands the orders of earlier runs to the order core before the duty cycle starts; what the venues
      * say of the open ones is reported to their clients once they log on.
      */
-    void recover(
+    /** What a start took over from earlier runs. */
+    record Recovered(long journalEvents, int ordersHeld, int openOrders, int checkedAtVenues)
+    {
+    }
+
+    Recovered recover(
         final OrderCore core,
         final OrderReplay.SentLastRun sentLastRun,
         final ExecutionReportSender reports,
@@ -93,10 +98,12 @@ final class OrderJournalRecovery implements AutoCloseable
         final int asked = core.recover(recovered, System.currentTimeMillis());
         if (!recovered.orders().isEmpty())
         {
-            LOG.log(Level.INFO, "recovery: {0} orders restored ({1} open), {2} being checked at their venues",
-                core.orderCount(), core.openOrderCount(), asked);
+            LOG.log(Level.INFO, "recovery: {0} journal events read, {1} orders held ({2} open), {3} being checked at " +
+                "their venues", recovered.eventsRead(), core.orderCount(), core.openOrderCount(), asked);
         }
+        final Recovered taken = new Recovered(recovered.eventsRead(), core.orderCount(), core.openOrderCount(), asked);
         recovered = null;
+        return taken;
     }
 
     private void awaitJournalWritten(final long deadlineNanos, final Duration startTimeout)
