@@ -203,8 +203,8 @@ class GatewayProcessCertificationTest
         {
             assertThat(takeOver).contains("ClOrdID " + clOrdId + " (BUY 0.01 BTC/USDT at SIM, NEW");
         }
-        assertThat(gateway.awaitLine("orders restored"))
-            .contains("5 orders restored (5 open), 5 being checked at their venues");
+        assertThat(gateway.awaitLine("orders held"))
+            .contains("5 orders held (5 open), 5 being checked at their venues");
         gateway.awaitLine("press Ctrl-C to stop");
         try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
         {
