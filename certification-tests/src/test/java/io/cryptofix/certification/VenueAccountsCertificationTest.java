@@ -87,6 +87,8 @@ class VenueAccountsCertificationTest
         assertThat(started.sample("cryptofix_recovery_orders{kind=\"open\"}")).hasValue(2);
         assertThat(started.sample("cryptofix_recovery_orders{kind=\"checked\"}")).hasValue(2);
         assertThat(started.sample("cryptofix_recovery_journal_events").orElse(0)).isPositive();
+        assertThat(started.sample("cryptofix_data_dir_bytes").orElse(0)).as("the archive at least").isPositive();
+        assertThat(started.sample("cryptofix_data_dir_free_bytes").orElse(0)).isPositive();
 
         try (FixTestClient client = FixTestClient.logOn("RISK", gateway.fixPort()))
         {

@@ -102,6 +102,7 @@ public final class Gateway implements AutoCloseable
         final Path dataDir = config.dataDir().toAbsolutePath();
         // before the admin token file or anything else is written in it
         OwnerOnlyDirectory.create(dataDir, "data directory");
+        metrics.dataDirectory(dataDir);
         // before anything heavy starts: a configured token missing from the environment refuses the start
         final AdminTokens adminTokens = config.admin().enabled() ?
             AdminTokens.load(config.admin(), dataDir, environment) : null;

@@ -15,6 +15,7 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.function.ToIntFunction;
 
@@ -433,6 +434,25 @@ public final class GatewayMetrics implements FixMetrics, VenueMetrics
                     callback.call(queued.applyAsInt(venueId), venueId);
                 }
             })
+            .register(registry);
+    }
+
+    /**
+     * The data directory's size (the archive of FIX messages and order events, session state) and the
+     * space left on its file system, read at each scrape: what disk alerts and sizing need.
+     */
+    void dataDirectory(final Path dataDir)
+    {
+        GaugeWithCallback.builder()
+            .name("cryptofix_data_dir_bytes")
+            .help("Bytes the files under the data directory take: the archive of FIX messages and order events, " +
+                "session state, journals")
+            .callback(callback -> callback.call(DataDirectorySize.bytes(dataDir)))
+            .register(registry);
+        GaugeWithCallback.builder()
+            .name("cryptofix_data_dir_free_bytes")
+            .help("Bytes the gateway's user may still write on the data directory's file system")
+            .callback(callback -> callback.call(DataDirectorySize.usableBytes(dataDir)))
             .register(registry);
     }
 
