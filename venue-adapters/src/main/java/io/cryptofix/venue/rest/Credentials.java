@@ -9,14 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
  * A venue's API key and secret, read at start (and again when an operator rotates them) from the
- * credentials file, the credentials store or the environment variables its configuration names. Never printed: {@link #toString()} hides them, and every message about
- * them names only where they were looked for.
+ * credentials file, the credentials store or the environment variables its configuration names.
+ * Never printed: {@link #toString()} hides them, and every message about them names only where they
+ * were looked for.
  *
  * @param apiKey     the API key.
  * @param secretKey  the secret the requests are signed with.
@@ -92,7 +94,7 @@ public record Credentials(String apiKey, String secretKey, String passphrase)
                 " holds its keys but no password is given (" + StorePassword.where(store) + " is not set)");
         }
         final Credentials credentials = new CredentialsStore(store.store(), password).read(venueId);
-        java.util.Arrays.fill(password, '\0');
+        Arrays.fill(password, '\0');
         if (credentials == null)
         {
             throw new VenueUnavailableException("venue " + venueId + ": no API credentials: the credentials store " +
