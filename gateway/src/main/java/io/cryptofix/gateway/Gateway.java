@@ -7,6 +7,7 @@ import io.cryptofix.acceptor.FixLibrarySettings;
 import io.cryptofix.acceptor.LogonAuthenticator;
 import io.cryptofix.acceptor.SentReports;
 import io.cryptofix.acceptor.SessionEvents;
+import io.cryptofix.acceptor.UnansweredRequests;
 import io.cryptofix.config.GatewayConfig;
 import io.cryptofix.config.PerformanceConfig;
 import io.cryptofix.config.RiskConfig;
@@ -107,6 +108,8 @@ public final class Gateway implements AutoCloseable
 
         // before the engine sends anything: which reports the last run handed to it
         final SentReports sentLastRun = SentReports.sinceLastStart(aeronDirName, dataDir);
+        // before the engine receives anything: where the search for requests never handled ends
+        final UnansweredRequests.Window requestWindow = UnansweredRequests.window(aeronDirName, dataDir);
         // one clock for the engine's receive timestamps and our send-side latency measurements
         final EpochNanoClock nanoClock = new OffsetEpochNanoClock();
         final PerformanceConfig.Profile profile = config.performance().profile();
@@ -143,13 +146,14 @@ public final class Gateway implements AutoCloseable
         final OrderCore core = new OrderCore(venues.catalog(), venues.dispatcher(), journal.journalFirst(nanoClock, reports),
             new CoreDiagnostics(metrics, adminJournal), new TimeoutPolicy(config.timeouts()));
         core.riskLimits(config.risk());
+        final UnansweredRequests unanswered = journal.unansweredRequests(aeronDirName, requestWindow);
         journal.recover(core, sentLastRun, reports, options.startTimeout());
         // before the first logon: a halt from before a crash holds from the first order on
         restoredStates = TradingStateRestore.restore(core, adminJournal.read());
 
         final CoreTasks coreTasks = new CoreTasks();
         dutyCycle = started(DutyCycleRunner.start(
-            FixLibrarySettings.libraryConfiguration(aeronDirName, sessions, core, metrics, events, nanoClock),
+            FixLibrarySettings.libraryConfiguration(aeronDirName, sessions, core, metrics, events, nanoClock, unanswered),
             core, venues.dispatcher(), reports, coreTasks, profile, options.startTimeout()));
         started(SessionUsageSampler.start(coreTasks, new SessionUsageMetrics(metrics.registry()),
             SessionUsageSampler.PERIOD_MILLIS));
