@@ -79,7 +79,7 @@ public final class UnansweredRequests
         boolean journaled(long sessionId, String clOrdId);
     }
 
-    /** The part of the recordings a start searches: from where the last search left none waiting to where they end now. */
+    /** The part of the recordings a start searches: from where the last search left none waiting to their end now. */
     public static final class Window
     {
         private final Path file;
@@ -270,8 +270,8 @@ public final class UnansweredRequests
             final int msgSeqNum = number(SentReports.value(message, MSG_SEQ_NUM));
             final String clOrdId = SentReports.value(message, CL_ORD_ID);
             final String massStatusReqId = SentReports.value(message, MASS_STATUS_REQ_ID);
-            if (!seen.computeIfAbsent(sessionId, id -> new HashSet<>()).add(msgSeqNum + " " + msgType + " " + clOrdId) &&
-                message.contains(POSS_DUP))
+            final Set<String> sessionSeen = seen.computeIfAbsent(sessionId, id -> new HashSet<>());
+            if (!sessionSeen.add(msgSeqNum + " " + msgType + " " + clOrdId) && message.contains(POSS_DUP))
             {
                 return;
             }
@@ -304,7 +304,8 @@ public final class UnansweredRequests
                 {
                     answered(answers, "I".equals(SentReports.value(message, EXEC_TYPE)) ? STATUS_ANSWER : ORDER_ANSWER,
                         clOrdId, timestampNanos);
-                    answered(answers, MASS_STATUS_ANSWER, SentReports.value(message, MASS_STATUS_REQ_ID), timestampNanos);
+                    final String massStatusReqId = SentReports.value(message, MASS_STATUS_REQ_ID);
+                    answered(answers, MASS_STATUS_ANSWER, massStatusReqId, timestampNanos);
                 }
                 case "9" -> answered(answers, ORDER_ANSWER, clOrdId, timestampNanos);
                 case "r" -> answered(answers, MASS_CANCEL_ANSWER, clOrdId, timestampNanos);
