@@ -144,9 +144,14 @@ public final class UnansweredRequests
         try (ArchivedFixMessages archive = ArchivedFixMessages.connect(aeronDirName))
         {
             final List<ArchivedFixMessages.Recording> recordings = archive.recordings();
-            // requests first, so that only the answers some request waits for are kept
+            // requests first, so that only the answers some request waits for are kept, and none
+            // are read when every request is in the journal
             for (final boolean received : new boolean[] {true, false})
             {
+                if (!received && !search.waitsForAnswers())
+                {
+                    break;
+                }
                 for (final ArchivedFixMessages.Recording recording : recordings)
                 {
                     final long to = window.to.get(recording.recordingId());
@@ -270,12 +275,12 @@ public final class UnansweredRequests
             final int msgSeqNum = number(SentReports.value(message, MSG_SEQ_NUM));
             final String clOrdId = SentReports.value(message, CL_ORD_ID);
             final String massStatusReqId = SentReports.value(message, MASS_STATUS_REQ_ID);
-            final Set<String> sessionSeen = seen.computeIfAbsent(sessionId, id -> new HashSet<>());
-            if (!sessionSeen.add(msgSeqNum + " " + msgType + " " + clOrdId) && message.contains(POSS_DUP))
+            if (clOrdId != null && takesClOrdId(msgType) && journaled.journaled(sessionId, clOrdId))
             {
                 return;
             }
-            if (clOrdId != null && takesClOrdId(msgType) && journaled.journaled(sessionId, clOrdId))
+            final Set<String> sessionSeen = seen.computeIfAbsent(sessionId, id -> new HashSet<>());
+            if (!sessionSeen.add(msgSeqNum + " " + msgType + " " + clOrdId) && message.contains(POSS_DUP))
             {
                 return;
             }
@@ -315,6 +320,12 @@ public final class UnansweredRequests
                     // not an answer to a request
                 }
             }
+        }
+
+        /** Whether any request read so far may have been answered (the journal does not hold it). */
+        boolean waitsForAnswers()
+        {
+            return !requests.isEmpty();
         }
 
         /** The requests no answer followed, by session, in the order received. */
