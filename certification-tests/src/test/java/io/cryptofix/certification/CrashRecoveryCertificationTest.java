@@ -1,9 +1,11 @@
 package io.cryptofix.certification;
 
+import io.cryptofix.acceptor.ArchivedFixMessages;
 import io.cryptofix.certification.ClientLedger.ClientOrder;
 import io.cryptofix.certification.GatewayConfigYaml.Venue;
 import io.cryptofix.gateway.StoppedGatewayArchive;
 import io.cryptofix.venue.binance.FakeBinance;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -246,6 +248,77 @@ class CrashRecoveryCertificationTest
             });
             assertThat(ledger.possResends()).as("the fill, sent again with PossResend (97) Y").isEqualTo(1);
         }
+    }
+
+    /**
+     * The engine records a message as it arrives, before the duty cycle takes it to the order core;
+     * the journal only has what the core did. Killed in between, the gateway has the order as received
+     * (the client's next logon continues after it, so the client is never asked to send it again)
+     * and nothing else: it hands the order to the core when the client logs on again.
+     */
+    @Test
+    void aNewOrderTheEngineReceivedButTheOrderCoreNeverTookIsAnsweredAfterTheGatewayIsKilled() throws Exception
+    {
+        gateway.withDebugAgent();
+        gateway.writeConfig(onTheSimulatedVenue());
+        logTo("UNHANDLED");
+        gateway.start();
+        final ClientOrder order = ledger.newOrder(Orders.nextClOrdId());
+        try (FixTestClient client = logOn();
+            ThreadHold held = ThreadHold.suspend(gateway.debugPort(), "gateway-duty-cycle"))
+        {
+            client.send(Orders.onVenue(Orders.limit(order.clOrdId, Side.BUY, "BTC/USDT", "0.001", "50000"), "SIM"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> receivedAndRecorded(order.clOrdId));
+            assertThat(gateway.kill()).isTrue();
+        }
+
+        gateway.start();
+        try (FixTestClient client = logOn())
+        {
+            // the client sends nothing more: the order comes to the core at logon, as if it had just arrived
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            {
+                ledger.drain(client);
+                assertThat(order.orderId).as("OrderID of " + order.clOrdId).isNotNull();
+                assertThat(order.ordStatus).isEqualTo(OrdStatus.NEW);
+            });
+        }
+
+        // once taken, it is in the journal: the next start takes the order over and does not take it in again
+        assertThat(gateway.kill()).isTrue();
+        gateway.start();
+        try (FixTestClient client = logOn())
+        {
+            client.send(Orders.status(order.clOrdId, Side.BUY, "BTC/USDT"));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            {
+                // a second New for the order would fail the ledger
+                ledger.drain(client);
+                assertThat(order.ordStatus).as("the simulated venue's book died with the process")
+                    .isEqualTo(OrdStatus.CANCELED);
+                assertThat(order.answers).as("New, Canceled and the status asked for").isEqualTo(3);
+            });
+        }
+    }
+
+    /** Whether the gateway's archive holds a message from the client with this ClOrdID. */
+    private boolean receivedAndRecorded(final String clOrdId)
+    {
+        final String field = "\u000111=" + clOrdId + "\u0001";
+        final boolean[] found = {false};
+        try (ArchivedFixMessages archive = ArchivedFixMessages.connect(gateway.aeronDir()))
+        {
+            for (final ArchivedFixMessages.Recording recording : archive.recordings())
+            {
+                if (recording.received())
+                {
+                    archive.read(recording, recording.startPosition(), archive.writtenPosition(recording.recordingId()),
+                        new SleepingMillisIdleStrategy(1),
+                        (recordingId, position, received, timestampNanos, message) -> found[0] |= message.contains(field));
+                }
+            }
+        }
+        return found[0];
     }
 
     /** The gateway on the simulated venue alone, whose book dies with each process. */

@@ -1,5 +1,6 @@
 package io.cryptofix.certification;
 
+import io.cryptofix.gateway.GatewayOptions;
 import org.agrona.IoUtil;
 
 import java.io.BufferedReader;
@@ -34,6 +35,8 @@ final class GatewayProcess implements AutoCloseable
     private final int fixPort;
     private final int metricsPort;
     private final int adminPort;
+    // the port of a debugger agent in every start from now on; 0: none
+    private int debugPort;
     private Path configFile;
     private Path log;
     private String logNote;
@@ -80,6 +83,26 @@ final class GatewayProcess implements AutoCloseable
     int adminPort()
     {
         return adminPort;
+    }
+
+    /** The directory of the gateway's Aeron media driver, where its archive can be reached while it runs. */
+    String aeronDir()
+    {
+        return GatewayOptions.defaults(fixPort).aeronDir().toString();
+    }
+
+    /**
+     * Every start from now on runs with a debugger agent on a free port of its own ({@link #debugPort}),
+     * for a test that holds one of the gateway's threads ({@link ThreadHold}).
+     */
+    void withDebugAgent()
+    {
+        debugPort = GatewayFixture.freePort();
+    }
+
+    int debugPort()
+    {
+        return debugPort;
     }
 
     /** A configuration with this gateway's data directory and FIX port, for the test to complete. */
@@ -208,7 +231,7 @@ final class GatewayProcess implements AutoCloseable
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         IoUtil.delete(workDir.toFile(), true);
-        IoUtil.delete(Path.of("/dev/shm", "cryptofix-" + fixPort).toFile(), true);
+        IoUtil.delete(Path.of(aeronDir()).toFile(), true);
     }
 
     /** A command's exit code and all it printed. */
@@ -223,9 +246,12 @@ final class GatewayProcess implements AutoCloseable
             "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
             "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
             "-XX:-DontCompileHugeMethods",
-            "-Xmx256m",
-            "-cp", System.getProperty("java.class.path"),
-            "io.cryptofix.gateway.GatewayMain"));
+            "-Xmx256m"));
+        if (debugPort > 0)
+        {
+            command.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:" + debugPort);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.cryptofix.gateway.GatewayMain"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
     }

@@ -55,6 +55,19 @@ public final class ArchivedFixMessages implements AutoCloseable
         void onMessage(long recordingId, long position, boolean received, long timestampNanos, String message);
     }
 
+    /** Receives the messages read with the session each belongs to. */
+    @FunctionalInterface
+    public interface SessionHandler
+    {
+        /**
+         * @param sessionId       the engine's id of the session, the same across restarts.
+         * @param received        true for a message from the client, false for one the gateway sent.
+         * @param timestampNanos  when the engine received or sent it, nanoseconds since the epoch.
+         * @param message         the raw FIX message, SOH delimited.
+         */
+        void onMessage(long sessionId, boolean received, long timestampNanos, String message);
+    }
+
     private ArchivedFixMessages(final Aeron aeron, final AeronArchive archive)
     {
         this.aeron = aeron;
@@ -123,6 +136,23 @@ public final class ArchivedFixMessages implements AutoCloseable
         final Recording recording, final long fromPosition, final long toPosition, final IdleStrategy idle,
         final Handler handler)
     {
+        return read(recording, fromPosition, toPosition, idle, (sessionId, position, timestamp, message) ->
+            handler.onMessage(recording.recordingId(), position, recording.received(), timestamp, message));
+    }
+
+    /** As {@link #read(Recording, long, long, IdleStrategy, Handler)}, each message with its session. */
+    public long readWithSessions(
+        final Recording recording, final long fromPosition, final long toPosition, final IdleStrategy idle,
+        final SessionHandler handler)
+    {
+        return read(recording, fromPosition, toPosition, idle, (sessionId, position, timestamp, message) ->
+            handler.onMessage(sessionId, recording.received(), timestamp, message));
+    }
+
+    private long read(
+        final Recording recording, final long fromPosition, final long toPosition, final IdleStrategy idle,
+        final Decoded handler)
+    {
         if (toPosition <= fromPosition)
         {
             return fromPosition;
@@ -132,7 +162,7 @@ public final class ArchivedFixMessages implements AutoCloseable
         final long[] lastWhole = {fromPosition};
         final FragmentAssembler assembler = new FragmentAssembler((buffer, offset, length, fragmentHeader) ->
         {
-            onMessage(recording, buffer, offset, fragmentHeader.position(), handler);
+            onMessage(buffer, offset, fragmentHeader.position(), handler);
             lastWhole[0] = fragmentHeader.position();
         });
         try (Subscription subscription = aeron.addSubscription(
@@ -156,9 +186,7 @@ public final class ArchivedFixMessages implements AutoCloseable
         return lastWhole[0];
     }
 
-    private void onMessage(
-        final Recording recording, final DirectBuffer buffer, final int offset, final long position,
-        final Handler handler)
+    private void onMessage(final DirectBuffer buffer, final int offset, final long position, final Decoded handler)
     {
         header.wrap(buffer, offset);
         if (header.templateId() != FixMessageDecoder.TEMPLATE_ID)
@@ -172,10 +200,16 @@ public final class ArchivedFixMessages implements AutoCloseable
             // garbled or refused input and catch-up replays are not messages of the session
             return;
         }
+        final long sessionId = fixMessage.session();
         final long timestamp = fixMessage.timestamp();
         fixMessage.skipMetaData();
-        handler.onMessage(recording.recordingId(), position, recording.received(), timestamp,
-            FixSecrets.redact(fixMessage.body()));
+        handler.onMessage(sessionId, position, timestamp, FixSecrets.redact(fixMessage.body()));
+    }
+
+    @FunctionalInterface
+    private interface Decoded
+    {
+        void onMessage(long sessionId, long position, long timestampNanos, String message);
     }
 
     private void stopReplayQuietly(final long replaySession)

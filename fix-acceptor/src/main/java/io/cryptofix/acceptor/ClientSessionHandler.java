@@ -11,15 +11,20 @@ import uk.co.real_logic.artio.session.Session;
 import java.time.Duration;
 
 import static io.aeron.logbuffer.ControlledFragmentHandler.Action;
+import static io.aeron.logbuffer.ControlledFragmentHandler.Action.ABORT;
 import static io.aeron.logbuffer.ControlledFragmentHandler.Action.CONTINUE;
 
 /**
  * Artio's hook for one logged-on client session: passes its messages to the shared
  * {@link OrderEntryHandler} and notices when it goes away (starting its cancel-on-disconnect, if it has one).
+ * Requests the engine received before a restart that the order core never handled
+ * ({@link UnansweredRequests}) go to the order entry once the session has logged on, before any
+ * newer message of the session.
  */
 final class ClientSessionHandler implements SessionHandler
 {
     private final OrderEntryHandler orderEntry;
+    private final UnansweredRequests unanswered;
     private final ClientSessions sessions;
     private final FixMetrics metrics;
     private final SessionEvents events;
@@ -28,6 +33,7 @@ final class ClientSessionHandler implements SessionHandler
 
     ClientSessionHandler(
         final OrderEntryHandler orderEntry,
+        final UnansweredRequests unanswered,
         final ClientSessions sessions,
         final FixMetrics metrics,
         final SessionEvents events,
@@ -35,6 +41,7 @@ final class ClientSessionHandler implements SessionHandler
         final EpochClock clock)
     {
         this.orderEntry = orderEntry;
+        this.unanswered = unanswered;
         this.core = core;
         this.clock = clock;
         this.sessions = sessions;
@@ -55,6 +62,11 @@ final class ClientSessionHandler implements SessionHandler
         final long position,
         final OnMessageInfo messageInfo)
     {
+        if (unanswered.waiting(session.id()) && unanswered.handOver(session, orderEntry) == ABORT)
+        {
+            // the older requests first: this message comes again once they are through
+            return ABORT;
+        }
         return orderEntry.onMessage(buffer, offset, length, session, messageType, timestampInNs, messageInfo);
     }
 
@@ -85,5 +97,8 @@ final class ClientSessionHandler implements SessionHandler
     @Override
     public void onSessionStart(final Session session)
     {
+        // logged on: what it sent before the restart and never had handled goes first; a request
+        // whose Reject cannot be sent yet waits for the session's next message
+        unanswered.handOver(session, orderEntry);
     }
 }

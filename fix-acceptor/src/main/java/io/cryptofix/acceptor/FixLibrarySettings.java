@@ -25,6 +25,7 @@ public final class FixLibrarySettings
      * @param sessions      the sessions logged on, shared with the {@link ExecutionReportSender}.
      * @param core          where inbound orders, cancels and logons go; the library polls on its thread.
      * @param clock         the engine's clock ({@link FixEngineSettings#engineConfiguration}).
+     * @param unanswered    requests received before a restart and never handled, for their sessions' next logon.
      * @return settings for {@code FixLibrary.connect}, without an idle strategy, reply timeout or connect handler.
      */
     public static LibraryConfiguration libraryConfiguration(
@@ -33,11 +34,12 @@ public final class FixLibrarySettings
         final OrderCore core,
         final FixMetrics metrics,
         final SessionEvents events,
-        final EpochNanoClock clock)
+        final EpochNanoClock clock,
+        final UnansweredRequests unanswered)
     {
         final OrderEntryHandler orderEntry = new OrderEntryHandler(core, sessions, metrics, SystemEpochClock.INSTANCE);
         final ClientSessionHandler sessionHandler =
-            new ClientSessionHandler(orderEntry, sessions, metrics, events, core, SystemEpochClock.INSTANCE);
+            new ClientSessionHandler(orderEntry, unanswered, sessions, metrics, events, core, SystemEpochClock.INSTANCE);
 
         final LibraryConfiguration library = new LibraryConfiguration()
             .libraryAeronChannels(List.of(FixEngineSettings.LIBRARY_CHANNEL))

@@ -80,6 +80,8 @@ final class OrderEntryHandler
     private final RejectEncoder sessionReject = new RejectEncoder();
     private final BusinessMessageRejectEncoder businessReject = new BusinessMessageRejectEncoder();
     private final byte[] refMsgType = new byte[8];
+    // the MsgSeqNum of the message being handled, for the RefSeqNum (45) of a Reject
+    private int refSeqNum;
 
     private final OrderCore core;
     private final ClientSessions sessions;
@@ -109,7 +111,38 @@ final class OrderEntryHandler
             // the session layer has already answered (e.g. sequence number too low)
             return CONTINUE;
         }
+        refSeqNum = session.lastReceivedMsgSeqNum();
+        return handle(buffer, offset, length, session, messageType, receivedTimeNanos);
+    }
 
+    /**
+     * A request the engine received before a restart that the order core never handled
+     * ({@link UnansweredRequests}): handled now as it would have been then; a Reject names its own
+     * MsgSeqNum.
+     *
+     * @return ABORT when a Reject could not be sent: nothing changed, hand it over again later.
+     */
+    Action onUnanswered(
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final Session session,
+        final long messageType,
+        final long receivedTimeNanos,
+        final int msgSeqNum)
+    {
+        refSeqNum = msgSeqNum;
+        return handle(buffer, offset, length, session, messageType, receivedTimeNanos);
+    }
+
+    private Action handle(
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final Session session,
+        final long messageType,
+        final long receivedTimeNanos)
+    {
         asciiBuffer.wrap(buffer, offset, length);
         if (messageType == NewOrderSingleDecoder.MESSAGE_TYPE)
         {
@@ -344,7 +377,7 @@ final class OrderEntryHandler
         final RejectEncoder reject = sessionReject;
         reject.reset();
         reject
-            .refSeqNum(session.lastReceivedMsgSeqNum())
+            .refSeqNum(refSeqNum)
             .refMsgType(refMsgType, unpackMessageType(messageType))
             .sessionRejectReason(reason)
             .text(text);
@@ -379,7 +412,7 @@ final class OrderEntryHandler
         final BusinessMessageRejectEncoder reject = businessReject;
         reject.reset();
         reject
-            .refSeqNum(session.lastReceivedMsgSeqNum())
+            .refSeqNum(refSeqNum)
             .refMsgType(refMsgType, refMsgTypeLength)
             .businessRejectReason(reason)
             .text(text);

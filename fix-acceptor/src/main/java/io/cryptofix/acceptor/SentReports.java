@@ -6,14 +6,7 @@ import org.agrona.collections.LongHashSet;
 import org.agrona.collections.Object2IntHashMap;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Which ExecutionReports (by ExecID value) and OrderCancelRejects (by order and the refused
@@ -76,9 +69,9 @@ public final class SentReports implements OrderReplay.SentLastRun
     public static SentReports sinceLastStart(final String aeronDirName, final Path dataDir)
     {
         final Path file = dataDir.resolve(FILE);
-        final Long2LongHashMap startedAt = read(file);
+        final Long2LongHashMap startedAt = RecordingPositions.read(file);
         final SentReports sent = new SentReports();
-        final List<String> now = new ArrayList<>();
+        final Long2LongHashMap now = new Long2LongHashMap(Long.MIN_VALUE);
         try (ArchivedFixMessages archive = ArchivedFixMessages.connect(aeronDirName))
         {
             for (final ArchivedFixMessages.Recording recording : archive.recordings())
@@ -92,10 +85,10 @@ public final class SentReports implements OrderReplay.SentLastRun
                 archive.read(recording, from == startedAt.missingValue() ? recording.startPosition() : from, to,
                     new SleepingMillisIdleStrategy(1),
                     (recordingId, position, received, timestampNanos, message) -> sent.add(message));
-                now.add(recording.recordingId() + " " + to);
+                now.put(recording.recordingId(), to);
             }
         }
-        write(file, now);
+        RecordingPositions.write(file, now);
         return sent;
     }
 
@@ -124,7 +117,8 @@ public final class SentReports implements OrderReplay.SentLastRun
         }
     }
 
-    private static String value(final String message, final String tag)
+    /** The value of {@code tag} (given as SOH, tag number and '='), or null when the message has none. */
+    static String value(final String message, final String tag)
     {
         final int at = message.indexOf(tag);
         if (at < 0)
@@ -151,46 +145,6 @@ public final class SentReports implements OrderReplay.SentLastRun
         catch (final NumberFormatException notOurs)
         {
             return -1;
-        }
-    }
-
-    private static Long2LongHashMap read(final Path file)
-    {
-        final Long2LongHashMap positions = new Long2LongHashMap(Long.MIN_VALUE);
-        if (!Files.exists(file))
-        {
-            return positions;
-        }
-        try
-        {
-            for (final String line : Files.readAllLines(file, StandardCharsets.US_ASCII))
-            {
-                final String[] recordingAndPosition = line.trim().split(" ");
-                if (recordingAndPosition.length == 2)
-                {
-                    positions.put(Long.parseLong(recordingAndPosition[0]), Long.parseLong(recordingAndPosition[1]));
-                }
-            }
-        }
-        catch (final IOException | NumberFormatException e)
-        {
-            // unreadable: every recording is read from its start instead, which only costs time
-            positions.clear();
-        }
-        return positions;
-    }
-
-    private static void write(final Path file, final List<String> lines)
-    {
-        try
-        {
-            final Path next = file.resolveSibling(FILE + ".next");
-            Files.write(next, lines, StandardCharsets.US_ASCII);
-            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.cryptofix.acceptor.LogonAuthenticator;
 import io.cryptofix.acceptor.PendingLogons;
 import io.cryptofix.acceptor.SentReports;
 import io.cryptofix.acceptor.SessionEvents;
+import io.cryptofix.acceptor.UnansweredRequests;
 import io.cryptofix.config.GatewayConfig;
 import io.cryptofix.config.PerformanceConfig;
 import io.cryptofix.config.RiskConfig;
@@ -111,6 +112,8 @@ public final class Gateway implements AutoCloseable
 
         // before the engine sends anything: which reports the last run handed to it
         final SentReports sentLastRun = SentReports.sinceLastStart(aeronDirName, dataDir);
+        // before the engine receives anything: where the search for requests never handled ends
+        final UnansweredRequests.Window requestWindow = UnansweredRequests.window(aeronDirName, dataDir);
         // one clock for the engine's receive timestamps and our send-side latency measurements
         final EpochNanoClock nanoClock = new OffsetEpochNanoClock();
         final PerformanceConfig.Profile profile = config.performance().profile();
@@ -153,6 +156,7 @@ public final class Gateway implements AutoCloseable
         core.riskLimits(config.risk());
         core.finishedOrderRetention(config.state().finishedOrderRetention() == null ?
             FinishedOrderRetention.NEXT_UTC_DAY_END : FinishedOrderRetention.of(config.state().finishedOrderRetention()));
+        final UnansweredRequests unanswered = journal.unansweredRequests(aeronDirName, requestWindow);
         metrics.recovered(journal.recover(core, sentLastRun, reports, options.startTimeout()),
             System.nanoTime() - recoveryStartNanos);
         // before the first logon: a halt from before a crash holds from the first order on
@@ -160,7 +164,7 @@ public final class Gateway implements AutoCloseable
 
         final CoreTasks coreTasks = new CoreTasks();
         dutyCycle = started(DutyCycleRunner.start(
-            FixLibrarySettings.libraryConfiguration(aeronDirName, sessions, core, metrics, events, nanoClock),
+            FixLibrarySettings.libraryConfiguration(aeronDirName, sessions, core, metrics, events, nanoClock, unanswered),
             core, venues.dispatcher(), reports, coreTasks, profile, options.startTimeout()));
         started(SessionUsageSampler.start(coreTasks, new SessionUsageMetrics(metrics.registry()),
             SessionUsageSampler.PERIOD_MILLIS));

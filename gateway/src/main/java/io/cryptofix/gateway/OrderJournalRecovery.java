@@ -1,6 +1,7 @@
 package io.cryptofix.gateway;
 
 import io.cryptofix.acceptor.ExecutionReportSender;
+import io.cryptofix.acceptor.UnansweredRequests;
 import io.cryptofix.config.PerformanceConfig;
 import io.cryptofix.order.MissedReport;
 import io.cryptofix.order.OrderCore;
@@ -18,13 +19,15 @@ import java.util.List;
 
 /**
  * The order journal across a restart: {@link #open} reads what earlier runs left in it and opens
- * this run's recording; once the order core exists, {@link #recover} hands it the orders of earlier
- * runs and the reports they never sent. Closing closes the journal.
+ * this run's recording; {@link #unansweredRequests} finds what clients sent that the journal shows
+ * no trace of; once the order core exists, {@link #recover} hands it the orders of earlier runs and
+ * the reports they never sent. Closing closes the journal.
  */
 final class OrderJournalRecovery implements AutoCloseable
 {
     private static final Logger LOG = System.getLogger(OrderJournalRecovery.class.getName());
     private static final int RESEND_SLICE = 1024;
+    private static final int REQUESTS_NAMED = 20;
 
     private final OrderJournal journal;
     private final JournalGate gate;
@@ -61,6 +64,25 @@ final class OrderJournalRecovery implements AutoCloseable
     OrderEventSink journalFirst(final EpochNanoClock clock, final OrderEventSink next)
     {
         return new JournalingSink(journal, clock, gate::journaled).andThen(next);
+    }
+
+    /**
+     * The requests the engine received before the gateway stopped that the order core never handled
+     * (neither in the journal nor answered), named at INFO; each is handled when its session logs on
+     * again. Before {@link #recover}, which lets go of the journal's ClOrdIDs.
+     *
+     * @param window  where the engine's recordings ended before it started.
+     */
+    UnansweredRequests unansweredRequests(final String aeronDirName, final UnansweredRequests.Window window)
+    {
+        final UnansweredRequests unanswered = UnansweredRequests.find(aeronDirName, window, recovered::journaled);
+        if (unanswered.count() > 0)
+        {
+            LOG.log(Level.INFO, "recovery: {0} requests the FIX engine received before the gateway stopped were " +
+                "never handled; each is handled when its session logs on again, before anything newer: {1}",
+                unanswered.count(), unanswered.describe(REQUESTS_NAMED));
+        }
+        return unanswered;
     }
 
     /**

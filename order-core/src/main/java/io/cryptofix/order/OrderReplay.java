@@ -4,20 +4,25 @@ import io.cryptofix.domain.Fixed;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The journal of earlier runs, replayed: each event applied to its order through the same tables the
  * order went through live, so that every order ends as its last event left it (finished orders too:
  * their ClOrdIDs stay taken and their clients can ask for their status). Also what the runs used
  * (order keys, ExecIDs, so this run continues after them) and the client messages of the last run,
- * to send again those it never sent. {@link OrderCore#recover} takes the result over.
+ * to send again those it never sent. {@link OrderCore#recover} takes the result over. And every
+ * ClOrdID the journal holds for each session, its orders' and their requests', so that a request
+ * the gateway received can be told from one it took ({@link #journaled}).
  */
 public final class OrderReplay
 {
     private final Long2ObjectHashMap<Order> orders = new Long2ObjectHashMap<>();
     private final List<Order> firstSeen = new ArrayList<>();
     private final List<MissedReport> lastRunMessages = new ArrayList<>();
+    private final Long2ObjectHashMap<Set<String>> clOrdIds = new Long2ObjectHashMap<>();
     private long lastRun = Long.MIN_VALUE;
     private long events;
     private long refused;
@@ -81,6 +86,7 @@ public final class OrderReplay
             refused++;
             return;
         }
+        noteClOrdIds(order.sessionId(), event);
         if (type.message() != OrderEventType.Message.NONE && type != OrderEventType.ORDER_STATUS)
         {
             lastRunMessages.add(MissedReport.of(event));
@@ -104,6 +110,38 @@ public final class OrderReplay
             }
         }
         return missed;
+    }
+
+    /**
+     * Whether the journal holds this ClOrdID for the session: a NewOrderSingle's, or a cancel's or
+     * replace's the gateway took or refused for a known order, whatever the order's ClOrdID is now.
+     */
+    public boolean journaled(final long sessionId, final String clOrdId)
+    {
+        final Set<String> session = clOrdIds.get(sessionId);
+        return session != null && session.contains(clOrdId);
+    }
+
+    private void noteClOrdIds(final long sessionId, final OrderEvent event)
+    {
+        if (event.clOrdId() == null && event.origClOrdId() == null)
+        {
+            return;
+        }
+        Set<String> session = clOrdIds.get(sessionId);
+        if (session == null)
+        {
+            session = new HashSet<>();
+            clOrdIds.put(sessionId, session);
+        }
+        if (event.clOrdId() != null)
+        {
+            session.add(event.clOrdId());
+        }
+        if (event.origClOrdId() != null)
+        {
+            session.add(event.origClOrdId());
+        }
     }
 
     public long eventsRead()

@@ -106,6 +106,33 @@ class OrderRecoveryTest
     }
 
     @Test
+    void theReplayKnowsEveryClOrdIdTheJournalHoldsForASessionNotOnlyWhatTheOrdersAreCalledNow()
+    {
+        // an order canceled (now known by its cancel's ClOrdID), one replaced, and a cancel refused
+        final long canceled = working("C", "1", "30000");
+        earlierCore.onCancelRequest(new CancelOrderCommand().set(SESSION, "C-X", "C"), tick());
+        earlierCore.onVenueCanceled(canceled, "canceled by request", tick());
+        final long replaced = working("R", "2", "29000");
+        earlierCore.onReplaceRequest(replace("R-2", "R", "3", "28500"), tick());
+        earlierCore.onVenueCanceled(replaced, "canceled by request", tick());
+        earlierCore.onVenueAccepted(replaced, "V-R2", tick());
+        final long kept = working("K", "1", "30000");
+        earlierCore.onCancelRequest(new CancelOrderCommand().set(SESSION, "K-X", "K"), tick());
+        earlierCore.onVenueCancelRejected(kept, "too late", tick());
+
+        // when
+        restart();
+
+        // then
+        for (final String clOrdId : List.of("C", "C-X", "R", "R-2", "K", "K-X"))
+        {
+            assertThat(replay.journaled(SESSION, clOrdId)).as(clOrdId).isTrue();
+        }
+        assertThat(replay.journaled(SESSION, "never-sent")).isFalse();
+        assertThat(replay.journaled(SESSION + 1, "C")).as("another session's").isFalse();
+    }
+
+    @Test
     void newOrdersAndExecIdsContinueAfterTheHighestTheJournalUsed()
     {
         final long orderKey = working("A1", "1", "31000");

@@ -56,6 +56,12 @@ public final class PostgresStore implements AutoCloseable
     private static final int SOCKET_TIMEOUT_SECONDS = 30;
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
     private static final String MIGRATIONS = "classpath:db/migration";
+    // off: Flyway's default on PostgreSQL, a transaction-level lock, writes a migration's row in the
+    // schema history on a second connection, committed after the migration's own; a gateway killed
+    // between the two commits (the feeds migrate at start) left the tables without their row, and
+    // every later start failed on them ("relation ... already exists"). With a session-level lock
+    // Flyway uses one connection, and each migration commits together with its row.
+    private static final String TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private static final String INSERT_EVENT =
@@ -195,6 +201,7 @@ public final class PostgresStore implements AutoCloseable
                 .dataSource(dataSource)
                 .schemas(schema)
                 .locations(MIGRATIONS)
+                .configuration(Map.of(TRANSACTIONAL_LOCK, "false"))
                 .load()
                 .migrate();
             migrated = true;

@@ -71,6 +71,40 @@ class PostgresStoreTest
     }
 
     @Test
+    void aMigrationAndItsRowInTheSchemaHistoryCommitTogether() throws SQLException
+    {
+        try (PostgresStore store = schema.store())
+        {
+            store.migrate();
+        }
+        // the last migration pending again, and the commit of its history row refused, as a gateway
+        // killed at that moment would leave it
+        schema.execute("ALTER TABLE order_events DROP COLUMN event_type");
+        schema.execute("DELETE FROM flyway_schema_history WHERE version = '4'");
+        schema.execute("CREATE FUNCTION " + schema.name + ".refuse_history() RETURNS trigger LANGUAGE plpgsql " +
+            "AS $$ BEGIN RAISE EXCEPTION 'the gateway stops here'; END $$");
+        schema.execute("CREATE CONSTRAINT TRIGGER refuse_history AFTER INSERT ON flyway_schema_history " +
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION " + schema.name + ".refuse_history()");
+
+        try (PostgresStore store = schema.store())
+        {
+            assertThatThrownBy(store::migrate).isInstanceOf(SQLException.class);
+        }
+
+        // neither the migration nor its row: the next start applies it
+        assertThat(schema.rows("SELECT column_name FROM information_schema.columns WHERE table_schema = '" +
+            schema.name + "' AND table_name = 'order_events' AND column_name = 'event_type'")).isEmpty();
+        schema.execute("DROP TRIGGER refuse_history ON flyway_schema_history");
+        try (PostgresStore store = schema.store())
+        {
+            store.migrate();
+        }
+        assertThat(schema.rows(
+            "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"))
+            .containsExactly(List.of("1", "t"), List.of("2", "t"), List.of("3", "t"), List.of("4", "t"));
+    }
+
+    @Test
     void writingTheSameBatchTwiceLeavesTheSameRows() throws SQLException
     {
         final List<JournalEntry> batch = List.of(
