@@ -78,6 +78,7 @@ final class ClientSessionHandler implements SessionHandler
     @Override
     public void onSlowStatus(final int libraryId, final Session session, final boolean hasBecomeSlow)
     {
+        sessions.onSlowStatus(session, hasBecomeSlow);
     }
 
     @Override

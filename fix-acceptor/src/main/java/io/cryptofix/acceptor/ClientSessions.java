@@ -3,6 +3,7 @@ package io.cryptofix.acceptor;
 import io.cryptofix.config.FixConfig;
 import io.cryptofix.config.SessionConfig;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongHashSet;
 import uk.co.real_logic.artio.session.Session;
 
 import java.time.Duration;
@@ -17,6 +18,8 @@ public final class ClientSessions
     private final FixConfig fixConfig;
     private final Long2ObjectHashMap<Session> sessionsById = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<SessionConfig> configsById = new Long2ObjectHashMap<>();
+    // sessions whose client reads slower than the gateway writes, as the engine tells
+    private final LongHashSet slow = new LongHashSet();
 
     /**
      * @param fixConfig  the configured sessions, whose settings (default venue, cancel-on-disconnect)
@@ -36,6 +39,26 @@ public final class ClientSessions
     void onLogout(final Session session)
     {
         sessionsById.remove(session.id());
+        slow.remove(session.id());
+    }
+
+    /** The engine says the client has fallen behind reading, or caught up again. */
+    void onSlowStatus(final Session session, final boolean hasBecomeSlow)
+    {
+        if (hasBecomeSlow)
+        {
+            slow.add(session.id());
+        }
+        else
+        {
+            slow.remove(session.id());
+        }
+    }
+
+    /** Whether the client reads slower than the gateway writes: held reports wait until it catches up. */
+    boolean isSlow(final long sessionId)
+    {
+        return slow.contains(sessionId);
     }
 
     /**

@@ -189,7 +189,9 @@ public final class ExecutionReportSender implements OrderEventSink
     private boolean loggedOn(final long sessionId)
     {
         final Session session = sessions.session(sessionId);
-        return session != null && session.canSendMessage();
+        // a backlog to a client that reads slowly waits, rather than filling the engine's buffer until
+        // the engine drops the client as a slow consumer
+        return session != null && session.canSendMessage() && !sessions.isSlow(sessionId);
     }
 
     private int trySend(final long sessionId, final Encoder message)

@@ -41,6 +41,11 @@ final class HeldReports
     // a bound on what one silent client can make the gateway keep (close to a million
     // ExecutionReports of typical size); past it reports are dropped and counted
     static final int MAX_BYTES_PER_SESSION = 256 * 1024 * 1024;
+    /**
+     * Reports sent to one session in one duty-cycle pass: a backlog of many thousands goes out in steps
+     * the engine's buffer and the client's reading keep pace with, never all at once.
+     */
+    static final int DELIVERY_BATCH = 256;
     private static final int INITIAL_BYTES_PER_SESSION = 64 * 1024;
     private static final int LARGEST_MESSAGE = 64 * 1024;
 
@@ -144,9 +149,9 @@ final class HeldReports
 
     /**
      * Sends the waiting reports of every session that can take messages again, oldest first, as
-     * far as each session takes them.
+     * far as each session takes them and {@value #DELIVERY_BATCH} at most each.
      *
-     * @param canSend whether a session is logged on and can take messages.
+     * @param canSend whether a session is logged on and can take messages (and is not reading slowly).
      * @return how many were sent.
      */
     int deliver(final LongPredicate canSend, final Outlet outlet)
@@ -163,7 +168,7 @@ final class HeldReports
                 continue;
             }
             final ExpandableRingBuffer reports = waiting.getValue();
-            reports.consume(sendOne, Integer.MAX_VALUE);
+            reports.consume(sendOne, DELIVERY_BATCH);
             if (reports.isEmpty())
             {
                 waiting.remove();

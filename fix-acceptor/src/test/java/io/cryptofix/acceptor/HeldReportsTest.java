@@ -59,6 +59,36 @@ class HeldReportsTest
     }
 
     @Test
+    void aLargeBacklogGoesOutABatchAPassInOrderAndWaitsWhileTheClientReadsSlowly()
+    {
+        final int backlog = 3 * HeldReports.DELIVERY_BATCH + 10;
+        for (int i = 0; i < backlog; i++)
+        {
+            assertThat(held.hold(1, report("C" + i, "E" + i, '0', "0", "0", null))).isTrue();
+        }
+        final boolean[] slow = {false};
+
+        assertThat(held.deliver(session -> !slow[0], (session, message) -> record(message)))
+            .isEqualTo(HeldReports.DELIVERY_BATCH);
+        slow[0] = true;
+        assertThat(held.deliver(session -> !slow[0], (session, message) -> record(message))).isZero();
+        slow[0] = false;
+        int passes = 1;
+        while (held.has(1))
+        {
+            held.deliver(session -> !slow[0], (session, message) -> record(message));
+            passes++;
+        }
+
+        assertThat(passes).isEqualTo(4);
+        assertThat(delivered).hasSize(backlog);
+        for (int i = 0; i < backlog; i++)
+        {
+            assertThat(delivered.get(i)).contains("\u000111=C" + i + "\u0001");
+        }
+    }
+
+    @Test
     void aSessionThatCannotTakeMessagesKeepsItsReportsWhileOthersGetTheirs()
     {
         held.hold(1, report("A1", "E1", '0', "0", "0", null));
